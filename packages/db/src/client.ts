@@ -1,0 +1,69 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { ensureEmbeddedDatabase } from "./embedded/server.ts";
+import { dbEnv } from "./env.ts";
+import { PrismaClient } from "./generated/prisma/client.ts";
+
+export type Db = PrismaClient;
+
+/** The database to use: `DATABASE_URL` if set, otherwise the embedded one (served on demand). */
+export async function resolveDatabaseUrl(): Promise<string> {
+  const env = dbEnv();
+  return env.DATABASE_URL ?? ensureEmbeddedDatabase(env.EMBEDDED_DB_DIR, env.EMBEDDED_DB_PORT);
+}
+
+/** A Prisma client over a pool of `pg` connections (PostgreSQL server or the embedded database). */
+export function createDb(url: string, poolSize = dbEnv().DB_POOL_SIZE): Db {
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  return new PrismaClient({ adapter });
+}
+
+let shared: Promise<Db> | undefined;
+
+/** The process-wide client the apps use. */
+export function getDb(): Promise<Db> {
+  shared ??= resolveDatabaseUrl().then((url) => createDb(url));
+  return shared;
+}
+
+export class DatabaseUnavailableError extends Error {
+  override name = "DatabaseUnavailableError";
+}
+
+/** One round trip; throws DatabaseUnavailableError with a readable reason when it fails. */
+export async function pingDatabase(db: Db, timeoutMs = 3_000): Promise<{ latencyMs: number }> {
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await Promise.race([db.$queryRaw`SELECT 1`, timeout]);
+    return { latencyMs: Math.round((performance.now() - started) * 10) / 10 };
+  } catch (error) {
+    throw new DatabaseUnavailableError(`The database cannot be reached: ${describeDbError(error)}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Turns driver errors (connection refused, unknown database ...) into one readable line. */
+export function describeDbError(error: unknown): string {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  const parts: string[] = [];
+  while (current && typeof current === "object" && !seen.has(current)) {
+    seen.add(current);
+    const e = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof e.code === "string" && /^[A-Z]/.test(e.code) && !parts.includes(e.code)) parts.push(e.code);
+    if (typeof e.message === "string" && e.message && !parts.some((p) => p.includes(e.message as string))) {
+      parts.push(e.message.split("\n")[0] ?? e.message);
+    }
+    current = e.cause;
+  }
+  return parts.join(": ") || String(error);
+}

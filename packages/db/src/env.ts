@@ -1,0 +1,38 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** The repository root: the embedded database lives in `<root>/.data` unless told otherwise. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  EMBEDDED_DB_DIR: z.string().min(1).default(path.join(repoRoot, ".data", "pglite")),
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(8),
+});
+
+export type DbEnv = z.infer<typeof schema>;
+
+/** Thrown for a missing or malformed variable; start-up scripts print its one-line message. */
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Validates the variables this package reads, naming the first bad one. */
+export function parseEnv<T extends z.ZodType>(shape: T, source: NodeJS.ProcessEnv): z.infer<T> {
+  const result = shape.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== "")));
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const name = issue?.path.join(".") ?? "environment";
+  throw new EnvError(`Invalid environment variable ${name}: ${issue?.message ?? "invalid"}`);
+}
+
+let cached: DbEnv | undefined;
+export function dbEnv(): DbEnv {
+  cached ??= parseEnv(schema, process.env);
+  return cached;
+}

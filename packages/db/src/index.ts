@@ -1,0 +1,7 @@
+export { createDb, getDb, pingDatabase, resolveDatabaseUrl, describeDbError, DatabaseUnavailableError } from "./client.ts";
+export type { Db } from "./client.ts";
+export { dbEnv, parseEnv, EnvError, repoRoot } from "./env.ts";
+export { hashPassword, verifyPassword } from "./password.ts";
+export { Prisma } from "./generated/prisma/client.ts";
+export * from "./generated/prisma/enums.ts";
+export type * from "./generated/prisma/models.ts";
