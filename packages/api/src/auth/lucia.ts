@@ -1,0 +1,65 @@
+// The only module that imports lucia (deprecated upstream, frozen here): everything about session
+// storage and session cookies goes through the functions below.
+import { PrismaAdapter } from "@lucia-auth/adapter-prisma";
+import type { Db, Role } from "@observatory/db";
+import { Lucia, TimeSpan } from "lucia";
+import { createHash, randomBytes } from "node:crypto";
+
+export const SESSION_COOKIE = "observatory_session";
+
+export type SessionUser = { id: string; email: string; name: string; role: Role; disabledAt: Date | null };
+export type CurrentSession = { id: string; expiresAt: Date; fresh: boolean; mfaVerifiedAt: Date | null };
+
+function createLucia(db: Db, secure: boolean) {
+  return new Lucia(new PrismaAdapter(db.session, db.user), {
+    sessionExpiresIn: new TimeSpan(12, "h"),
+    sessionCookie: { name: SESSION_COOKIE, expires: false, attributes: { secure, sameSite: "lax" } },
+    getUserAttributes: (a) => ({ email: a.email, name: a.name, role: a.role, disabledAt: a.disabledAt }),
+    getSessionAttributes: (a) => ({ mfaVerifiedAt: a.mfaVerifiedAt }),
+  });
+}
+
+declare module "lucia" {
+  interface Register {
+    Lucia: ReturnType<typeof createLucia>;
+    DatabaseUserAttributes: { email: string; name: string; role: Role; disabledAt: Date | null };
+    DatabaseSessionAttributes: { mfaVerifiedAt: Date | null; ipHash: string | null; userAgent: string | null };
+  }
+}
+
+/** The cookie holds a random token; the database holds only its SHA-256, so a leaked table signs no one in. */
+export function hashSessionToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+export function createAuth(db: Db, options: { secureCookies: boolean }) {
+  const lucia = createLucia(db, options.secureCookies);
+  return {
+    async createSession(userId: string, meta: { ipHash: string | null; userAgent: string | null; mfaVerified: boolean }) {
+      const token = randomBytes(32).toString("base64url");
+      const session = await lucia.createSession(
+        userId,
+        { ipHash: meta.ipHash, userAgent: meta.userAgent?.slice(0, 300) ?? null, mfaVerifiedAt: meta.mfaVerified ? new Date() : null },
+        { sessionId: hashSessionToken(token) },
+      );
+      return { token, cookie: lucia.createSessionCookie(token).serialize(), expiresAt: session.expiresAt };
+    },
+    /** Validates the cookie's token, extending the session when it is half spent (sliding expiry). */
+    async validateToken(token: string): Promise<{ user: SessionUser; session: CurrentSession; cookie: string | null } | null> {
+      const { session, user } = await lucia.validateSession(hashSessionToken(token));
+      if (!session || !user) return null;
+      const refreshed = session.fresh ? lucia.createSessionCookie(token).serialize() : null;
+      return {
+        user: { id: user.id, email: user.email, name: user.name, role: user.role, disabledAt: user.disabledAt },
+        session: { id: session.id, expiresAt: session.expiresAt, fresh: session.fresh, mfaVerifiedAt: session.mfaVerifiedAt },
+        cookie: refreshed,
+      };
+    },
+    invalidateSession: (sessionId: string) => lucia.invalidateSession(sessionId),
+    invalidateUserSessions: (userId: string) => lucia.invalidateUserSessions(userId),
+    blankCookie: () => lucia.createBlankSessionCookie().serialize(),
+    readToken: (cookieHeader: string | null) => lucia.readSessionCookie(cookieHeader ?? ""),
+  };
+}

@@ -1,0 +1,30 @@
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+
+export type AppErrorCode =
+  | "BAD_REQUEST"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "PRECONDITION_FAILED"
+  | "TOO_MANY_REQUESTS";
+
+/**
+ * The one error type services throw. `fields` carries per-field messages for forms; the tRPC error
+ * formatter maps the code to a tRPC code (and so an HTTP status) in one place.
+ */
+export class AppError extends Error {
+  override name = "AppError";
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} was not found.`);
+
+// AppError codes are a subset of tRPC's, so the mapping is the identity; kept explicit for readers.
+export const trpcCodeFor = (code: AppErrorCode): TRPC_ERROR_CODE_KEY => code;

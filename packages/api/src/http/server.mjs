@@ -1,0 +1,50 @@
+// The production HTTP server for both Remix apps: static assets, compression, and the client IP
+// (for keyed IP hashes and rate limits) passed to loaders and actions as `context.clientIp`.
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+
+function fail(message) {
+  console.error(message);
+  process.exit(1);
+}
+
+function readPort(name, fallback) {
+  const raw = process.env[name] ?? process.env.PORT;
+  if (raw === undefined || raw === "") return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`Invalid environment variable ${process.env[name] ? name : "PORT"}: must be a port number (1-65535)`);
+  return port;
+}
+
+/**
+ * @param {{ name: string; portVariable: string; defaultPort: number; appDir: string }} options
+ */
+export async function startServer({ name, portVariable, defaultPort, appDir }) {
+  const port = readPort(portVariable, defaultPort);
+  const host = process.env.HOST ?? "127.0.0.1";
+  const build = await import(path.join(appDir, "build/server/index.js")).catch((error) =>
+    fail(`The ${name} app is not built (${error.message}); run the build first.`),
+  );
+  const app = express();
+  app.disable("x-powered-by");
+  if (process.env.TRUST_PROXY === "true") app.set("trust proxy", true);
+  app.use(compression());
+  app.use("/assets", express.static(path.join(appDir, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(appDir, "build/client"), { maxAge: "1h" }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV,
+      getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? null }),
+    }),
+  );
+  const server = app.listen(port, host, () => console.log(`${name} listening on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`));
+  server.on("error", (error) => fail(`The ${name} app could not listen on ${host}:${port}: ${error.message}`));
+  const stop = () => server.close(() => process.exit(0));
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+  return server;
+}

@@ -1,0 +1,38 @@
+// The role table of ARCHITECTURE.md: the one source of truth for the server (every procedure) and
+// the apps (what to show). Importable in the browser: no server dependencies here.
+
+export type Role = "ADMIN" | "EDITOR" | "AUTHOR" | "MODERATOR";
+
+export const roles: readonly Role[] = ["ADMIN", "EDITOR", "AUTHOR", "MODERATOR"];
+
+export const permissionTable = {
+  /** Create and edit own drafts, submit for review. */
+  "content.write": ["ADMIN", "EDITOR", "AUTHOR"],
+  /** Edit anyone's drafts. */
+  "content.editAny": ["ADMIN", "EDITOR"],
+  /** Approve or request changes (never on one's own revision). */
+  "content.review": ["ADMIN", "EDITOR"],
+  /** Schedule, publish, unpublish, archive. */
+  "content.publish": ["ADMIN", "EDITOR"],
+  "comments.moderate": ["ADMIN", "EDITOR", "MODERATOR"],
+  /** Delete a comment permanently. */
+  "comments.delete": ["ADMIN", "EDITOR"],
+  "users.manage": ["ADMIN"],
+  "audit.read": ["ADMIN"],
+  "settings.manage": ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissionTable;
+
+export const permissions = Object.keys(permissionTable) as Permission[];
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  return role != null && (permissionTable[permission] as readonly Role[]).includes(role);
+}
+
+export const roleLabels: Record<Role, string> = {
+  ADMIN: "Administrator",
+  EDITOR: "Editor",
+  AUTHOR: "Author",
+  MODERATOR: "Moderator",
+};

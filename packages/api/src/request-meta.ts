@@ -1,0 +1,25 @@
+import { createHmac } from "node:crypto";
+import { apiEnv } from "./env.ts";
+
+export type RequestMeta = {
+  ip: string | null;
+  /** Keyed hash of the IP: what is stored instead of the address. */
+  ipHash: string | null;
+  userAgent: string | null;
+  origin: string | null;
+  url: string;
+};
+
+export function hashIp(ip: string): string {
+  return createHmac("sha256", apiEnv().APP_SECRET).update(ip).digest("hex").slice(0, 32);
+}
+
+export function requestMeta(request: Request, clientIp: string | null): RequestMeta {
+  return {
+    ip: clientIp,
+    ipHash: clientIp ? hashIp(clientIp) : null,
+    userAgent: request.headers.get("user-agent"),
+    origin: request.headers.get("origin"),
+    url: request.url,
+  };
+}

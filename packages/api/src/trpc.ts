@@ -1,0 +1,75 @@
+import type { Db } from "@observatory/db";
+import { initTRPC, TRPCError } from "@trpc/server";
+import { z } from "zod";
+import type { Auth, CurrentSession, SessionUser } from "./auth/lucia.ts";
+import { AppError, trpcCodeFor } from "./errors.ts";
+import { can, type Permission } from "./permissions.ts";
+import type { RequestMeta } from "./request-meta.ts";
+
+export type Context = {
+  db: Db;
+  auth: Auth;
+  user: SessionUser | null;
+  session: CurrentSession | null;
+  request: RequestMeta;
+  /** Headers the app should add to its response (refreshed session cookies ...). */
+  responseHeaders: Headers;
+};
+
+/** Who may call a procedure. Every procedure declares it; the authorization matrix test reads it. */
+export type Access = { kind: "public" } | { kind: "signedIn" } | { kind: "permission"; permission: Permission };
+export type Meta = { access: Access };
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const fieldErrors =
+        cause instanceof z.ZodError
+          ? (z.flattenError(cause).fieldErrors as Record<string, string[] | undefined>)
+          : cause instanceof AppError && cause.fields
+            ? Object.fromEntries(Object.entries(cause.fields).map(([k, v]) => [k, [v]]))
+            : null;
+      return {
+        ...shape,
+        message: cause instanceof z.ZodError ? "Some answers need correcting." : shape.message,
+        data: { ...shape.data, fieldErrors, stack: undefined },
+      };
+    },
+  });
+
+/** Maps AppError (thrown by services) to the matching tRPC error, once for every procedure. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: trpcCodeFor(cause.code), message: cause.message, cause });
+  }
+  return result;
+});
+
+const base = t.procedure.use(mapErrors);
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = base.meta({ access: { kind: "public" } });
+
+export const protectedProcedure = base.meta({ access: { kind: "signedIn" } }).use(({ ctx, next }) => {
+  if (!ctx.user || !ctx.session || ctx.user.disabledAt) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "You need to sign in." });
+  }
+  return next({ ctx: { ...ctx, user: ctx.user, session: ctx.session } });
+});
+
+/** Signed in and holding `permission` per the role table; FORBIDDEN otherwise. */
+export function permissionProcedure(permission: Permission) {
+  return protectedProcedure.meta({ access: { kind: "permission", permission } }).use(({ ctx, next }) => {
+    if (!can(ctx.user.role, permission)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "You do not have permission to do that." });
+    }
+    return next();
+  });
+}

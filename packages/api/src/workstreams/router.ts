@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { notFound } from "../errors.ts";
+import { publicProcedure, router } from "../trpc.ts";
+
+const workstreamFields = { slug: true, title: true, summary: true, descriptionHtml: true, position: true } as const;
+
+export const workstreamsRouter = router({
+  list: publicProcedure.query(({ ctx }) =>
+    ctx.db.workstream.findMany({ select: workstreamFields, orderBy: { position: "asc" } }),
+  ),
+  bySlug: publicProcedure.input(z.object({ slug: z.string().min(1).max(200) })).query(async ({ ctx, input }) => {
+    const workstream = await ctx.db.workstream.findUnique({ where: { slug: input.slug }, select: workstreamFields });
+    if (!workstream) throw notFound("That priority");
+    return workstream;
+  }),
+});

@@ -1,0 +1,74 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { repoRoot } from "../env.ts";
+// @ts-expect-error plain JS module shared with the migration CLI
+import { deployMigrations, migrationsDir, pgFactory, pgliteFactory } from "../../tools/schema-engine.mjs";
+
+// Every test file gets its own database copied from one migrated template, built once per set of
+// migrations: a PGlite data-folder dump (embedded) or a template database (PostgreSQL server).
+
+const cacheDir = path.join(repoRoot, ".cache");
+
+export function migrationsHash(): string {
+  const hash = createHash("sha256");
+  for (const dir of fs.readdirSync(migrationsDir).sort()) {
+    const file = path.join(migrationsDir, dir, "migration.sql");
+    if (fs.existsSync(file)) hash.update(dir).update(fs.readFileSync(file));
+  }
+  return hash.digest("hex").slice(0, 12);
+}
+
+export function templateDumpPath(): string {
+  return path.join(cacheDir, `pglite-template-${migrationsHash()}.tar`);
+}
+
+export function templateDatabaseName(): string {
+  return `observatory_template_${migrationsHash()}`;
+}
+
+export function serverUrl(base: string, database: string): string {
+  const url = new URL(base);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function buildPgliteTemplate(): Promise<void> {
+  const file = templateDumpPath();
+  if (fs.existsSync(file)) return;
+  const db = new PGlite();
+  await deployMigrations(await pgliteFactory(db));
+  const dump = await db.dumpDataDir("none");
+  await db.close();
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const tmp = `${file}.${process.pid}`;
+  fs.writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+  fs.renameSync(tmp, file);
+}
+
+async function buildServerTemplate(databaseUrl: string): Promise<void> {
+  const name = templateDatabaseName();
+  const admin = new pg.Client({ connectionString: serverUrl(databaseUrl, "postgres") });
+  await admin.connect();
+  try {
+    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (exists.rowCount) return;
+    const building = `${name}_building`;
+    await admin.query(`DROP DATABASE IF EXISTS "${building}"`);
+    await admin.query(`CREATE DATABASE "${building}"`);
+    await deployMigrations(await pgFactory(serverUrl(databaseUrl, building)));
+    // The schema engine's pool may still hold a connection; a template must have none.
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [building]);
+    await admin.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Builds the migrated template for this run's database kind, if it is not there yet. */
+export async function ensureTemplate(databaseUrl = process.env.DATABASE_URL): Promise<void> {
+  if (databaseUrl) await buildServerTemplate(databaseUrl);
+  else await buildPgliteTemplate();
+}

@@ -1,0 +1,130 @@
+// Starts the whole product: the database (embedded unless DATABASE_URL is set), migrations, demo
+// content, then both apps. Used by `pnpm start` (after the build) and by the e2e suite.
+//   --fresh   start from an empty database (a new embedded data folder, or a recreated database)
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { createDb, dbEnv, describeDbError, EnvError, parseEnv, pingDatabase, repoRoot } from "@observatory/db";
+import { ensureEmbeddedDatabase, stopEmbeddedDatabase } from "@observatory/db/embedded";
+import { demoUsers, seed } from "@observatory/db/seed";
+import pg from "pg";
+import { z } from "zod";
+// @ts-expect-error plain JS module shared with the migration CLI
+import { deployMigrations, pgFactory } from "../packages/db/tools/schema-engine.mjs";
+
+const children: ChildProcess[] = [];
+
+function fail(message: string): never {
+  console.error(message);
+  for (const child of children) child.kill("SIGTERM");
+  process.exit(1);
+}
+
+const fresh = process.argv.includes("--fresh");
+
+/** A stable development secret kept beside the embedded data, unless APP_SECRET is given. */
+function appSecret(dataDir: string): string {
+  if (process.env.APP_SECRET) return process.env.APP_SECRET;
+  const file = path.join(path.dirname(dataDir), "app-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+async function recreateServerDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`);
+  await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+  await client.end();
+}
+
+async function prepareDatabase(): Promise<string> {
+  const env = dbEnv();
+  if (env.DATABASE_URL) {
+    if (fresh) await recreateServerDatabase(env.DATABASE_URL);
+    return env.DATABASE_URL;
+  }
+  if (fresh) fs.rmSync(env.EMBEDDED_DB_DIR, { recursive: true, force: true });
+  return ensureEmbeddedDatabase(env.EMBEDDED_DB_DIR, env.EMBEDDED_DB_PORT);
+}
+
+function startApp(name: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, [path.join(repoRoot, "apps", name, "server.mjs")], {
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  child.on("exit", (code, signal) => {
+    if (!stopping) fail(`The ${name} app stopped (${signal ?? `exit code ${code}`}).`);
+  });
+  children.push(child);
+  return child;
+}
+
+let stopping = false;
+async function stop(): Promise<void> {
+  stopping = true;
+  await Promise.all(children.map((child) => new Promise((resolve) => {
+    child.once("exit", resolve);
+    child.kill("SIGTERM");
+  })));
+  await stopEmbeddedDatabase();
+  process.exit(0);
+}
+
+try {
+  const ports = parseEnv(
+    z.object({
+      WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+      ADMIN_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+    }),
+    process.env,
+  );
+  const env = dbEnv();
+  const url = await prepareDatabase();
+  const db = createDb(url, 2);
+  await pingDatabase(db);
+  const applied: string[] = await deployMigrations(await pgFactory(url));
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  const summary = await seed(db);
+  await db.$disconnect();
+  console.log(`Demo content ready (${summary.items} items, ${summary.comments} comments).`);
+
+  const webUrl = process.env.PUBLIC_SITE_URL ?? `http://localhost:${ports.WEB_PORT}`;
+  const adminUrl = process.env.ADMIN_SITE_URL ?? `http://localhost:${ports.ADMIN_PORT}`;
+  const appEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    APP_SECRET: appSecret(env.EMBEDDED_DB_DIR),
+    PUBLIC_SITE_URL: webUrl,
+    ADMIN_SITE_URL: adminUrl,
+    WEB_PORT: String(ports.WEB_PORT),
+    ADMIN_PORT: String(ports.ADMIN_PORT),
+    EMBEDDED_DB_DIR: env.EMBEDDED_DB_DIR,
+    EMBEDDED_DB_PORT: String(env.EMBEDDED_DB_PORT),
+  };
+  startApp("web", appEnv);
+  startApp("admin", appEnv);
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+
+  console.log(`
+  Public site:  ${webUrl}
+  Admin:        ${adminUrl}
+  Database:     ${env.DATABASE_URL ? "PostgreSQL server (DATABASE_URL)" : `embedded, data in ${path.relative(process.cwd(), env.EMBEDDED_DB_DIR) || "."}`}
+
+  Demo sign-ins (development only):
+${demoUsers.map((u) => `    ${u.role.padEnd(10)} ${u.email.padEnd(28)} ${u.password}`).join("\n")}
+
+  Press Ctrl+C to stop.
+`);
+} catch (error) {
+  fail(error instanceof EnvError ? error.message : `Start-up failed: ${describeDbError(error)}`);
+}
