@@ -24,8 +24,8 @@ function fail(message: string): never {
 const fresh = process.argv.includes("--fresh");
 
 /** A stable development secret kept beside the embedded data, unless APP_SECRET is given. */
-function appSecret(dataDir: string): string {
-  if (process.env.APP_SECRET) return process.env.APP_SECRET;
+function appSecret(given: string | undefined, dataDir: string): string {
+  if (given) return given;
   const file = path.join(path.dirname(dataDir), "app-secret");
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -71,19 +71,27 @@ function startApp(name: string, env: NodeJS.ProcessEnv): ChildProcess {
 let stopping = false;
 async function stop(): Promise<void> {
   stopping = true;
-  await Promise.all(children.map((child) => new Promise((resolve) => {
-    child.once("exit", resolve);
-    child.kill("SIGTERM");
-  })));
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise((resolve) => {
+          child.once("exit", resolve);
+          child.kill("SIGTERM");
+        }),
+    ),
+  );
   await stopEmbeddedDatabase();
   process.exit(0);
 }
 
 try {
-  const ports = parseEnv(
+  const settings = parseEnv(
     z.object({
       WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
       ADMIN_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+      APP_SECRET: z.string().min(32, "must be 32 or more characters").optional(),
+      PUBLIC_SITE_URL: z.url().optional(),
+      ADMIN_SITE_URL: z.url().optional(),
     }),
     process.env,
   );
@@ -97,16 +105,16 @@ try {
   await db.$disconnect();
   console.log(`Demo content ready (${summary.items} items, ${summary.comments} comments).`);
 
-  const webUrl = process.env.PUBLIC_SITE_URL ?? `http://localhost:${ports.WEB_PORT}`;
-  const adminUrl = process.env.ADMIN_SITE_URL ?? `http://localhost:${ports.ADMIN_PORT}`;
+  const webUrl = settings.PUBLIC_SITE_URL ?? `http://localhost:${settings.WEB_PORT}`;
+  const adminUrl = settings.ADMIN_SITE_URL ?? `http://localhost:${settings.ADMIN_PORT}`;
   const appEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
-    APP_SECRET: appSecret(env.EMBEDDED_DB_DIR),
+    APP_SECRET: appSecret(settings.APP_SECRET, env.EMBEDDED_DB_DIR),
     PUBLIC_SITE_URL: webUrl,
     ADMIN_SITE_URL: adminUrl,
-    WEB_PORT: String(ports.WEB_PORT),
-    ADMIN_PORT: String(ports.ADMIN_PORT),
+    WEB_PORT: String(settings.WEB_PORT),
+    ADMIN_PORT: String(settings.ADMIN_PORT),
     EMBEDDED_DB_DIR: env.EMBEDDED_DB_DIR,
     EMBEDDED_DB_PORT: String(env.EMBEDDED_DB_PORT),
   };

@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts"],
     globalSetup: ["./src/testing/global-setup.ts"],
+    reporters: ["default", "json"],
+    outputFile: { json: "../../.cache/results/vitest-db.json" },
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

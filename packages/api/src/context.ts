@@ -9,7 +9,9 @@ const authByDb = new WeakMap<Db, Auth>();
 function authFor(db: Db): Auth {
   let auth = authByDb.get(db);
   if (!auth) {
-    auth = createAuth(db, { secureCookies: apiEnv().NODE_ENV === "production" && apiEnv().ADMIN_SITE_URL.startsWith("https:") });
+    auth = createAuth(db, {
+      secureCookies: apiEnv().NODE_ENV === "production" && apiEnv().ADMIN_SITE_URL.startsWith("https:"),
+    });
     authByDb.set(db, auth);
   }
   return auth;

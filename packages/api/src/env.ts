@@ -7,7 +7,9 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Keys the HMACs of IP addresses and signs share links; 32+ characters. */
   APP_SECRET: isProduction
-    ? z.string({ error: "is required in production (32 or more random characters)" }).min(32, "must be 32 or more characters")
+    ? z
+        .string({ error: "is required in production (32 or more random characters)" })
+        .min(32, "must be 32 or more characters")
     : z.string().min(32, "must be 32 or more characters").default("development-only-secret-do-not-use-in-production"),
   PUBLIC_SITE_URL: z.url().default("http://localhost:3000"),
   ADMIN_SITE_URL: z.url().default("http://localhost:3001"),

@@ -1,16 +1,30 @@
+import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
-/** The repository root: the embedded database lives in `<root>/.data` unless told otherwise. */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+/**
+ * The repository root (the nearest folder up from the working directory with pnpm-workspace.yaml):
+ * the embedded database lives in `<root>/.data` unless told otherwise. Found from the working
+ * directory, not this file, because the apps run this code bundled into their build folders.
+ */
+export const repoRoot = findRepoRoot(process.cwd());
+
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "pnpm-workspace.yaml"))) return dir;
+    if (path.dirname(dir) === dir) return from;
+  }
+}
 
 const schema = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// or postgresql:// URL")
     .optional(),
-  EMBEDDED_DB_DIR: z.string().min(1).default(path.join(repoRoot, ".data", "pglite")),
+  EMBEDDED_DB_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(repoRoot, ".data", "pglite")),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(8),
 });

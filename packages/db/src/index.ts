@@ -1,4 +1,11 @@
-export { createDb, getDb, pingDatabase, resolveDatabaseUrl, describeDbError, DatabaseUnavailableError } from "./client.ts";
+export {
+  createDb,
+  getDb,
+  pingDatabase,
+  resolveDatabaseUrl,
+  describeDbError,
+  DatabaseUnavailableError,
+} from "./client.ts";
 export type { Db } from "./client.ts";
 export { dbEnv, parseEnv, EnvError, repoRoot } from "./env.ts";
 export { hashPassword, verifyPassword } from "./password.ts";

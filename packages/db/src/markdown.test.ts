@@ -10,9 +10,12 @@ describe("renderMarkdown", () => {
   });
 
   it("strips scripts, event handlers and javascript: links", () => {
-    const html = renderMarkdown('<script>alert(1)</script><img src="https://x.test/a.png" onerror="alert(2)" alt="a">[x](javascript:alert(3))');
-    expect(html).not.toMatch(/script|onerror|javascript:/i);
+    const html = renderMarkdown(
+      '<script>alert(1)</script>\n\n<img src="https://x.test/a.png" onerror="alert(2)" alt="a">\n\n[click](javascript:alert)',
+    );
+    expect(html).not.toMatch(/<script|onerror|javascript:/i);
     expect(html).toContain('alt="a"');
+    expect(html).toContain("<a>click</a>");
   });
 
   it("demotes a level-one heading so the page title stays the only h1", () => {

@@ -19,8 +19,12 @@ async function loadWasm() {
   const wasmPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg").replace(/\.js$/, ".wasm");
   globalThis.PRISMA_WASM_PANIC_REGISTRY = {
     message: "",
-    get() { return this.message; },
-    set_message(m) { this.message = `RuntimeError: ${m}`; },
+    get() {
+      return this.message;
+    },
+    set_message(m) {
+      this.message = `RuntimeError: ${m}`;
+    },
   };
   const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), { "./schema_engine_bg.js": bg });
   bg.__wbg_set_wasm(instance.exports);
@@ -36,17 +40,27 @@ export function readSchemaFiles() {
 export function readMigrations(baseDir = migrationsDir) {
   const lockPath = path.join(baseDir, "migration_lock.toml");
   const dirs = fs.existsSync(baseDir)
-    ? fs.readdirSync(baseDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+    ? fs
+        .readdirSync(baseDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
         .sort((a, b) => a.localeCompare(b))
     : [];
   return {
     baseDir,
-    lockfile: { path: "migration_lock.toml", content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null },
+    lockfile: {
+      path: "migration_lock.toml",
+      content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null,
+    },
     shadowDbInitScript: "",
     migrationDirectories: dirs.map((d) => {
       const file = path.join(baseDir, d, "migration.sql");
       let content;
-      try { content = { tag: "ok", value: fs.readFileSync(file, "utf8") }; } catch (e) { content = { tag: "error", value: String(e) }; }
+      try {
+        content = { tag: "ok", value: fs.readFileSync(file, "utf8") };
+      } catch (e) {
+        content = { tag: "error", value: String(e) };
+      }
       return { path: d, migrationFile: { path: "migration.sql", content } };
     }),
   };
@@ -58,7 +72,11 @@ export const noFilters = { externalTables: [], externalEnums: [] };
 export async function openEngine(adapterFactory, schemaFiles = readSchemaFiles()) {
   await loadWasm();
   const bound = bindMigrationAwareSqlAdapterFactory(adapterFactory);
-  const engine = await bg.SchemaEngine.new({ datamodels: schemaFiles.map((f) => [f.path, f.content]) }, () => {}, bound);
+  const engine = await bg.SchemaEngine.new(
+    { datamodels: schemaFiles.map((f) => [f.path, f.content]) },
+    () => {},
+    bound,
+  );
   return new Proxy(engine, {
     get(target, prop) {
       const value = target[prop];
@@ -73,7 +91,8 @@ export async function openEngine(adapterFactory, schemaFiles = readSchemaFiles()
             const err = rec?.error ?? rec;
             throw Object.assign(new Error(err?.originalMessage ?? err?.message ?? JSON.stringify(err)), { cause: rec });
           }
-          if (e instanceof WebAssembly.RuntimeError) throw new Error(`schema engine panic: ${globalThis.PRISMA_WASM_PANIC_REGISTRY.get()}`);
+          if (e instanceof WebAssembly.RuntimeError)
+            throw new Error(`schema engine panic: ${globalThis.PRISMA_WASM_PANIC_REGISTRY.get()}`);
           throw e;
         }
       };
@@ -85,7 +104,11 @@ export async function openEngine(adapterFactory, schemaFiles = readSchemaFiles()
 // be recorded as applied and its error surface later as an unhandled rejection.
 function awaitExec(adapter) {
   adapter.executeScript = async (sql) => {
-    try { await adapter.client.exec(sql); } catch (e) { adapter.onError(e); }
+    try {
+      await adapter.client.exec(sql);
+    } catch (e) {
+      adapter.onError(e);
+    }
   };
   return adapter;
 }
@@ -94,8 +117,12 @@ function awaitExec(adapter) {
 export async function pgliteFactory(db) {
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   class Factory extends PrismaPGlite {
-    async connect() { return awaitExec(await super.connect()); }
-    async connectToShadowDb() { return awaitExec(await super.connectToShadowDb()); }
+    async connect() {
+      return awaitExec(await super.connect());
+    }
+    async connectToShadowDb() {
+      return awaitExec(await super.connectToShadowDb());
+    }
   }
   return new Factory(db);
 }
@@ -109,7 +136,12 @@ function patchChar(queryable) {
   queryable.performIO = async (query) => {
     const r = await io(query);
     const idx = [];
-    r.fields?.forEach((f, i) => { if (f.dataTypeID === 18) { f.dataTypeID = 25; idx.push(i); } });
+    r.fields?.forEach((f, i) => {
+      if (f.dataTypeID === 18) {
+        f.dataTypeID = 25;
+        idx.push(i);
+      }
+    });
     if (idx.length) charCols.set(r.rows, idx);
     return r;
   };
@@ -130,8 +162,11 @@ function pgConfig(url) {
   // Discrete fields, not a connectionString: adapter-pg would let the string override `database`
   // for the shadow database and silently use the main one.
   return {
-    host: u.hostname, port: Number(u.port || 5432), user: decodeURIComponent(u.username || "postgres"),
-    password: decodeURIComponent(u.password), database: decodeURIComponent(u.pathname.slice(1) || "postgres"),
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    user: decodeURIComponent(u.username || "postgres"),
+    password: decodeURIComponent(u.password),
+    database: decodeURIComponent(u.pathname.slice(1) || "postgres"),
   };
 }
 
@@ -140,7 +175,9 @@ export async function pgFactory(url) {
   const { PrismaPg } = await import("@prisma/adapter-pg");
   const cfg = pgConfig(url);
   class Factory extends PrismaPg {
-    async connect() { return patchChar(await super.connect()); }
+    async connect() {
+      return patchChar(await super.connect());
+    }
     // adapter-pg drops the shadow database before closing its pool, which fails and leaves it behind.
     async connectToShadowDb() {
       const main = await this.connect();
@@ -159,13 +196,33 @@ export async function pgFactory(url) {
   return new Factory(cfg);
 }
 
+// Runs each script the engine sends as one explicit transaction, so a migration that fails halfway
+// leaves nothing behind (PostgreSQL DDL is transactional; Prisma itself does not wrap scripts).
+function transactionalScripts(factory) {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const execute = adapter.executeScript.bind(adapter);
+    adapter.executeScript = async (sql) => {
+      try {
+        await execute(`BEGIN;\n${sql}\n;COMMIT;`);
+      } catch (error) {
+        await execute("ROLLBACK;").catch(() => {});
+        throw error;
+      }
+    };
+    return adapter;
+  };
+  return factory;
+}
+
 /**
- * Applies pending migrations. Each migration script runs as one implicit transaction, so a failing
- * one changes nothing; its `_prisma_migrations` row is then marked rolled back (what
- * `prisma migrate resolve --rolled-back` does) so that the fixed migration can be deployed later.
+ * Applies pending migrations, each in one transaction, so a failing one changes nothing; its
+ * `_prisma_migrations` row is then marked rolled back (what `prisma migrate resolve --rolled-back`
+ * does) so that the corrected migration deploys next time.
  */
 export async function deployMigrations(adapterFactory, baseDir = migrationsDir) {
-  const engine = await openEngine(adapterFactory);
+  const engine = await openEngine(transactionalScripts(adapterFactory));
   try {
     const r = await engine.applyMigrations({ migrationsList: readMigrations(baseDir), filters: noFilters });
     return r.appliedMigrationNames;

@@ -37,23 +37,37 @@ export type Auth = ReturnType<typeof createAuth>;
 export function createAuth(db: Db, options: { secureCookies: boolean }) {
   const lucia = createLucia(db, options.secureCookies);
   return {
-    async createSession(userId: string, meta: { ipHash: string | null; userAgent: string | null; mfaVerified: boolean }) {
+    async createSession(
+      userId: string,
+      meta: { ipHash: string | null; userAgent: string | null; mfaVerified: boolean },
+    ) {
       const token = randomBytes(32).toString("base64url");
       const session = await lucia.createSession(
         userId,
-        { ipHash: meta.ipHash, userAgent: meta.userAgent?.slice(0, 300) ?? null, mfaVerifiedAt: meta.mfaVerified ? new Date() : null },
+        {
+          ipHash: meta.ipHash,
+          userAgent: meta.userAgent?.slice(0, 300) ?? null,
+          mfaVerifiedAt: meta.mfaVerified ? new Date() : null,
+        },
         { sessionId: hashSessionToken(token) },
       );
       return { token, cookie: lucia.createSessionCookie(token).serialize(), expiresAt: session.expiresAt };
     },
     /** Validates the cookie's token, extending the session when it is half spent (sliding expiry). */
-    async validateToken(token: string): Promise<{ user: SessionUser; session: CurrentSession; cookie: string | null } | null> {
+    async validateToken(
+      token: string,
+    ): Promise<{ user: SessionUser; session: CurrentSession; cookie: string | null } | null> {
       const { session, user } = await lucia.validateSession(hashSessionToken(token));
       if (!session || !user) return null;
       const refreshed = session.fresh ? lucia.createSessionCookie(token).serialize() : null;
       return {
         user: { id: user.id, email: user.email, name: user.name, role: user.role, disabledAt: user.disabledAt },
-        session: { id: session.id, expiresAt: session.expiresAt, fresh: session.fresh, mfaVerifiedAt: session.mfaVerifiedAt },
+        session: {
+          id: session.id,
+          expiresAt: session.expiresAt,
+          fresh: session.fresh,
+          mfaVerifiedAt: session.mfaVerifiedAt,
+        },
         cookie: refreshed,
       };
     },

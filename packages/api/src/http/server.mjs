@@ -14,7 +14,8 @@ function readPort(name, fallback) {
   const raw = process.env[name] ?? process.env.PORT;
   if (raw === undefined || raw === "") return fallback;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`Invalid environment variable ${process.env[name] ? name : "PORT"}: must be a port number (1-65535)`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    fail(`Invalid environment variable ${process.env[name] ? name : "PORT"}: must be a port number (1-65535)`);
   return port;
 }
 
@@ -41,7 +42,9 @@ export async function startServer({ name, portVariable, defaultPort, appDir }) {
       getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? null }),
     }),
   );
-  const server = app.listen(port, host, () => console.log(`${name} listening on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`));
+  const server = app.listen(port, host, () =>
+    console.log(`${name} listening on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`),
+  );
   server.on("error", (error) => fail(`The ${name} app could not listen on ${host}:${port}: ${error.message}`));
   const stop = () => server.close(() => process.exit(0));
   process.once("SIGTERM", stop);

@@ -12,7 +12,7 @@ export function handleTrpcRequest(request: Request, clientIp: string | null): Pr
     router: appRouter,
     createContext: async ({ resHeaders }) => {
       const ctx = await createContext({ request, clientIp });
-      ctx.responseHeaders.forEach((value, key) => resHeaders.append(key, value));
+      for (const [key, value] of ctx.responseHeaders) resHeaders.append(key, value);
       return ctx;
     },
   });

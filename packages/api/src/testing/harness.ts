@@ -35,7 +35,11 @@ export function useHarness(): Harness {
     as: async (role, ip = "203.0.113.8") => {
       counter += 1;
       const user = await db().user.create({
-        data: { email: `${role.toLowerCase()}-${counter}-${Date.now()}@observatory.test`, name: `${role} ${counter}`, role },
+        data: {
+          email: `${role.toLowerCase()}-${counter}-${Date.now()}@observatory.test`,
+          name: `${role} ${counter}`,
+          role,
+        },
       });
       const ctx = await createContext({ request: new Request("http://localhost/"), clientIp: ip, db: db() });
       const { token } = await ctx.auth.createSession(user.id, { ipHash: null, userAgent: "vitest", mfaVerified: true });

@@ -5,7 +5,10 @@ describe("workstreams", () => {
   const h = useHarness();
 
   it("lists priorities in their set order", async () => {
-    for (const [position, slug] of [[2, "second"], [1, "first"]] as const) {
+    for (const [position, slug] of [
+      [2, "second"],
+      [1, "first"],
+    ] as const) {
       await h.db.workstream.create({
         data: { slug, title: slug, summary: "s", description: "d", descriptionHtml: "<p>d</p>", position },
       });

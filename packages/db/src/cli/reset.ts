@@ -8,7 +8,7 @@ await runCli(async () => {
   if (!process.argv.includes("--yes")) throw new Error("reset deletes every row and table: run it again with --yes");
   const client = new pg.Client({ connectionString: await resolveDatabaseUrl() });
   await client.connect();
-  await client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+  await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
   await client.end();
   console.log("Database emptied. Next: pnpm db:migrate:deploy && pnpm db:seed");
 });

@@ -112,7 +112,9 @@ export async function ensureEmbeddedDatabase(dataDir: string, port: number): Pro
   } catch (error) {
     owned = undefined;
     fs.rmSync(lockPath, { force: true });
-    throw new Error(`The embedded database in ${dataDir} could not be opened on port ${port}: ${(error as Error).message}`);
+    throw new Error(
+      `The embedded database in ${dataDir} could not be opened on port ${port}: ${(error as Error).message}`,
+    );
   }
 }
 

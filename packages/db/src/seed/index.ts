@@ -23,7 +23,12 @@ export async function seed(db: Db): Promise<SeedSummary> {
       existing?.id ??
       (
         await db.user.create({
-          data: { email: user.email, name: user.name, role: user.role, passwordHash: await hashPassword(user.password) },
+          data: {
+            email: user.email,
+            name: user.name,
+            role: user.role,
+            passwordHash: await hashPassword(user.password),
+          },
           select: { id: true },
         })
       ).id;
@@ -86,11 +91,19 @@ async function seedItem(
   if (existing) return existing.id;
   const authorId = userIds.get(item.authorEmail);
   if (!authorId) throw new Error(`seed item ${item.slug}: unknown author ${item.authorEmail}`);
-  const reviewerId = userIds.get(item.authorEmail === "editor@observatory.test" ? "admin@observatory.test" : "editor@observatory.test");
+  const reviewerId = userIds.get(
+    item.authorEmail === "editor@observatory.test" ? "admin@observatory.test" : "editor@observatory.test",
+  );
   const publishedAt = new Date(item.publishedAt);
   return db.$transaction(async (tx) => {
     const created = await tx.contentItem.create({
-      data: { kind: item.kind, slug: item.slug, createdById: authorId, commentsOpen: item.commentsOpen, createdAt: publishedAt },
+      data: {
+        kind: item.kind,
+        slug: item.slug,
+        createdById: authorId,
+        commentsOpen: item.commentsOpen,
+        createdAt: publishedAt,
+      },
       select: { id: true },
     });
     const revision = await tx.revision.create({

@@ -60,7 +60,10 @@ async function buildServerTemplate(databaseUrl: string): Promise<void> {
     await admin.query(`CREATE DATABASE "${building}"`);
     await deployMigrations(await pgFactory(serverUrl(databaseUrl, building)));
     // The schema engine's pool may still hold a connection; a template must have none.
-    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [building]);
+    await admin.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+      [building],
+    );
     await admin.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
   } finally {
     await admin.end();

@@ -1,0 +1,66 @@
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+// Both built apps, started by the product's own start script on a fresh database: an embedded one in
+// .data/e2e, or (when DATABASE_URL is set) a recreated `observatory_e2e` database on that server.
+const repoRoot = path.resolve(import.meta.dirname, "..");
+const webPort = 3100;
+const adminPort = 3101;
+const embeddedPort = 54339;
+
+function e2eDatabaseUrl(base: string): string {
+  const url = new URL(base);
+  url.pathname = "/observatory_e2e";
+  return url.toString();
+}
+
+export const urls = { web: `http://localhost:${webPort}`, admin: `http://localhost:${adminPort}` };
+
+/** The database the apps under test use, for tests that check stored state. */
+export const databaseUrl = process.env.DATABASE_URL
+  ? e2eDatabaseUrl(process.env.DATABASE_URL)
+  : `postgresql://postgres@127.0.0.1:${embeddedPort}/postgres`;
+
+export default defineConfig({
+  testDir: "./tests",
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: [["list"], ["json", { outputFile: path.join(repoRoot, ".cache/results/e2e.json") }]],
+  timeout: 30_000,
+  use: {
+    baseURL: urls.web,
+    browserName: "chromium",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    command: "pnpm exec tsx scripts/start.ts --fresh",
+    cwd: repoRoot,
+    url: `${urls.admin}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    env: {
+      WEB_PORT: String(webPort),
+      ADMIN_PORT: String(adminPort),
+      PUBLIC_SITE_URL: urls.web,
+      ADMIN_SITE_URL: urls.admin,
+      EMBEDDED_DB_DIR: path.join(repoRoot, ".data/e2e/pglite"),
+      EMBEDDED_DB_PORT: String(embeddedPort),
+      ...(process.env.DATABASE_URL ? { DATABASE_URL: databaseUrl } : {}),
+    },
+  },
+});

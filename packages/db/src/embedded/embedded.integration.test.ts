@@ -1,0 +1,79 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "../client.ts";
+import { freePort, isPortOpen } from "./server.ts";
+
+// The embedded database is served by one process and used by others over the wire protocol; here a
+// child process serves a fresh data folder and this process connects with two separate pools, as
+// the two apps do.
+describe("embedded database shared by several clients", () => {
+  let dir: string;
+  let port: number;
+  let child: ReturnType<typeof spawn>;
+  let a: Db;
+  let b: Db;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "observatory-embedded-"));
+    port = await freePort();
+    child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "../cli/serve.ts")], {
+      env: { ...process.env, EMBEDDED_DB_DIR: dir, EMBEDDED_DB_PORT: String(port) },
+      stdio: "ignore",
+    });
+    const deadline = Date.now() + 60_000;
+    while (!(await isPortOpen(port))) {
+      if (Date.now() > deadline) throw new Error("embedded server did not start");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+    a = createDb(url, 4);
+    b = createDb(url, 4);
+    await a.$executeRawUnsafe("CREATE TABLE note (id serial PRIMARY KEY, body text NOT NULL)");
+  });
+
+  afterAll(async () => {
+    await a?.$disconnect();
+    await b?.$disconnect();
+    child?.kill("SIGTERM");
+    await new Promise((r) => child?.once("exit", r));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("keeps a lock file so no second process opens the same folder", () => {
+    expect(fs.readFileSync(path.join(dir, "observatory.lock"), "utf8")).toBe(String(child.pid));
+  });
+
+  it("shows one client's committed write to the other at once", async () => {
+    await a.$executeRaw`INSERT INTO note (body) VALUES ('from a')`;
+    const rows = await b.$queryRaw<{ body: string }[]>`SELECT body FROM note`;
+    expect(rows.map((r) => r.body)).toContain("from a");
+  });
+
+  it("runs concurrent transactions from both clients without errors or lost rows", async () => {
+    const work = (db: Db, label: string) =>
+      Array.from({ length: 60 }, (_, i) =>
+        db.$transaction(async (tx) => {
+          await tx.$executeRaw`INSERT INTO note (body) VALUES (${`${label}-${i}`})`;
+          return tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM note`;
+        }),
+      );
+    const results = await Promise.allSettled([...work(a, "a"), ...work(b, "b")]);
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    const [count] = await a.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM note WHERE body ~ '^[ab]-'`;
+    expect(Number(count?.n)).toBe(120);
+  });
+
+  it("does not show a rolled-back transaction to the other client", async () => {
+    await expect(
+      a.$transaction(async (tx) => {
+        await tx.$executeRaw`INSERT INTO note (body) VALUES ('doomed')`;
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    const rows = await b.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM note WHERE body = 'doomed'`;
+    expect(Number(rows[0]?.n)).toBe(0);
+  });
+});

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../testing/index.ts";
+import { comments, items, workstreams } from "./content.ts";
+import { demoUsers, seed } from "./index.ts";
+
+describe("seed", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(() => t.close());
+
+  const counts = async () => ({
+    users: await t.db.user.count(),
+    workstreams: await t.db.workstream.count(),
+    items: await t.db.contentItem.count(),
+    revisions: await t.db.revision.count(),
+    comments: await t.db.comment.count(),
+  });
+
+  it("writes one demo user per role, the priorities, the items and comments in every status", async () => {
+    await seed(t.db);
+    expect(await counts()).toEqual({
+      users: demoUsers.length,
+      workstreams: workstreams.length,
+      items: items.length,
+      revisions: items.length,
+      comments: comments.length,
+    });
+    const roles = (await t.db.user.findMany({ select: { role: true } })).map((u) => u.role).sort();
+    expect(roles).toEqual(["ADMIN", "AUTHOR", "EDITOR", "MODERATOR"]);
+    const statuses = await t.db.comment.groupBy({ by: ["status"], _count: true });
+    expect(statuses.map((s) => s.status).sort()).toEqual(["APPROVED", "PENDING", "REJECTED", "SPAM"]);
+  });
+
+  it("publishes every item with a live revision that full-text search can find", async () => {
+    const unpublished = await t.db.contentItem.count({
+      where: { OR: [{ liveRevisionId: null }, { status: { not: "PUBLISHED" } }] },
+    });
+    expect(unpublished).toBe(0);
+    const [hit] = await t.db.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM "Revision" WHERE "searchVector" @@ plainto_tsquery('english', 'diaspora')`;
+    expect(Number(hit?.n)).toBeGreaterThan(0);
+  });
+
+  it("duplicates nothing and keeps edits when run again", async () => {
+    const before = await counts();
+    await t.db.workstream.update({ where: { slug: workstreams[0]?.slug }, data: { title: "Edited by staff" } });
+    await seed(t.db);
+    expect(await counts()).toEqual(before);
+    const edited = await t.db.workstream.findUnique({ where: { slug: workstreams[0]?.slug } });
+    expect(edited?.title).toBe("Edited by staff");
+  });
+});

@@ -1,0 +1,66 @@
+// `pnpm test`: every check the project has, in order, on the embedded database (or on the
+// PostgreSQL server named by DATABASE_URL). Ends with one "N passed, N failed" line.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const results = path.join(root, ".cache", "results");
+fs.rmSync(results, { recursive: true, force: true });
+fs.mkdirSync(results, { recursive: true });
+
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", FORCE_COLOR: process.env.FORCE_COLOR ?? "0" };
+const steps = [
+  ["lint", ["exec", "biome", "check", "."]],
+  ["typecheck", ["exec", "turbo", "run", "typecheck", "--output-logs=errors-only"]],
+  ["typecheck scripts", ["exec", "tsc", "-p", "tsconfig.json"]],
+  ["unit and integration tests", ["exec", "turbo", "run", "test", "--concurrency=1"]],
+  ["build", ["exec", "turbo", "run", "build", "--output-logs=errors-only"]],
+  ["end-to-end tests", ["--filter", "@observatory/e2e", "exec", "playwright", "test"]],
+];
+
+// The end-to-end tests drive Debian's Chromium; install it when missing and allowed to.
+if (!process.env.CHROMIUM_PATH && !fs.existsSync("/usr/bin/chromium")) {
+  if (process.getuid?.() === 0 && fs.existsSync("/usr/bin/apt-get")) {
+    console.log("Installing Chromium (apt-get install chromium) for the end-to-end tests.");
+    spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+    spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
+  }
+  if (!fs.existsSync("/usr/bin/chromium")) {
+    console.error("The end-to-end tests need Chromium: apt-get install chromium (or set CHROMIUM_PATH).");
+    process.exit(1);
+  }
+}
+
+const database = process.env.DATABASE_URL ? "the PostgreSQL server in DATABASE_URL" : "the embedded database";
+console.log(`Testing on ${database}.`);
+let failedStep = null;
+for (const [name, args] of steps) {
+  const started = Date.now();
+  console.log(`\n=== ${name}`);
+  const run = spawnSync("pnpm", args, { cwd: root, env, stdio: "inherit" });
+  console.log(`=== ${name}: ${run.status === 0 ? "ok" : "FAILED"} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if (run.status !== 0) {
+    failedStep = name;
+    break;
+  }
+}
+
+let passed = 0;
+let failed = 0;
+for (const file of fs.existsSync(results) ? fs.readdirSync(results) : []) {
+  const report = JSON.parse(fs.readFileSync(path.join(results, file), "utf8"));
+  if (report.stats) {
+    passed += report.stats.expected ?? 0;
+    failed += (report.stats.unexpected ?? 0) + (report.stats.flaky ?? 0);
+  } else {
+    passed += report.numPassedTests ?? 0;
+    failed += report.numFailedTests ?? 0;
+  }
+}
+if (failedStep) console.log(`\nFailed at: ${failedStep}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failedStep || failed ? 1 : 0);
