@@ -4,13 +4,15 @@ import { defineConfig } from "@playwright/test";
 // Both built apps, started by the product's own start script on a fresh database: an embedded one in
 // .data/e2e, or (when DATABASE_URL is set) a recreated `observatory_e2e` database on that server.
 const repoRoot = path.resolve(import.meta.dirname, "..");
-const webPort = 3100;
-const adminPort = 3101;
-const embeddedPort = 54339;
+// E2E_PORT_BASE lets two runs on one machine keep out of each other's way.
+const portBase = Number(process.env.E2E_PORT_BASE ?? 3100);
+const webPort = portBase;
+const adminPort = portBase + 1;
+const embeddedPort = portBase + 51_239;
 
 function e2eDatabaseUrl(base: string): string {
   const url = new URL(base);
-  url.pathname = "/observatory_e2e";
+  url.pathname = `/observatory_e2e_${portBase}`;
   return url.toString();
 }
 
@@ -58,7 +60,7 @@ export default defineConfig({
       ADMIN_PORT: String(adminPort),
       PUBLIC_SITE_URL: urls.web,
       ADMIN_SITE_URL: urls.admin,
-      EMBEDDED_DB_DIR: path.join(repoRoot, ".data/e2e/pglite"),
+      EMBEDDED_DB_DIR: path.join(repoRoot, `.data/e2e-${portBase}/pglite`),
       EMBEDDED_DB_PORT: String(embeddedPort),
       ...(process.env.DATABASE_URL ? { DATABASE_URL: databaseUrl } : {}),
     },

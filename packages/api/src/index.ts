@@ -6,3 +6,6 @@ export { apiEnv } from "./env.ts";
 export { AppError } from "./errors.ts";
 export { can, permissions, permissionTable, roles, roleLabels, type Permission, type Role } from "./permissions.ts";
 export type { Context, Access } from "./trpc.ts";
+export { toFormErrors, type FormErrors } from "./form-errors.ts";
+export { recordAudit, type AuditEntry } from "./audit/record.ts";
+export { hitRateLimit } from "./rate-limit.ts";
