@@ -1,2 +1,10 @@
 export { createTestDatabase, type TestDatabase } from "./test-database.ts";
 export { ensureTemplate } from "./template.ts";
+export {
+  createComment,
+  createItem,
+  createUser,
+  createWorkstream,
+  type ItemSpec,
+  type RevisionSpec,
+} from "./factories.ts";

@@ -1,0 +1,156 @@
+import type { Db } from "@observatory/db";
+import { z } from "zod";
+import { apiEnv } from "../env.ts";
+import { AppError } from "../errors.ts";
+import { hitRateLimit } from "../rate-limit.ts";
+import type { RequestMeta } from "../request-meta.ts";
+import { checkFormToken } from "./form-token.ts";
+
+export const MAX_COMMENT_LENGTH = 2000;
+/** Replies nest this deep at most (a top-level comment is depth 1). */
+export const MAX_COMMENT_DEPTH = 3;
+
+export type PublicComment = {
+  id: string;
+  parentId: string | null;
+  authorName: string;
+  body: string;
+  createdAt: Date;
+  isStaff: boolean;
+  depth: number;
+  replies: PublicComment[];
+};
+
+/** The approved comments of an item as a thread, oldest first. Only public fields are selected. */
+export async function approvedThread(db: Db, itemId: string): Promise<{ comments: PublicComment[]; count: number }> {
+  const rows = await db.comment.findMany({
+    where: { itemId, status: "APPROVED" },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, parentId: true, authorName: true, body: true, createdAt: true, staffAuthorId: true },
+  });
+  const byId = new Map<string, PublicComment>();
+  for (const row of rows) {
+    byId.set(row.id, {
+      id: row.id,
+      parentId: row.parentId,
+      authorName: row.staffAuthorId ? "NHS Race and Health Observatory" : row.authorName,
+      body: row.body,
+      createdAt: row.createdAt,
+      isStaff: row.staffAuthorId !== null,
+      depth: 1,
+      replies: [],
+    });
+  }
+  const roots: PublicComment[] = [];
+  for (const comment of byId.values()) {
+    let parent = comment.parentId ? byId.get(comment.parentId) : undefined;
+    // A reply whose parent is not approved is not shown; one nested too deep joins the deepest level.
+    if (comment.parentId && !parent) continue;
+    while (parent && parent.depth >= MAX_COMMENT_DEPTH)
+      parent = parent.parentId ? byId.get(parent.parentId) : undefined;
+    if (parent) {
+      comment.depth = parent.depth + 1;
+      parent.replies.push(comment);
+    } else roots.push(comment);
+  }
+  const count = (function countAll(list: PublicComment[]): number {
+    return list.reduce((n, c) => n + 1 + countAll(c.replies), 0);
+  })(roots);
+  return { comments: roots, count };
+}
+
+export const commentInput = z.object({
+  itemId: z.string().min(1).max(100),
+  parentId: z.string().max(100).optional(),
+  name: z.string().trim().min(1, "Enter your name").max(100, "Name must be 100 characters or fewer"),
+  email: z
+    .string()
+    .trim()
+    .min(1, "Enter your email address")
+    .max(254, "Email address must be 254 characters or fewer")
+    .pipe(z.email("Enter an email address in the correct format, like name@example.com")),
+  body: z
+    .string()
+    .trim()
+    .min(1, "Enter your comment")
+    .max(MAX_COMMENT_LENGTH, `Comment must be ${MAX_COMMENT_LENGTH.toLocaleString("en-GB")} characters or fewer`),
+  /** Hidden from people; bots fill it in. */
+  website: z.string().max(500).optional(),
+  formToken: z.string().max(200),
+  notify: z.boolean().optional(),
+});
+
+export type CommentInput = z.infer<typeof commentInput>;
+
+const refused = (message: string) => new AppError("BAD_REQUEST", message);
+
+/**
+ * Stores a reader's comment as PENDING, or refuses it with a reason and stores nothing: on an item
+ * that is not published or not open for comments, as a reply to a comment that is not approved
+ * there, from a bot (honeypot, too fast), or over the rate limits per IP and per email.
+ */
+export async function submitComment(
+  db: Db,
+  request: RequestMeta,
+  input: CommentInput,
+  isCommentable: (itemId: string) => Promise<boolean>,
+): Promise<{ id: string }> {
+  const env = apiEnv();
+  const token = checkFormToken(input.formToken, env.COMMENT_MIN_SECONDS);
+  if (token === "too-fast")
+    throw refused("That was too quick for us to be sure you are not an automated program. Please submit again.");
+  if (token === "expired") throw refused("This form has expired. Your text is kept below: please submit it again.");
+  if (token === "invalid" || input.website) throw refused("Your comment could not be accepted.");
+
+  if (!(await isCommentable(input.itemId))) {
+    throw new AppError("CONFLICT", "Comments are closed on this page.");
+  }
+  if (input.parentId) {
+    const depth = await replyDepth(db, input.parentId, input.itemId);
+    if (depth === null) throw refused("The comment you are replying to is not available.");
+    if (depth >= MAX_COMMENT_DEPTH)
+      throw refused("Replies cannot be nested any deeper: reply to an earlier comment instead.");
+  }
+
+  const email = input.email.toLowerCase();
+  const byIp = request.ipHash
+    ? await hitRateLimit(db, `comment:ip:${request.ipHash}`, env.COMMENT_RATE_LIMIT_IP)
+    : { allowed: true, retryAfterSeconds: 0 };
+  const byEmail = await hitRateLimit(db, `comment:email:${email}`, env.COMMENT_RATE_LIMIT_EMAIL);
+  if (!byIp.allowed || !byEmail.allowed) {
+    const minutes = Math.max(1, Math.ceil(Math.max(byIp.retryAfterSeconds, byEmail.retryAfterSeconds) / 60));
+    throw new AppError(
+      "TOO_MANY_REQUESTS",
+      `You have sent a lot of comments recently. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    );
+  }
+
+  const comment = await db.comment.create({
+    data: {
+      itemId: input.itemId,
+      parentId: input.parentId ?? null,
+      authorName: input.name,
+      authorEmail: email,
+      body: input.body.replace(/\r\n/g, "\n"),
+      status: "PENDING",
+      ipHash: request.ipHash,
+      notifyOnPublish: input.notify ?? false,
+    },
+    select: { id: true },
+  });
+  return comment;
+}
+
+/** Depth of an approved comment on the item (1 = top level), or null if there is no such comment. */
+async function replyDepth(db: Db, commentId: string, itemId: string): Promise<number | null> {
+  const [row] = await db.$queryRaw<{ depth: number }[]>`
+    WITH RECURSIVE chain AS (
+      SELECT "id", "parentId", 1 AS depth FROM "Comment"
+      WHERE "id" = ${commentId} AND "itemId" = ${itemId} AND "status" = 'APPROVED'
+      UNION ALL
+      SELECT c."id", c."parentId", chain.depth + 1 FROM "Comment" c JOIN chain ON c."id" = chain."parentId"
+      WHERE chain.depth < 50
+    )
+    SELECT max(depth)::int AS depth FROM chain`;
+  return row?.depth ?? null;
+}

@@ -1,0 +1,21 @@
+import type { ContentKind } from "@observatory/db";
+
+/** Public URL sections per kind; PAGE items live at the site root (/about). */
+export const kindSections = {
+  NEWS: { path: "news", label: "News", singular: "News" },
+  BLOG: { path: "blogs", label: "Blogs", singular: "Blog" },
+  PRESS_RELEASE: { path: "press-releases", label: "Press releases", singular: "Press release" },
+  PAGE: { path: "", label: "Pages", singular: "Page" },
+} as const satisfies Record<ContentKind, { path: string; label: string; singular: string }>;
+
+export const listedKinds = ["NEWS", "BLOG", "PRESS_RELEASE"] as const;
+export type ListedKind = (typeof listedKinds)[number];
+
+export function itemPath(kind: ContentKind, slug: string): string {
+  const section = kindSections[kind].path;
+  return section ? `/${section}/${slug}` : `/${slug}`;
+}
+
+export function kindForSection(section: string): ListedKind | null {
+  return listedKinds.find((k) => kindSections[k].path === section) ?? null;
+}

@@ -1,0 +1,217 @@
+import { type ContentKind, type Db, Prisma } from "@observatory/db";
+import { itemPath } from "./kinds.ts";
+import { visibleItems } from "./visibility.ts";
+
+// Read-only queries behind the public portal. Every one starts from `visibleItems`, so nothing
+// unpublished, scheduled for later or expired can leak, and each runs a fixed number of queries
+// whatever the number of rows.
+
+export type WorkstreamTag = { slug: string; title: string };
+
+export type ItemSummary = {
+  id: string;
+  kind: ContentKind;
+  slug: string;
+  path: string;
+  title: string;
+  summary: string;
+  publishedAt: Date;
+  updatedAt: Date;
+  workstreams: WorkstreamTag[];
+};
+
+type SummaryRow = {
+  id: string;
+  kind: ContentKind;
+  slug: string;
+  publishedAt: Date | null;
+  liveSince: Date | null;
+  revisionId: string;
+  title: string;
+  summary: string;
+  total?: bigint;
+};
+
+async function withWorkstreams(db: Db, rows: SummaryRow[]): Promise<ItemSummary[]> {
+  const tags = rows.length
+    ? await db.revisionWorkstream.findMany({
+        where: { revisionId: { in: rows.map((r) => r.revisionId) } },
+        select: { revisionId: true, workstream: { select: { slug: true, title: true, position: true } } },
+      })
+    : [];
+  return rows.map((row) => {
+    const publishedAt = row.publishedAt ?? row.liveSince ?? new Date(0);
+    return {
+      id: row.id,
+      kind: row.kind,
+      slug: row.slug,
+      path: itemPath(row.kind, row.slug),
+      title: row.title,
+      summary: row.summary,
+      publishedAt,
+      updatedAt: row.liveSince ?? publishedAt,
+      workstreams: tags
+        .filter((t) => t.revisionId === row.revisionId)
+        .sort((a, b) => a.workstream.position - b.workstream.position)
+        .map((t) => ({ slug: t.workstream.slug, title: t.workstream.title })),
+    };
+  });
+}
+
+export type ListFilter = {
+  kinds?: ContentKind[];
+  workstreamId?: string;
+  excludeItemId?: string;
+  revisionTagsOf?: string;
+};
+
+function filterSql(filter: ListFilter): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (filter.kinds?.length) parts.push(Prisma.sql`v."kind"::text IN (${Prisma.join(filter.kinds)})`);
+  if (filter.workstreamId) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "RevisionWorkstream" rw
+      WHERE rw."revisionId" = v."revisionId" AND rw."workstreamId" = ${filter.workstreamId})`);
+  }
+  if (filter.revisionTagsOf) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "RevisionWorkstream" rw JOIN "RevisionWorkstream" mine
+      ON mine."workstreamId" = rw."workstreamId" AND mine."revisionId" = ${filter.revisionTagsOf}
+      WHERE rw."revisionId" = v."revisionId")`);
+  }
+  if (filter.excludeItemId) parts.push(Prisma.sql`v."id" <> ${filter.excludeItemId}`);
+  return parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+}
+
+/** Published items, newest first, one page at a time. */
+export async function listPublished(
+  db: Db,
+  filter: ListFilter,
+  { page, pageSize, now }: { page: number; pageSize: number; now: Date },
+): Promise<{ items: ItemSummary[]; total: number }> {
+  const where = filterSql(filter);
+  const rows = await db.$queryRaw<SummaryRow[]>`
+    WITH v AS (${visibleItems(now)})
+    SELECT v."id", v."kind", v."slug", v."publishedAt", v."liveSince", v."revisionId", r."title", r."summary",
+      count(*) OVER () AS "total"
+    FROM v JOIN "Revision" r ON r."id" = v."revisionId"
+    ${where}
+    ORDER BY v."publishedAt" DESC NULLS LAST, v."id" DESC
+    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  let total = Number(rows[0]?.total ?? 0);
+  if (!rows.length && page > 1) {
+    const [count] = await db.$queryRaw<{ n: bigint }[]>`
+      WITH v AS (${visibleItems(now)}) SELECT count(*) AS n FROM v ${where}`;
+    total = Number(count?.n ?? 0);
+  }
+  return { items: await withWorkstreams(db, rows), total };
+}
+
+export type PublishedItem = ItemSummary & {
+  bodyHtml: string;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  authorName: string;
+  lastReviewedAt: Date | null;
+  nextReviewDue: Date | null;
+  commentsOpen: boolean;
+  revisionId: string;
+};
+
+/** One published item by kind and slug; null if it is not visible now. */
+export async function findPublished(db: Db, kind: ContentKind, slug: string, now: Date): Promise<PublishedItem | null> {
+  const [row] = await db.$queryRaw<(SummaryRow & Omit<PublishedItem, keyof ItemSummary | "revisionId">)[]>`
+    WITH v AS (${visibleItems(now)})
+    SELECT v."id", v."kind", v."slug", v."publishedAt", v."liveSince", v."revisionId", v."commentsOpen",
+      r."title", r."summary", r."bodyHtml", r."seoTitle", r."seoDescription", r."lastReviewedAt", r."nextReviewDue",
+      u."name" AS "authorName"
+    FROM v JOIN "Revision" r ON r."id" = v."revisionId" JOIN "ContentItem" i ON i."id" = v."id"
+      JOIN "User" u ON u."id" = i."createdById"
+    WHERE v."slug" = ${slug} AND v."kind"::text = ${kind}`;
+  if (!row) return null;
+  const [summary] = await withWorkstreams(db, [row]);
+  if (!summary) return null;
+  return {
+    ...summary,
+    revisionId: row.revisionId,
+    bodyHtml: row.bodyHtml,
+    seoTitle: row.seoTitle,
+    seoDescription: row.seoDescription,
+    authorName: row.authorName,
+    lastReviewedAt: row.lastReviewedAt,
+    nextReviewDue: row.nextReviewDue,
+    commentsOpen: row.commentsOpen,
+  };
+}
+
+/** Where an old slug now lives, if the item it belonged to is visible. */
+export async function findRedirect(db: Db, slug: string, now: Date): Promise<string | null> {
+  const [row] = await db.$queryRaw<{ kind: ContentKind; slug: string }[]>`
+    WITH v AS (${visibleItems(now)})
+    SELECT v."kind", v."slug" FROM "SlugRedirect" s JOIN v ON v."id" = s."itemId" WHERE s."fromSlug" = ${slug}`;
+  return row ? itemPath(row.kind, row.slug) : null;
+}
+
+export type SearchHit = ItemSummary & { snippet: { text: string; match: boolean }[]; rank: number };
+
+const START = "\u0001";
+const STOP = "\u0002";
+
+/** Splits ts_headline output (with private markers) into plain-text segments; nothing is HTML. */
+function snippetSegments(headline: string): { text: string; match: boolean }[] {
+  const segments: { text: string; match: boolean }[] = [];
+  for (const part of headline.split(START)) {
+    const [matched, rest] = part.includes(STOP) ? part.split(STOP, 2) : [null, part];
+    if (matched) segments.push({ text: matched, match: true });
+    if (rest) segments.push({ text: rest, match: false });
+  }
+  return segments;
+}
+
+/** Full-text search over what is published now, ranked, with highlighted snippets. */
+export async function searchPublished(
+  db: Db,
+  query: string,
+  { page, pageSize, now }: { page: number; pageSize: number; now: Date },
+): Promise<{ hits: SearchHit[]; total: number }> {
+  const rows = await db.$queryRaw<(SummaryRow & { rank: number; headline: string })[]>`
+    WITH v AS (${visibleItems(now)}),
+    q AS (SELECT websearch_to_tsquery('english', ${query}) AS query),
+    ranked AS (
+      SELECT v."id", v."kind", v."slug", v."publishedAt", v."liveSince", v."revisionId",
+        ts_rank_cd(r."searchVector", q.query) AS "rank", count(*) OVER () AS "total"
+      FROM v JOIN "Revision" r ON r."id" = v."revisionId" CROSS JOIN q
+      WHERE r."searchVector" @@ q.query
+      ORDER BY "rank" DESC, v."publishedAt" DESC NULLS LAST, v."id" DESC
+      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
+    )
+    SELECT ranked.*, r."title", r."summary",
+      ts_headline('english', r."summary" || ' ' || regexp_replace(r."body", '[#*_>\`\\[\\]()]+', ' ', 'g'), q.query,
+        ${`StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) AS "headline"
+    FROM ranked JOIN "Revision" r ON r."id" = ranked."revisionId" CROSS JOIN q
+    ORDER BY ranked."rank" DESC, ranked."publishedAt" DESC NULLS LAST, ranked."id" DESC`;
+  const summaries = await withWorkstreams(db, rows);
+  return {
+    hits: summaries.map((s, i) => ({
+      ...s,
+      rank: Number(rows[i]?.rank ?? 0),
+      snippet: snippetSegments(rows[i]?.headline ?? ""),
+    })),
+    total: Number(rows[0]?.total ?? 0),
+  };
+}
+
+/** Every visible item's path and last change, for the sitemap. */
+export async function listAllPublishedPaths(db: Db, now: Date): Promise<{ path: string; updatedAt: Date }[]> {
+  const rows = await db.$queryRaw<
+    { kind: ContentKind; slug: string; liveSince: Date | null; publishedAt: Date | null }[]
+  >`
+    WITH v AS (${visibleItems(now)}) SELECT v."kind", v."slug", v."liveSince", v."publishedAt" FROM v
+    ORDER BY v."publishedAt" DESC NULLS LAST`;
+  return rows.map((r) => ({ path: itemPath(r.kind, r.slug), updatedAt: r.liveSince ?? r.publishedAt ?? new Date(0) }));
+}
+
+/** Whether readers may comment on the item now: it is visible and its comments are open. */
+export async function isOpenForComments(db: Db, itemId: string, now: Date): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ commentsOpen: boolean }[]>`
+    WITH v AS (${visibleItems(now)}) SELECT v."commentsOpen" FROM v WHERE v."id" = ${itemId}`;
+  return row?.commentsOpen === true;
+}
