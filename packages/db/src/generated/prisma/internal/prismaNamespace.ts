@@ -2040,6 +2040,7 @@ export const UserScalarFieldEnum = {
   lastSignInAt: 'lastSignInAt',
   totpSecret: 'totpSecret',
   totpEnabledAt: 'totpEnabledAt',
+  totpLastUsedStep: 'totpLastUsedStep',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
@@ -2070,6 +2071,7 @@ export const AuthTokenScalarFieldEnum = {
   invitedById: 'invitedById',
   expiresAt: 'expiresAt',
   usedAt: 'usedAt',
+  revokedAt: 'revokedAt',
   createdAt: 'createdAt'
 } as const
 
@@ -2305,6 +2307,7 @@ export const EmailMessageScalarFieldEnum = {
   attempts: 'attempts',
   lastError: 'lastError',
   sentAt: 'sentAt',
+  nextAttemptAt: 'nextAttemptAt',
   createdAt: 'createdAt'
 } as const
 
@@ -2419,20 +2422,6 @@ export type ListDateTimeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaM
 
 
 /**
- * Reference to a field of type 'TokenKind'
- */
-export type EnumTokenKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'TokenKind'>
-    
-
-
-/**
- * Reference to a field of type 'TokenKind[]'
- */
-export type ListEnumTokenKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'TokenKind[]'>
-    
-
-
-/**
  * Reference to a field of type 'Int'
  */
 export type IntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Int'>
@@ -2443,6 +2432,20 @@ export type IntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'In
  * Reference to a field of type 'Int[]'
  */
 export type ListIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Int[]'>
+    
+
+
+/**
+ * Reference to a field of type 'TokenKind'
+ */
+export type EnumTokenKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'TokenKind'>
+    
+
+
+/**
+ * Reference to a field of type 'TokenKind[]'
+ */
+export type ListEnumTokenKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'TokenKind[]'>
     
 
 

@@ -100,6 +100,7 @@ export const UserScalarFieldEnum = {
   lastSignInAt: 'lastSignInAt',
   totpSecret: 'totpSecret',
   totpEnabledAt: 'totpEnabledAt',
+  totpLastUsedStep: 'totpLastUsedStep',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
@@ -130,6 +131,7 @@ export const AuthTokenScalarFieldEnum = {
   invitedById: 'invitedById',
   expiresAt: 'expiresAt',
   usedAt: 'usedAt',
+  revokedAt: 'revokedAt',
   createdAt: 'createdAt'
 } as const
 
@@ -365,6 +367,7 @@ export const EmailMessageScalarFieldEnum = {
   attempts: 'attempts',
   lastError: 'lastError',
   sentAt: 'sentAt',
+  nextAttemptAt: 'nextAttemptAt',
   createdAt: 'createdAt'
 } as const
 

@@ -34,6 +34,7 @@ export type AuthTokenMinAggregateOutputType = {
   invitedById: string | null
   expiresAt: Date | null
   usedAt: Date | null
+  revokedAt: Date | null
   createdAt: Date | null
 }
 
@@ -47,6 +48,7 @@ export type AuthTokenMaxAggregateOutputType = {
   invitedById: string | null
   expiresAt: Date | null
   usedAt: Date | null
+  revokedAt: Date | null
   createdAt: Date | null
 }
 
@@ -60,6 +62,7 @@ export type AuthTokenCountAggregateOutputType = {
   invitedById: number
   expiresAt: number
   usedAt: number
+  revokedAt: number
   createdAt: number
   _all: number
 }
@@ -75,6 +78,7 @@ export type AuthTokenMinAggregateInputType = {
   invitedById?: true
   expiresAt?: true
   usedAt?: true
+  revokedAt?: true
   createdAt?: true
 }
 
@@ -88,6 +92,7 @@ export type AuthTokenMaxAggregateInputType = {
   invitedById?: true
   expiresAt?: true
   usedAt?: true
+  revokedAt?: true
   createdAt?: true
 }
 
@@ -101,6 +106,7 @@ export type AuthTokenCountAggregateInputType = {
   invitedById?: true
   expiresAt?: true
   usedAt?: true
+  revokedAt?: true
   createdAt?: true
   _all?: true
 }
@@ -187,6 +193,7 @@ export type AuthTokenGroupByOutputType = {
   invitedById: string | null
   expiresAt: Date
   usedAt: Date | null
+  revokedAt: Date | null
   createdAt: Date
   _count: AuthTokenCountAggregateOutputType | null
   _min: AuthTokenMinAggregateOutputType | null
@@ -221,6 +228,7 @@ export type AuthTokenWhereInput = {
   invitedById?: Prisma.StringNullableFilter<"AuthToken"> | string | null
   expiresAt?: Prisma.DateTimeFilter<"AuthToken"> | Date | string
   usedAt?: Prisma.DateTimeNullableFilter<"AuthToken"> | Date | string | null
+  revokedAt?: Prisma.DateTimeNullableFilter<"AuthToken"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"AuthToken"> | Date | string
   user?: Prisma.XOR<Prisma.UserNullableScalarRelationFilter, Prisma.UserWhereInput> | null
   invitedBy?: Prisma.XOR<Prisma.UserNullableScalarRelationFilter, Prisma.UserWhereInput> | null
@@ -236,6 +244,7 @@ export type AuthTokenOrderByWithRelationInput = {
   invitedById?: Prisma.SortOrderInput | Prisma.SortOrder
   expiresAt?: Prisma.SortOrder
   usedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  revokedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   user?: Prisma.UserOrderByWithRelationInput
   invitedBy?: Prisma.UserOrderByWithRelationInput
@@ -254,6 +263,7 @@ export type AuthTokenWhereUniqueInput = Prisma.AtLeast<{
   invitedById?: Prisma.StringNullableFilter<"AuthToken"> | string | null
   expiresAt?: Prisma.DateTimeFilter<"AuthToken"> | Date | string
   usedAt?: Prisma.DateTimeNullableFilter<"AuthToken"> | Date | string | null
+  revokedAt?: Prisma.DateTimeNullableFilter<"AuthToken"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"AuthToken"> | Date | string
   user?: Prisma.XOR<Prisma.UserNullableScalarRelationFilter, Prisma.UserWhereInput> | null
   invitedBy?: Prisma.XOR<Prisma.UserNullableScalarRelationFilter, Prisma.UserWhereInput> | null
@@ -269,6 +279,7 @@ export type AuthTokenOrderByWithAggregationInput = {
   invitedById?: Prisma.SortOrderInput | Prisma.SortOrder
   expiresAt?: Prisma.SortOrder
   usedAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  revokedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   _count?: Prisma.AuthTokenCountOrderByAggregateInput
   _max?: Prisma.AuthTokenMaxOrderByAggregateInput
@@ -288,6 +299,7 @@ export type AuthTokenScalarWhereWithAggregatesInput = {
   invitedById?: Prisma.StringNullableWithAggregatesFilter<"AuthToken"> | string | null
   expiresAt?: Prisma.DateTimeWithAggregatesFilter<"AuthToken"> | Date | string
   usedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"AuthToken"> | Date | string | null
+  revokedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"AuthToken"> | Date | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"AuthToken"> | Date | string
 }
 
@@ -299,6 +311,7 @@ export type AuthTokenCreateInput = {
   role?: $Enums.Role | null
   expiresAt: Date | string
   usedAt?: Date | string | null
+  revokedAt?: Date | string | null
   createdAt?: Date | string
   user?: Prisma.UserCreateNestedOneWithoutTokensInput
   invitedBy?: Prisma.UserCreateNestedOneWithoutInvitationsSentInput
@@ -314,6 +327,7 @@ export type AuthTokenUncheckedCreateInput = {
   invitedById?: string | null
   expiresAt: Date | string
   usedAt?: Date | string | null
+  revokedAt?: Date | string | null
   createdAt?: Date | string
 }
 
@@ -325,6 +339,7 @@ export type AuthTokenUpdateInput = {
   role?: Prisma.NullableEnumRoleFieldUpdateOperationsInput | $Enums.Role | null
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   usedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   user?: Prisma.UserUpdateOneWithoutTokensNestedInput
   invitedBy?: Prisma.UserUpdateOneWithoutInvitationsSentNestedInput
@@ -340,6 +355,7 @@ export type AuthTokenUncheckedUpdateInput = {
   invitedById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   usedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -353,6 +369,7 @@ export type AuthTokenCreateManyInput = {
   invitedById?: string | null
   expiresAt: Date | string
   usedAt?: Date | string | null
+  revokedAt?: Date | string | null
   createdAt?: Date | string
 }
 
@@ -364,6 +381,7 @@ export type AuthTokenUpdateManyMutationInput = {
   role?: Prisma.NullableEnumRoleFieldUpdateOperationsInput | $Enums.Role | null
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   usedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -377,6 +395,7 @@ export type AuthTokenUncheckedUpdateManyInput = {
   invitedById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   usedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -400,6 +419,7 @@ export type AuthTokenCountOrderByAggregateInput = {
   invitedById?: Prisma.SortOrder
   expiresAt?: Prisma.SortOrder
   usedAt?: Prisma.SortOrder
+  revokedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -413,6 +433,7 @@ export type AuthTokenMaxOrderByAggregateInput = {
   invitedById?: Prisma.SortOrder
   expiresAt?: Prisma.SortOrder
   usedAt?: Prisma.SortOrder
+  revokedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -426,6 +447,7 @@ export type AuthTokenMinOrderByAggregateInput = {
   invitedById?: Prisma.SortOrder
   expiresAt?: Prisma.SortOrder
   usedAt?: Prisma.SortOrder
+  revokedAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -529,6 +551,7 @@ export type AuthTokenCreateWithoutUserInput = {
   role?: $Enums.Role | null
   expiresAt: Date | string
   usedAt?: Date | string | null
+  revokedAt?: Date | string | null
   createdAt?: Date | string
   invitedBy?: Prisma.UserCreateNestedOneWithoutInvitationsSentInput
 }
@@ -542,6 +565,7 @@ export type AuthTokenUncheckedCreateWithoutUserInput = {
   invitedById?: string | null
   expiresAt: Date | string
   usedAt?: Date | string | null
+  revokedAt?: Date | string | null
   createdAt?: Date | string
 }
 
@@ -563,6 +587,7 @@ export type AuthTokenCreateWithoutInvitedByInput = {
   role?: $Enums.Role | null
   expiresAt: Date | string
   usedAt?: Date | string | null
+  revokedAt?: Date | string | null
   createdAt?: Date | string
   user?: Prisma.UserCreateNestedOneWithoutTokensInput
 }
@@ -576,6 +601,7 @@ export type AuthTokenUncheckedCreateWithoutInvitedByInput = {
   userId?: string | null
   expiresAt: Date | string
   usedAt?: Date | string | null
+  revokedAt?: Date | string | null
   createdAt?: Date | string
 }
 
@@ -618,6 +644,7 @@ export type AuthTokenScalarWhereInput = {
   invitedById?: Prisma.StringNullableFilter<"AuthToken"> | string | null
   expiresAt?: Prisma.DateTimeFilter<"AuthToken"> | Date | string
   usedAt?: Prisma.DateTimeNullableFilter<"AuthToken"> | Date | string | null
+  revokedAt?: Prisma.DateTimeNullableFilter<"AuthToken"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"AuthToken"> | Date | string
 }
 
@@ -646,6 +673,7 @@ export type AuthTokenCreateManyUserInput = {
   invitedById?: string | null
   expiresAt: Date | string
   usedAt?: Date | string | null
+  revokedAt?: Date | string | null
   createdAt?: Date | string
 }
 
@@ -658,6 +686,7 @@ export type AuthTokenCreateManyInvitedByInput = {
   userId?: string | null
   expiresAt: Date | string
   usedAt?: Date | string | null
+  revokedAt?: Date | string | null
   createdAt?: Date | string
 }
 
@@ -669,6 +698,7 @@ export type AuthTokenUpdateWithoutUserInput = {
   role?: Prisma.NullableEnumRoleFieldUpdateOperationsInput | $Enums.Role | null
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   usedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   invitedBy?: Prisma.UserUpdateOneWithoutInvitationsSentNestedInput
 }
@@ -682,6 +712,7 @@ export type AuthTokenUncheckedUpdateWithoutUserInput = {
   invitedById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   usedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -694,6 +725,7 @@ export type AuthTokenUncheckedUpdateManyWithoutUserInput = {
   invitedById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   usedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -705,6 +737,7 @@ export type AuthTokenUpdateWithoutInvitedByInput = {
   role?: Prisma.NullableEnumRoleFieldUpdateOperationsInput | $Enums.Role | null
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   usedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   user?: Prisma.UserUpdateOneWithoutTokensNestedInput
 }
@@ -718,6 +751,7 @@ export type AuthTokenUncheckedUpdateWithoutInvitedByInput = {
   userId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   usedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -730,6 +764,7 @@ export type AuthTokenUncheckedUpdateManyWithoutInvitedByInput = {
   userId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   expiresAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   usedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -745,6 +780,7 @@ export type AuthTokenSelect<ExtArgs extends runtime.Types.Extensions.InternalArg
   invitedById?: boolean
   expiresAt?: boolean
   usedAt?: boolean
+  revokedAt?: boolean
   createdAt?: boolean
   user?: boolean | Prisma.AuthToken$userArgs<ExtArgs>
   invitedBy?: boolean | Prisma.AuthToken$invitedByArgs<ExtArgs>
@@ -760,6 +796,7 @@ export type AuthTokenSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Ext
   invitedById?: boolean
   expiresAt?: boolean
   usedAt?: boolean
+  revokedAt?: boolean
   createdAt?: boolean
   user?: boolean | Prisma.AuthToken$userArgs<ExtArgs>
   invitedBy?: boolean | Prisma.AuthToken$invitedByArgs<ExtArgs>
@@ -775,6 +812,7 @@ export type AuthTokenSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Ext
   invitedById?: boolean
   expiresAt?: boolean
   usedAt?: boolean
+  revokedAt?: boolean
   createdAt?: boolean
   user?: boolean | Prisma.AuthToken$userArgs<ExtArgs>
   invitedBy?: boolean | Prisma.AuthToken$invitedByArgs<ExtArgs>
@@ -790,10 +828,11 @@ export type AuthTokenSelectScalar = {
   invitedById?: boolean
   expiresAt?: boolean
   usedAt?: boolean
+  revokedAt?: boolean
   createdAt?: boolean
 }
 
-export type AuthTokenOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "kind" | "tokenHash" | "email" | "role" | "userId" | "invitedById" | "expiresAt" | "usedAt" | "createdAt", ExtArgs["result"]["authToken"]>
+export type AuthTokenOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "kind" | "tokenHash" | "email" | "role" | "userId" | "invitedById" | "expiresAt" | "usedAt" | "revokedAt" | "createdAt", ExtArgs["result"]["authToken"]>
 export type AuthTokenInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   user?: boolean | Prisma.AuthToken$userArgs<ExtArgs>
   invitedBy?: boolean | Prisma.AuthToken$invitedByArgs<ExtArgs>
@@ -826,6 +865,10 @@ export type $AuthTokenPayload<ExtArgs extends runtime.Types.Extensions.InternalA
     invitedById: string | null
     expiresAt: Date
     usedAt: Date | null
+    /**
+     * Withdrawn by an administrator or replaced by a newer token for the same purpose.
+     */
+    revokedAt: Date | null
     createdAt: Date
   }, ExtArgs["result"]["authToken"]>
   composites: {}
@@ -1261,6 +1304,7 @@ export interface AuthTokenFieldRefs {
   readonly invitedById: Prisma.FieldRef<"AuthToken", 'String'>
   readonly expiresAt: Prisma.FieldRef<"AuthToken", 'DateTime'>
   readonly usedAt: Prisma.FieldRef<"AuthToken", 'DateTime'>
+  readonly revokedAt: Prisma.FieldRef<"AuthToken", 'DateTime'>
   readonly createdAt: Prisma.FieldRef<"AuthToken", 'DateTime'>
 }
     

@@ -44,6 +44,7 @@ export type EmailMessageMinAggregateOutputType = {
   attempts: number | null
   lastError: string | null
   sentAt: Date | null
+  nextAttemptAt: Date | null
   createdAt: Date | null
 }
 
@@ -57,6 +58,7 @@ export type EmailMessageMaxAggregateOutputType = {
   attempts: number | null
   lastError: string | null
   sentAt: Date | null
+  nextAttemptAt: Date | null
   createdAt: Date | null
 }
 
@@ -70,6 +72,7 @@ export type EmailMessageCountAggregateOutputType = {
   attempts: number
   lastError: number
   sentAt: number
+  nextAttemptAt: number
   createdAt: number
   _all: number
 }
@@ -93,6 +96,7 @@ export type EmailMessageMinAggregateInputType = {
   attempts?: true
   lastError?: true
   sentAt?: true
+  nextAttemptAt?: true
   createdAt?: true
 }
 
@@ -106,6 +110,7 @@ export type EmailMessageMaxAggregateInputType = {
   attempts?: true
   lastError?: true
   sentAt?: true
+  nextAttemptAt?: true
   createdAt?: true
 }
 
@@ -119,6 +124,7 @@ export type EmailMessageCountAggregateInputType = {
   attempts?: true
   lastError?: true
   sentAt?: true
+  nextAttemptAt?: true
   createdAt?: true
   _all?: true
 }
@@ -219,6 +225,7 @@ export type EmailMessageGroupByOutputType = {
   attempts: number
   lastError: string | null
   sentAt: Date | null
+  nextAttemptAt: Date
   createdAt: Date
   _count: EmailMessageCountAggregateOutputType | null
   _avg: EmailMessageAvgAggregateOutputType | null
@@ -255,6 +262,7 @@ export type EmailMessageWhereInput = {
   attempts?: Prisma.IntFilter<"EmailMessage"> | number
   lastError?: Prisma.StringNullableFilter<"EmailMessage"> | string | null
   sentAt?: Prisma.DateTimeNullableFilter<"EmailMessage"> | Date | string | null
+  nextAttemptAt?: Prisma.DateTimeFilter<"EmailMessage"> | Date | string
   createdAt?: Prisma.DateTimeFilter<"EmailMessage"> | Date | string
 }
 
@@ -268,6 +276,7 @@ export type EmailMessageOrderByWithRelationInput = {
   attempts?: Prisma.SortOrder
   lastError?: Prisma.SortOrderInput | Prisma.SortOrder
   sentAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  nextAttemptAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -284,6 +293,7 @@ export type EmailMessageWhereUniqueInput = Prisma.AtLeast<{
   attempts?: Prisma.IntFilter<"EmailMessage"> | number
   lastError?: Prisma.StringNullableFilter<"EmailMessage"> | string | null
   sentAt?: Prisma.DateTimeNullableFilter<"EmailMessage"> | Date | string | null
+  nextAttemptAt?: Prisma.DateTimeFilter<"EmailMessage"> | Date | string
   createdAt?: Prisma.DateTimeFilter<"EmailMessage"> | Date | string
 }, "id">
 
@@ -297,6 +307,7 @@ export type EmailMessageOrderByWithAggregationInput = {
   attempts?: Prisma.SortOrder
   lastError?: Prisma.SortOrderInput | Prisma.SortOrder
   sentAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  nextAttemptAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   _count?: Prisma.EmailMessageCountOrderByAggregateInput
   _avg?: Prisma.EmailMessageAvgOrderByAggregateInput
@@ -318,6 +329,7 @@ export type EmailMessageScalarWhereWithAggregatesInput = {
   attempts?: Prisma.IntWithAggregatesFilter<"EmailMessage"> | number
   lastError?: Prisma.StringNullableWithAggregatesFilter<"EmailMessage"> | string | null
   sentAt?: Prisma.DateTimeNullableWithAggregatesFilter<"EmailMessage"> | Date | string | null
+  nextAttemptAt?: Prisma.DateTimeWithAggregatesFilter<"EmailMessage"> | Date | string
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"EmailMessage"> | Date | string
 }
 
@@ -331,6 +343,7 @@ export type EmailMessageCreateInput = {
   attempts?: number
   lastError?: string | null
   sentAt?: Date | string | null
+  nextAttemptAt?: Date | string
   createdAt?: Date | string
 }
 
@@ -344,6 +357,7 @@ export type EmailMessageUncheckedCreateInput = {
   attempts?: number
   lastError?: string | null
   sentAt?: Date | string | null
+  nextAttemptAt?: Date | string
   createdAt?: Date | string
 }
 
@@ -357,6 +371,7 @@ export type EmailMessageUpdateInput = {
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
   lastError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  nextAttemptAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -370,6 +385,7 @@ export type EmailMessageUncheckedUpdateInput = {
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
   lastError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  nextAttemptAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -383,6 +399,7 @@ export type EmailMessageCreateManyInput = {
   attempts?: number
   lastError?: string | null
   sentAt?: Date | string | null
+  nextAttemptAt?: Date | string
   createdAt?: Date | string
 }
 
@@ -396,6 +413,7 @@ export type EmailMessageUpdateManyMutationInput = {
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
   lastError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  nextAttemptAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -409,6 +427,7 @@ export type EmailMessageUncheckedUpdateManyInput = {
   attempts?: Prisma.IntFieldUpdateOperationsInput | number
   lastError?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   sentAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  nextAttemptAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -422,6 +441,7 @@ export type EmailMessageCountOrderByAggregateInput = {
   attempts?: Prisma.SortOrder
   lastError?: Prisma.SortOrder
   sentAt?: Prisma.SortOrder
+  nextAttemptAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -439,6 +459,7 @@ export type EmailMessageMaxOrderByAggregateInput = {
   attempts?: Prisma.SortOrder
   lastError?: Prisma.SortOrder
   sentAt?: Prisma.SortOrder
+  nextAttemptAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -452,6 +473,7 @@ export type EmailMessageMinOrderByAggregateInput = {
   attempts?: Prisma.SortOrder
   lastError?: Prisma.SortOrder
   sentAt?: Prisma.SortOrder
+  nextAttemptAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -475,6 +497,7 @@ export type EmailMessageSelect<ExtArgs extends runtime.Types.Extensions.Internal
   attempts?: boolean
   lastError?: boolean
   sentAt?: boolean
+  nextAttemptAt?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["emailMessage"]>
 
@@ -488,6 +511,7 @@ export type EmailMessageSelectCreateManyAndReturn<ExtArgs extends runtime.Types.
   attempts?: boolean
   lastError?: boolean
   sentAt?: boolean
+  nextAttemptAt?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["emailMessage"]>
 
@@ -501,6 +525,7 @@ export type EmailMessageSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.
   attempts?: boolean
   lastError?: boolean
   sentAt?: boolean
+  nextAttemptAt?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["emailMessage"]>
 
@@ -514,10 +539,11 @@ export type EmailMessageSelectScalar = {
   attempts?: boolean
   lastError?: boolean
   sentAt?: boolean
+  nextAttemptAt?: boolean
   createdAt?: boolean
 }
 
-export type EmailMessageOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "to" | "subject" | "text" | "html" | "status" | "attempts" | "lastError" | "sentAt" | "createdAt", ExtArgs["result"]["emailMessage"]>
+export type EmailMessageOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "to" | "subject" | "text" | "html" | "status" | "attempts" | "lastError" | "sentAt" | "nextAttemptAt" | "createdAt", ExtArgs["result"]["emailMessage"]>
 
 export type $EmailMessagePayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "EmailMessage"
@@ -532,6 +558,10 @@ export type $EmailMessagePayload<ExtArgs extends runtime.Types.Extensions.Intern
     attempts: number
     lastError: string | null
     sentAt: Date | null
+    /**
+     * When a sender may next try this message: backoff after a failure, or a claim by a sender at work.
+     */
+    nextAttemptAt: Date
     createdAt: Date
   }, ExtArgs["result"]["emailMessage"]>
   composites: {}
@@ -965,6 +995,7 @@ export interface EmailMessageFieldRefs {
   readonly attempts: Prisma.FieldRef<"EmailMessage", 'Int'>
   readonly lastError: Prisma.FieldRef<"EmailMessage", 'String'>
   readonly sentAt: Prisma.FieldRef<"EmailMessage", 'DateTime'>
+  readonly nextAttemptAt: Prisma.FieldRef<"EmailMessage", 'DateTime'>
   readonly createdAt: Prisma.FieldRef<"EmailMessage", 'DateTime'>
 }
     

@@ -525,14 +525,6 @@ export type MediaUncheckedUpdateManyWithoutUploadedByNestedInput = {
   deleteMany?: Prisma.MediaScalarWhereInput | Prisma.MediaScalarWhereInput[]
 }
 
-export type NullableIntFieldUpdateOperationsInput = {
-  set?: number | null
-  increment?: number
-  decrement?: number
-  multiply?: number
-  divide?: number
-}
-
 export type MediaCreateWithoutUploadedByInput = {
   id?: string
   storageKey: string
