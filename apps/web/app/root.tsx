@@ -11,14 +11,27 @@ import {
   useRouteError,
 } from "@remix-run/react";
 import nhsukCss from "nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css?url";
+import { siteUrl } from "~/lib/api.server";
+import appCss from "~/styles.css?url";
 import { type ReactNode, useEffect } from "react";
 import { siteFooter, siteHeader, siteName } from "~/lib/site";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: nhsukCss },
+  { rel: "stylesheet", href: appCss },
+  {
+    rel: "alternate",
+    type: "application/atom+xml",
+    title: "All news, blogs and press releases",
+    href: "/feeds/all.xml",
+  },
   { rel: "icon", href: "/assets/images/favicon.ico", sizes: "48x48" },
   { rel: "icon", href: "/assets/images/favicon.svg", type: "image/svg+xml" },
 ];
+
+export function loader() {
+  return { siteUrl: siteUrl() };
+}
 
 /** Titles for the error pages (routes set their own otherwise). */
 export const meta: MetaFunction = ({ error }) =>
@@ -55,10 +68,12 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 function Shell({ children }: { children: ReactNode }) {
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
+  // Enhances the nhsuk components on this page (initAll skips those already enhanced).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run after each navigation
   useEffect(() => {
     import("nhsuk-frontend").then((nhsuk) => nhsuk.initAll());
-  }, []);
+  }, [pathname, search]);
   return (
     <PageShell header={siteHeader(pathname)} footer={siteFooter}>
       {children}

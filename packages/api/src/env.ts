@@ -1,4 +1,4 @@
-import { parseEnv } from "@observatory/db";
+import { parseEnv, Role } from "@observatory/db";
 import { z } from "zod";
 
 const isProduction = process.env.NODE_ENV === "production";
@@ -10,6 +10,16 @@ const rateLimit = z
     const [limit, windowSeconds] = v.split("/").map(Number);
     return { limit: limit ?? 0, windowSeconds: Math.max(1, windowSeconds ?? 1) };
   });
+
+const flag = z
+  .enum(["true", "false"])
+  .default("false")
+  .transform((v) => v === "true");
+
+const roleList = z
+  .string()
+  .transform((v) => (v.trim().toLowerCase() === "none" ? [] : v.split(",").map((r) => r.trim().toUpperCase())))
+  .pipe(z.array(z.enum(Role, 'must be "none" or a comma-separated list of roles')));
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -26,6 +36,21 @@ const schema = z.object({
   /** Comment rate limits as "count/seconds"; a count of 0 turns the limit off (benchmarks). */
   COMMENT_RATE_LIMIT_IP: rateLimit.default({ limit: 5, windowSeconds: 600 }),
   COMMENT_RATE_LIMIT_EMAIL: rateLimit.default({ limit: 5, windowSeconds: 3600 }),
+  /** Days after which a comment's IP hash is deleted. */
+  COMMENT_IP_HASH_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Outgoing mail. The default suits a local mail catcher (Mailpit, MailHog) on port 1025. */
+  SMTP_HOST: z.string().min(1).default("127.0.0.1"),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(1025),
+  /** `true` for TLS from the start (usually port 465); otherwise STARTTLS is used when the server offers it. */
+  SMTP_SECURE: flag,
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  SMTP_FROM: z.string().min(3).default("NHS Race and Health Observatory <no-reply@observatory.test>"),
+  /**
+   * Roles that must use multi-factor sign-in until an administrator sets the policy in the admin app:
+   * comma-separated roles, or "none". Administrators by default in production.
+   */
+  MFA_REQUIRED_ROLES: isProduction ? roleList.default(["ADMIN"]) : roleList.default([]),
   /** Trust X-Forwarded-For from a reverse proxy in front of the apps. */
   TRUST_PROXY: z
     .enum(["true", "false"])

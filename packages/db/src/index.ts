@@ -9,6 +9,8 @@ export {
 export type { Db } from "./client.ts";
 export { dbEnv, parseEnv, EnvError, repoRoot } from "./env.ts";
 export { hashPassword, verifyPassword } from "./password.ts";
+export { markdownToText, renderMarkdown, sanitizeContentHtml } from "./markdown.ts";
+export { refreshSearchVector } from "./search.ts";
 export { Prisma } from "./generated/prisma/client.ts";
 export * from "./generated/prisma/enums.ts";
 export type * from "./generated/prisma/models.ts";

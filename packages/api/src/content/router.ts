@@ -1,3 +1,4 @@
+import { sanitizeContentHtml } from "@observatory/db";
 import { z } from "zod";
 import { approvedThread } from "../comments/public-service.ts";
 import { AppError, notFound } from "../errors.ts";
@@ -93,7 +94,9 @@ export const contentRouter = router({
           : Promise.resolve({ items: [], total: 0 }),
         approvedThread(ctx.db, item.id),
       ]);
-      const { revisionId: _revisionId, ...publicItem } = item;
+      const { revisionId: _revisionId, ...rest } = item;
+      // Sanitised when saved; sanitised again here so that nothing stored unsafely can reach a reader.
+      const publicItem = { ...rest, bodyHtml: sanitizeContentHtml(rest.bodyHtml) };
       return {
         kind: "item" as const,
         item: publicItem,

@@ -1,0 +1,42 @@
+import { Tag } from "@observatory/ui";
+import { formatDate, isoDate } from "~/lib/format";
+
+export type ListedItem = {
+  id: string;
+  kind: "NEWS" | "BLOG" | "PRESS_RELEASE" | "PAGE";
+  path: string;
+  title: string;
+  summary: string;
+  publishedAt: Date | string;
+  workstreams: { slug: string; title: string }[];
+};
+
+export const kindLabels = { NEWS: "News", BLOG: "Blog", PRESS_RELEASE: "Press release", PAGE: "Page" } as const;
+
+export function ItemList({ items, headingLevel = 2 }: { items: ListedItem[]; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <ul className="nhsuk-list observatory-item-list">
+      {items.map((item) => (
+        <li key={item.id} className="nhsuk-u-margin-bottom-6">
+          <Heading className="nhsuk-heading-s nhsuk-u-margin-bottom-1">
+            <a href={item.path}>{item.title}</a>
+          </Heading>
+          <p className="nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-margin-bottom-1">
+            {kindLabels[item.kind]} · <time dateTime={isoDate(item.publishedAt)}>{formatDate(item.publishedAt)}</time>
+          </p>
+          <p className="nhsuk-u-margin-bottom-1">{item.summary}</p>
+          {item.workstreams.length > 0 && (
+            <p className="nhsuk-body-s">
+              {item.workstreams.map((w) => (
+                <Tag key={w.slug} colour="white">
+                  {w.title}
+                </Tag>
+              ))}
+            </p>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

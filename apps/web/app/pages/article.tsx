@@ -1,0 +1,123 @@
+import { Breadcrumbs, NotificationBanner, Tag } from "@observatory/ui";
+import type { MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { CommentForm } from "~/components/comment-form";
+import { CommentThread, type ThreadComment } from "~/components/comment-thread";
+import { ItemList, kindLabels } from "~/components/item-list";
+import { formatDate, isoDate } from "~/lib/format";
+import { pageMeta } from "~/lib/meta";
+import type { articleLoader, commentAction } from "./article.server";
+
+type ArticleData = Awaited<ReturnType<typeof articleLoader>>;
+
+const sectionCrumbs = {
+  NEWS: { href: "/news", label: "News" },
+  BLOG: { href: "/blogs", label: "Blogs" },
+  PRESS_RELEASE: { href: "/press-releases", label: "Press releases" },
+  PAGE: null,
+} as const;
+
+export const articleMeta: MetaFunction = ({ data }) => {
+  const d = data as ArticleData | undefined;
+  if (!d) return [];
+  return pageMeta({
+    title: d.item.seoTitle || d.item.title,
+    description: d.item.seoDescription || d.item.summary,
+    path: d.item.path,
+    siteUrl: d.siteUrl,
+    type: d.item.kind === "PAGE" ? "website" : "article",
+  });
+};
+
+function findComment(comments: ThreadComment[], id: string): ThreadComment | null {
+  for (const comment of comments) {
+    if (comment.id === id) return comment;
+    const found = findComment(comment.replies, id);
+    if (found) return found;
+  }
+  return null;
+}
+
+export function ArticlePage() {
+  const { item, related, comments, commentCount, formToken, replyTo, commentReceived } = useLoaderData<ArticleData>();
+  const action = useActionData<typeof commentAction>();
+  const section = sectionCrumbs[item.kind];
+  const replyComment = replyTo ? findComment(comments, replyTo) : null;
+  const replyHref = formToken ? (id: string) => `${item.path}?replyTo=${encodeURIComponent(id)}#comment-form` : null;
+  return (
+    <>
+      <Breadcrumbs items={[{ href: "/", label: "Home" }, ...(section ? [section] : [])]} />
+      <div className="nhsuk-grid-row">
+        <article className="nhsuk-grid-column-two-thirds">
+          <h1>{item.title}</h1>
+          {item.kind !== "PAGE" && (
+            <p className="nhsuk-body-s nhsuk-u-secondary-text-colour">
+              {kindLabels[item.kind]} · <time dateTime={isoDate(item.publishedAt)}>{formatDate(item.publishedAt)}</time>
+              {" · "}By {item.authorName}
+            </p>
+          )}
+          {item.workstreams.length > 0 && (
+            <p>
+              {item.workstreams.map((w) => (
+                <a key={w.slug} href={`/priorities/${w.slug}`} className="nhsuk-u-margin-right-2">
+                  <Tag colour="white">{w.title}</Tag>
+                </a>
+              ))}
+            </p>
+          )}
+          <p className="nhsuk-lede-text">{item.summary}</p>
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on save and again on read */}
+          <div className="observatory-body" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />
+          {(item.lastReviewedAt || item.nextReviewDue) && (
+            <div className="nhsuk-review-date nhsuk-u-margin-top-6">
+              <p className="nhsuk-body-s">
+                {item.lastReviewedAt && <>Page last reviewed: {formatDate(item.lastReviewedAt)}</>}
+                {item.lastReviewedAt && item.nextReviewDue && <br />}
+                {item.nextReviewDue && <>Next review due: {formatDate(item.nextReviewDue)}</>}
+              </p>
+            </div>
+          )}
+          {item.kind !== "PAGE" && (
+            <section aria-labelledby="comments-heading" className="nhsuk-u-margin-top-7">
+              <h2 id="comments-heading">
+                Comments <span className="nhsuk-u-secondary-text-colour">({commentCount})</span>
+              </h2>
+              <div id="comment-status">
+                {commentReceived && (
+                  <NotificationBanner variant="success" title="Success" heading="Thank you for your comment">
+                    <p>It is awaiting moderation and will appear here once a moderator has approved it.</p>
+                  </NotificationBanner>
+                )}
+              </div>
+              {commentCount === 0 ? (
+                <p>There are no comments yet.</p>
+              ) : (
+                <CommentThread comments={comments} replyHref={replyHref} />
+              )}
+              {formToken ? (
+                <CommentForm
+                  itemId={item.id}
+                  formToken={formToken}
+                  replyTo={replyComment && { id: replyComment.id, authorName: replyComment.authorName }}
+                  cancelReplyHref={`${item.path}#comment-form`}
+                  errors={action ? { formError: action.formError, fieldErrors: action.fieldErrors } : null}
+                  values={action?.values ?? null}
+                />
+              ) : (
+                <p>Comments are closed.</p>
+              )}
+            </section>
+          )}
+        </article>
+        {related.length > 0 && (
+          <aside className="nhsuk-grid-column-one-third" aria-labelledby="related-heading">
+            <h2 id="related-heading" className="nhsuk-heading-m">
+              Related
+            </h2>
+            <ItemList items={related} headingLevel={3} />
+          </aside>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { api, siteUrl } from "~/lib/api.server";
+import { notFound, orNotFound, pageParam } from "~/lib/http.server";
+
+export type Section = "news" | "blogs" | "press-releases";
+
+export async function listingLoader({ request, context }: LoaderFunctionArgs, section: Section) {
+  const url = new URL(request.url);
+  const page = pageParam(url);
+  if (page === null) throw notFound("That page number is not valid.");
+  const workstream = url.searchParams.get("workstream") || undefined;
+  const { api: caller } = await api(request, context);
+  const [listing, workstreams] = await Promise.all([
+    orNotFound(caller.content.list({ section, workstream, page })),
+    caller.workstreams.list(),
+  ]);
+  return {
+    section,
+    listing,
+    workstreams: workstreams.map((w) => ({ slug: w.slug, title: w.title })),
+    siteUrl: siteUrl(),
+  };
+}

@@ -1,0 +1,9 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { publicHeaders } from "~/lib/headers";
+import { ListingPage, listingMeta } from "~/pages/listing";
+import { listingLoader } from "~/pages/listing.server";
+
+export const loader = (args: LoaderFunctionArgs) => listingLoader(args, "news");
+export const meta = listingMeta;
+export const headers = publicHeaders;
+export default ListingPage;
