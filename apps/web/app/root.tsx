@@ -91,7 +91,7 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const notFound = isRouteErrorResponse(error) && error.status === 404 ? error : null;
   return (
     <Shell>
       <div className="nhsuk-grid-row">
@@ -99,6 +99,9 @@ export function ErrorBoundary() {
           {notFound ? (
             <>
               <h1>Page not found</h1>
+              {typeof notFound.data === "string" && notFound.data && notFound.data !== "Page not found" && (
+                <p>{notFound.data}</p>
+              )}
               <p>If you typed the web address, check it is correct.</p>
               <p>If you pasted the web address, check you copied the entire address.</p>
               <p>

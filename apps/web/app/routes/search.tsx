@@ -39,10 +39,12 @@ export default function Search() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <h1>{q ? `Search results for ${q}` : "Search"}</h1>
-        <form method="get" action="/search" role="search">
-          <TextInput id="search-query" name="q" type="search" label="Search this site" defaultValue={q} width={30} />
-          <Button>Search</Button>
-        </form>
+        <search>
+          <form method="get" action="/search">
+            <TextInput id="search-query" name="q" type="search" label="Search this site" defaultValue={q} width={30} />
+            <Button>Search</Button>
+          </form>
+        </search>
         {q && total === 0 && (
           <>
             <p>We found no results for “{q}”.</p>

@@ -17,16 +17,20 @@ describe("submitting a comment", () => {
     itemId = (await createItem(h.db, { authorId, live: { title: "Open for comments" } })).id;
   });
 
-  let ipCounter = 0;
+  let counter = 0;
+  const nextNumber = () => {
+    counter += 1;
+    return counter;
+  };
   const valid = (overrides: Record<string, unknown> = {}) => ({
     itemId,
     name: "Ada Reader",
-    email: `reader${(ipCounter += 1)}@example.org`,
+    email: `reader${nextNumber()}@example.org`,
     body: "This matched my experience as a midwife.",
     formToken: issueFormToken(seconds(10)),
     ...overrides,
   });
-  const freshIp = () => `198.51.100.${(ipCounter += 1) % 250}`;
+  const freshIp = () => `198.51.100.${nextNumber() % 250}`;
   const stored = () => h.db.comment.count();
 
   it("stores a valid comment as PENDING with a keyed IP hash, never the IP", async () => {

@@ -1,0 +1,72 @@
+import { createHash } from "node:crypto";
+import { PassThrough } from "node:stream";
+import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
+import { renderToPipeableStream } from "react-dom/server";
+
+const ABORT_DELAY = 5_000;
+
+// Pages are rendered completely before they are sent, so that each gets an ETag: a CDN or browser
+// holding the same page is answered with 304 Not Modified. The comment form's signed timestamp
+// changes on every render, so it is left out of the hash.
+const formTokenPattern = /name="formToken" value="[^"]*"/g;
+
+function etagFor(html: string): string {
+  return `W/"${createHash("sha1").update(html.replace(formTokenPattern, "")).digest("base64url")}"`;
+}
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+) {
+  return new Promise<Response>((resolve, reject) => {
+    let statusCode = responseStatusCode;
+    const { pipe, abort } = renderToPipeableStream(
+      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      {
+        onAllReady() {
+          const chunks: Buffer[] = [];
+          const body = new PassThrough();
+          body.on("data", (chunk: Buffer) => chunks.push(chunk));
+          body.on("end", () => {
+            const html = Buffer.concat(chunks).toString("utf8");
+            responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+            const cacheable =
+              request.method === "GET" &&
+              statusCode === 200 &&
+              /public/.test(responseHeaders.get("Cache-Control") ?? "");
+            if (cacheable) {
+              const etag = etagFor(html);
+              responseHeaders.set("ETag", etag);
+              if (request.headers.get("If-None-Match") === etag) {
+                resolve(new Response(null, { status: 304, headers: responseHeaders }));
+                return;
+              }
+            }
+            resolve(new Response(html, { status: statusCode, headers: responseHeaders }));
+          });
+          body.on("error", reject);
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          statusCode = 500;
+          console.error(error);
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY);
+  });
+}
+
+/** Unknown addresses and cancelled requests are not errors worth a stack trace in the log. */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  if (error instanceof Error && /^No route matches URL/.test(error.message)) return;
+  console.error(error);
+};
