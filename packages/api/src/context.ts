@@ -1,6 +1,7 @@
 import { type Db, getDb } from "@observatory/db";
 import { type Auth, createAuth } from "./auth/lucia.ts";
 import { apiEnv } from "./env.ts";
+import { type MailKicker, mailerFor } from "./mail/mailer.ts";
 import { requestMeta } from "./request-meta.ts";
 import type { Context } from "./trpc.ts";
 
@@ -18,7 +19,13 @@ function authFor(db: Db): Auth {
 }
 
 /** Builds the context for one request: database, signed-in user (from the session cookie), request facts. */
-export async function createContext(opts: { request: Request; clientIp: string | null; db?: Db }): Promise<Context> {
+export async function createContext(opts: {
+  request: Request;
+  clientIp: string | null;
+  db?: Db;
+  /** Tests pass their own; otherwise this process's SMTP mailer for the database. */
+  mailer?: MailKicker;
+}): Promise<Context> {
   const db = opts.db ?? (await getDb());
   const auth = authFor(db);
   const responseHeaders = new Headers();
@@ -33,5 +40,6 @@ export async function createContext(opts: { request: Request; clientIp: string |
     session: validated?.session ?? null,
     request: requestMeta(opts.request, opts.clientIp),
     responseHeaders,
+    mailer: opts.mailer ?? mailerFor(db),
   };
 }

@@ -2,7 +2,9 @@ import type { Db } from "@observatory/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { Auth, CurrentSession, SessionUser } from "./auth/lucia.ts";
+import { mfaStateOf } from "./auth/mfa-policy.ts";
 import { AppError, trpcCodeFor } from "./errors.ts";
+import type { MailKicker } from "./mail/mailer.ts";
 import { can, type Permission } from "./permissions.ts";
 import type { RequestMeta } from "./request-meta.ts";
 
@@ -14,10 +16,20 @@ export type Context = {
   request: RequestMeta;
   /** Headers the app should add to its response (refreshed session cookies ...). */
   responseHeaders: Headers;
+  /** Told after every successful mutation, which may have queued mail (see mail/outbox.ts). */
+  mailer: MailKicker;
 };
 
-/** Who may call a procedure. Every procedure declares it; the authorization matrix test reads it. */
-export type Access = { kind: "public" } | { kind: "signedIn" } | { kind: "permission"; permission: Permission };
+/**
+ * Who may call a procedure. Every procedure declares it; the authorization matrix test reads it.
+ * "mfaStep" is the second step of signing in: a session still waiting for its second factor may
+ * call these (and public procedures), and nothing else.
+ */
+export type Access =
+  | { kind: "public" }
+  | { kind: "mfaStep" }
+  | { kind: "signedIn" }
+  | { kind: "permission"; permission: Permission };
 export type Meta = { access: Access };
 
 const t = initTRPC
@@ -50,19 +62,40 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-const base = t.procedure.use(mapErrors);
+/** Starts mail delivery once a mutation has committed whatever it queued. */
+const kickMail = t.middleware(async ({ ctx, type, next }) => {
+  const result = await next();
+  if (result.ok && type === "mutation") ctx.mailer.kick();
+  return result;
+});
+
+const base = t.procedure.use(mapErrors).use(kickMail);
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = base.meta({ access: { kind: "public" } });
 
-export const protectedProcedure = base.meta({ access: { kind: "signedIn" } }).use(({ ctx, next }) => {
+const requireSession = t.middleware(({ ctx, next }) => {
   if (!ctx.user || !ctx.session || ctx.user.disabledAt) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "You need to sign in." });
   }
   return next({ ctx: { ...ctx, user: ctx.user, session: ctx.session } });
 });
+
+/** Signed in with a password, the second factor possibly still to come: only for the MFA step itself. */
+export const mfaStepProcedure = base.meta({ access: { kind: "mfaStep" } }).use(requireSession);
+
+/** Signed in, including the second factor wherever the user has one or their role requires one. */
+export const protectedProcedure = base
+  .meta({ access: { kind: "signedIn" } })
+  .use(requireSession)
+  .use(async ({ ctx, next }) => {
+    if ((await mfaStateOf(ctx.db, ctx.user, ctx.session)) !== "satisfied") {
+      throw new TRPCError({ code: "UNAUTHORIZED", message: "Finish signing in with your authenticator app." });
+    }
+    return next();
+  });
 
 /** Signed in and holding `permission` per the role table; FORBIDDEN otherwise. */
 export function permissionProcedure(permission: Permission) {

@@ -1,5 +1,5 @@
 import type { Db, Prisma } from "@observatory/db";
-import type { Context } from "../trpc.ts";
+import type { RequestMeta } from "../request-meta.ts";
 
 export type AuditEntry = {
   action: string;
@@ -17,7 +17,7 @@ type Writer = Pick<Db, "auditEvent">;
  */
 export async function recordAudit(
   tx: Writer,
-  ctx: Pick<Context, "user" | "request">,
+  ctx: { user: { id: string } | null; request: Pick<RequestMeta, "ipHash"> },
   entry: AuditEntry,
 ): Promise<void> {
   await tx.auditEvent.create({

@@ -3,18 +3,32 @@
 import { PrismaAdapter } from "@lucia-auth/adapter-prisma";
 import type { Db, Role } from "@observatory/db";
 import { Lucia, TimeSpan } from "lucia";
-import { createHash, randomBytes } from "node:crypto";
+import { createToken, hashToken } from "./tokens.ts";
 
 export const SESSION_COOKIE = "observatory_session";
 
-export type SessionUser = { id: string; email: string; name: string; role: Role; disabledAt: Date | null };
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabledAt: Date | null;
+  /** Has a confirmed authenticator app (TOTP). */
+  totpEnabled: boolean;
+};
 export type CurrentSession = { id: string; expiresAt: Date; fresh: boolean; mfaVerifiedAt: Date | null };
 
 function createLucia(db: Db, secure: boolean) {
   return new Lucia(new PrismaAdapter(db.session, db.user), {
     sessionExpiresIn: new TimeSpan(12, "h"),
     sessionCookie: { name: SESSION_COOKIE, expires: false, attributes: { secure, sameSite: "lax" } },
-    getUserAttributes: (a) => ({ email: a.email, name: a.name, role: a.role, disabledAt: a.disabledAt }),
+    getUserAttributes: (a) => ({
+      email: a.email,
+      name: a.name,
+      role: a.role,
+      disabledAt: a.disabledAt,
+      totpEnabled: a.totpEnabledAt !== null,
+    }),
     getSessionAttributes: (a) => ({ mfaVerifiedAt: a.mfaVerifiedAt }),
   });
 }
@@ -22,15 +36,19 @@ function createLucia(db: Db, secure: boolean) {
 declare module "lucia" {
   interface Register {
     Lucia: ReturnType<typeof createLucia>;
-    DatabaseUserAttributes: { email: string; name: string; role: Role; disabledAt: Date | null };
+    DatabaseUserAttributes: {
+      email: string;
+      name: string;
+      role: Role;
+      disabledAt: Date | null;
+      totpEnabledAt: Date | null;
+    };
     DatabaseSessionAttributes: { mfaVerifiedAt: Date | null; ipHash: string | null; userAgent: string | null };
   }
 }
 
 /** The cookie holds a random token; the database holds only its SHA-256, so a leaked table signs no one in. */
-export function hashSessionToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
+export const hashSessionToken = hashToken;
 
 export type Auth = ReturnType<typeof createAuth>;
 
@@ -41,7 +59,7 @@ export function createAuth(db: Db, options: { secureCookies: boolean }) {
       userId: string,
       meta: { ipHash: string | null; userAgent: string | null; mfaVerified: boolean },
     ) {
-      const token = randomBytes(32).toString("base64url");
+      const token = createToken();
       const session = await lucia.createSession(
         userId,
         {
@@ -61,7 +79,14 @@ export function createAuth(db: Db, options: { secureCookies: boolean }) {
       if (!session || !user) return null;
       const refreshed = session.fresh ? lucia.createSessionCookie(token).serialize() : null;
       return {
-        user: { id: user.id, email: user.email, name: user.name, role: user.role, disabledAt: user.disabledAt },
+        user: {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          disabledAt: user.disabledAt,
+          totpEnabled: user.totpEnabled,
+        },
         session: {
           id: session.id,
           expiresAt: session.expiresAt,
@@ -73,6 +98,10 @@ export function createAuth(db: Db, options: { secureCookies: boolean }) {
     },
     invalidateSession: (sessionId: string) => lucia.invalidateSession(sessionId),
     invalidateUserSessions: (userId: string) => lucia.invalidateUserSessions(userId),
+    /** Ends every session of the user except `keepSessionId` (the one making the request). */
+    invalidateOtherSessions: async (userId: string, keepSessionId: string | null) => {
+      await db.session.deleteMany({ where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) } });
+    },
     blankCookie: () => lucia.createBlankSessionCookie().serialize(),
     readToken: (cookieHeader: string | null) => lucia.readSessionCookie(cookieHeader ?? ""),
   };

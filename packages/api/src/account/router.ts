@@ -1,0 +1,41 @@
+import {
+  disableTotp,
+  enableTotp,
+  enableTotpInput,
+  mfaOverview,
+  confirmWithPasswordInput,
+  regenerateRecoveryCodes,
+  startTotpSetup,
+} from "../auth/mfa.ts";
+import { mfaStepProcedure, protectedProcedure, router } from "../trpc.ts";
+import { accountOverview, changePassword, changePasswordInput, signOutEverywhere } from "./service.ts";
+
+export const accountRouter = router({
+  overview: protectedProcedure.query(({ ctx }) => accountOverview(ctx)),
+
+  changePassword: protectedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
+    await changePassword(ctx, input);
+    return { changed: true };
+  }),
+
+  signOutEverywhere: protectedProcedure.mutation(async ({ ctx }) => {
+    await signOutEverywhere(ctx);
+    return { signedOut: true };
+  }),
+
+  mfa: protectedProcedure.query(({ ctx }) => mfaOverview(ctx)),
+
+  /** Part of the MFA step: a role that requires an authenticator app sets it up before anything else. */
+  totpSetup: mfaStepProcedure.query(({ ctx }) => startTotpSetup(ctx.user)),
+
+  enableTotp: mfaStepProcedure.input(enableTotpInput).mutation(({ ctx, input }) => enableTotp(ctx, input)),
+
+  disableTotp: protectedProcedure.input(confirmWithPasswordInput).mutation(async ({ ctx, input }) => {
+    await disableTotp(ctx, input);
+    return { disabled: true };
+  }),
+
+  regenerateRecoveryCodes: protectedProcedure
+    .input(confirmWithPasswordInput)
+    .mutation(({ ctx, input }) => regenerateRecoveryCodes(ctx, input)),
+});
