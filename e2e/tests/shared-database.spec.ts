@@ -32,6 +32,13 @@ test("both apps see the same data at the same time, and concurrent requests to b
       expect(body.result.data.title).toBe("Second title");
     }
 
+    // Cached public pages follow the change at once (database triggers bump the content version).
+    const page = async () => (await request.get(`${urls.web}/priorities`)).text();
+    await page();
+    expect(await page()).toContain("Second title");
+    await client.query(`UPDATE "Workstream" SET title = 'Third title' WHERE slug = $1`, [slug]);
+    expect(await page()).toContain("Third title");
+
     const paths = ["/healthz", "/api/trpc/workstreams.list", "/"];
     const responses = await Promise.all(
       Array.from({ length: 240 }, (_, i) => {

@@ -1,8 +1,12 @@
 import { createHash } from "node:crypto";
 import { PassThrough } from "node:stream";
-import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { type CacheTicket, lookupPage, storePage } from "~/lib/page-cache.server";
+
+/** Used by the production server (packages/api/src/http/server.mjs) before it runs the app. */
+export const pageCache = { lookup: lookupPage };
 
 const ABORT_DELAY = 5_000;
 
@@ -20,6 +24,7 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
   return new Promise<Response>((resolve, reject) => {
     let statusCode = responseStatusCode;
@@ -40,6 +45,8 @@ export default function handleRequest(
             if (cacheable) {
               const etag = etagFor(html);
               responseHeaders.set("ETag", etag);
+              const ticket = loadContext.cacheTicket as CacheTicket | null | undefined;
+              if (ticket) storePage(ticket, html, responseHeaders);
               if (request.headers.get("If-None-Match") === etag) {
                 resolve(new Response(null, { status: 304, headers: responseHeaders }));
                 return;

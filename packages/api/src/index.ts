@@ -9,3 +9,4 @@ export type { Context, Access } from "./trpc.ts";
 export { toFormErrors, type FormErrors } from "./form-errors.ts";
 export { recordAudit, type AuditEntry } from "./audit/record.ts";
 export { hitRateLimit } from "./rate-limit.ts";
+export { issueFormToken } from "./comments/form-token.ts";

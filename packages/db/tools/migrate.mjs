@@ -96,7 +96,12 @@ async function main() {
 try {
   await main();
 } catch (error) {
-  console.error(`Migration ${command ?? ""} failed: ${describeDbError(error)}`);
+  // The engine's message carries the database's error on its second line, then a Rust trace.
+  const message = String(error?.message ?? "")
+    .split("\n")
+    .filter((line) => line.trim() && !/^\s+(\d+:|at |with )/.test(line))
+    .join(": ");
+  console.error(`Migration ${command ?? ""} failed: ${message || describeDbError(error)}`);
   process.exitCode = 1;
 } finally {
   await stopEmbeddedDatabase();

@@ -170,20 +170,34 @@ function pgConfig(url) {
   };
 }
 
+// adapter-pg 7.10.1 executeScript() splits the script on every ";" and runs the pieces one by one:
+// it breaks dollar-quoted function bodies and string literals, and applies a failing migration
+// halfway. Send the script whole instead.
+function wholeScripts(adapter) {
+  adapter.executeScript = async (script) => {
+    try {
+      await adapter.client.query(script);
+    } catch (e) {
+      adapter.onError(e);
+    }
+  };
+  return adapter;
+}
+
 /** An adapter factory over a PostgreSQL server (or the embedded database served on a port). */
 export async function pgFactory(url) {
   const { PrismaPg } = await import("@prisma/adapter-pg");
   const cfg = pgConfig(url);
   class Factory extends PrismaPg {
     async connect() {
-      return patchChar(await super.connect());
+      return wholeScripts(patchChar(await super.connect()));
     }
     // adapter-pg drops the shadow database before closing its pool, which fails and leaves it behind.
     async connectToShadowDb() {
       const main = await this.connect();
       const name = `prisma_migrate_shadow_db_${crypto.randomUUID()}`;
       await main.executeScript(`CREATE DATABASE "${name}"`);
-      const shadow = patchChar(await new PrismaPg({ ...cfg, database: name }).connect());
+      const shadow = wholeScripts(patchChar(await new PrismaPg({ ...cfg, database: name }).connect()));
       const dispose = shadow.dispose.bind(shadow);
       shadow.dispose = async () => {
         await dispose();
@@ -196,33 +210,14 @@ export async function pgFactory(url) {
   return new Factory(cfg);
 }
 
-// Runs each script the engine sends as one explicit transaction, so a migration that fails halfway
-// leaves nothing behind (PostgreSQL DDL is transactional; Prisma itself does not wrap scripts).
-function transactionalScripts(factory) {
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => {
-    const adapter = await connect();
-    const execute = adapter.executeScript.bind(adapter);
-    adapter.executeScript = async (sql) => {
-      try {
-        await execute(`BEGIN;\n${sql}\n;COMMIT;`);
-      } catch (error) {
-        await execute("ROLLBACK;").catch(() => {});
-        throw error;
-      }
-    };
-    return adapter;
-  };
-  return factory;
-}
-
 /**
- * Applies pending migrations, each in one transaction, so a failing one changes nothing; its
+ * Applies pending migrations. Each script is sent whole, as one simple query, which PostgreSQL runs
+ * as one implicit transaction: a failing migration changes nothing. Its
  * `_prisma_migrations` row is then marked rolled back (what `prisma migrate resolve --rolled-back`
  * does) so that the corrected migration deploys next time.
  */
 export async function deployMigrations(adapterFactory, baseDir = migrationsDir) {
-  const engine = await openEngine(transactionalScripts(adapterFactory));
+  const engine = await openEngine(adapterFactory);
   try {
     const r = await engine.applyMigrations({ migrationsList: readMigrations(baseDir), filters: noFilters });
     return r.appliedMigrationNames;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { approvedThread } from "../comments/public-service.ts";
 import { AppError, notFound } from "../errors.ts";
 import { publicProcedure, router } from "../trpc.ts";
+import { readPublicState } from "./public-state.ts";
 import { kindForSection, kindSections, type ListedKind, listedKinds } from "./kinds.ts";
 import {
   findPublished,
@@ -131,6 +132,9 @@ export const contentRouter = router({
       );
       return { items, workstream: workstream && { slug: workstream.slug, title: workstream.title } };
     }),
+
+  /** The version of what the public can see and when a schedule next changes it (for page caches). */
+  publicState: publicProcedure.query(({ ctx }) => readPublicState(ctx.db, new Date())),
 
   sitemap: publicProcedure.query(async ({ ctx }) => {
     const [items, workstreams] = await Promise.all([

@@ -34,12 +34,37 @@ export async function startServer({ name, portVariable, defaultPort, appDir }) {
   app.use(compression());
   app.use("/assets", express.static(path.join(appDir, "build/client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(appDir, "build/client"), { maxAge: "1h" }));
+  // An app may export a page cache from its entry.server (apps/web does): pages it holds are
+  // answered without running the app; the others carry a ticket so the render can be stored.
+  const pageCache = build.entry?.module?.pageCache;
+  if (pageCache) {
+    app.get("*", async (req, res, next) => {
+      try {
+        const lookup = await pageCache.lookup(
+          new URL(req.originalUrl, "http://localhost"),
+          req.get("if-none-match") ?? null,
+        );
+        if (!lookup.hit) {
+          res.locals.cacheTicket = lookup.ticket;
+          return next();
+        }
+        for (const [name, value] of lookup.headers) res.setHeader(name, value);
+        res.setHeader("X-Page-Cache", "hit");
+        res.status(lookup.status).end(lookup.body ?? undefined);
+      } catch (error) {
+        next(error);
+      }
+    });
+  }
   app.all(
     "*",
     createRequestHandler({
       build,
       mode: process.env.NODE_ENV,
-      getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? null }),
+      getLoadContext: (req, res) => ({
+        clientIp: req.ip ?? req.socket.remoteAddress ?? null,
+        cacheTicket: res.locals.cacheTicket ?? null,
+      }),
     }),
   );
   const server = app.listen(port, host, () =>

@@ -6,6 +6,7 @@ import { comments, items, workstreams, type SeedItem } from "./content.ts";
 import { demoUsers } from "./users.ts";
 
 export { demoUsers } from "./users.ts";
+export { BENCH_ARTICLE_SLUG, seedVolume } from "./volume.ts";
 export * as seedContent from "./content.ts";
 
 export type SeedSummary = { users: number; workstreams: number; items: number; comments: number };

@@ -1,0 +1,87 @@
+import { callerFor, issueFormToken } from "@observatory/api";
+
+// An in-process cache of rendered public pages that is never stale: an entry is served only while
+// the public content version it was rendered at is still current (database triggers bump it on
+// every visible change) and until the next scheduled publication or unpublication. The state is
+// read once per request; requests that arrive while a read is running share the next read, so it
+// still starts after they arrived.
+
+type State = { version: string; nextChangeAt: Date | null };
+type Entry = { html: string; headers: [string, string][]; etag: string | null; version: string; expiresAt: number };
+
+const MAX_ENTRIES = 2_000;
+const MAX_AGE_MS = 5 * 60_000;
+const entries = new Map<string, Entry>();
+
+async function readState(): Promise<State> {
+  const { api } = await callerFor(new Request("http://localhost/"), null);
+  return api.content.publicState();
+}
+
+let running: Promise<State> | null = null;
+let queued: Promise<State> | null = null;
+
+function currentState(): Promise<State> {
+  if (!running) {
+    running = readState().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+  queued ??= running
+    .catch(() => undefined)
+    .then(() => {
+      queued = null;
+      return currentState();
+    });
+  return queued;
+}
+
+/** What the request handler needs to store a page rendered for this request. */
+export type CacheTicket = { key: string; state: State };
+
+const formTokenPattern = /(name="formToken" value=")[^"]*(")/g;
+
+function keyFor(url: URL): string | null {
+  // Single-fetch data requests and anything odd go straight to the app.
+  if (url.pathname.endsWith(".data") || url.pathname.startsWith("/api/") || url.pathname === "/healthz") return null;
+  return `${url.pathname}${url.search}`;
+}
+
+export type Lookup =
+  | { hit: true; status: 200 | 304; headers: [string, string][]; body: string | null }
+  | { hit: false; ticket: CacheTicket | null };
+
+export async function lookupPage(url: URL, ifNoneMatch: string | null): Promise<Lookup> {
+  const key = keyFor(url);
+  if (!key) return { hit: false, ticket: null };
+  const state = await currentState();
+  const entry = entries.get(key);
+  if (entry && entry.version === state.version && Date.now() < entry.expiresAt) {
+    if (entry.etag && ifNoneMatch === entry.etag) return { hit: true, status: 304, headers: entry.headers, body: null };
+    // Each reader gets a freshly signed comment form (the minimum-time check starts now).
+    const html = entry.html.includes('name="formToken"')
+      ? entry.html.replace(formTokenPattern, `$1${issueFormToken()}$2`)
+      : entry.html;
+    return { hit: true, status: 200, headers: entry.headers, body: html };
+  }
+  if (entry) entries.delete(key);
+  return { hit: false, ticket: { key, state } };
+}
+
+export function storePage(ticket: CacheTicket, html: string, headers: Headers): void {
+  const nextChange = ticket.state.nextChangeAt
+    ? new Date(ticket.state.nextChangeAt).getTime()
+    : Number.POSITIVE_INFINITY;
+  if (entries.size >= MAX_ENTRIES) {
+    const oldest = entries.keys().next().value;
+    if (oldest !== undefined) entries.delete(oldest);
+  }
+  entries.set(ticket.key, {
+    html,
+    headers: [...headers.entries()].filter(([name]) => name !== "set-cookie"),
+    etag: headers.get("ETag"),
+    version: ticket.state.version,
+    expiresAt: Math.min(Date.now() + MAX_AGE_MS, nextChange),
+  });
+}

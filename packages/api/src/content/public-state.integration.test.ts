@@ -1,0 +1,36 @@
+import { createComment, createItem, createUser } from "@observatory/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useHarness } from "../testing/harness.ts";
+
+describe("content.publicState (what cached public pages depend on)", () => {
+  const h = useHarness();
+  let authorId: string;
+  beforeAll(async () => {
+    authorId = (await createUser(h.db, "AUTHOR")).id;
+  });
+  const state = async () => (await h.anonymous()).content.publicState();
+
+  it("changes version when a visible item changes, and when a comment is approved, but not for a pending comment", async () => {
+    const item = await createItem(h.db, { authorId, live: { title: "State" } });
+    const v1 = (await state()).version;
+    await createComment(h.db, { itemId: item.id, status: "PENDING" });
+    expect((await state()).version).toBe(v1);
+    const approved = await createComment(h.db, { itemId: item.id, status: "APPROVED" });
+    const v2 = (await state()).version;
+    expect(v2).not.toBe(v1);
+    await h.db.comment.update({ where: { id: approved.id }, data: { status: "REJECTED" } });
+    const v3 = (await state()).version;
+    expect(v3).not.toBe(v2);
+    await h.db.contentItem.update({ where: { id: item.id }, data: { commentsOpen: false } });
+    expect((await state()).version).not.toBe(v3);
+  });
+
+  it("gives the next moment a schedule changes what is visible", async () => {
+    const publishAt = new Date(Date.now() + 10 * 60_000);
+    const unpublishAt = new Date(Date.now() + 5 * 60_000);
+    await createItem(h.db, { authorId, scheduled: { title: "Later", publishAt } });
+    expect((await state()).nextChangeAt?.getTime()).toBe(publishAt.getTime());
+    await createItem(h.db, { authorId, live: { title: "Ending" }, unpublishAt });
+    expect((await state()).nextChangeAt?.getTime()).toBe(unpublishAt.getTime());
+  });
+});

@@ -1,0 +1,171 @@
+// `pnpm bench`: load-tests the production build of the public site and prints requests/s and
+// p50/p99 latency per endpoint. It seeds a realistic volume (240 published items, one article with
+// 200 approved threaded comments) into its own database, then runs autocannon at 32 connections
+// for 20 s per endpoint, then counts stored comments against accepted submissions, and finally
+// restarts the apps with the comment rate limits on to show that they hold.
+// Options (environment): BENCH_SECONDS (20), BENCH_CONNECTIONS (32), DATABASE_URL (else embedded).
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import { createDb, repoRoot } from "@observatory/db";
+import { seedVolume } from "@observatory/db/seed";
+import autocannon from "autocannon";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const webPort = 3400;
+const embeddedPort = 55400;
+const web = `http://127.0.0.1:${webPort}`;
+const databaseUrl = process.env.DATABASE_URL
+  ? Object.assign(new URL(process.env.DATABASE_URL), { pathname: "/observatory_bench" }).toString()
+  : `postgresql://postgres@127.0.0.1:${embeddedPort}/postgres`;
+
+function startProduct(extraEnv: Record<string, string>, fresh: boolean): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(repoRoot, "scripts/start.ts"), ...(fresh ? ["--fresh"] : [])],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        WEB_PORT: String(webPort),
+        ADMIN_PORT: String(webPort + 1),
+        EMBEDDED_DB_DIR: path.join(repoRoot, ".data/bench/pglite"),
+        EMBEDDED_DB_PORT: String(embeddedPort),
+        ...(process.env.DATABASE_URL ? { DATABASE_URL: databaseUrl } : {}),
+        ...extraEnv,
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const started = new Promise<void>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("Press Ctrl+C")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`the product stopped during start-up (exit ${code})`)));
+  });
+  return started.then(async () => {
+    for (let i = 0; i < 100; i += 1) {
+      const ok = await fetch(`${web}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) return child;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error("the web app did not become healthy");
+  });
+}
+
+async function stopProduct(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+type Row = {
+  endpoint: string;
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+};
+
+async function load(
+  endpoint: string,
+  options: Partial<autocannon.Options>,
+): Promise<Row & { result: autocannon.Result }> {
+  const result = await autocannon({ url: web, connections, duration: seconds, ...options });
+  return {
+    endpoint,
+    requests: result.requests.total,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    result,
+  };
+}
+
+/** A comment form post with a fresh token (fetched once: the minimum time is 0 in the benchmark). */
+async function commentRequest(articlePath: string): Promise<(n: number) => string> {
+  const html = await (await fetch(`${web}${articlePath}`)).text();
+  const token = /name="formToken" value="([^"]+)"/.exec(html)?.[1];
+  const itemId = /name="itemId" value="([^"]+)"/.exec(html)?.[1];
+  if (!token || !itemId) throw new Error("the benchmark article has no comment form");
+  return (n) =>
+    new URLSearchParams({
+      itemId,
+      formToken: token,
+      parentId: "",
+      name: `Bench reader ${n}`,
+      email: `bench-${n}@example.org`,
+      body: `Benchmark comment ${n}.`,
+    }).toString();
+}
+
+const print = (rows: Row[]) => {
+  console.log("\nendpoint                               requests    req/s    p50 ms   p99 ms   errors   non-2xx");
+  for (const r of rows) {
+    console.log(
+      `${r.endpoint.padEnd(38)} ${String(r.requests).padStart(8)} ${String(r.rps).padStart(8)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.non2xx).padStart(9)}`,
+    );
+  }
+};
+
+let product = await startProduct(
+  { COMMENT_MIN_SECONDS: "0", COMMENT_RATE_LIMIT_IP: "0/60", COMMENT_RATE_LIMIT_EMAIL: "0/60" },
+  true,
+);
+const db = createDb(databaseUrl, 2);
+try {
+  const { articlePath } = await seedVolume(db);
+  console.log(`Seeded the benchmark volume; ${connections} connections, ${seconds} s per endpoint.`);
+  const rows: Row[] = [];
+  rows.push(await load("GET / (home)", { url: `${web}/` }));
+  rows.push(await load(`GET ${articlePath} (200 comments)`, { url: `${web}${articlePath}` }));
+  rows.push(await load("GET /news?page=2 (listing)", { url: `${web}/news?page=2` }));
+
+  const form = await commentRequest(articlePath);
+  const before = await db.comment.count({ where: { authorEmail: { startsWith: "bench-" } } });
+  let n = 0;
+  const posting = await load(`POST ${articlePath} (comment)`, {
+    url: `${web}${articlePath}`,
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    requests: [{ setupRequest: (req) => ({ ...req, body: form((n += 1)) }) }],
+  });
+  rows.push(posting);
+  // A stored comment answers 303 (redirect to the confirmation); anything else was refused. Requests
+  // still in flight when the run stops may be stored without their answer being counted.
+  const sent = n;
+  const accepted = posting.result.statusCodeStats?.["303"]?.count ?? 0;
+  const stored = (await db.comment.count({ where: { authorEmail: { startsWith: "bench-" } } })) - before;
+  print(rows);
+  const consistent = accepted <= stored && stored <= sent;
+  console.log(
+    `\nComment submissions: ${sent} sent, ${accepted} accepted (303), ${stored} stored (${stored - accepted} of them answered after the run stopped): ${consistent ? "every accepted comment is stored" : "MISMATCH"}.`,
+  );
+
+  await stopProduct(product);
+  product = await startProduct({ COMMENT_MIN_SECONDS: "0" }, false);
+  const limited = await autocannon({
+    url: `${web}${articlePath}`,
+    connections: 4,
+    amount: 40,
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    requests: [{ setupRequest: (req) => ({ ...req, body: form((n += 1)) }) }],
+  });
+  const limitedAccepted = limited.statusCodeStats?.["303"]?.count ?? 0;
+  const limitedRefused = limited.statusCodeStats?.["429"]?.count ?? 0;
+  console.log(
+    `With the default rate limits (5 per IP per 10 minutes): 40 submissions from one address, ${limitedAccepted} accepted, ${limitedRefused} refused with 429 (answers: ${JSON.stringify(limited.statusCodeStats)}).`,
+  );
+} finally {
+  await db.$disconnect();
+  await stopProduct(product);
+}
+process.exit(0);
