@@ -10,3 +10,4 @@ export { toFormErrors, type FormErrors } from "./form-errors.ts";
 export { recordAudit, type AuditEntry } from "./audit/record.ts";
 export { hitRateLimit } from "./rate-limit.ts";
 export { issueFormToken } from "./comments/form-token.ts";
+export { startBackgroundJobs } from "./jobs/index.ts";

@@ -1,0 +1,28 @@
+import type { Db } from "@observatory/db";
+import { apiEnv } from "../env.ts";
+import type { Job } from "./runner.ts";
+
+/**
+ * Deletes the keyed IP hashes of comments older than the retention period (what the privacy notice
+ * promises), and the rate-limit counters, which are keyed by them, once their window has passed.
+ */
+export async function purgeExpiredIpHashes(db: Db, now: Date, retentionDays = apiEnv().COMMENT_IP_HASH_RETENTION_DAYS) {
+  const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
+  const comments = await db.comment.updateMany({
+    where: { ipHash: { not: null }, createdAt: { lt: cutoff } },
+    data: { ipHash: null },
+  });
+  const buckets = await db.rateLimitBucket.deleteMany({
+    where: { windowStart: { lt: new Date(now.getTime() - 86_400_000) } },
+  });
+  return { comments: comments.count, buckets: buckets.count };
+}
+
+export const purgeIpHashesJob: Job = {
+  name: "purge-ip-hashes",
+  intervalSeconds: 60 * 60,
+  run: async (db, now) => {
+    const { comments, buckets } = await purgeExpiredIpHashes(db, now);
+    return `cleared ${comments} comment IP hashes, removed ${buckets} old rate-limit counters`;
+  },
+};
