@@ -115,6 +115,12 @@ const print = (rows: Row[]) => {
   }
 };
 
+let n = 0;
+const nextNumber = () => {
+  n += 1;
+  return n;
+};
+
 let product = await startProduct(
   { COMMENT_MIN_SECONDS: "0", COMMENT_RATE_LIMIT_IP: "0/60", COMMENT_RATE_LIMIT_EMAIL: "0/60" },
   true,
@@ -130,12 +136,11 @@ try {
 
   const form = await commentRequest(articlePath);
   const before = await db.comment.count({ where: { authorEmail: { startsWith: "bench-" } } });
-  let n = 0;
   const posting = await load(`POST ${articlePath} (comment)`, {
     url: `${web}${articlePath}`,
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    requests: [{ setupRequest: (req) => ({ ...req, body: form((n += 1)) }) }],
+    requests: [{ setupRequest: (req) => ({ ...req, body: form(nextNumber()) }) }],
   });
   rows.push(posting);
   // A stored comment answers 303 (redirect to the confirmation); anything else was refused. Requests
@@ -157,7 +162,7 @@ try {
     amount: 40,
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    requests: [{ setupRequest: (req) => ({ ...req, body: form((n += 1)) }) }],
+    requests: [{ setupRequest: (req) => ({ ...req, body: form(nextNumber()) }) }],
   });
   const limitedAccepted = limited.statusCodeStats?.["303"]?.count ?? 0;
   const limitedRefused = limited.statusCodeStats?.["429"]?.count ?? 0;

@@ -45,7 +45,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body suppressHydrationWarning>
-        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: static snippet from nhsuk-frontend */}
+        {/* static snippet from nhsuk-frontend */}
         <script dangerouslySetInnerHTML={{ __html: bodyClassScript }} />
         {children}
         <ScrollRestoration />

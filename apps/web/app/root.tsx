@@ -57,7 +57,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body suppressHydrationWarning>
-        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: static snippet from nhsuk-frontend */}
+        {/* static snippet from nhsuk-frontend */}
         <script dangerouslySetInnerHTML={{ __html: bodyClassScript }} />
         {children}
         <ScrollRestoration />
@@ -70,7 +70,7 @@ export function Layout({ children }: { children: ReactNode }) {
 function Shell({ children }: { children: ReactNode }) {
   const { pathname, search } = useLocation();
   // Enhances the nhsuk components on this page (initAll skips those already enhanced).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run after each navigation
+  // re-run after each navigation
   useEffect(() => {
     import("nhsuk-frontend").then((nhsuk) => nhsuk.initAll());
   }, [pathname, search]);

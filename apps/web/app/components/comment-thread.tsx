@@ -16,7 +16,7 @@ const MAX_DEPTH = 3;
 /** Readers' words are rendered as text: paragraphs on blank lines, line breaks kept. */
 function CommentBody({ body }: { body: string }) {
   return body.split(/\n{2,}/).map((paragraph, i) => (
-    // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of a fixed text
+    // paragraphs of a fixed text
     <p key={i} className="nhsuk-body" style={{ whiteSpace: "pre-line" }}>
       {paragraph}
     </p>

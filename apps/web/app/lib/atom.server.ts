@@ -26,7 +26,7 @@ export function atomFeed({
   entries: FeedEntry[];
 }) {
   const abs = (path: string) => new URL(path, siteUrl).toString();
-  const updated = entries.reduce((max, e) => (e.updatedAt > max ? e.updatedAt : max), new Date(0));
+  const updated = new Date(Math.max(0, ...entries.map((e) => e.updatedAt.getTime())));
   const xml = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
   <title>${escapeXml(title)}</title>

@@ -66,7 +66,7 @@ export function ArticlePage() {
             </p>
           )}
           <p className="nhsuk-lede-text">{item.summary}</p>
-          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on save and again on read */}
+          {/* sanitised on save and again on read */}
           <div className="observatory-body" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />
           {(item.lastReviewedAt || item.nextReviewDue) && (
             <div className="nhsuk-review-date nhsuk-u-margin-top-6">

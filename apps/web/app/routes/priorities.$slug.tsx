@@ -41,7 +41,7 @@ export default function Priority() {
         <div className="nhsuk-grid-column-two-thirds">
           <h1>{workstream.title}</h1>
           <p className="nhsuk-lede-text">{workstream.summary}</p>
-          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered from Markdown and sanitised when saved */}
+          {/* rendered from Markdown and sanitised when saved */}
           <div className="observatory-body" dangerouslySetInnerHTML={{ __html: workstream.descriptionHtml }} />
           <h2>Latest on this priority</h2>
           {latest.length === 0 ? (

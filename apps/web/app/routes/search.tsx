@@ -72,7 +72,7 @@ export default function Search() {
                   </p>
                   <p className="observatory-search-snippet">
                     {hit.snippet.map((segment, i) =>
-                      // biome-ignore lint/suspicious/noArrayIndexKey: segments of a fixed snippet
+                      // segments of a fixed snippet
                       segment.match ? <mark key={i}>{segment.text}</mark> : <span key={i}>{segment.text}</span>,
                     )}
                   </p>

@@ -6,7 +6,10 @@ import { refreshSearchVector } from "../search.ts";
 // Test data builders: each writes the rows for one realistic state and returns their ids.
 
 let sequence = 0;
-const next = () => `${Date.now().toString(36)}${(sequence += 1)}`;
+const next = () => {
+  sequence += 1;
+  return `${Date.now().toString(36)}${sequence}`;
+};
 
 export async function createUser(db: Db, role: Role = "AUTHOR", fields: { email?: string; name?: string } = {}) {
   const n = next();
