@@ -13,7 +13,7 @@ const londonParts = new Intl.DateTimeFormat("en-GB", {
 });
 
 /** How far London's clocks are ahead of UTC at `at`, in milliseconds (0 or one hour). */
-function londonOffsetMs(at: number): number {
+export function londonOffsetMs(at: number): number {
   const parts = Object.fromEntries(londonParts.formatToParts(at).map((p) => [p.type, Number(p.value)]));
   const wallClock = Date.UTC(
     parts.year ?? 0,
