@@ -42,29 +42,31 @@ export async function deliverDueEmails(
   let sent = 0;
   let failed = 0;
   for (const message of claimed) {
-    try {
-      await transport.send(message);
+    const error = await transport.send(message).then(
+      () => null,
+      (reason: unknown) => (reason instanceof Error ? reason.message : String(reason)),
+    );
+    if (error === null) {
       await db.emailMessage.update({
         where: { id: message.id },
         data: { status: "SENT", sentAt: new Date(), lastError: null },
       });
       sent += 1;
-    } catch (error) {
-      failed += 1;
-      const gaveUp = message.attempts >= MAX_ATTEMPTS;
-      const reason = error instanceof Error ? error.message : String(error);
-      await db.emailMessage.update({
-        where: { id: message.id },
-        data: {
-          status: gaveUp ? "FAILED" : "QUEUED",
-          lastError: reason.slice(0, 500),
-          nextAttemptAt: new Date(now.getTime() + retryDelaySeconds(message.attempts) * 1000),
-        },
-      });
-      console.warn(
-        `mail: ${gaveUp ? "gave up on" : "will retry"} message ${message.id} after attempt ${message.attempts}: ${reason}`,
-      );
+      continue;
     }
+    failed += 1;
+    const gaveUp = message.attempts >= MAX_ATTEMPTS;
+    await db.emailMessage.update({
+      where: { id: message.id },
+      data: {
+        status: gaveUp ? "FAILED" : "QUEUED",
+        lastError: error.slice(0, 500),
+        nextAttemptAt: new Date(now.getTime() + retryDelaySeconds(message.attempts) * 1000),
+      },
+    });
+    console.warn(
+      `mail: ${gaveUp ? "gave up on" : "will retry"} message ${message.id} after attempt ${message.attempts}: ${error}`,
+    );
   }
   return { claimed: claimed.length, sent, failed };
 }

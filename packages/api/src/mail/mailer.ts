@@ -8,6 +8,8 @@ export type MailKicker = { kick(): void };
 export type Mailer = MailKicker & {
   /** Sends everything due now; resolves when the outbox has nothing more due. */
   deliverNow(): Promise<void>;
+  /** Resolves once no delivery run is in progress (tests wait for it before closing the database). */
+  idle(): Promise<void>;
   /** Also delivers every `intervalMs` (retries, mail queued outside a request); returns a stop function. */
   start(intervalMs: number): () => void;
 };
@@ -47,6 +49,7 @@ export function createMailer(db: Db, transport: MailTransport): Mailer {
     kick: () => {
       void deliverNow();
     },
+    idle: () => running ?? Promise.resolve(),
     start(intervalMs) {
       const timer = setInterval(() => void deliverNow(), intervalMs);
       timer.unref();

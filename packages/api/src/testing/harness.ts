@@ -4,7 +4,7 @@ import { afterAll, beforeAll } from "vitest";
 import { SESSION_COOKIE } from "../auth/lucia.ts";
 import { createCaller } from "../caller.ts";
 import { createContext } from "../context.ts";
-import type { MailKicker } from "../mail/mailer.ts";
+import type { MailKicker, Mailer } from "../mail/mailer.ts";
 import type { Context } from "../trpc.ts";
 
 type Caller = ReturnType<typeof createCaller>;
@@ -33,6 +33,11 @@ export type Harness = {
     role: Role,
     options?: { mfaVerified?: boolean; ip?: string; fields?: { email?: string; name?: string } },
   ) => Promise<{ user: User; browser: Browser; api: Caller }>;
+  /** A new session for an existing user. */
+  sessionFor: (
+    userId: string,
+    options?: { mfaVerified?: boolean; ip?: string },
+  ) => Promise<{ browser: Browser; api: Caller }>;
   /** A browser with no cookie yet, from `ip`, sending `headers` with every request. */
   browser: (ip?: string, headers?: Record<string, string>) => Browser;
 };
@@ -43,14 +48,17 @@ const noMail: MailKicker = { kick: () => {} };
  * Gives the test file its own migrated database (closed after the file) and callers over the real
  * router. Mail is queued but not sent unless `mailer` (given the database) says otherwise.
  */
-export function useHarness(options: { mailer?: (db: TestDatabase["db"]) => MailKicker } = {}): Harness {
+export function useHarness(options: { mailer?: (db: TestDatabase["db"]) => Mailer } = {}): Harness {
   let database: TestDatabase | undefined;
   let mailer: MailKicker = noMail;
+  let sender: Mailer | undefined;
   beforeAll(async () => {
     database = await createTestDatabase();
-    if (options.mailer) mailer = options.mailer(database.db);
+    sender = options.mailer?.(database.db);
+    mailer = sender ?? noMail;
   });
   afterAll(async () => {
+    await sender?.idle();
     await database?.close();
   });
   const db = () => {
@@ -85,17 +93,27 @@ export function useHarness(options: { mailer?: (db: TestDatabase["db"]) => MailK
     };
   }
 
+  async function sessionFor(userId: string, { mfaVerified = true, ip = "203.0.113.8" } = {}) {
+    const ctx = await createContext({ request: new Request("http://localhost/"), clientIp: ip, db: db(), mailer });
+    const { token } = await ctx.auth.createSession(userId, { ipHash: null, userAgent: "vitest", mfaVerified });
+    const cookie = `${SESSION_COOKIE}=${token}`;
+    const api = createCaller(
+      await createContext({
+        request: new Request("http://localhost/", { headers: { cookie } }),
+        clientIp: ip,
+        db: db(),
+        mailer,
+      }),
+    );
+    return { browser: browser(ip, { cookie }), api };
+  }
+
   async function signedIn(
     role: Role,
     { mfaVerified = true, ip = "203.0.113.8", fields = {} }: Parameters<Harness["signedIn"]>[1] = {},
   ) {
     const user = await createUser(db(), role, fields);
-    const ctx = await createContext({ request: new Request("http://localhost/"), clientIp: ip, db: db(), mailer });
-    const { token } = await ctx.auth.createSession(user.id, { ipHash: null, userAgent: "vitest", mfaVerified });
-    const request = new Request("http://localhost/", { headers: { cookie: `${SESSION_COOKIE}=${token}` } });
-    const api = createCaller(await createContext({ request, clientIp: ip, db: db(), mailer }));
-    const session = browser(ip, { cookie: `${SESSION_COOKIE}=${token}` });
-    return { user, browser: session, api };
+    return { user, ...(await sessionFor(user.id, { mfaVerified, ip })) };
   }
 
   return {
@@ -106,6 +124,7 @@ export function useHarness(options: { mailer?: (db: TestDatabase["db"]) => MailK
       createCaller(await createContext({ request: new Request("http://localhost/"), clientIp: ip, db: db(), mailer })),
     as: async (role, ip) => (await signedIn(role, { ip })).api,
     signedIn,
+    sessionFor,
     browser,
   };
 }

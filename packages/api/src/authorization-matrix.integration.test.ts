@@ -1,0 +1,143 @@
+// Calls every procedure of the whole router as an anonymous visitor, as each role, and as an
+// administrator who has not yet entered their second factor, and checks the outcome against the
+// role table. A procedure nobody has decided about fails the first test: add it to `decisions`.
+import { createUser } from "@observatory/db/testing";
+import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import { can, type Permission, type Role, roles } from "./permissions.ts";
+import { appRouter } from "./root.ts";
+import { useHarness } from "./testing/harness.ts";
+import { listProcedures } from "./testing/procedures.ts";
+
+/**
+ * Who may call each procedure: "public" (anyone), "mfaStep" (signed in, second factor possibly
+ * still due: only the MFA step itself), "signedIn" (fully signed in), or a permission of the role
+ * table in permissions.ts.
+ */
+type Decision = "public" | "mfaStep" | "signedIn" | Permission;
+
+const decisions: Record<string, Decision> = {
+  "account.changePassword": "signedIn",
+  "account.disableTotp": "signedIn",
+  "account.enableTotp": "mfaStep",
+  "account.mfa": "signedIn",
+  "account.overview": "signedIn",
+  "account.regenerateRecoveryCodes": "signedIn",
+  "account.signOutEverywhere": "signedIn",
+  "account.totpSetup": "mfaStep",
+  "audit.filters": "audit.read",
+  "audit.list": "audit.read",
+  "auth.acceptInvitation": "public",
+  "auth.invitation": "public",
+  "auth.passwordReset": "public",
+  "auth.requestPasswordReset": "public",
+  "auth.resetPassword": "public",
+  "auth.session": "public",
+  "auth.signIn": "public",
+  "auth.signOut": "public",
+  "auth.verifyMfa": "mfaStep",
+  "comments.formToken": "public",
+  "comments.privacyPolicy": "public",
+  "comments.submit": "public",
+  "content.article": "public",
+  "content.feed": "public",
+  "content.latest": "public",
+  "content.list": "public",
+  "content.publicState": "public",
+  "content.search": "public",
+  "content.sitemap": "public",
+  "settings.mfaPolicy": "settings.manage",
+  "settings.updateMfaPolicy": "settings.manage",
+  "system.health": "public",
+  "users.byId": "users.manage",
+  "users.changeRole": "users.manage",
+  "users.disable": "users.manage",
+  "users.enable": "users.manage",
+  "users.endSessions": "users.manage",
+  "users.invitations": "users.manage",
+  "users.invite": "users.manage",
+  "users.list": "users.manage",
+  "users.resetMfa": "users.manage",
+  "users.revokeInvitation": "users.manage",
+  "workstreams.bySlug": "public",
+  "workstreams.list": "public",
+};
+
+type Caller = "anonymous" | Role | "mfaPending";
+type Outcome = "UNAUTHORIZED" | "FORBIDDEN" | "allowed";
+
+function expectedOutcome(decision: Decision, caller: Caller): Outcome {
+  if (decision === "public") return "allowed";
+  if (caller === "anonymous") return "UNAUTHORIZED";
+  if (decision === "mfaStep") return "allowed";
+  if (caller === "mfaPending") return "UNAUTHORIZED";
+  if (decision === "signedIn") return "allowed";
+  return can(caller, decision) ? "allowed" : "FORBIDDEN";
+}
+
+function describeAccess(access: ReturnType<typeof listProcedures>[number]["access"]): Decision | "undeclared" {
+  if (!access) return "undeclared";
+  return access.kind === "permission" ? access.permission : access.kind;
+}
+
+const procedures = listProcedures(appRouter);
+const callers: Caller[] = ["anonymous", ...roles, "mfaPending"];
+
+describe("the authorization matrix", () => {
+  const h = useHarness();
+
+  it("has a decision for every procedure of the router, and none for procedures that do not exist", () => {
+    const undecided = procedures.map((p) => p.path).filter((path) => !(path in decisions));
+    expect(
+      undecided,
+      `Decide who may call ${undecided.join(", ")}: add each to \`decisions\` in src/authorization-matrix.integration.test.ts`,
+    ).toEqual([]);
+    const stale = Object.keys(decisions).filter((path) => !procedures.some((p) => p.path === path));
+    expect(stale, "These procedures no longer exist: remove them from `decisions`").toEqual([]);
+  });
+
+  it.each(procedures.map((p) => [p.path, p] as const))("%s declares the access decided for it", (path, procedure) => {
+    expect(describeAccess(procedure.access), `meta.access of ${path}`).toBe(decisions[path]);
+  });
+
+  async function callerFor(caller: Caller) {
+    if (caller === "anonymous") return h.anonymous();
+    if (caller !== "mfaPending") return h.as(caller);
+    const admin = await createUser(h.db, "ADMIN");
+    await h.db.user.update({ where: { id: admin.id }, data: { totpEnabledAt: new Date() } });
+    return (await h.sessionFor(admin.id, { mfaVerified: false })).api;
+  }
+
+  async function outcomeOf(api: object, path: string): Promise<Outcome> {
+    let target: unknown = api;
+    for (const segment of path.split(".")) {
+      target =
+        (typeof target === "object" || typeof target === "function") && target
+          ? Reflect.get(target, segment)
+          : undefined;
+    }
+    if (typeof target !== "function") throw new Error(`no procedure at ${path}`);
+    try {
+      // Empty input: whatever it does (succeed, or fail validation), it got past the access checks.
+      await target({});
+      return "allowed";
+    } catch (error) {
+      if (error instanceof TRPCError && (error.code === "UNAUTHORIZED" || error.code === "FORBIDDEN"))
+        return error.code;
+      return "allowed";
+    }
+  }
+
+  it.each(procedures.map((p) => [p.path] as const))("%s answers each caller as decided", async (path) => {
+    const decision = decisions[path];
+    expect(decision, `no decision for ${path}`).toBeDefined();
+    if (!decision) return;
+    const actual: Record<string, Outcome> = {};
+    const expected: Record<string, Outcome> = {};
+    for (const caller of callers) {
+      actual[caller] = await outcomeOf(await callerFor(caller), path);
+      expected[caller] = expectedOutcome(decision, caller);
+    }
+    expect(actual).toEqual(expected);
+  });
+});

@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+async function freshEnv(variables: Record<string, string>) {
+  vi.resetModules();
+  for (const [name, value] of Object.entries(variables)) vi.stubEnv(name, value);
+  const { apiEnv } = await import("./env.ts");
+  return apiEnv();
+}
+
+describe("the API environment", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("requires multi-factor sign-in for administrators by default in production, for no one elsewhere", async () => {
+    const production = await freshEnv({ NODE_ENV: "production", APP_SECRET: "a".repeat(40) });
+    expect(production.MFA_REQUIRED_ROLES).toEqual(["ADMIN"]);
+    const development = await freshEnv({ NODE_ENV: "development" });
+    expect(development.MFA_REQUIRED_ROLES).toEqual([]);
+  });
+
+  it("reads MFA_REQUIRED_ROLES as roles or none, and names it when it is wrong", async () => {
+    expect((await freshEnv({ MFA_REQUIRED_ROLES: "admin, editor" })).MFA_REQUIRED_ROLES).toEqual(["ADMIN", "EDITOR"]);
+    expect(
+      (await freshEnv({ NODE_ENV: "production", APP_SECRET: "a".repeat(40), MFA_REQUIRED_ROLES: "none" }))
+        .MFA_REQUIRED_ROLES,
+    ).toEqual([]);
+    await expect(freshEnv({ MFA_REQUIRED_ROLES: "wizard" })).rejects.toThrow(/MFA_REQUIRED_ROLES/);
+  });
+
+  it("reads the SMTP settings with a local default", async () => {
+    expect(await freshEnv({})).toMatchObject({ SMTP_HOST: "127.0.0.1", SMTP_PORT: 1025, SMTP_SECURE: false });
+    expect(await freshEnv({ SMTP_PORT: "2525", SMTP_SECURE: "true" })).toMatchObject({
+      SMTP_PORT: 2525,
+      SMTP_SECURE: true,
+    });
+    await expect(freshEnv({ SMTP_PORT: "smtp" })).rejects.toThrow(/SMTP_PORT/);
+  });
+});
