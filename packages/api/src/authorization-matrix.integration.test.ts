@@ -46,6 +46,21 @@ const decisions: Record<string, Decision> = {
   "content.publicState": "public",
   "content.search": "public",
   "content.sitemap": "public",
+  "moderation.approve": "comments.moderate",
+  "moderation.delete": "comments.delete",
+  "moderation.deleteMany": "comments.delete",
+  "moderation.eraseByEmail": "comments.personalData",
+  "moderation.exportByEmail": "comments.personalData",
+  "moderation.items": "comments.moderate",
+  "moderation.markSpam": "comments.moderate",
+  "moderation.moderateMany": "comments.moderate",
+  "moderation.queue": "comments.moderate",
+  "moderation.redact": "comments.moderate",
+  "moderation.reject": "comments.moderate",
+  "moderation.reply": "comments.moderate",
+  "moderation.settings": "comments.moderate",
+  "moderation.updateRetention": "settings.manage",
+  "moderation.updateRules": "comments.moderate",
   "settings.mfaPolicy": "settings.manage",
   "settings.updateMfaPolicy": "settings.manage",
   "system.health": "public",
@@ -130,7 +145,7 @@ describe("the authorization matrix", () => {
 
   it.each(procedures.map((p) => [p.path] as const))("%s answers each caller as decided", async (path) => {
     const decision = decisions[path];
-    expect(decision, `no decision for ${path}`).toBeDefined();
+    // An undecided procedure already fails the first test, which says what to do.
     if (!decision) return;
     const actual: Record<string, Outcome> = {};
     const expected: Record<string, Outcome> = {};

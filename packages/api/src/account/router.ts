@@ -6,6 +6,7 @@ import {
   confirmWithPasswordInput,
   regenerateRecoveryCodes,
   startTotpSetup,
+  totpSetupInput,
 } from "../auth/mfa.ts";
 import { mfaStepProcedure, protectedProcedure, router } from "../trpc.ts";
 import { accountOverview, changePassword, changePasswordInput, signOutEverywhere } from "./service.ts";
@@ -26,7 +27,9 @@ export const accountRouter = router({
   mfa: protectedProcedure.query(({ ctx }) => mfaOverview(ctx)),
 
   /** Part of the MFA step: a role that requires an authenticator app sets it up before anything else. */
-  totpSetup: mfaStepProcedure.query(({ ctx }) => startTotpSetup(ctx.user)),
+  totpSetup: mfaStepProcedure
+    .input(totpSetupInput)
+    .query(({ ctx, input }) => startTotpSetup(ctx.user, input.setupToken)),
 
   enableTotp: mfaStepProcedure.input(enableTotpInput).mutation(({ ctx, input }) => enableTotp(ctx, input)),
 

@@ -25,7 +25,7 @@ describe("multi-factor sign-in", () => {
   }
 
   async function enrol(browser: Browser) {
-    const setup = await browser.call((api) => api.account.totpSetup());
+    const setup = await browser.call((api) => api.account.totpSetup({}));
     const { recoveryCodes } = await browser.call(async (api) =>
       api.account.enableTotp({ setupToken: setup.setupToken, code: await codeFor(setup.secret) }),
     );
@@ -39,7 +39,7 @@ describe("multi-factor sign-in", () => {
 
   it("sets up an authenticator app: secret encrypted at rest, recovery codes shown once and stored hashed, session renewed", async () => {
     const { user, browser } = await staff();
-    const setup = await browser.call((api) => api.account.totpSetup());
+    const setup = await browser.call((api) => api.account.totpSetup({}));
     expect(setup.uri).toMatch(/^otpauth:\/\/totp\/Observatory%20admin:.+\?secret=/);
     expect(setup.secret).toMatch(/^[A-Z2-7]{32}$/);
 
@@ -63,7 +63,7 @@ describe("multi-factor sign-in", () => {
     expect(await h.db.auditEvent.count({ where: { action: "account.mfaEnabled", targetId: user.id } })).toBe(1);
 
     // A second set-up is refused while one is in place.
-    await expect(browser.call((api) => api.account.totpSetup())).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(browser.call((api) => api.account.totpSetup({}))).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("asks for a code after the password; until then only the MFA step and signing out work", async () => {
@@ -148,12 +148,18 @@ describe("multi-factor sign-in", () => {
   it("binds a set-up to the user who started it", async () => {
     const { browser } = await staff();
     const other = await staff();
-    const setup = await browser.call((api) => api.account.totpSetup());
+    const setup = await browser.call((api) => api.account.totpSetup({}));
     await expect(
       other.browser.call(async (api) =>
         api.account.enableTotp({ setupToken: setup.setupToken, code: await codeFor(setup.secret) }),
       ),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "The set-up could not be read. Start again." });
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringMatching(/Start again/) });
+    // Its own user sees the same secret again from the token, so a reload does not change the QR code.
+    const again = await browser.call((api) => api.account.totpSetup({ setupToken: setup.setupToken }));
+    expect(again).toEqual(setup);
+    // Someone else's token starts a fresh set-up instead.
+    const fresh = await other.browser.call((api) => api.account.totpSetup({ setupToken: setup.setupToken }));
+    expect(fresh.secret).not.toBe(setup.secret);
   });
 
   it("makes a role that requires it set up an app before anything else, and keeps it on", async () => {

@@ -32,31 +32,33 @@ export const codeField = z
 // Setting up an authenticator app
 
 /**
- * A new secret to show (QR code and text). It is not stored until a code from it is confirmed: it
- * travels in the form as `setupToken`, sealed to this user and dated, so a stale or someone
- * else's set-up cannot be confirmed.
+ * The secret to show (QR code and text). It is not stored until a code from it is confirmed: it
+ * travels as `setupToken`, sealed to this user and dated, so a stale or someone else's set-up
+ * cannot be confirmed. Given a still-valid `setupToken`, the same secret is shown again (the page
+ * can be reloaded, or re-shown after a wrong code, without the app having to be set up twice).
  */
-export function startTotpSetup(user: SessionUser) {
+export function startTotpSetup(user: SessionUser, setupToken?: string) {
   if (user.totpEnabled) throw new AppError("CONFLICT", "You already have an authenticator app set up.");
-  const secret = newTotpSecret();
-  const expiresAt = Date.now() + SETUP_MINUTES * 60 * 1000;
+  const reopened = setupToken ? readSetupToken(setupToken, user.id) : null;
+  const secret = reopened?.secret ?? newTotpSecret();
+  const expiresAt = reopened?.expiresAt ?? Date.now() + SETUP_MINUTES * 60 * 1000;
   return {
     secret,
     uri: totpUri(secret, user.email),
-    setupToken: seal("totp-setup", JSON.stringify({ secret, expiresAt }), user.id),
+    setupToken: reopened ? (setupToken ?? "") : seal("totp-setup", JSON.stringify({ secret, expiresAt }), user.id),
   };
 }
 
 const sealedSetup = z.object({ secret: z.string().min(16), expiresAt: z.number() });
 
-function openSetupToken(setupToken: string, userId: string): string {
+/** The set-up's secret, or null when the token is not this user's, was altered, or has expired. */
+function readSetupToken(setupToken: string, userId: string): z.infer<typeof sealedSetup> | null {
   const opened = unseal("totp-setup", setupToken, userId);
   const setup = opened ? sealedSetup.safeParse(JSON.parse(opened)) : null;
-  if (!setup?.success) throw new AppError("BAD_REQUEST", "The set-up could not be read. Start again.");
-  if (setup.data.expiresAt < Date.now())
-    throw new AppError("PRECONDITION_FAILED", "The set-up has expired. Start again.");
-  return setup.data.secret;
+  return setup?.success && setup.data.expiresAt > Date.now() ? setup.data : null;
 }
+
+export const totpSetupInput = z.object({ setupToken: z.string().max(1000).optional() });
 
 export const enableTotpInput = z.object({ setupToken: z.string().min(1).max(1000), code: codeField });
 
@@ -69,7 +71,9 @@ async function replaceRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
 
 /** Confirms the app with a current code, stores the secret encrypted, and returns new recovery codes (shown once). */
 export async function enableTotp(ctx: UserContext, input: z.infer<typeof enableTotpInput>) {
-  const secret = openSetupToken(input.setupToken, ctx.user.id);
+  const setup = readSetupToken(input.setupToken, ctx.user.id);
+  if (!setup) throw new AppError("PRECONDITION_FAILED", "This set-up has expired or could not be read. Start again.");
+  const { secret } = setup;
   const timeStep = await matchTotp(secret, input.code, null);
   if (timeStep === null) throw new AppError("BAD_REQUEST", WRONG_CODE, { code: WRONG_CODE });
 

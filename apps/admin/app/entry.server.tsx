@@ -1,0 +1,60 @@
+// Remix's default Node entry (streaming render; bots and SPA mode wait for all content), plus the
+// admin server's background work.
+import { PassThrough } from "node:stream";
+import { apiEnv, startBackgroundJobs, startMailDelivery } from "@observatory/api";
+import { getDb } from "@observatory/db";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+
+const ABORT_DELAY = 5_000;
+
+// Once per server process: the mail outbox's delivery loop (retries, and mail queued outside a
+// request) and the scheduled jobs. Not under `remix vite:dev`, which re-evaluates this module.
+if (apiEnv().NODE_ENV === "production") {
+  startMailDelivery().catch((error: unknown) => console.error("mail: the delivery loop did not start:", error));
+  getDb()
+    .then(startBackgroundJobs)
+    .catch((error: unknown) => console.error("jobs: the background jobs did not start:", error));
+}
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  _loadContext: AppLoadContext,
+) {
+  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+  return new Promise<Response>((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      {
+        [waitForAll ? "onAllReady" : "onShellReady"]() {
+          shellRendered = true;
+          const body = new PassThrough();
+          responseHeaders.set("Content-Type", "text/html");
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          // Errors before the shell is ready reject above and are logged by Remix.
+          if (shellRendered) console.error(error);
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY);
+  });
+}
