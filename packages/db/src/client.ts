@@ -19,7 +19,9 @@ export function createDb(url: string, poolSize = dbEnv().DB_POOL_SIZE): Db {
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
-  return new PrismaClient({ adapter });
+  // A transaction waits for a free pooled connection rather than failing after Prisma's default 2 s
+  // (under load, and on the embedded database, which runs one statement at a time).
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 20_000 } });
 }
 
 let shared: Promise<Db> | undefined;
