@@ -17,6 +17,8 @@ export const permissionTable = {
   "comments.moderate": ["ADMIN", "EDITOR", "MODERATOR"],
   /** Delete a comment permanently. */
   "comments.delete": ["ADMIN", "EDITOR"],
+  /** Export or erase everything held under a commenter's email address (UK GDPR requests). */
+  "comments.personalData": ["ADMIN"],
   "users.manage": ["ADMIN"],
   "audit.read": ["ADMIN"],
   "settings.manage": ["ADMIN"],

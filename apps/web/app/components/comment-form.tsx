@@ -35,7 +35,7 @@ export function CommentForm({ itemId, formToken, replyTo, cancelReplyHref, error
     <section aria-labelledby="comment-form-heading" id="comment-form">
       <h2 id="comment-form-heading">{replyTo ? `Reply to ${replyTo.authorName}` : "Leave a comment"}</h2>
       <ErrorSummary errors={summary} />
-      <p>Comments are read by our moderators before they appear. Your email address will not be published.</p>
+      <p>Our moderators read your first comment before it appears. Your email address will not be published.</p>
       {replyTo && (
         <p>
           <a href={cancelReplyHref}>Cancel reply</a>

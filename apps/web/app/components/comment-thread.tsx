@@ -1,5 +1,5 @@
-import { Tag } from "@observatory/ui";
-import { formatDateTime, isoDate } from "~/lib/format";
+import { formatDateTime, Tag } from "@observatory/ui";
+import { isoDate } from "~/lib/format";
 
 export type ThreadComment = {
   id: string;

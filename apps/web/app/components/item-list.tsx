@@ -1,5 +1,5 @@
-import { Tag } from "@observatory/ui";
-import { formatDate, isoDate } from "~/lib/format";
+import { formatDate, Tag } from "@observatory/ui";
+import { isoDate } from "~/lib/format";
 
 export type ListedItem = {
   id: string;

@@ -19,8 +19,13 @@ export async function articleLoader({ request, context, params }: LoaderFunction
     siteUrl: siteUrl(),
     formToken: result.item.commentsOpen ? await caller.comments.formToken() : null,
     replyTo: replyTo && /^[\w-]{1,100}$/.test(replyTo) ? replyTo : null,
-    commentReceived: url.searchParams.get("comment") === "received",
+    /** After a comment is sent: "received" (held for moderation) or "published" (a trusted commenter's). */
+    commentOutcome: commentOutcomeOf(url.searchParams.get("comment")),
   };
+}
+
+function commentOutcomeOf(value: string | null): "received" | "published" | null {
+  return value === "received" || value === "published" ? value : null;
 }
 
 export type CommentFormValues = { name: string; email: string; body: string; notify: boolean; parentId: string };
@@ -47,8 +52,9 @@ export async function commentAction({ request, context }: ActionFunctionArgs) {
     parentId: text("parentId"),
   };
   const { api: caller } = await api(request, context);
+  let outcome: "received" | "published";
   try {
-    await caller.comments.submit({
+    const { status } = await caller.comments.submit({
       itemId: text("itemId"),
       parentId: values.parentId || undefined,
       name: values.name,
@@ -58,6 +64,7 @@ export async function commentAction({ request, context }: ActionFunctionArgs) {
       formToken: text("formToken"),
       notify: values.notify,
     });
+    outcome = status === "APPROVED" ? "published" : "received";
   } catch (error) {
     const errors = toFormErrors(error);
     if (!errors) throw error;
@@ -70,5 +77,5 @@ export async function commentAction({ request, context }: ActionFunctionArgs) {
     return data({ ...errors, values }, { status });
   }
   const url = new URL(request.url);
-  return redirect(`${url.pathname}?comment=received#comment-status`, 303);
+  return redirect(`${url.pathname}?comment=${outcome}#comment-status`, 303);
 }

@@ -1,10 +1,10 @@
-import { Breadcrumbs, NotificationBanner, Tag } from "@observatory/ui";
+import { Breadcrumbs, formatDate, NotificationBanner, Tag } from "@observatory/ui";
 import type { MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CommentForm } from "~/components/comment-form";
 import { CommentThread, type ThreadComment } from "~/components/comment-thread";
 import { ItemList, kindLabels } from "~/components/item-list";
-import { formatDate, isoDate } from "~/lib/format";
+import { isoDate } from "~/lib/format";
 import { pageMeta } from "~/lib/meta";
 import type { articleLoader, commentAction } from "./article.server";
 
@@ -39,7 +39,7 @@ function findComment(comments: ThreadComment[], id: string): ThreadComment | nul
 }
 
 export function ArticlePage() {
-  const { item, related, comments, commentCount, formToken, replyTo, commentReceived } = useLoaderData<ArticleData>();
+  const { item, related, comments, commentCount, formToken, replyTo, commentOutcome } = useLoaderData<ArticleData>();
   const action = useActionData<typeof commentAction>();
   const section = sectionCrumbs[item.kind];
   const replyComment = replyTo ? findComment(comments, replyTo) : null;
@@ -83,9 +83,14 @@ export function ArticlePage() {
                 Comments <span className="nhsuk-u-secondary-text-colour">({commentCount})</span>
               </h2>
               <div id="comment-status">
-                {commentReceived && (
+                {commentOutcome === "received" && (
                   <NotificationBanner variant="success" title="Success" heading="Thank you for your comment">
                     <p>It is awaiting moderation and will appear here once a moderator has approved it.</p>
+                  </NotificationBanner>
+                )}
+                {commentOutcome === "published" && (
+                  <NotificationBanner variant="success" title="Success" heading="Thank you for your comment">
+                    <p>It has been published below.</p>
                   </NotificationBanner>
                 )}
               </div>

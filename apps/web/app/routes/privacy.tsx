@@ -43,7 +43,10 @@ export default function Privacy() {
             <li>your name, which is published with your comment once it is approved</li>
             <li>
               your email address, which is never published: we use it only to contact you about your comment, to email
-              you when it is published if you ask us to, and to recognise repeated abuse
+              you when it is published if you ask us to,{" "}
+              {policy.trustsApprovedCommenters &&
+                "to publish at once the comments of people whose earlier comments we approved, "}
+              and to recognise repeated abuse
             </li>
             <li>your comment, the page it is on and when you sent it</li>
             <li>

@@ -1,9 +1,9 @@
-import { Button, Pagination, TextInput } from "@observatory/ui";
+import { Button, formatDate, Pagination, TextInput } from "@observatory/ui";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { kindLabels } from "~/components/item-list";
 import { api, siteUrl } from "~/lib/api.server";
-import { formatDate, isoDate } from "~/lib/format";
+import { isoDate } from "~/lib/format";
 import { publicHeaders } from "~/lib/headers";
 import { notFound, pageParam } from "~/lib/http.server";
 import { pageMeta } from "~/lib/meta";

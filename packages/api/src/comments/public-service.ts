@@ -4,7 +4,10 @@ import { apiEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { hitRateLimit } from "../rate-limit.ts";
 import type { RequestMeta } from "../request-meta.ts";
+import { queuePublishedEmail } from "../moderation/notifications.ts";
+import { readSpamRules } from "../moderation/settings.ts";
 import { checkFormToken } from "./form-token.ts";
+import { type CommentDecision, decideComment } from "./spam-rules.ts";
 
 export const MAX_COMMENT_LENGTH = 2000;
 /** Replies nest this deep at most (a top-level comment is depth 1). */
@@ -85,16 +88,18 @@ export type CommentInput = z.infer<typeof commentInput>;
 const refused = (message: string) => new AppError("BAD_REQUEST", message);
 
 /**
- * Stores a reader's comment as PENDING, or refuses it with a reason and stores nothing: on an item
- * that is not published or not open for comments, as a reply to a comment that is not approved
- * there, from a bot (honeypot, too fast), or over the rate limits per IP and per email.
+ * Refuses a comment with a reason and stores nothing: on an item that is not published or not open
+ * for comments, as a reply to a comment that is not approved there, from a bot (honeypot, too fast:
+ * refused rather than stored as spam, so a bot flood cannot fill the queue or the table), or over
+ * the rate limits per IP and per email. Otherwise stores it with the status the spam and moderation
+ * rules decide (spam-rules.ts), naming the rules that fired.
  */
 export async function submitComment(
   db: Db,
   request: RequestMeta,
   input: CommentInput,
   isCommentable: (itemId: string) => Promise<boolean>,
-): Promise<{ id: string }> {
+): Promise<{ id: string; status: CommentDecision["status"] }> {
   const env = apiEnv();
   const token = checkFormToken(input.formToken, env.COMMENT_MIN_SECONDS);
   if (token === "too-fast")
@@ -125,20 +130,55 @@ export async function submitComment(
     );
   }
 
-  const comment = await db.comment.create({
-    data: {
-      itemId: input.itemId,
-      parentId: input.parentId ?? null,
-      authorName: input.name,
-      authorEmail: email,
-      body: input.body.replace(/\r\n/g, "\n"),
-      status: "PENDING",
-      ipHash: request.ipHash,
-      notifyOnPublish: input.notify ?? false,
-    },
-    select: { id: true },
+  const body = input.body.replace(/\r\n/g, "\n");
+  const { rules } = await readSpamRules(db);
+  const [duplicate, approved] = await Promise.all([
+    rules.duplicateWindowHours > 0
+      ? db.comment.findFirst({
+          where: {
+            authorEmail: email,
+            body,
+            createdAt: { gte: new Date(Date.now() - rules.duplicateWindowHours * 3_600_000) },
+          },
+          select: { id: true },
+        })
+      : null,
+    rules.trustApprovedCommenters
+      ? db.comment.findFirst({
+          where: { authorEmail: email, status: "APPROVED", staffAuthorId: null },
+          select: { id: true },
+        })
+      : null,
+  ]);
+  const decision = decideComment(rules, {
+    body,
+    email,
+    ipHash: request.ipHash,
+    isDuplicate: duplicate !== null,
+    hasApprovedComment: approved !== null,
   });
-  return comment;
+  const isPublished = decision.status === "APPROVED";
+  const notify = input.notify ?? false;
+
+  return db.$transaction(async (tx) => {
+    const comment = await tx.comment.create({
+      data: {
+        itemId: input.itemId,
+        parentId: input.parentId ?? null,
+        authorName: input.name,
+        authorEmail: email,
+        body,
+        status: decision.status,
+        flags: decision.flags,
+        ipHash: request.ipHash,
+        notifyOnPublish: notify,
+        approvedAt: isPublished ? new Date() : null,
+      },
+      select: { id: true, itemId: true, authorName: true, authorEmail: true },
+    });
+    if (isPublished && notify) await queuePublishedEmail(tx, comment);
+    return { id: comment.id, status: decision.status };
+  });
 }
 
 /** Depth of an approved comment on the item (1 = top level), or null if there is no such comment. */

@@ -1,5 +1,5 @@
-import { apiEnv } from "../env.ts";
 import { isOpenForComments } from "../content/public-service.ts";
+import { readIpHashRetentionDays, readSpamRules } from "../moderation/settings.ts";
 import { publicProcedure, router } from "../trpc.ts";
 import { issueFormToken } from "./form-token.ts";
 import { commentInput, submitComment } from "./public-service.ts";
@@ -8,11 +8,17 @@ export const commentsRouter = router({
   /** A fresh signed timestamp for the comment form (the minimum-time check). */
   formToken: publicProcedure.query(() => issueFormToken()),
 
-  /** What the privacy notice promises, read from the settings the code runs with. */
-  privacyPolicy: publicProcedure.query(() => ({ ipHashRetentionDays: apiEnv().COMMENT_IP_HASH_RETENTION_DAYS })),
+  /** What the privacy notice promises, read from the settings the purge job and the spam rules run with. */
+  privacyPolicy: publicProcedure.query(async ({ ctx }) => ({
+    ipHashRetentionDays: await readIpHashRetentionDays(ctx.db),
+    trustsApprovedCommenters: (await readSpamRules(ctx.db)).rules.trustApprovedCommenters,
+  })),
 
   submit: publicProcedure.input(commentInput).mutation(async ({ ctx, input }) => {
-    await submitComment(ctx.db, ctx.request, input, (itemId) => isOpenForComments(ctx.db, itemId, new Date()));
-    return { status: "PENDING" as const };
+    const { status } = await submitComment(ctx.db, ctx.request, input, (itemId) =>
+      isOpenForComments(ctx.db, itemId, new Date()),
+    );
+    // Spam is not announced as such: the sender is told what a held comment's sender is told.
+    return { status: status === "APPROVED" ? ("APPROVED" as const) : ("PENDING" as const) };
   }),
 });

@@ -1,13 +1,14 @@
 import type { Db } from "@observatory/db";
-import { apiEnv } from "../env.ts";
+import { readIpHashRetentionDays } from "../moderation/settings.ts";
 import type { Job } from "./runner.ts";
 
 /**
  * Deletes the keyed IP hashes of comments older than the retention period (what the privacy notice
  * promises), and the rate-limit counters, which are keyed by them, once their window has passed.
  */
-export async function purgeExpiredIpHashes(db: Db, now: Date, retentionDays = apiEnv().COMMENT_IP_HASH_RETENTION_DAYS) {
-  const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
+export async function purgeExpiredIpHashes(db: Db, now: Date, retentionDays?: number) {
+  const days = retentionDays ?? (await readIpHashRetentionDays(db));
+  const cutoff = new Date(now.getTime() - days * 86_400_000);
   const comments = await db.comment.updateMany({
     where: { ipHash: { not: null }, createdAt: { lt: cutoff } },
     data: { ipHash: null },

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { permissionProcedure, router } from "../trpc.ts";
+import {
+  approveComment,
+  deleteComment,
+  markSpam,
+  moderateMany,
+  reasonInput,
+  redactComment,
+  redactInput,
+  rejectComment,
+  replyAsStaff,
+  replyInput,
+  seenComment,
+} from "./actions.ts";
+import { emailInput, eraseCommentsByEmail, eraseInput, exportCommentsByEmail } from "./personal-data.ts";
+import { listCommentedItems, listQueue, queueInput } from "./queue.ts";
+import {
+  readModerationSettings,
+  retentionInput,
+  spamRulesInput,
+  updateIpHashRetention,
+  updateSpamRules,
+} from "./settings.ts";
+
+const moderate = permissionProcedure("comments.moderate");
+const remove = permissionProcedure("comments.delete");
+const personalData = permissionProcedure("comments.personalData");
+
+const bulkInput = z.object({ comments: z.array(seenComment).min(1, "Select at least one comment").max(100) });
+
+export const moderationRouter = router({
+  queue: moderate.input(queueInput).query(({ ctx, input }) => listQueue(ctx.db, input)),
+  /** The articles offered in the queue's article filter. */
+  items: moderate.query(({ ctx }) => listCommentedItems(ctx.db)),
+
+  approve: moderate.input(seenComment).mutation(({ ctx, input }) => approveComment(ctx, input)),
+  reject: moderate
+    .input(seenComment.extend({ reason: reasonInput }))
+    .mutation(({ ctx, input: { reason, ...seen } }) => rejectComment(ctx, seen, reason)),
+  markSpam: moderate
+    .input(seenComment.extend({ reason: reasonInput }))
+    .mutation(({ ctx, input: { reason, ...seen } }) => markSpam(ctx, seen, reason)),
+  delete: remove.input(seenComment).mutation(({ ctx, input }) => deleteComment(ctx, input)),
+  redact: moderate.input(redactInput).mutation(({ ctx, input }) => redactComment(ctx, input)),
+  reply: moderate.input(replyInput).mutation(({ ctx, input }) => replyAsStaff(ctx, input)),
+
+  /** Approve, reject or mark as spam several comments; reports which succeeded and why the others did not. */
+  moderateMany: moderate
+    .input(bulkInput.extend({ action: z.enum(["approve", "reject", "spam"]), reason: reasonInput }))
+    .mutation(({ ctx, input }) => moderateMany(ctx, input.action, input.comments, input.reason)),
+  deleteMany: remove.input(bulkInput).mutation(({ ctx, input }) => moderateMany(ctx, "delete", input.comments)),
+
+  settings: moderate.query(({ ctx }) => readModerationSettings(ctx.db)),
+  updateRules: moderate.input(spamRulesInput).mutation(({ ctx, input }) => updateSpamRules(ctx, input)),
+  /** How long IP hashes are kept is a privacy promise: administrators only. */
+  updateRetention: permissionProcedure("settings.manage")
+    .input(retentionInput)
+    .mutation(({ ctx, input }) => updateIpHashRetention(ctx, input.ipHashRetentionDays)),
+
+  exportByEmail: personalData.input(emailInput).mutation(({ ctx, input }) => exportCommentsByEmail(ctx, input)),
+  eraseByEmail: personalData.input(eraseInput).mutation(({ ctx, input }) => eraseCommentsByEmail(ctx, input)),
+});

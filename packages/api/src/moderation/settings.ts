@@ -1,0 +1,134 @@
+import type { Db } from "@observatory/db";
+import { z } from "zod";
+import { recordAudit } from "../audit/record.ts";
+import { apiEnv } from "../env.ts";
+import type { Context } from "../trpc.ts";
+
+// The comment rules moderators tune (spam and hold rules, the digest interval) and the privacy
+// setting administrators own (how long IP hashes are kept). Each is one Setting row; until one is
+// saved the defaults below (and COMMENT_IP_HASH_RETENTION_DAYS) apply.
+
+const SPAM_RULES_KEY = "comments.spamRules";
+const RETENTION_KEY = "comments.ipHashRetentionDays";
+
+const entryList = (max: number) =>
+  z
+    .array(z.string().trim().toLowerCase().min(1).max(max))
+    .max(1000)
+    .transform((list) => [...new Set(list)]);
+
+export const spamRulesInput = z.object({
+  /** Hold a comment with this many links or more; 0 turns the rule off. */
+  holdAtLinks: z.number().int().min(0).max(50),
+  /** Words or phrases that send a comment to spam. */
+  blockedPhrases: entryList(200),
+  /** Email addresses that send a comment to spam. */
+  blockedEmails: entryList(254),
+  /** Keyed IP hashes (as shown in the queue) that send a comment to spam. */
+  blockedIpHashes: entryList(64).pipe(z.array(z.string().regex(/^[0-9a-f]{32}$/, "must be a 32-character IP hash"))),
+  /** Words or phrases that hold a comment for review even from a trusted commenter. */
+  heldPhrases: entryList(200),
+  /** The same text from the same email within this many hours is spam; 0 turns the rule off. */
+  duplicateWindowHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 90),
+  /** Publish at once a comment from an email with an earlier approved comment, unless a rule holds it. */
+  trustApprovedCommenters: z.boolean(),
+  /** Hours between moderators' email digests of held comments; 0 turns the digest off. */
+  digestIntervalHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 7),
+});
+
+export type SpamRules = z.infer<typeof spamRulesInput>;
+
+export const defaultSpamRules: SpamRules = {
+  holdAtLinks: 2,
+  blockedPhrases: [],
+  blockedEmails: [],
+  blockedIpHashes: [],
+  heldPhrases: [],
+  duplicateWindowHours: 24,
+  trustApprovedCommenters: true,
+  digestIntervalHours: 24,
+};
+
+export type ModerationSettings = {
+  rules: SpamRules;
+  ipHashRetentionDays: number;
+  /** True while a value is the built-in default (nothing saved yet). */
+  isDefault: { rules: boolean; ipHashRetentionDays: boolean };
+};
+
+export const retentionInput = z.object({ ipHashRetentionDays: z.number().int().min(1).max(3650) });
+
+export async function readSpamRules(db: Pick<Db, "setting">): Promise<{ rules: SpamRules; isDefault: boolean }> {
+  const row = await db.setting.findUnique({ where: { key: SPAM_RULES_KEY }, select: { value: true } });
+  // A stored value from an older shape keeps whatever still parses; the rest falls back to defaults.
+  const parsed = row ? spamRulesInput.partial().safeParse(row.value) : null;
+  if (!parsed?.success) return { rules: defaultSpamRules, isDefault: true };
+  return { rules: { ...defaultSpamRules, ...parsed.data }, isDefault: false };
+}
+
+/** Days after which comment IP hashes are cleared: what the purge job does and the privacy notice says. */
+export async function readIpHashRetentionDays(db: Pick<Db, "setting">): Promise<number> {
+  const row = await db.setting.findUnique({ where: { key: RETENTION_KEY }, select: { value: true } });
+  const parsed = row ? retentionInput.shape.ipHashRetentionDays.safeParse(row.value) : null;
+  return parsed?.success ? parsed.data : apiEnv().COMMENT_IP_HASH_RETENTION_DAYS;
+}
+
+export async function readModerationSettings(db: Pick<Db, "setting">): Promise<ModerationSettings> {
+  const [spam, retention] = await Promise.all([
+    readSpamRules(db),
+    db.setting.findUnique({ where: { key: RETENTION_KEY }, select: { key: true } }),
+  ]);
+  return {
+    rules: spam.rules,
+    ipHashRetentionDays: await readIpHashRetentionDays(db),
+    isDefault: { rules: spam.isDefault, ipHashRetentionDays: retention === null },
+  };
+}
+
+type Actor = Pick<Context, "db" | "user" | "request">;
+
+export async function updateSpamRules(ctx: Actor, rules: SpamRules): Promise<SpamRules> {
+  await ctx.db.$transaction(async (tx) => {
+    const before = await readSpamRules(tx);
+    await tx.setting.upsert({
+      where: { key: SPAM_RULES_KEY },
+      create: { key: SPAM_RULES_KEY, value: rules, updatedById: ctx.user?.id ?? null },
+      update: { value: rules, updatedById: ctx.user?.id ?? null },
+    });
+    await recordAudit(tx, ctx, {
+      action: "settings.commentRulesChanged",
+      targetType: "Setting",
+      targetId: SPAM_RULES_KEY,
+      summary: "Changed the comment spam and moderation rules",
+      data: { from: before.rules, to: rules },
+    });
+  });
+  return rules;
+}
+
+export async function updateIpHashRetention(ctx: Actor, days: number): Promise<number> {
+  await ctx.db.$transaction(async (tx) => {
+    const before = await readIpHashRetentionDays(tx);
+    await tx.setting.upsert({
+      where: { key: RETENTION_KEY },
+      create: { key: RETENTION_KEY, value: days, updatedById: ctx.user?.id ?? null },
+      update: { value: days, updatedById: ctx.user?.id ?? null },
+    });
+    await recordAudit(tx, ctx, {
+      action: "settings.ipHashRetentionChanged",
+      targetType: "Setting",
+      targetId: RETENTION_KEY,
+      summary: `Set comment IP hashes to be cleared after ${days} days`,
+      data: { from: before, to: days },
+    });
+  });
+  return days;
+}
