@@ -62,6 +62,11 @@ export default defineConfig({
       ADMIN_SITE_URL: urls.admin,
       EMBEDDED_DB_DIR: path.join(repoRoot, `.data/e2e-${portBase}/pglite`),
       EMBEDDED_DB_PORT: String(embeddedPort),
+      // The comment form's minimum time is shortened, and the rate limits raised, so journeys can post
+      // several comments quickly (the integration tests cover both checks at their real values).
+      COMMENT_MIN_SECONDS: "1",
+      COMMENT_RATE_LIMIT_IP: "200/600",
+      COMMENT_RATE_LIMIT_EMAIL: "200/600",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: databaseUrl } : {}),
     },
   },
