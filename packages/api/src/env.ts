@@ -1,4 +1,5 @@
-import { parseEnv, Role } from "@observatory/db";
+import path from "node:path";
+import { parseEnv, Role, repoRoot } from "@observatory/db";
 import { z } from "zod";
 
 const isProduction = process.env.NODE_ENV === "production";
@@ -51,6 +52,11 @@ const schema = z.object({
    * comma-separated roles, or "none". Administrators by default in production.
    */
   MFA_REQUIRED_ROLES: isProduction ? roleList.default(["ADMIN"]) : roleList.default([]),
+  /** Where uploaded images are kept (served by the public site at /media/<key>). */
+  MEDIA_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(repoRoot, ".data", "media")),
   /** Trust X-Forwarded-For from a reverse proxy in front of the apps. */
   TRUST_PROXY: z
     .enum(["true", "false"])

@@ -3,6 +3,7 @@ import { auditRouter } from "./audit/router.ts";
 import { authRouter } from "./auth/router.ts";
 import { commentsRouter } from "./comments/router.ts";
 import { contentRouter } from "./content/router.ts";
+import { editorialRouter } from "./editorial/router.ts";
 import { moderationRouter } from "./moderation/router.ts";
 import { settingsRouter } from "./settings/router.ts";
 import { systemRouter } from "./system/router.ts";
@@ -16,6 +17,7 @@ export const appRouter = router({
   auth: authRouter,
   comments: commentsRouter,
   content: contentRouter,
+  editorial: editorialRouter,
   moderation: moderationRouter,
   settings: settingsRouter,
   system: systemRouter,

@@ -1,0 +1,81 @@
+import type { ContentStatus } from "@observatory/db";
+import { apiEnv } from "../env.ts";
+import { AppError, notFound } from "../errors.ts";
+import { can } from "../permissions.ts";
+import type { Context } from "../trpc.ts";
+
+/** What every editorial service needs: the database, who is acting, and the request (for the audit trail). */
+export type StaffContext = Pick<Context, "db" | "request"> & {
+  user: Pick<NonNullable<Context["user"]>, "id" | "name" | "email" | "role">;
+};
+export type Tx = Parameters<Parameters<Context["db"]["$transaction"]>[0]>[0];
+
+export const statusLabels: Record<ContentStatus, string> = {
+  DRAFT: "Draft",
+  IN_REVIEW: "In review",
+  CHANGES_REQUESTED: "Changes requested",
+  APPROVED: "Approved",
+  SCHEDULED: "Scheduled",
+  PUBLISHED: "Published",
+  ARCHIVED: "Archived",
+};
+
+/**
+ * Locks the item's row for the rest of the transaction and reads it: every transition checks the
+ * state it starts from under this lock, so two people acting at once cannot both succeed.
+ */
+export async function lockItem(tx: Tx, itemId: string) {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "ContentItem" WHERE "id" = ${itemId} FOR UPDATE`;
+  if (!locked.length) throw notFound("That content item");
+  const item = await tx.contentItem.findUnique({
+    where: { id: itemId },
+    include: {
+      latestRevision: { select: { id: true, number: true, authorId: true, title: true, isAutosave: true } },
+      createdBy: { select: { id: true, name: true, email: true } },
+    },
+  });
+  if (!item) throw notFound("That content item");
+  return item;
+}
+
+export type LockedItem = Awaited<ReturnType<typeof lockItem>>;
+
+/** Authors edit the items they created; editors and administrators edit anyone's. */
+export function canEditItem(user: StaffContext["user"], item: { createdById: string }): boolean {
+  return can(user.role, "content.editAny") || (can(user.role, "content.write") && item.createdById === user.id);
+}
+
+export function assertCanEdit(user: StaffContext["user"], item: { createdById: string }): void {
+  if (!canEditItem(user, item)) {
+    throw new AppError("FORBIDDEN", "You can only edit content you created. Ask an editor to make this change.");
+  }
+}
+
+/** Refuses a transition from any state but `allowed`, naming the state the item is in. */
+export function assertStatus(item: { status: ContentStatus }, allowed: ContentStatus[], action: string): void {
+  if (!allowed.includes(item.status)) {
+    throw new AppError(
+      "CONFLICT",
+      `You cannot ${action} an item that is ${statusLabels[item.status].toLowerCase()}. Reload the page to see its current state.`,
+    );
+  }
+}
+
+export function latestRevisionOf(item: LockedItem) {
+  if (!item.latestRevision) throw new AppError("CONFLICT", "This item has no revision yet.");
+  return item.latestRevision;
+}
+
+/** Refuses a transition aimed at a revision other than the one editors currently work on. */
+export function assertLatest(item: LockedItem, revisionId: string) {
+  const latest = latestRevisionOf(item);
+  if (latest.id !== revisionId) {
+    throw new AppError(
+      "CONFLICT",
+      "A newer revision of this item has been saved since you opened it. Reload the page to see it.",
+    );
+  }
+  return latest;
+}
+
+export const adminLink = (path: string) => new URL(path, apiEnv().ADMIN_SITE_URL).toString();

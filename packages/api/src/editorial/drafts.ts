@@ -1,0 +1,324 @@
+import { ContentKind, refreshSearchVector, renderMarkdown } from "@observatory/db";
+import { z } from "zod";
+import { recordAudit } from "../audit/record.ts";
+import { AppError, notFound } from "../errors.ts";
+import { parseDay, startOfLondonDay } from "../london-time.ts";
+import { can } from "../permissions.ts";
+import { assertCanEdit, assertStatus, lockItem, type StaffContext, type Tx } from "./common.ts";
+
+export const MAX_BODY_CHARACTERS = 100_000;
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .transform((v) => v || null);
+
+/** The fields of a revision as the editor form sends them. */
+export const revisionFields = z.object({
+  title: z.string().trim().min(1, "Enter a title").max(200, "Title must be 200 characters or fewer"),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(120, "Web address must be 120 characters or fewer")
+    .refine((v) => v === "" || SLUG_PATTERN.test(v), "Web address can only contain letters, numbers and hyphens")
+    .default(""),
+  summary: z.string().trim().max(500, "Summary must be 500 characters or fewer").default(""),
+  body: z
+    .string()
+    .max(MAX_BODY_CHARACTERS, `Body must be ${MAX_BODY_CHARACTERS.toLocaleString("en-GB")} characters or fewer`)
+    .default(""),
+  kind: z.enum(ContentKind, "Select a kind of content"),
+  workstreamIds: z.array(z.string().min(1).max(40)).max(12, "Choose up to 12 priorities").default([]),
+  seoTitle: optionalText(120, "Search engine title").default(""),
+  seoDescription: optionalText(300, "Search engine description").default(""),
+  /** A London date (25/12/2026); empty for none. */
+  nextReviewDue: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || parseDay(v) !== null, "Enter a real date for the next review, for example 25/12/2027")
+    .default(""),
+  commentsOpen: z.boolean().default(true),
+});
+export type RevisionFields = z.output<typeof revisionFields>;
+
+export const saveRevisionInput = revisionFields.extend({
+  itemId: z.string().min(1),
+  /** The revision the editor was opened on: a save based on anything older is refused as stale. */
+  baseRevisionId: z.string().min(1),
+  /** An autosave while typing: collapsed into one working revision per person. */
+  autosave: z.boolean().default(false),
+});
+
+export function slugify(title: string): string {
+  return (
+    title
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/&/g, " and ")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 80)
+      .replace(/-+$/, "") || "item"
+  );
+}
+
+function reviewDueDate(text: string): Date | null {
+  const day = text ? parseDay(text) : null;
+  return day ? startOfLondonDay(day.year, day.month, day.day) : null;
+}
+
+async function assertWorkstreamsExist(tx: Tx, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  const found = await tx.workstream.count({ where: { id: { in: ids } } });
+  if (found !== new Set(ids).size) {
+    throw new AppError("BAD_REQUEST", "Choose priorities from the list", {
+      workstreamIds: "Choose priorities from the list",
+    });
+  }
+}
+
+/** A free slug for a new item: the title's, or with -2, -3 ... when taken (by an item or an old address). */
+async function freeSlugFor(tx: Tx, base: string): Promise<string> {
+  for (let n = 1; n < 1000; n += 1) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    const [item, redirect] = await Promise.all([
+      tx.contentItem.findUnique({ where: { slug: candidate }, select: { id: true } }),
+      tx.slugRedirect.findUnique({ where: { fromSlug: candidate }, select: { itemId: true } }),
+    ]);
+    if (!item && !redirect) return candidate;
+  }
+  throw new AppError("CONFLICT", "Could not find a free web address for this title: enter one yourself.");
+}
+
+/** Refuses a slug another item uses now or used before (its old address still leads there). */
+async function assertSlugAvailable(tx: Tx, slug: string, itemId: string | null): Promise<void> {
+  const [item, redirect] = await Promise.all([
+    tx.contentItem.findUnique({ where: { slug }, select: { id: true } }),
+    tx.slugRedirect.findUnique({ where: { fromSlug: slug }, select: { itemId: true } }),
+  ]);
+  if ((item && item.id !== itemId) || (redirect && redirect.itemId !== itemId)) {
+    throw new AppError("CONFLICT", "That web address is already used by other content", {
+      slug: "That web address is already used by other content: choose another",
+    });
+  }
+}
+
+function revisionData(fields: RevisionFields) {
+  return {
+    title: fields.title,
+    summary: fields.summary,
+    body: fields.body,
+    // The one renderer (packages/db/src/markdown.ts): what the preview and the public site show.
+    bodyHtml: renderMarkdown(fields.body),
+    seoTitle: fields.seoTitle,
+    seoDescription: fields.seoDescription,
+    nextReviewDue: reviewDueDate(fields.nextReviewDue),
+  };
+}
+
+/** Starts a new item with its first revision, as a draft of the person creating it. */
+export async function createDraft(ctx: StaffContext, fields: RevisionFields) {
+  if (!can(ctx.user.role, "content.write")) throw new AppError("FORBIDDEN", "You cannot write content.");
+  const result = await ctx.db.$transaction(async (tx) => {
+    await assertWorkstreamsExist(tx, fields.workstreamIds);
+    let slug = fields.slug;
+    if (slug) await assertSlugAvailable(tx, slug, null);
+    else slug = await freeSlugFor(tx, slugify(fields.title));
+    const item = await tx.contentItem.create({
+      data: { kind: fields.kind, slug, status: "DRAFT", createdById: ctx.user.id, commentsOpen: fields.commentsOpen },
+    });
+    const revision = await tx.revision.create({
+      data: {
+        itemId: item.id,
+        number: 1,
+        authorId: ctx.user.id,
+        ...revisionData(fields),
+        workstreams: { create: fields.workstreamIds.map((workstreamId) => ({ workstreamId })) },
+      },
+    });
+    await tx.contentItem.update({ where: { id: item.id }, data: { latestRevisionId: revision.id } });
+    await refreshSearchVector(tx, revision.id);
+    await recordAudit(tx, ctx, {
+      action: "content.create",
+      targetType: "ContentItem",
+      targetId: item.id,
+      summary: `Created "${fields.title}" as a draft`,
+    });
+    return { itemId: item.id, revisionId: revision.id, slug };
+  });
+  return result;
+}
+
+type ChangedField = { field: string; label: string };
+
+const comparedFields: { key: "title" | "summary" | "body" | "seoTitle" | "seoDescription"; label: string }[] = [
+  { key: "title", label: "title" },
+  { key: "summary", label: "summary" },
+  { key: "body", label: "body" },
+  { key: "seoTitle", label: "search engine title" },
+  { key: "seoDescription", label: "search engine description" },
+];
+
+/**
+ * Saves the editor's fields as a new revision of the item (or, for an autosave, into the person's
+ * one working copy). A save based on a revision that is no longer the latest is refused with a
+ * CONFLICT naming who changed what, and nothing is written: the form keeps the person's text.
+ */
+export async function saveRevision(ctx: StaffContext, input: z.output<typeof saveRevisionInput>) {
+  const { itemId, baseRevisionId, autosave, ...fields } = input;
+  return ctx.db.$transaction(async (tx) => {
+    const item = await lockItem(tx, itemId);
+    assertCanEdit(ctx.user, item);
+    assertStatus(item, ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED", "SCHEDULED", "PUBLISHED"], "edit");
+    const latest = await tx.revision.findUnique({
+      where: { id: item.latestRevisionId ?? "" },
+      select: {
+        id: true,
+        number: true,
+        authorId: true,
+        baseRevisionId: true,
+        isAutosave: true,
+        title: true,
+        summary: true,
+        body: true,
+        seoTitle: true,
+        seoDescription: true,
+        updatedAt: true,
+        author: { select: { name: true } },
+      },
+    });
+    if (!latest) throw notFound("The item's latest revision");
+    // One's own autosave, made from the same starting point, is the working copy, not someone else's change.
+    const ownWorkingCopy =
+      latest.isAutosave && latest.authorId === ctx.user.id && latest.baseRevisionId === baseRevisionId;
+    if (latest.id !== baseRevisionId && !ownWorkingCopy) {
+      // What changed since the person opened the editor (their base), not how their text differs.
+      const base = await tx.revision.findFirst({ where: { id: baseRevisionId, itemId } });
+      const changed: ChangedField[] = comparedFields
+        .filter(({ key }) => !base || (latest[key] ?? null) !== (base[key] ?? null))
+        .map(({ key, label }) => ({ field: key, label }));
+      const what = changed.length ? changed.map((c) => c.label).join(", ") : "other details";
+      throw new AppError(
+        "CONFLICT",
+        `${latest.author.name} saved a newer version (revision ${latest.number}) while you were editing, changing the ${what}. Your text has not been saved and is kept below: compare it with the latest version, then save again.`,
+      );
+    }
+    await assertWorkstreamsExist(tx, fields.workstreamIds);
+    if (fields.slug && fields.slug !== item.slug) await assertSlugAvailable(tx, fields.slug, item.id);
+
+    const data = revisionData(fields);
+    const workstreams = fields.workstreamIds.map((workstreamId) => ({ workstreamId }));
+    let revisionId: string;
+    let number: number;
+    if (ownWorkingCopy || (latest.id === baseRevisionId && latest.isAutosave && latest.authorId === ctx.user.id)) {
+      // Collapse into the working copy: autosaves never flood the history, and a real save finishes it.
+      await tx.revisionWorkstream.deleteMany({ where: { revisionId: latest.id } });
+      await tx.revision.update({
+        where: { id: latest.id },
+        data: { ...data, isAutosave: autosave, workstreams: { create: workstreams } },
+      });
+      revisionId = latest.id;
+      number = latest.number;
+    } else {
+      const created = await tx.revision.create({
+        data: {
+          itemId,
+          number: latest.number + 1,
+          authorId: ctx.user.id,
+          baseRevisionId: latest.id,
+          isAutosave: autosave,
+          ...data,
+          workstreams: { create: workstreams },
+        },
+        select: { id: true, number: true },
+      });
+      revisionId = created.id;
+      number = created.number;
+    }
+    await refreshSearchVector(tx, revisionId);
+
+    const slugChanged = Boolean(fields.slug) && fields.slug !== item.slug;
+    if (slugChanged) {
+      // The old address keeps working (the public site follows redirects); renaming back reclaims it.
+      await tx.slugRedirect.deleteMany({ where: { fromSlug: fields.slug, itemId } });
+      await tx.slugRedirect.upsert({
+        where: { fromSlug: item.slug },
+        create: { fromSlug: item.slug, itemId },
+        update: { itemId },
+      });
+    }
+    // Any save starts the workflow again from a draft; what is live or scheduled stays as it is.
+    await tx.contentItem.update({
+      where: { id: itemId },
+      data: {
+        latestRevisionId: revisionId,
+        status: "DRAFT",
+        kind: fields.kind,
+        commentsOpen: fields.commentsOpen,
+        ...(slugChanged ? { slug: fields.slug } : {}),
+      },
+    });
+    if (!autosave) {
+      await recordAudit(tx, ctx, {
+        action: "content.save",
+        targetType: "ContentItem",
+        targetId: itemId,
+        summary: `Saved revision ${number} of "${fields.title}"${slugChanged ? ` (web address now /${fields.slug}, was /${item.slug})` : ""}`,
+        data: { revisionId },
+      });
+    }
+    return { itemId, revisionId, number, slug: slugChanged ? fields.slug : item.slug };
+  });
+}
+
+/** Starts a new draft with the content of an earlier revision; the history is kept as it was. */
+export async function restoreRevision(ctx: StaffContext, input: { itemId: string; revisionId: string }) {
+  return ctx.db.$transaction(async (tx) => {
+    const item = await lockItem(tx, input.itemId);
+    assertCanEdit(ctx.user, item);
+    if (item.status === "ARCHIVED" && !can(ctx.user.role, "content.publish")) {
+      throw new AppError("FORBIDDEN", "Only an editor can bring back archived content.");
+    }
+    const source = await tx.revision.findFirst({
+      where: { id: input.revisionId, itemId: input.itemId },
+      include: { workstreams: { select: { workstreamId: true } } },
+    });
+    if (!source) throw notFound("That revision");
+    const latestNumber = await tx.revision.aggregate({ where: { itemId: item.id }, _max: { number: true } });
+    const restored = await tx.revision.create({
+      data: {
+        itemId: item.id,
+        number: (latestNumber._max.number ?? 0) + 1,
+        authorId: ctx.user.id,
+        baseRevisionId: item.latestRevisionId,
+        title: source.title,
+        summary: source.summary,
+        body: source.body,
+        bodyHtml: renderMarkdown(source.body),
+        seoTitle: source.seoTitle,
+        seoDescription: source.seoDescription,
+        nextReviewDue: source.nextReviewDue,
+        workstreams: { create: source.workstreams.map((w) => ({ workstreamId: w.workstreamId })) },
+      },
+      select: { id: true, number: true },
+    });
+    await refreshSearchVector(tx, restored.id);
+    await tx.contentItem.update({
+      where: { id: item.id },
+      data: { latestRevisionId: restored.id, status: "DRAFT", archivedAt: null },
+    });
+    await recordAudit(tx, ctx, {
+      action: "content.restore",
+      targetType: "ContentItem",
+      targetId: item.id,
+      summary: `Restored revision ${source.number} of "${source.title}" as a new draft (revision ${restored.number})${item.status === "ARCHIVED" ? ", out of the archive" : ""}`,
+      data: { fromRevisionId: source.id, revisionId: restored.id },
+    });
+    return { itemId: item.id, revisionId: restored.id, number: restored.number };
+  });
+}

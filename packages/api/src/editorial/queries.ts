@@ -1,0 +1,363 @@
+import { ContentKind, ContentStatus, type Db, Prisma } from "@observatory/db";
+import { z } from "zod";
+import { AppError, notFound } from "../errors.ts";
+import { parseDay, startOfLondonDay } from "../london-time.ts";
+import { can } from "../permissions.ts";
+import { canEditItem, type StaffContext } from "./common.ts";
+import { diffLines } from "./diff.ts";
+import { findOverdueTransitions } from "./scheduler.ts";
+
+export const LIST_PAGE_SIZE = 25;
+
+const londonDay = z
+  .string()
+  .trim()
+  .refine((v) => v === "" || parseDay(v) !== null, "Enter a real date, for example 21/11/2026")
+  .default("");
+
+export const listItemsInput = z.object({
+  q: z.string().trim().max(200).default(""),
+  status: z.enum(ContentStatus).optional(),
+  kind: z.enum(ContentKind).optional(),
+  workstreamId: z.string().max(40).optional(),
+  authorId: z.string().max(40).optional(),
+  updatedFrom: londonDay,
+  updatedTo: londonDay,
+  sort: z.enum(["updated-desc", "updated-asc", "title-asc"]).default("updated-desc"),
+  /** Opaque position from the previous page (keyset pagination: constant cost however deep). */
+  after: z.string().max(400).optional(),
+});
+export type ListItemsInput = z.input<typeof listItemsInput>;
+
+type Cursor = { value: string; id: string };
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.value, cursor.id])).toString("base64url");
+}
+
+function decodeCursor(text: string): Cursor {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+    const [value, id] = z.tuple([z.string(), z.string()]).parse(parsed);
+    return { value, id };
+  } catch {
+    throw new AppError("BAD_REQUEST", "That page link is not valid: start again from the first page.");
+  }
+}
+
+function dayStart(text: string, plusDays = 0): Date | null {
+  const day = text ? parseDay(text) : null;
+  return day ? startOfLondonDay(day.year, day.month, day.day + plusDays) : null;
+}
+
+type ListRow = {
+  id: string;
+  kind: ContentKind;
+  slug: string;
+  status: ContentStatus;
+  updatedAt: Date;
+  publishAt: Date | null;
+  liveRevisionId: string | null;
+  title: string;
+  authorName: string;
+};
+
+/** The content list for staff: filters, title search, three orders, keyset pages of 25. */
+export async function listItems(db: Db, rawInput: z.output<typeof listItemsInput>) {
+  const input = rawInput;
+  const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (input.status) where.push(Prisma.sql`i."status" = ${input.status}::"ContentStatus"`);
+  if (input.kind) where.push(Prisma.sql`i."kind" = ${input.kind}::"ContentKind"`);
+  if (input.authorId) where.push(Prisma.sql`i."createdById" = ${input.authorId}`);
+  if (input.workstreamId) {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "RevisionWorkstream" w
+      WHERE w."revisionId" = i."latestRevisionId" AND w."workstreamId" = ${input.workstreamId})`);
+  }
+  const from = dayStart(input.updatedFrom);
+  const to = dayStart(input.updatedTo, 1);
+  if (from) where.push(Prisma.sql`i."updatedAt" >= ${from}`);
+  if (to) where.push(Prisma.sql`i."updatedAt" < ${to}`);
+  if (input.q) {
+    const pattern = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(Prisma.sql`(r."title" ILIKE ${pattern} OR i."slug" ILIKE ${pattern})`);
+  }
+  const cursor = input.after ? decodeCursor(input.after) : null;
+  let order: Prisma.Sql;
+  if (input.sort === "title-asc") {
+    order = Prisma.sql`r."title" ASC, i."id" ASC`;
+    if (cursor) where.push(Prisma.sql`(r."title", i."id") > (${cursor.value}, ${cursor.id})`);
+  } else if (input.sort === "updated-asc") {
+    order = Prisma.sql`i."updatedAt" ASC, i."id" ASC`;
+    if (cursor) where.push(Prisma.sql`(i."updatedAt", i."id") > (${new Date(cursor.value)}, ${cursor.id})`);
+  } else {
+    order = Prisma.sql`i."updatedAt" DESC, i."id" DESC`;
+    if (cursor) where.push(Prisma.sql`(i."updatedAt", i."id") < (${new Date(cursor.value)}, ${cursor.id})`);
+  }
+  const rows = await db.$queryRaw<ListRow[]>`
+    SELECT i."id", i."kind", i."slug", i."status", i."updatedAt", i."publishAt", i."liveRevisionId",
+      r."title", u."name" AS "authorName"
+    FROM "ContentItem" i
+    JOIN "Revision" r ON r."id" = i."latestRevisionId"
+    JOIN "User" u ON u."id" = i."createdById"
+    WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY ${order}
+    LIMIT ${LIST_PAGE_SIZE + 1}`;
+  const items = rows.slice(0, LIST_PAGE_SIZE);
+  const last = items.at(-1);
+  const next =
+    rows.length > LIST_PAGE_SIZE && last
+      ? encodeCursor({
+          value: input.sort === "title-asc" ? last.title : last.updatedAt.toISOString(),
+          id: last.id,
+        })
+      : null;
+  return { items: items.map((row) => ({ ...row, isLive: row.liveRevisionId !== null })), next };
+}
+
+const revisionSelect = {
+  id: true,
+  number: true,
+  title: true,
+  summary: true,
+  body: true,
+  bodyHtml: true,
+  seoTitle: true,
+  seoDescription: true,
+  nextReviewDue: true,
+  lastReviewedAt: true,
+  isAutosave: true,
+  submittedAt: true,
+  approvedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  baseRevisionId: true,
+  author: { select: { id: true, name: true } },
+  workstreams: { select: { workstream: { select: { id: true, title: true, slug: true } } } },
+} as const satisfies Prisma.RevisionSelect;
+
+/** An item as the editor shows it: its latest revision, what is live and scheduled, its reviews. */
+export async function getItemForEditor(ctx: StaffContext, itemId: string) {
+  const item = await ctx.db.contentItem.findUnique({
+    where: { id: itemId },
+    include: {
+      createdBy: { select: { id: true, name: true } },
+      latestRevision: { select: revisionSelect },
+      liveRevision: { select: { id: true, number: true, title: true } },
+      scheduledRevision: { select: { id: true, number: true, title: true } },
+      redirects: { select: { fromSlug: true }, orderBy: { createdAt: "desc" } },
+    },
+  });
+  if (!item?.latestRevision) throw notFound("That content item");
+  const reviews = await ctx.db.review.findMany({
+    where: { revision: { itemId } },
+    include: {
+      reviewer: { select: { name: true } },
+      revision: { select: { number: true } },
+    },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+  });
+  const { latestRevision, ...rest } = item;
+  const isOwnRevision = latestRevision.author.id === ctx.user.id;
+  return {
+    item: rest,
+    revision: { ...latestRevision, workstreamIds: latestRevision.workstreams.map((w) => w.workstream.id) },
+    reviews: reviews.map((r) => ({
+      id: r.id,
+      step: r.step,
+      decision: r.decision,
+      reason: r.reason,
+      createdAt: r.createdAt,
+      reviewerName: r.reviewer.name,
+      revisionNumber: r.revision.number,
+    })),
+    can: {
+      edit: canEditItem(ctx.user, item) && item.status !== "ARCHIVED",
+      submit: canEditItem(ctx.user, item) && (item.status === "DRAFT" || item.status === "CHANGES_REQUESTED"),
+      review: can(ctx.user.role, "content.review") && item.status === "IN_REVIEW" && !isOwnRevision,
+      publish: can(ctx.user.role, "content.publish") && item.status !== "ARCHIVED",
+    },
+  };
+}
+
+export async function listRevisions(db: Db, itemId: string) {
+  const item = await db.contentItem.findUnique({
+    where: { id: itemId },
+    select: {
+      id: true,
+      slug: true,
+      liveRevisionId: true,
+      latestRevisionId: true,
+      scheduledRevisionId: true,
+      publishAt: true,
+    },
+  });
+  if (!item) throw notFound("That content item");
+  const revisions = await db.revision.findMany({
+    where: { itemId },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      isAutosave: true,
+      submittedAt: true,
+      approvedAt: true,
+      createdAt: true,
+      updatedAt: true,
+      author: { select: { name: true } },
+    },
+    orderBy: { number: "desc" },
+  });
+  return {
+    item,
+    revisions: revisions.map((r) => ({
+      ...r,
+      isLive: r.id === item.liveRevisionId,
+      isLatest: r.id === item.latestRevisionId,
+      isScheduled: r.id === item.scheduledRevisionId,
+    })),
+  };
+}
+
+/** One revision, for previews (staff) and the compare page. */
+export async function getRevision(db: Db, revisionId: string) {
+  const revision = await db.revision.findUnique({
+    where: { id: revisionId },
+    select: {
+      ...revisionSelect,
+      item: {
+        select: {
+          id: true,
+          kind: true,
+          slug: true,
+          publishedAt: true,
+          liveRevisionId: true,
+          scheduledRevisionId: true,
+          publishAt: true,
+          unpublishAt: true,
+        },
+      },
+    },
+  });
+  if (!revision) throw notFound("That revision");
+  return revision;
+}
+
+type FieldChange = { field: string; label: string; before: string; after: string };
+
+/** Two revisions of one item side by side: each field that differs, the body as a line diff. */
+export async function compareRevisions(db: Db, input: { fromId: string; toId: string }) {
+  const [from, to] = await Promise.all([getRevision(db, input.fromId), getRevision(db, input.toId)]);
+  if (from.item.id !== to.item.id) throw new AppError("BAD_REQUEST", "Choose two revisions of the same item.");
+  const tags = (r: typeof from) =>
+    r.workstreams
+      .map((w) => w.workstream.title)
+      .sort()
+      .join(", ");
+  const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
+  const scheduleOf = (r: typeof from) =>
+    r.id === r.item.scheduledRevisionId && r.item.publishAt
+      ? `scheduled for ${r.item.publishAt.toISOString()}`
+      : r.id === r.item.liveRevisionId
+        ? "live"
+        : r.approvedAt
+          ? "approved"
+          : "not approved";
+  const fields: FieldChange[] = [
+    { field: "title", label: "Title", before: from.title, after: to.title },
+    { field: "summary", label: "Summary", before: from.summary, after: to.summary },
+    { field: "workstreams", label: "Priorities", before: tags(from), after: tags(to) },
+    { field: "seoTitle", label: "Search engine title", before: from.seoTitle ?? "", after: to.seoTitle ?? "" },
+    {
+      field: "seoDescription",
+      label: "Search engine description",
+      before: from.seoDescription ?? "",
+      after: to.seoDescription ?? "",
+    },
+    {
+      field: "nextReviewDue",
+      label: "Next review due",
+      before: date(from.nextReviewDue),
+      after: date(to.nextReviewDue),
+    },
+    { field: "schedule", label: "Publication", before: scheduleOf(from), after: scheduleOf(to) },
+  ];
+  return {
+    from: { id: from.id, number: from.number, author: from.author.name, createdAt: from.createdAt },
+    to: { id: to.id, number: to.number, author: to.author.name, createdAt: to.createdAt },
+    itemId: from.item.id,
+    changes: fields.filter((f) => f.before !== f.after),
+    unchanged: fields.filter((f) => f.before === f.after).map((f) => f.label),
+    body: from.body === to.body ? null : diffLines(from.body, to.body),
+  };
+}
+
+/** The dashboard's four lists (and the overdue warning), each oldest-waiting first. */
+export async function dashboard(ctx: StaffContext, now = new Date()) {
+  const latest = { select: { title: true, submittedAt: true, author: { select: { id: true, name: true } } } };
+  const select = {
+    id: true,
+    slug: true,
+    kind: true,
+    status: true,
+    updatedAt: true,
+    publishAt: true,
+    liveSince: true,
+    latestRevision: latest,
+  } as const;
+  const [myDrafts, awaitingReview, scheduled, recentlyPublished, overdue] = await Promise.all([
+    ctx.db.contentItem.findMany({
+      where: {
+        status: { in: ["DRAFT", "CHANGES_REQUESTED"] },
+        OR: [{ createdById: ctx.user.id }, { latestRevision: { authorId: ctx.user.id } }],
+      },
+      select,
+      orderBy: { updatedAt: "asc" },
+      take: 10,
+    }),
+    can(ctx.user.role, "content.review")
+      ? ctx.db.contentItem.findMany({
+          where: { status: "IN_REVIEW", latestRevision: { authorId: { not: ctx.user.id } } },
+          select,
+          orderBy: { updatedAt: "asc" },
+          take: 10,
+        })
+      : Promise.resolve([]),
+    ctx.db.contentItem.findMany({
+      where: { scheduledRevisionId: { not: null }, publishAt: { gt: now } },
+      select,
+      orderBy: { publishAt: "asc" },
+      take: 10,
+    }),
+    ctx.db.contentItem.findMany({
+      where: { liveRevisionId: { not: null }, status: { not: "ARCHIVED" } },
+      select,
+      orderBy: { liveSince: "desc" },
+      take: 10,
+    }),
+    findOverdueTransitions(ctx.db, now),
+  ]);
+  const row = (i: (typeof myDrafts)[number], since: Date | null) => ({
+    id: i.id,
+    slug: i.slug,
+    kind: i.kind,
+    status: i.status,
+    title: i.latestRevision?.title ?? i.slug,
+    authorName: i.latestRevision?.author.name ?? "",
+    since: since ?? i.updatedAt,
+    waitingMs: Math.max(0, now.getTime() - (since ?? i.updatedAt).getTime()),
+    publishAt: i.publishAt,
+  });
+  return {
+    myDrafts: myDrafts.map((i) => row(i, i.updatedAt)),
+    awaitingReview: awaitingReview.map((i) => row(i, i.latestRevision?.submittedAt ?? null)),
+    scheduled: scheduled.map((i) => row(i, i.updatedAt)),
+    recentlyPublished: recentlyPublished.map((i) => row(i, i.liveSince)),
+    overdue: overdue.map((i) => ({
+      id: i.id,
+      slug: i.slug,
+      title: i.latestRevision?.title ?? i.slug,
+      dueAt: i.publishAt ?? i.unpublishAt,
+    })),
+  };
+}

@@ -1,0 +1,134 @@
+import { renderMarkdown } from "@observatory/db";
+import { z } from "zod";
+import { AppError } from "../errors.ts";
+import { permissionProcedure, publicProcedure, router } from "../trpc.ts";
+import {
+  createDraft,
+  MAX_BODY_CHARACTERS,
+  restoreRevision,
+  revisionFields,
+  saveRevision,
+  saveRevisionInput,
+} from "./drafts.ts";
+import { uploadImage, uploadImageInput } from "./media.ts";
+import { leavePresence, touchPresence } from "./presence.ts";
+import {
+  compareRevisions,
+  dashboard,
+  getItemForEditor,
+  getRevision,
+  listItems,
+  listItemsInput,
+  listRevisions,
+} from "./queries.ts";
+import { readReviewSteps, reviewStepsSchema, updateReviewSteps } from "./review-steps.ts";
+import { formatLondon, londonDateTimeToInstant } from "./schedule-time.ts";
+import { createShareLink, listShareLinks, MAX_SHARE_DAYS, openShareLink, revokeShareLink } from "./share-links.ts";
+import {
+  approveRevision,
+  archive,
+  cancelSchedule,
+  publishNow,
+  requestChanges,
+  schedulePublication,
+  scheduleUnpublish,
+  submitForReview,
+  unpublish,
+} from "./transitions.ts";
+
+// Staff procedures for writing, reviewing and publishing. The rules live in the services; these
+// declare who may call what (the role table) and validate input.
+
+const write = permissionProcedure("content.write");
+const review = permissionProcedure("content.review");
+const publish = permissionProcedure("content.publish");
+
+const id = z.string().min(1).max(40);
+const itemRef = z.object({ itemId: id });
+const revisionRef = z.object({ itemId: id, revisionId: id });
+
+/** A London date and time as typed in the schedule form; `clock` picks BST or GMT when it happens twice. */
+const londonDateTime = z.object({
+  date: z.string().trim().max(20),
+  time: z.string().trim().max(10),
+  clock: z.enum(["BST", "GMT"]).optional(),
+});
+
+function instantFrom(field: string, value: z.output<typeof londonDateTime>): Date {
+  const result = londonDateTimeToInstant(value.date, value.time, value.clock);
+  if (result.kind === "ok") return result.at;
+  throw new AppError("BAD_REQUEST", result.message, { [field]: result.message });
+}
+
+export const editorialRouter = router({
+  dashboard: write.query(({ ctx }) => dashboard(ctx)),
+  list: write.input(listItemsInput).query(({ ctx, input }) => listItems(ctx.db, input)),
+  item: write.input(z.object({ itemId: id })).query(({ ctx, input }) => getItemForEditor(ctx, input.itemId)),
+  revisions: write.input(itemRef).query(({ ctx, input }) => listRevisions(ctx.db, input.itemId)),
+  revision: write.input(z.object({ revisionId: id })).query(({ ctx, input }) => getRevision(ctx.db, input.revisionId)),
+  compare: write.input(z.object({ fromId: id, toId: id })).query(({ ctx, input }) => compareRevisions(ctx.db, input)),
+  /** Live preview while typing: the same renderer as saving, so it matches the public page. */
+  renderPreview: write
+    .input(z.object({ body: z.string().max(MAX_BODY_CHARACTERS) }))
+    .mutation(({ input }) => ({ html: renderMarkdown(input.body) })),
+  /** Reads a London date and time back with its BST/GMT label, or says why it is not one instant. */
+  describeTime: write.input(londonDateTime).query(({ input }) => {
+    const result = londonDateTimeToInstant(input.date, input.time, input.clock);
+    return result.kind === "ok" ? { ...result, label: formatLondon(result.at) } : result;
+  }),
+
+  create: write.input(revisionFields).mutation(({ ctx, input }) => createDraft(ctx, input)),
+  save: write.input(saveRevisionInput).mutation(({ ctx, input }) => saveRevision(ctx, input)),
+  restore: write.input(revisionRef).mutation(({ ctx, input }) => restoreRevision(ctx, input)),
+  submit: write.input(revisionRef).mutation(({ ctx, input }) => submitForReview(ctx, input)),
+
+  approve: review.input(revisionRef).mutation(({ ctx, input }) => approveRevision(ctx, input)),
+  requestChanges: review
+    .input(
+      revisionRef.extend({
+        reason: z
+          .string()
+          .trim()
+          .min(1, "Say what needs to change: the author will see this")
+          .max(4000, "Reason must be 4,000 characters or fewer"),
+      }),
+    )
+    .mutation(({ ctx, input }) => requestChanges(ctx, input)),
+
+  publishNow: publish.input(revisionRef).mutation(({ ctx, input }) => publishNow(ctx, input)),
+  schedule: publish
+    .input(revisionRef.extend({ publishAt: londonDateTime }))
+    .mutation(({ ctx, input }) =>
+      schedulePublication(ctx, { ...input, publishAt: instantFrom("publishAt", input.publishAt) }),
+    ),
+  cancelSchedule: publish.input(itemRef).mutation(({ ctx, input }) => cancelSchedule(ctx, input)),
+  scheduleUnpublish: publish
+    .input(itemRef.extend({ unpublishAt: londonDateTime.nullable() }))
+    .mutation(({ ctx, input }) =>
+      scheduleUnpublish(ctx, {
+        itemId: input.itemId,
+        unpublishAt: input.unpublishAt && instantFrom("unpublishAt", input.unpublishAt),
+      }),
+    ),
+  unpublish: publish.input(itemRef).mutation(({ ctx, input }) => unpublish(ctx, input)),
+  archive: publish.input(itemRef).mutation(({ ctx, input }) => archive(ctx, input)),
+
+  shareLinks: write.input(itemRef).query(({ ctx, input }) => listShareLinks(ctx.db, input.itemId)),
+  createShareLink: write
+    .input(z.object({ revisionId: id, days: z.coerce.number().int().min(1).max(MAX_SHARE_DAYS).default(7) }))
+    .mutation(({ ctx, input }) => createShareLink(ctx, input)),
+  revokeShareLink: write.input(z.object({ id })).mutation(({ ctx, input }) => revokeShareLink(ctx, input)),
+  /** What an outside reviewer's link shows: anyone holding a valid link may see it. */
+  sharedPreview: publicProcedure
+    .input(z.object({ token: z.string().min(1).max(200) }))
+    .query(({ ctx, input }) => openShareLink(ctx, input.token)),
+
+  uploadImage: write.input(uploadImageInput).mutation(({ ctx, input }) => uploadImage(ctx, input)),
+  presence: write.input(itemRef).mutation(({ ctx, input }) => touchPresence(ctx, input.itemId)),
+  leave: write.input(itemRef).mutation(({ ctx, input }) => leavePresence(ctx, input.itemId)),
+
+  reviewSteps: write.query(({ ctx }) => readReviewSteps(ctx.db)),
+  updateReviewSteps: permissionProcedure("settings.manage")
+    .input(reviewStepsSchema)
+    .mutation(({ ctx, input }) => updateReviewSteps(ctx, input)),
+});

@@ -1,0 +1,149 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { sanitizeContentHtml } from "@observatory/db";
+import { recordAudit } from "../audit/record.ts";
+import { apiEnv } from "../env.ts";
+import { AppError, notFound } from "../errors.ts";
+import type { Context } from "../trpc.ts";
+import type { StaffContext } from "./common.ts";
+import { formatLondon } from "./schedule-time.ts";
+
+// Preview links for reviewers outside the observatory. The token is a random secret plus an HMAC
+// of it under the app key, so a forged or mistyped link is refused without a database lookup; only
+// the SHA-256 of the whole token is stored, so a database leak does not leak working links. Links
+// expire, can be revoked, and every use is logged.
+
+export const MAX_SHARE_DAYS = 30;
+
+const sign = (secret: string) =>
+  createHmac("sha256", apiEnv().APP_SECRET).update(`share-link:${secret}`).digest("base64url").slice(0, 22);
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+function isSigned(token: string): boolean {
+  const [secret, signature] = token.split(".");
+  if (!secret || !signature) return false;
+  const expected = Buffer.from(sign(secret));
+  const given = Buffer.from(signature);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+export const sharePreviewUrl = (token: string) => new URL(`/preview/${token}`, apiEnv().PUBLIC_SITE_URL).toString();
+
+export async function createShareLink(
+  ctx: StaffContext,
+  input: { revisionId: string; days: number },
+  now = new Date(),
+) {
+  const revision = await ctx.db.revision.findUnique({
+    where: { id: input.revisionId },
+    select: { id: true, number: true, title: true, itemId: true },
+  });
+  if (!revision) throw notFound("That revision");
+  const secret = randomBytes(24).toString("base64url");
+  const token = `${secret}.${sign(secret)}`;
+  const expiresAt = new Date(now.getTime() + input.days * 86_400_000);
+  const link = await ctx.db.$transaction(async (tx) => {
+    const created = await tx.shareLink.create({
+      data: { revisionId: revision.id, tokenHash: hashToken(token), createdById: ctx.user.id, expiresAt },
+      select: { id: true },
+    });
+    await recordAudit(tx, ctx, {
+      action: "content.shareLink",
+      targetType: "ContentItem",
+      targetId: revision.itemId,
+      summary: `Shared a preview of revision ${revision.number} of "${revision.title}" until ${formatLondon(expiresAt)}`,
+      data: { shareLinkId: created.id, revisionId: revision.id },
+    });
+    return created;
+  });
+  // The token is shown once, here; only its hash is kept.
+  return { id: link.id, url: sharePreviewUrl(token), expiresAt };
+}
+
+export async function revokeShareLink(ctx: StaffContext, input: { id: string }) {
+  return ctx.db.$transaction(async (tx) => {
+    const link = await tx.shareLink.findUnique({
+      where: { id: input.id },
+      include: { revision: { select: { itemId: true, number: true } } },
+    });
+    if (!link) throw notFound("That share link");
+    if (link.revokedAt) return { revokedAt: link.revokedAt };
+    const revokedAt = new Date();
+    await tx.shareLink.update({ where: { id: link.id }, data: { revokedAt } });
+    await recordAudit(tx, ctx, {
+      action: "content.revokeShareLink",
+      targetType: "ContentItem",
+      targetId: link.revision.itemId,
+      summary: `Revoked a preview link of revision ${link.revision.number}`,
+      data: { shareLinkId: link.id },
+    });
+    return { revokedAt };
+  });
+}
+
+export async function listShareLinks(db: Context["db"], itemId: string) {
+  const links = await db.shareLink.findMany({
+    where: { revision: { itemId } },
+    select: {
+      id: true,
+      expiresAt: true,
+      revokedAt: true,
+      createdAt: true,
+      createdBy: { select: { name: true } },
+      revision: { select: { number: true } },
+      _count: { select: { uses: true } },
+      uses: { select: { usedAt: true }, orderBy: { usedAt: "desc" }, take: 1 },
+    },
+    orderBy: { createdAt: "desc" },
+  });
+  return links.map(({ _count, uses, ...link }) => ({
+    ...link,
+    useCount: _count.uses,
+    lastUsedAt: uses[0]?.usedAt ?? null,
+  }));
+}
+
+/**
+ * The revision a share link shows, as the public article page would render it; logs the use.
+ * Every refusal reads the same to the visitor, so a link's state is not disclosed.
+ */
+export async function openShareLink(ctx: Pick<Context, "db" | "request">, token: string, now = new Date()) {
+  const refused = new AppError("NOT_FOUND", "This preview link is not valid: it may have expired or been withdrawn.");
+  if (!isSigned(token)) throw refused;
+  const link = await ctx.db.shareLink.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      id: true,
+      expiresAt: true,
+      revokedAt: true,
+      revision: {
+        select: {
+          title: true,
+          summary: true,
+          bodyHtml: true,
+          lastReviewedAt: true,
+          nextReviewDue: true,
+          author: { select: { name: true } },
+          workstreams: { select: { workstream: { select: { slug: true, title: true } } } },
+          item: { select: { kind: true, publishedAt: true } },
+        },
+      },
+    },
+  });
+  if (!link || link.revokedAt || link.expiresAt <= now) throw refused;
+  await ctx.db.shareLinkUse.create({
+    data: { shareLinkId: link.id, ipHash: ctx.request.ipHash, userAgent: ctx.request.userAgent?.slice(0, 300) ?? null },
+  });
+  const r = link.revision;
+  return {
+    kind: r.item.kind,
+    title: r.title,
+    summary: r.summary,
+    bodyHtml: sanitizeContentHtml(r.bodyHtml),
+    authorName: r.author.name,
+    publishedAt: r.item.publishedAt ?? now,
+    lastReviewedAt: r.lastReviewedAt,
+    nextReviewDue: r.nextReviewDue,
+    workstreams: r.workstreams.map((w) => w.workstream),
+    expiresAt: link.expiresAt,
+  };
+}

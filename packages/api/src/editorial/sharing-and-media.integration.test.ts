@@ -1,0 +1,117 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { UserModel as User } from "@observatory/db";
+import { TRPCError } from "@trpc/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Harness, useHarness } from "../testing/harness.ts";
+import { readMedia } from "./media.ts";
+
+// Uploads go to a scratch folder, not the repository's .data (read lazily by apiEnv on first use).
+process.env.MEDIA_DIR = mkdtempSync(path.join(tmpdir(), "observatory-media-"));
+
+type Caller = Awaited<ReturnType<Harness["as"]>>;
+
+async function refusal(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return { code: error.code, message: error.message, cause: error.cause };
+    throw error;
+  }
+  throw new Error("expected the call to be refused");
+}
+
+const tokenOf = (url: string) => url.split("/preview/")[1] ?? "";
+
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+describe("share links", () => {
+  const h = useHarness();
+  let author: { user: User; api: Caller };
+  let revisionId: string;
+  let itemId: string;
+
+  beforeAll(async () => {
+    author = await h.signedIn("AUTHOR");
+    const created = await author.api.editorial.create({ title: "Shared draft", kind: "BLOG", body: "**Bold** claim." });
+    revisionId = created.revisionId;
+    itemId = created.itemId;
+  });
+
+  it("shows the revision to anyone holding the link, rendered as the public page, and logs each use", async () => {
+    const link = await author.api.editorial.createShareLink({ revisionId, days: 7 });
+    const preview = await (await h.anonymous("198.51.100.4")).editorial.sharedPreview({ token: tokenOf(link.url) });
+    expect(preview).toMatchObject({ title: "Shared draft", bodyHtml: "<p><strong>Bold</strong> claim.</p>\n" });
+    const uses = await h.db.shareLinkUse.findMany({ where: { shareLinkId: link.id } });
+    expect(uses).toHaveLength(1);
+    expect(uses[0]?.ipHash).toMatch(/^[0-9a-f]{32}$/);
+    const stored = await h.db.shareLink.findUniqueOrThrow({ where: { id: link.id } });
+    expect(stored.tokenHash).not.toContain(tokenOf(link.url).split(".")[0]);
+    const listed = await author.api.editorial.shareLinks({ itemId });
+    expect(listed.find((l) => l.id === link.id)?.useCount).toBe(1);
+  });
+
+  it("refuses a revoked link, an expired link and a forged one alike", async () => {
+    const revoked = await author.api.editorial.createShareLink({ revisionId, days: 7 });
+    await author.api.editorial.revokeShareLink({ id: revoked.id });
+    const expired = await author.api.editorial.createShareLink({ revisionId, days: 1 });
+    await h.db.shareLink.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const valid = tokenOf((await author.api.editorial.createShareLink({ revisionId, days: 1 })).url);
+    const forged = `${valid.split(".")[0]}.AAAAAAAAAAAAAAAAAAAAAA`;
+    const anonymous = await h.anonymous();
+    for (const token of [tokenOf(revoked.url), tokenOf(expired.url), forged, "nonsense"]) {
+      const refused = await refusal(anonymous.editorial.sharedPreview({ token }));
+      expect(refused).toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("not valid") });
+    }
+    expect(await h.db.shareLinkUse.count({ where: { shareLinkId: { in: [revoked.id, expired.id] } } })).toBe(0);
+    expect(await h.db.auditEvent.count({ where: { targetId: itemId, action: "content.revokeShareLink" } })).toBe(1);
+  });
+
+  it("refuses links longer than 30 days", async () => {
+    expect((await refusal(author.api.editorial.createShareLink({ revisionId, days: 31 }))).code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("image uploads", () => {
+  const h = useHarness();
+
+  it("stores a real image with its alt text and gives the Markdown to insert", async () => {
+    const author = await h.as("AUTHOR");
+    const uploaded = await author.editorial.uploadImage({
+      fileName: "chart.png",
+      contentBase64: PNG.toString("base64"),
+      alt: "Waiting times by region",
+    });
+    expect(uploaded.markdown).toBe(`![Waiting times by region](${uploaded.url})`);
+    const key = uploaded.url.replace("/media/", "");
+    expect((await readMedia(key))?.mimeType).toBe("image/png");
+    expect(await h.db.media.count({ where: { id: uploaded.id, alt: "Waiting times by region" } })).toBe(1);
+  });
+
+  it("refuses files that are not images whatever their name, oversized files, and missing alt text", async () => {
+    const author = await h.as("AUTHOR");
+    const script = await refusal(
+      author.editorial.uploadImage({
+        fileName: "innocent.png",
+        contentBase64: Buffer.from("<script>alert(1)</script>").toString("base64"),
+        alt: "An image",
+      }),
+    );
+    expect(script.code).toBe("BAD_REQUEST");
+    const huge = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]);
+    const big = await refusal(
+      author.editorial.uploadImage({ fileName: "big.png", contentBase64: huge.toString("base64"), alt: "Big" }),
+    );
+    expect(big.code).toBe("BAD_REQUEST");
+    const noAlt = await refusal(
+      author.editorial.uploadImage({ fileName: "a.png", contentBase64: PNG.toString("base64"), alt: " " }),
+    );
+    expect(noAlt.code).toBe("BAD_REQUEST");
+    expect(await h.db.media.count({ where: { fileName: { in: ["innocent.png", "big.png", "a.png"] } } })).toBe(0);
+    expect(await readMedia("../../etc/passwd")).toBeNull();
+  });
+});

@@ -1,0 +1,405 @@
+import { recordAudit } from "../audit/record.ts";
+import { AppError, notFound } from "../errors.ts";
+import {
+  assertCanEdit,
+  assertLatest,
+  assertStatus,
+  type LockedItem,
+  lockItem,
+  type StaffContext,
+  type Tx,
+} from "./common.ts";
+import { notifyAuthor, notifyReviewers } from "./notifications.ts";
+import { clinicalStepFor, isClinicalReviewer, readReviewSteps } from "./review-steps.ts";
+import { formatLondon } from "./schedule-time.ts";
+
+// The workflow's transitions. Each one locks the item, checks the state it starts from and the
+// actor's right to make it, changes the pointers the public site reads (see content/visibility.ts),
+// writes its audit event and queues its emails, all in one transaction.
+//
+// Status is the state of the latest revision (what editors work on). Decisions worth knowing:
+// - Unpublishing takes the item off the site and leaves it APPROVED when its latest revision was the
+//   one on show (it can be published again without another review); a pending draft stays as it is.
+// - `publishedAt` (the date readers see) is provisional until an item first goes live: scheduling
+//   a first publication sets it to the scheduled time, cancelling clears it, republishing keeps it.
+
+type ItemRef = { itemId: string };
+type RevisionRef = ItemRef & { revisionId: string };
+
+async function revisionWithAuthor(tx: Tx, revisionId: string) {
+  const revision = await tx.revision.findUnique({
+    where: { id: revisionId },
+    include: { author: { select: { id: true, name: true, email: true } } },
+  });
+  if (!revision) throw notFound("That revision");
+  return revision;
+}
+
+function assertNotOwn(ctx: StaffContext, revision: { authorId: string }, action: string): void {
+  if (revision.authorId === ctx.user.id) {
+    throw new AppError("FORBIDDEN", `You cannot ${action} your own revision: another editor must review it.`);
+  }
+}
+
+/** Reviews given since the revision was (last) submitted: earlier rounds do not count. */
+async function currentReviews(tx: Tx, revisionId: string, since: Date | null) {
+  return tx.review.findMany({
+    where: { revisionId, ...(since ? { createdAt: { gte: since } } : {}) },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+/** Which review step the revision is waiting for, and the clinical step's configuration if one applies. */
+async function pendingStep(tx: Tx, item: LockedItem, revision: { id: string; submittedAt: Date | null }) {
+  const clinical = clinicalStepFor(await readReviewSteps(tx), item.kind);
+  const reviews = await currentReviews(tx, revision.id, revision.submittedAt);
+  const editorial = reviews.find((r) => r.step === "EDITORIAL" && r.decision === "APPROVED") ?? null;
+  return { clinical, editorial, step: editorial && clinical ? ("CLINICAL" as const) : ("EDITORIAL" as const) };
+}
+
+function assertCanTakeStep(ctx: StaffContext, state: Awaited<ReturnType<typeof pendingStep>>): void {
+  if (state.step !== "CLINICAL" || !state.clinical) return;
+  if (!isClinicalReviewer(state.clinical, ctx.user)) {
+    throw new AppError("FORBIDDEN", "This revision is waiting for clinical sign-off, which you are not named to give.");
+  }
+  if (state.editorial?.reviewerId === ctx.user.id) {
+    throw new AppError("FORBIDDEN", "Clinical sign-off must come from someone other than the editorial reviewer.");
+  }
+}
+
+/** Whether the public sees the item now (the same rule as content/visibility.ts). */
+function isVisible(item: LockedItem, now: Date): boolean {
+  if (item.status === "ARCHIVED" || (item.unpublishAt && item.unpublishAt <= now)) return false;
+  return (
+    item.liveRevisionId !== null ||
+    (item.scheduledRevisionId !== null && item.publishAt !== null && item.publishAt <= now)
+  );
+}
+
+/** True while the item has never been on the site (its publishedAt is only the scheduled date, if any). */
+function isFirstPublication(item: LockedItem): boolean {
+  if (item.liveRevisionId !== null) return false;
+  return (
+    item.publishedAt === null || (item.publishAt !== null && item.publishedAt.getTime() === item.publishAt.getTime())
+  );
+}
+
+export async function submitForReview(ctx: StaffContext, input: RevisionRef) {
+  return ctx.db.$transaction(async (tx) => {
+    const item = await lockItem(tx, input.itemId);
+    assertCanEdit(ctx.user, item);
+    assertStatus(item, ["DRAFT", "CHANGES_REQUESTED"], "submit for review");
+    assertLatest(item, input.revisionId);
+    const revision = await tx.revision.update({
+      where: { id: input.revisionId },
+      // An autosaved working copy becomes a real revision once submitted.
+      data: { submittedAt: new Date(), isAutosave: false },
+      include: { author: { select: { name: true } } },
+    });
+    await tx.contentItem.update({ where: { id: item.id }, data: { status: "IN_REVIEW" } });
+    await recordAudit(tx, ctx, {
+      action: "content.submit",
+      targetType: "ContentItem",
+      targetId: item.id,
+      summary: `Submitted revision ${revision.number} of "${revision.title}" for review`,
+      data: { revisionId: revision.id },
+    });
+    await notifyReviewers(tx, {
+      id: item.id,
+      title: revision.title,
+      authorId: revision.authorId,
+      authorName: revision.author.name,
+    });
+    return { status: "IN_REVIEW" as const };
+  });
+}
+
+export async function approveRevision(ctx: StaffContext, input: RevisionRef) {
+  return ctx.db.$transaction(async (tx) => {
+    const item = await lockItem(tx, input.itemId);
+    assertStatus(item, ["IN_REVIEW"], "approve");
+    assertLatest(item, input.revisionId);
+    const revision = await revisionWithAuthor(tx, input.revisionId);
+    assertNotOwn(ctx, revision, "approve");
+    const state = await pendingStep(tx, item, revision);
+    assertCanTakeStep(ctx, state);
+    await tx.review.create({
+      data: { revisionId: revision.id, reviewerId: ctx.user.id, step: state.step, decision: "APPROVED" },
+    });
+    if (state.step === "EDITORIAL" && state.clinical) {
+      await recordAudit(tx, ctx, {
+        action: "content.approveEditorial",
+        targetType: "ContentItem",
+        targetId: item.id,
+        summary: `Gave editorial approval to revision ${revision.number} of "${revision.title}"; clinical sign-off next`,
+        data: { revisionId: revision.id },
+      });
+      const { userIds, roles } = state.clinical;
+      await notifyReviewers(
+        tx,
+        { id: item.id, title: revision.title, authorId: revision.authorId, authorName: revision.author.name },
+        { OR: [{ id: { in: userIds } }, { role: { in: roles } }], NOT: { id: ctx.user.id } },
+        "clinical sign-off",
+      );
+      return { status: "IN_REVIEW" as const, awaiting: "CLINICAL" as const };
+    }
+    const now = new Date();
+    await tx.revision.update({
+      where: { id: revision.id },
+      data: { approvedAt: now, approvedById: ctx.user.id, lastReviewedAt: now },
+    });
+    await tx.contentItem.update({ where: { id: item.id }, data: { status: "APPROVED" } });
+    await recordAudit(tx, ctx, {
+      action: "content.approve",
+      targetType: "ContentItem",
+      targetId: item.id,
+      summary: `Approved revision ${revision.number} of "${revision.title}"${state.step === "CLINICAL" ? " (clinical sign-off)" : ""}`,
+      data: { revisionId: revision.id },
+    });
+    await notifyAuthor(tx, revision.author, item.id, revision.title, { kind: "approved" });
+    return { status: "APPROVED" as const, awaiting: null };
+  });
+}
+
+export async function requestChanges(ctx: StaffContext, input: RevisionRef & { reason: string }) {
+  return ctx.db.$transaction(async (tx) => {
+    const item = await lockItem(tx, input.itemId);
+    assertStatus(item, ["IN_REVIEW"], "request changes to");
+    assertLatest(item, input.revisionId);
+    const revision = await revisionWithAuthor(tx, input.revisionId);
+    assertNotOwn(ctx, revision, "review");
+    const state = await pendingStep(tx, item, revision);
+    assertCanTakeStep(ctx, state);
+    await tx.review.create({
+      data: {
+        revisionId: revision.id,
+        reviewerId: ctx.user.id,
+        step: state.step,
+        decision: "CHANGES_REQUESTED",
+        reason: input.reason,
+      },
+    });
+    await tx.contentItem.update({ where: { id: item.id }, data: { status: "CHANGES_REQUESTED" } });
+    await recordAudit(tx, ctx, {
+      action: "content.requestChanges",
+      targetType: "ContentItem",
+      targetId: item.id,
+      summary: `Requested changes to revision ${revision.number} of "${revision.title}"`,
+      data: { revisionId: revision.id, reason: input.reason },
+    });
+    await notifyAuthor(tx, revision.author, item.id, revision.title, {
+      kind: "changesRequested",
+      reason: input.reason,
+    });
+    return { status: "CHANGES_REQUESTED" as const };
+  });
+}
+
+/** The approved revision a publish or schedule refers to: the latest (when approved) or the scheduled one. */
+async function publishableRevision(tx: Tx, item: LockedItem, revisionId: string, action: string) {
+  const isLatestApproved =
+    item.latestRevisionId === revisionId && (item.status === "APPROVED" || item.status === "SCHEDULED");
+  if (!isLatestApproved && item.scheduledRevisionId !== revisionId) {
+    throw new AppError(
+      "CONFLICT",
+      `Only an approved revision can be ${action}. This item is ${item.status === "PUBLISHED" ? "already published" : "not approved"}: reload the page to see its current state.`,
+    );
+  }
+  const revision = await revisionWithAuthor(tx, revisionId);
+  if (!revision.approvedAt) throw new AppError("CONFLICT", `Only an approved revision can be ${action}.`);
+  return revision;
+}
+
+export async function publishNow(ctx: StaffContext, input: RevisionRef) {
+  return ctx.db.$transaction(async (tx) => {
+    const item = await lockItem(tx, input.itemId);
+    assertStatus(item, ["APPROVED", "SCHEDULED", "DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "PUBLISHED"], "publish");
+    const revision = await publishableRevision(tx, item, input.revisionId, "published");
+    const now = new Date();
+    await tx.contentItem.update({
+      where: { id: item.id },
+      data: {
+        liveRevisionId: revision.id,
+        liveSince: now,
+        ...(isFirstPublication(item) ? { publishedAt: now } : {}),
+        // A schedule left behind would replace what was just published.
+        scheduledRevisionId: null,
+        publishAt: null,
+        ...(item.unpublishAt && item.unpublishAt <= now ? { unpublishAt: null } : {}),
+        ...(item.latestRevisionId === revision.id ? { status: "PUBLISHED" } : {}),
+      },
+    });
+    await recordAudit(tx, ctx, {
+      action: "content.publish",
+      targetType: "ContentItem",
+      targetId: item.id,
+      summary: `Published revision ${revision.number} of "${revision.title}"`,
+      data: { revisionId: revision.id },
+    });
+    await notifyAuthor(tx, revision.author, item.id, revision.title, { kind: "published", when: formatLondon(now) });
+    return { status: "PUBLISHED" as const, liveSince: now };
+  });
+}
+
+export async function schedulePublication(ctx: StaffContext, input: RevisionRef & { publishAt: Date }) {
+  return ctx.db.$transaction(async (tx) => {
+    const item = await lockItem(tx, input.itemId);
+    assertStatus(item, ["APPROVED", "SCHEDULED", "DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "PUBLISHED"], "schedule");
+    const revision = await publishableRevision(tx, item, input.revisionId, "scheduled");
+    const now = new Date();
+    if (input.publishAt <= now) {
+      throw new AppError("BAD_REQUEST", "The publication time must be in the future", {
+        publishAt: `The publication time must be in the future (it is now ${formatLondon(now)}). To publish straight away, use Publish now`,
+      });
+    }
+    if (item.unpublishAt && item.unpublishAt <= input.publishAt) {
+      throw new AppError("BAD_REQUEST", "The publication time must be before the unpublication time", {
+        publishAt: `The item is set to come off the site on ${formatLondon(item.unpublishAt)}: choose an earlier time, or change that first`,
+      });
+    }
+    await tx.contentItem.update({
+      where: { id: item.id },
+      data: {
+        scheduledRevisionId: revision.id,
+        publishAt: input.publishAt,
+        ...(isFirstPublication(item) ? { publishedAt: input.publishAt } : {}),
+        ...(item.latestRevisionId === revision.id ? { status: "SCHEDULED" } : {}),
+      },
+    });
+    await recordAudit(tx, ctx, {
+      action: "content.schedule",
+      targetType: "ContentItem",
+      targetId: item.id,
+      summary: `Scheduled revision ${revision.number} of "${revision.title}" for ${formatLondon(input.publishAt)}`,
+      data: { revisionId: revision.id, publishAt: input.publishAt.toISOString() },
+    });
+    return { status: "SCHEDULED" as const, publishAt: input.publishAt };
+  });
+}
+
+export async function cancelSchedule(ctx: StaffContext, input: ItemRef) {
+  return ctx.db.$transaction(async (tx) => {
+    const item = await lockItem(tx, input.itemId);
+    const now = new Date();
+    if (!item.scheduledRevisionId || !item.publishAt) {
+      throw new AppError("CONFLICT", "This item has no scheduled publication to cancel.");
+    }
+    if (item.publishAt <= now) {
+      throw new AppError(
+        "CONFLICT",
+        "Its scheduled time has passed, so it is already on the site: unpublish it instead.",
+      );
+    }
+    await tx.contentItem.update({
+      where: { id: item.id },
+      data: {
+        scheduledRevisionId: null,
+        publishAt: null,
+        ...(isFirstPublication(item) ? { publishedAt: null } : {}),
+        ...(item.latestRevisionId === item.scheduledRevisionId ? { status: "APPROVED" } : {}),
+      },
+    });
+    await recordAudit(tx, ctx, {
+      action: "content.cancelSchedule",
+      targetType: "ContentItem",
+      targetId: item.id,
+      summary: `Cancelled the publication scheduled for ${formatLondon(item.publishAt)}`,
+    });
+    return { status: item.latestRevisionId === item.scheduledRevisionId ? ("APPROVED" as const) : item.status };
+  });
+}
+
+/** Sets (or with null, clears) when the item comes off the public site. */
+export async function scheduleUnpublish(ctx: StaffContext, input: ItemRef & { unpublishAt: Date | null }) {
+  return ctx.db.$transaction(async (tx) => {
+    const item = await lockItem(tx, input.itemId);
+    assertStatus(
+      item,
+      ["APPROVED", "SCHEDULED", "DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "PUBLISHED"],
+      "schedule the removal of",
+    );
+    const now = new Date();
+    if (input.unpublishAt) {
+      if (!item.liveRevisionId && !item.scheduledRevisionId) {
+        throw new AppError(
+          "CONFLICT",
+          "This item is neither published nor scheduled, so there is nothing to unpublish.",
+        );
+      }
+      if (input.unpublishAt <= now) {
+        throw new AppError("BAD_REQUEST", "The unpublication time must be in the future", {
+          unpublishAt: "The unpublication time must be in the future. To take it off the site now, use Unpublish",
+        });
+      }
+      if (item.publishAt && input.unpublishAt <= item.publishAt) {
+        throw new AppError("BAD_REQUEST", "The item cannot come off the site before it goes on", {
+          unpublishAt: `It is scheduled to be published on ${formatLondon(item.publishAt)}: choose a later time`,
+        });
+      }
+    }
+    await tx.contentItem.update({ where: { id: item.id }, data: { unpublishAt: input.unpublishAt } });
+    await recordAudit(tx, ctx, {
+      action: input.unpublishAt ? "content.scheduleUnpublish" : "content.cancelUnpublish",
+      targetType: "ContentItem",
+      targetId: item.id,
+      summary: input.unpublishAt
+        ? `Set to come off the site on ${formatLondon(input.unpublishAt)}`
+        : "Cancelled the scheduled unpublication",
+    });
+    return { unpublishAt: input.unpublishAt };
+  });
+}
+
+export async function unpublish(ctx: StaffContext, input: ItemRef) {
+  return ctx.db.$transaction(async (tx) => {
+    const item = await lockItem(tx, input.itemId);
+    const now = new Date();
+    if (!isVisible(item, now)) throw new AppError("CONFLICT", "This item is not on the public site.");
+    const wasShowingLatest =
+      item.latestRevisionId === item.liveRevisionId || item.latestRevisionId === item.scheduledRevisionId;
+    await tx.contentItem.update({
+      where: { id: item.id },
+      data: {
+        liveRevisionId: null,
+        liveSince: null,
+        scheduledRevisionId: null,
+        publishAt: null,
+        unpublishAt: null,
+        ...(wasShowingLatest ? { status: "APPROVED" } : {}),
+      },
+    });
+    await recordAudit(tx, ctx, {
+      action: "content.unpublish",
+      targetType: "ContentItem",
+      targetId: item.id,
+      summary: `Took "${item.latestRevision?.title ?? item.slug}" off the public site`,
+    });
+    return { status: wasShowingLatest ? ("APPROVED" as const) : item.status };
+  });
+}
+
+export async function archive(ctx: StaffContext, input: ItemRef) {
+  return ctx.db.$transaction(async (tx) => {
+    const item = await lockItem(tx, input.itemId);
+    assertStatus(item, ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED", "SCHEDULED", "PUBLISHED"], "archive");
+    await tx.contentItem.update({
+      where: { id: item.id },
+      data: {
+        status: "ARCHIVED",
+        archivedAt: new Date(),
+        liveRevisionId: null,
+        liveSince: null,
+        scheduledRevisionId: null,
+        publishAt: null,
+        unpublishAt: null,
+      },
+    });
+    await recordAudit(tx, ctx, {
+      action: "content.archive",
+      targetType: "ContentItem",
+      targetId: item.id,
+      summary: `Archived "${item.latestRevision?.title ?? item.slug}"`,
+    });
+    return { status: "ARCHIVED" as const };
+  });
+}

@@ -1,0 +1,378 @@
+import type { UserModel as User } from "@observatory/db";
+import { createWorkstream } from "@observatory/db/testing";
+import { TRPCError } from "@trpc/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Harness, useHarness } from "../testing/harness.ts";
+
+type Caller = Awaited<ReturnType<Harness["as"]>>;
+
+async function refusal(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return { code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error("expected the call to be refused");
+}
+
+const draft = (title: string, extra: Record<string, unknown> = {}) => ({
+  title,
+  summary: `About ${title}`,
+  body: `## ${title}\n\nThe body of ${title}.`,
+  kind: "NEWS" as const,
+  ...extra,
+});
+
+describe("the editorial workflow", () => {
+  const h = useHarness();
+  let author: { user: User; api: Caller };
+  let otherAuthor: { user: User; api: Caller };
+  let editor: { user: User; api: Caller };
+  let secondEditor: { user: User; api: Caller };
+  let moderator: Caller;
+
+  beforeAll(async () => {
+    author = await h.signedIn("AUTHOR");
+    otherAuthor = await h.signedIn("AUTHOR");
+    editor = await h.signedIn("EDITOR");
+    secondEditor = await h.signedIn("EDITOR");
+    moderator = await h.as("MODERATOR");
+  });
+
+  const itemState = (itemId: string) =>
+    h.db.contentItem.findUniqueOrThrow({
+      where: { id: itemId },
+      select: {
+        status: true,
+        liveRevisionId: true,
+        latestRevisionId: true,
+        scheduledRevisionId: true,
+        publishAt: true,
+        publishedAt: true,
+        slug: true,
+      },
+    });
+  const publicArticle = async (slug: string) => {
+    const result = await (await h.anonymous()).content.article({ section: "news", slug }).catch(() => null);
+    return result?.kind === "item" ? result.item : null;
+  };
+
+  async function approvedItem(title: string) {
+    const created = await author.api.editorial.create(draft(title));
+    await author.api.editorial.submit({ itemId: created.itemId, revisionId: created.revisionId });
+    await editor.api.editorial.approve({ itemId: created.itemId, revisionId: created.revisionId });
+    return created;
+  }
+
+  it("takes an item from draft through changes requested, revision, approval and publication", async () => {
+    const created = await author.api.editorial.create(draft("Waiting times report"));
+    expect(created.slug).toBe("waiting-times-report");
+    expect(await itemState(created.itemId)).toMatchObject({ status: "DRAFT", liveRevisionId: null });
+
+    await author.api.editorial.submit({ itemId: created.itemId, revisionId: created.revisionId });
+    expect((await itemState(created.itemId)).status).toBe("IN_REVIEW");
+    const reviewMail = await h.db.emailMessage.findFirst({ where: { to: editor.user.email } });
+    expect(reviewMail?.subject).toBe("Awaiting your review: Waiting times report");
+
+    await editor.api.editorial.requestChanges({
+      itemId: created.itemId,
+      revisionId: created.revisionId,
+      reason: "Cite the 2023 figures.",
+    });
+    expect((await itemState(created.itemId)).status).toBe("CHANGES_REQUESTED");
+    const view = await author.api.editorial.item({ itemId: created.itemId });
+    expect(view.reviews[0]).toMatchObject({ decision: "CHANGES_REQUESTED", reason: "Cite the 2023 figures." });
+    expect(
+      await h.db.emailMessage.count({ where: { to: author.user.email, subject: { startsWith: "Changes requested" } } }),
+    ).toBe(1);
+
+    const revised = await author.api.editorial.save({
+      itemId: created.itemId,
+      baseRevisionId: created.revisionId,
+      ...draft("Waiting times report", { body: "Now with the 2023 figures." }),
+    });
+    expect(revised.number).toBe(2);
+    await author.api.editorial.submit({ itemId: created.itemId, revisionId: revised.revisionId });
+    await editor.api.editorial.approve({ itemId: created.itemId, revisionId: revised.revisionId });
+    expect((await itemState(created.itemId)).status).toBe("APPROVED");
+    expect(await publicArticle(created.slug)).toBeNull();
+
+    await editor.api.editorial.publishNow({ itemId: created.itemId, revisionId: revised.revisionId });
+    const state = await itemState(created.itemId);
+    expect(state).toMatchObject({ status: "PUBLISHED", liveRevisionId: revised.revisionId, scheduledRevisionId: null });
+    expect(state.publishedAt).not.toBeNull();
+    expect((await publicArticle(created.slug))?.bodyHtml).toContain("2023 figures");
+
+    const actions = await h.db.auditEvent.findMany({
+      where: { targetId: created.itemId },
+      orderBy: { createdAt: "asc" },
+      select: { action: true },
+    });
+    expect(actions.map((a) => a.action)).toEqual([
+      "content.create",
+      "content.submit",
+      "content.requestChanges",
+      "content.save",
+      "content.submit",
+      "content.approve",
+      "content.publish",
+    ]);
+  });
+
+  it("refuses every role what the role table does not allow, and changes nothing", async () => {
+    const created = await author.api.editorial.create(draft("Role checks"));
+    const ref = { itemId: created.itemId, revisionId: created.revisionId };
+    expect((await refusal(moderator.editorial.create(draft("Not mine")))).code).toBe("FORBIDDEN");
+    expect((await refusal(moderator.editorial.list({}))).code).toBe("FORBIDDEN");
+    expect((await refusal((await h.anonymous()).editorial.list({}))).code).toBe("UNAUTHORIZED");
+    await author.api.editorial.submit(ref);
+    expect((await refusal(author.api.editorial.approve(ref))).code).toBe("FORBIDDEN");
+    expect((await refusal(author.api.editorial.requestChanges({ ...ref, reason: "x" }))).code).toBe("FORBIDDEN");
+    expect((await refusal(author.api.editorial.publishNow(ref))).code).toBe("FORBIDDEN");
+    expect((await refusal(author.api.editorial.archive(ref))).code).toBe("FORBIDDEN");
+    expect((await refusal(otherAuthor.api.editorial.submit(ref))).code).toBe("FORBIDDEN");
+    expect(
+      (
+        await refusal(
+          otherAuthor.api.editorial.save({ ...draft("Hijack"), itemId: ref.itemId, baseRevisionId: ref.revisionId }),
+        )
+      ).code,
+    ).toBe("FORBIDDEN");
+    expect((await itemState(created.itemId)).status).toBe("IN_REVIEW");
+    expect(await h.db.review.count({ where: { revisionId: created.revisionId } })).toBe(0);
+  });
+
+  it("lets no one approve or review their own revision, editors included", async () => {
+    const created = await editor.api.editorial.create(draft("Editor's own piece"));
+    const ref = { itemId: created.itemId, revisionId: created.revisionId };
+    await editor.api.editorial.submit(ref);
+    const refused = await refusal(editor.api.editorial.approve(ref));
+    expect(refused).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("your own revision") });
+    expect((await refusal(editor.api.editorial.requestChanges({ ...ref, reason: "Fine" }))).code).toBe("FORBIDDEN");
+    expect((await itemState(created.itemId)).status).toBe("IN_REVIEW");
+    await secondEditor.api.editorial.approve(ref);
+    expect((await itemState(created.itemId)).status).toBe("APPROVED");
+  });
+
+  it("refuses transitions from the wrong state with a message, changing nothing", async () => {
+    const created = await author.api.editorial.create(draft("Wrong states"));
+    const ref = { itemId: created.itemId, revisionId: created.revisionId };
+    const approveDraft = await refusal(editor.api.editorial.approve(ref));
+    expect(approveDraft).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("draft") });
+    expect((await refusal(editor.api.editorial.publishNow(ref))).code).toBe("CONFLICT");
+    expect((await refusal(editor.api.editorial.unpublish({ itemId: ref.itemId }))).code).toBe("CONFLICT");
+    expect((await refusal(editor.api.editorial.cancelSchedule({ itemId: ref.itemId }))).code).toBe("CONFLICT");
+    expect(
+      (await refusal(editor.api.editorial.schedule({ ...ref, publishAt: { date: "1/1/2099", time: "09:00" } }))).code,
+    ).toBe("CONFLICT");
+    await author.api.editorial.submit(ref);
+    expect((await refusal(author.api.editorial.submit(ref))).code).toBe("CONFLICT");
+    const empty = await refusal(editor.api.editorial.requestChanges({ ...ref, reason: "  " }));
+    expect(empty.code).toBe("BAD_REQUEST");
+    const state = await itemState(created.itemId);
+    expect(state).toMatchObject({ status: "IN_REVIEW", liveRevisionId: null, scheduledRevisionId: null });
+    expect(await h.db.review.count({ where: { revisionId: created.revisionId } })).toBe(0);
+  });
+
+  it("refuses a save based on a stale revision, says who changed what, and keeps the newer one", async () => {
+    const created = await author.api.editorial.create(draft("Stale saves"));
+    await editor.api.editorial.save({
+      itemId: created.itemId,
+      baseRevisionId: created.revisionId,
+      ...draft("Stale saves", { body: "The editor's version." }),
+    });
+    const refused = await refusal(
+      author.api.editorial.save({
+        itemId: created.itemId,
+        baseRevisionId: created.revisionId,
+        ...draft("Stale saves (author)", { body: "The author's version." }),
+      }),
+    );
+    expect(refused.code).toBe("CONFLICT");
+    expect(refused.message).toContain(editor.user.name);
+    expect(refused.message).toContain("changing the body.");
+    const revisions = await h.db.revision.findMany({ where: { itemId: created.itemId }, orderBy: { number: "asc" } });
+    expect(revisions.map((r) => r.body)).toEqual([
+      "## Stale saves\n\nThe body of Stale saves.",
+      "The editor's version.",
+    ]);
+  });
+
+  it("collapses autosaves into one working revision that a real save finishes", async () => {
+    const created = await author.api.editorial.create(draft("Autosave"));
+    const base = { itemId: created.itemId, baseRevisionId: created.revisionId };
+    const first = await author.api.editorial.save({
+      ...base,
+      ...draft("Autosave", { body: "Typing" }),
+      autosave: true,
+    });
+    const second = await author.api.editorial.save({
+      ...base,
+      ...draft("Autosave", { body: "Typing more" }),
+      autosave: true,
+    });
+    expect(second.revisionId).toBe(first.revisionId);
+    // The form posted without JavaScript still carries the revision it was opened on.
+    const saved = await author.api.editorial.save({ ...base, ...draft("Autosave", { body: "Typing more, saved" }) });
+    expect(saved.revisionId).toBe(first.revisionId);
+    const revisions = await h.db.revision.findMany({ where: { itemId: created.itemId }, orderBy: { number: "asc" } });
+    expect(revisions.map((r) => [r.number, r.isAutosave, r.body])).toEqual([
+      [1, false, "## Autosave\n\nThe body of Autosave."],
+      [2, false, "Typing more, saved"],
+    ]);
+    expect(await h.db.auditEvent.count({ where: { targetId: created.itemId, action: "content.save" } })).toBe(1);
+  });
+
+  it("keeps showing the live revision while an edit is drafted, reviewed and approved, until it is published", async () => {
+    const created = await approvedItem("Live edits");
+    await editor.api.editorial.publishNow({ itemId: created.itemId, revisionId: created.revisionId });
+    const edit = await author.api.editorial.save({
+      itemId: created.itemId,
+      baseRevisionId: created.revisionId,
+      ...draft("Live edits, revised"),
+    });
+    expect((await publicArticle(created.slug))?.title).toBe("Live edits");
+    expect((await itemState(created.itemId)).status).toBe("DRAFT");
+    await author.api.editorial.submit({ itemId: created.itemId, revisionId: edit.revisionId });
+    expect((await publicArticle(created.slug))?.title).toBe("Live edits");
+    await editor.api.editorial.approve({ itemId: created.itemId, revisionId: edit.revisionId });
+    expect((await publicArticle(created.slug))?.title).toBe("Live edits");
+    await editor.api.editorial.publishNow({ itemId: created.itemId, revisionId: edit.revisionId });
+    expect((await publicArticle(created.slug))?.title).toBe("Live edits, revised");
+  });
+
+  it("keeps the old web address working after a slug change and refuses a slug in use", async () => {
+    const taken = await author.api.editorial.create(draft("Taken address"));
+    const created = await approvedItem("Old address");
+    await editor.api.editorial.publishNow({ itemId: created.itemId, revisionId: created.revisionId });
+    const renamed = await editor.api.editorial.save({
+      itemId: created.itemId,
+      baseRevisionId: created.revisionId,
+      ...draft("Old address", { slug: "new-address" }),
+    });
+    expect(renamed.slug).toBe("new-address");
+    const redirect = await (await h.anonymous()).content.article({ section: "news", slug: "old-address" });
+    expect(redirect).toEqual({ kind: "redirect", location: "/news/new-address" });
+    const clash = await refusal(
+      editor.api.editorial.save({
+        itemId: created.itemId,
+        baseRevisionId: renamed.revisionId,
+        ...draft("Old address", { slug: taken.slug }),
+      }),
+    );
+    expect(clash.code).toBe("CONFLICT");
+    // A new item whose title matches an old address gets a free one instead.
+    expect((await author.api.editorial.create(draft("Old address"))).slug).toBe("old-address-2");
+  });
+
+  it("unpublishes to approved, archives, and restores an earlier revision as a new draft", async () => {
+    const created = await approvedItem("Lifecycle");
+    await editor.api.editorial.publishNow({ itemId: created.itemId, revisionId: created.revisionId });
+    await editor.api.editorial.unpublish({ itemId: created.itemId });
+    expect(await itemState(created.itemId)).toMatchObject({ status: "APPROVED", liveRevisionId: null });
+    expect(await publicArticle(created.slug)).toBeNull();
+    await editor.api.editorial.publishNow({ itemId: created.itemId, revisionId: created.revisionId });
+    expect(await publicArticle(created.slug)).not.toBeNull();
+
+    await editor.api.editorial.archive({ itemId: created.itemId });
+    expect(await itemState(created.itemId)).toMatchObject({ status: "ARCHIVED", liveRevisionId: null });
+    expect(await publicArticle(created.slug)).toBeNull();
+    expect(
+      (await refusal(author.api.editorial.restore({ itemId: created.itemId, revisionId: created.revisionId }))).code,
+    ).toBe("FORBIDDEN");
+    const restored = await editor.api.editorial.restore({ itemId: created.itemId, revisionId: created.revisionId });
+    expect(restored.number).toBe(2);
+    expect(await itemState(created.itemId)).toMatchObject({ status: "DRAFT", latestRevisionId: restored.revisionId });
+  });
+
+  it("compares two revisions field by field with a readable body diff", async () => {
+    const w = await createWorkstream(h.db, { title: "Maternity" });
+    const created = await author.api.editorial.create(draft("Compare", { body: "one\ntwo\nthree" }));
+    const second = await author.api.editorial.save({
+      itemId: created.itemId,
+      baseRevisionId: created.revisionId,
+      ...draft("Compare again", { body: "one\nthree\nfour", workstreamIds: [w.id] }),
+    });
+    const diff = await editor.api.editorial.compare({ fromId: created.revisionId, toId: second.revisionId });
+    expect(diff.changes.map((c) => c.field)).toEqual(["title", "summary", "workstreams"]);
+    expect(diff.body).toEqual([
+      { kind: "same", text: "one" },
+      { kind: "removed", text: "two" },
+      { kind: "same", text: "three" },
+      { kind: "added", text: "four" },
+    ]);
+  });
+
+  it("requires a configured clinical sign-off from a named reviewer after editorial approval", async () => {
+    const admin = await h.as("ADMIN");
+    await admin.editorial.updateReviewSteps({
+      clinical: { PRESS_RELEASE: { userIds: [secondEditor.user.id], roles: [] } },
+    });
+    const created = await author.api.editorial.create(draft("Clinical", { kind: "PRESS_RELEASE" }));
+    const ref = { itemId: created.itemId, revisionId: created.revisionId };
+    await author.api.editorial.submit(ref);
+    expect(await editor.api.editorial.approve(ref)).toEqual({ status: "IN_REVIEW", awaiting: "CLINICAL" });
+    expect((await refusal(editor.api.editorial.approve(ref))).code).toBe("FORBIDDEN");
+    expect((await refusal(admin.editorial.approve(ref))).code).toBe("FORBIDDEN");
+    await secondEditor.api.editorial.approve(ref);
+    expect((await itemState(created.itemId)).status).toBe("APPROVED");
+    const steps = await h.db.review.findMany({
+      where: { revisionId: created.revisionId },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(steps.map((s) => s.step)).toEqual(["EDITORIAL", "CLINICAL"]);
+    await admin.editorial.updateReviewSteps({ clinical: {} });
+  });
+
+  it("strips unsafe HTML and script links from bodies and refuses oversized ones", async () => {
+    const created = await author.api.editorial.create(
+      draft("Unsafe", {
+        body: '<script>alert(1)</script>\n\n[click](javascript:alert(1)) <img src=x onerror="alert(1)">',
+      }),
+    );
+    const revision = await h.db.revision.findUniqueOrThrow({ where: { id: created.revisionId } });
+    expect(revision.bodyHtml).not.toMatch(/script|javascript|onerror/);
+    const huge = await refusal(author.api.editorial.create(draft("Huge", { body: "x".repeat(100_001) })));
+    expect(huge.code).toBe("BAD_REQUEST");
+  });
+
+  it("lists items with filters, title search and keyset pages", async () => {
+    for (let n = 0; n < 27; n += 1)
+      await otherAuthor.api.editorial.create(draft(`Paged item ${String(n).padStart(2, "0")}`));
+    const first = await editor.api.editorial.list({ authorId: otherAuthor.user.id, sort: "title-asc" });
+    expect(first.items).toHaveLength(25);
+    expect(first.items[0]?.title).toBe("Paged item 00");
+    const second = await editor.api.editorial.list({
+      authorId: otherAuthor.user.id,
+      sort: "title-asc",
+      after: first.next ?? undefined,
+    });
+    expect(second.items.map((i) => i.title)).toEqual(["Paged item 25", "Paged item 26"]);
+    expect(second.next).toBeNull();
+    const search = await editor.api.editorial.list({ q: "item 1", status: "DRAFT" });
+    expect(search.items.length).toBe(10);
+    const recent = await editor.api.editorial.list({ authorId: otherAuthor.user.id });
+    const again = await editor.api.editorial.list({ authorId: otherAuthor.user.id, after: recent.next ?? undefined });
+    expect(new Set([...recent.items, ...again.items].map((i) => i.id)).size).toBe(27);
+  });
+
+  it("shows each person their drafts and what awaits their review on the dashboard", async () => {
+    const created = await author.api.editorial.create(draft("Dashboard piece"));
+    expect((await author.api.editorial.dashboard()).myDrafts.map((d) => d.id)).toContain(created.itemId);
+    await author.api.editorial.submit({ itemId: created.itemId, revisionId: created.revisionId });
+    const forEditor = await editor.api.editorial.dashboard();
+    expect(forEditor.awaitingReview.find((i) => i.id === created.itemId)?.waitingMs).toBeGreaterThanOrEqual(0);
+    expect((await author.api.editorial.dashboard()).awaitingReview).toEqual([]);
+  });
+
+  it("shows who else has an item open", async () => {
+    const created = await author.api.editorial.create(draft("Presence"));
+    await editor.api.editorial.presence({ itemId: created.itemId });
+    expect(await author.api.editorial.presence({ itemId: created.itemId })).toEqual([
+      { name: editor.user.name, seenAt: expect.any(Date) },
+    ]);
+    await editor.api.editorial.leave({ itemId: created.itemId });
+    expect(await author.api.editorial.presence({ itemId: created.itemId })).toEqual([]);
+  });
+});
