@@ -1,5 +1,5 @@
 import { PageShell } from "@observatory/ui";
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -9,10 +9,12 @@ import {
   ScrollRestoration,
   useLocation,
   useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import nhsukCss from "nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css?url";
 import { type ReactNode, useEffect } from "react";
-import { adminFooter, adminHeader, serviceName } from "~/lib/site";
+import { api } from "~/lib/api.server";
+import { adminFooter, adminHeader, pageTitle, type Viewer } from "~/lib/site";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: nhsukCss },
@@ -20,15 +22,15 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/assets/images/favicon.svg", type: "image/svg+xml" },
 ];
 
+/** Who is signed in, for the header (each page checks access itself, in its own loader). */
+export async function loader({ request, context }: LoaderFunctionArgs): Promise<{ viewer: Viewer }> {
+  const { api: caller } = await api(request, context);
+  const session = await caller.auth.session();
+  return { viewer: session ? { user: { name: session.user.name, role: session.user.role }, mfa: session.mfa } : null };
+}
+
 /** Titles for the error pages (routes set their own otherwise). */
-export const meta: MetaFunction = ({ error }) =>
-  error
-    ? [
-        {
-          title: `${isRouteErrorResponse(error) && error.status === 404 ? "Page not found" : "Sorry, there is a problem"} - ${serviceName}`,
-        },
-      ]
-    : [];
+export const meta: MetaFunction = ({ error }) => (error ? [{ title: pageTitle(errorPage(error).title) }] : []);
 
 // nhsuk-frontend's own snippet: components enhance only where the browser supports them.
 const bodyClassScript =
@@ -57,11 +59,13 @@ export function Layout({ children }: { children: ReactNode }) {
 
 function Shell({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
+  // Absent when the root loader itself failed (the error page then shows a plain header).
+  const viewer = useRouteLoaderData<typeof loader>("root")?.viewer ?? null;
   useEffect(() => {
     import("nhsuk-frontend").then((nhsuk) => nhsuk.initAll());
   }, []);
   return (
-    <PageShell header={adminHeader(pathname)} footer={adminFooter}>
+    <PageShell header={adminHeader(pathname, viewer)} footer={adminFooter}>
       {children}
     </PageShell>
   );
@@ -75,31 +79,39 @@ export default function App() {
   );
 }
 
+function errorPage(error: unknown) {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (status === 404) return { status, title: "Page not found" };
+  if (status === 403) return { status, title: "You cannot use this page" };
+  return { status, title: "Sorry, there is a problem with this page" };
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const { status, title } = errorPage(error);
   return (
     <Shell>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          {notFound ? (
+          <h1>{title}</h1>
+          {status === 404 ? (
             <>
-              <h1>Page not found</h1>
               <p>If you typed the web address, check it is correct.</p>
               <p>If you pasted the web address, check you copied the entire address.</p>
-              <p>
-                Go to the <a href="/">admin home page</a>.
-              </p>
             </>
+          ) : status === 403 ? (
+            <p>
+              {isRouteErrorResponse(error) && typeof error.data === "string"
+                ? error.data
+                : "You do not have permission to do that."}{" "}
+              If you think you should, ask an administrator.
+            </p>
           ) : (
-            <>
-              <h1>Sorry, there is a problem with this page</h1>
-              <p>Try again later.</p>
-              <p>
-                You can go to the <a href="/">home page</a>.
-              </p>
-            </>
+            <p>Try again later.</p>
           )}
+          <p>
+            Go to the <a href="/">admin home page</a>.
+          </p>
         </div>
       </div>
     </Shell>

@@ -13,7 +13,6 @@ export { queueEmail, type OutgoingEmail } from "./mail/outbox.ts";
 export { startMailDelivery } from "./mail/mailer.ts";
 export { isCrossOriginWrite } from "./http/same-origin.ts";
 export { safeRedirectPath } from "./http/safe-redirect.ts";
-export { passwordHint } from "./auth/password-policy.ts";
 export type { MfaState } from "./auth/mfa-policy.ts";
 export { issueFormToken } from "./comments/form-token.ts";
 export { startBackgroundJobs } from "./jobs/index.ts";

@@ -1,9 +1,54 @@
+import type { MfaState } from "@observatory/api";
+import { can, type Permission, type Role } from "@observatory/api/permissions";
 import type { FooterProps, HeaderProps } from "@observatory/ui";
 
 export const serviceName = "Observatory admin";
 
-export function adminHeader(_pathname: string): HeaderProps {
-  return { serviceName, homeHref: "/" };
+/** "Users - Observatory admin": the page's own title first, as NHS services do. */
+export function pageTitle(title: string): string {
+  return `${title} - ${serviceName}`;
+}
+
+/** An area of the admin: in the header and on the home page for the roles whose permission allows it. */
+export type AdminSection = { href: string; label: string; permission: Permission; description: string };
+
+export const adminSections: AdminSection[] = [
+  {
+    href: "/users",
+    label: "Users",
+    permission: "users.manage",
+    description: "Invite staff, change their roles, and disable accounts.",
+  },
+  { href: "/audit", label: "Audit log", permission: "audit.read", description: "Who changed what, and when." },
+  {
+    href: "/settings/security",
+    label: "Security",
+    permission: "settings.manage",
+    description: "Which roles must sign in with an authenticator app.",
+  },
+];
+
+export type Viewer = { user: { name: string; role: Role }; mfa: MfaState } | null;
+
+export function sectionsFor(role: Role): AdminSection[] {
+  return adminSections.filter((section) => can(role, section.permission));
+}
+
+export function adminHeader(pathname: string, viewer: Viewer): HeaderProps {
+  if (!viewer) return { serviceName, homeHref: "/" };
+  const signOut = { label: "Sign out", action: "/sign-out" };
+  // Until the second factor is done, the only way on is that step, or out.
+  if (viewer.mfa !== "satisfied") return { serviceName, homeHref: "/", account: { items: [signOut] } };
+  return {
+    serviceName,
+    homeHref: "/",
+    navigation: [{ href: "/", label: "Home" }, ...sectionsFor(viewer.user.role)].map((item) => ({
+      href: item.href,
+      label: item.label,
+      current: item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`),
+    })),
+    account: { items: [{ href: "/account", label: viewer.user.name }, signOut] },
+  };
 }
 
 export const adminFooter: FooterProps = {

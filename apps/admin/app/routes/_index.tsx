@@ -1,22 +1,44 @@
+import { roleLabels } from "@observatory/api/permissions";
+import { Card, WarningCallout } from "@observatory/ui";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { api } from "~/lib/api.server";
-import { serviceName } from "~/lib/site";
+import { requireUser } from "~/lib/session.server";
+import { pageTitle, sectionsFor } from "~/lib/site";
 
-export const meta: MetaFunction = () => [{ title: serviceName }];
+export const meta: MetaFunction = () => [{ title: pageTitle("Home") }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api: caller } = await api(request, context);
-  return { health: await caller.system.health() };
+export async function loader(args: LoaderFunctionArgs) {
+  const { user } = await requireUser(args);
+  return { user };
 }
 
 export default function AdminHome() {
-  const { health } = useLoaderData<typeof loader>();
+  const { user } = useLoaderData<typeof loader>();
+  const sections = sectionsFor(user.role);
   return (
     <>
-      <h1>{serviceName}</h1>
-      <p className="nhsuk-lede-text">Write, review and publish the observatory's content, and moderate comments.</p>
-      <p>Database: {health.database.status === "ok" ? "connected" : "unavailable"}.</p>
+      <h1>
+        <span className="nhsuk-caption-l">{roleLabels[user.role]}</span>
+        Hello, {user.name}
+      </h1>
+      {!user.totpEnabled && (
+        <WarningCallout heading="Protect your account">
+          <p>
+            Set up an authenticator app, so that your password alone is not enough to sign in as you.{" "}
+            <a href="/account/authenticator/set-up">Set up an authenticator app</a>
+          </p>
+        </WarningCallout>
+      )}
+      <ul className="nhsuk-grid-row nhsuk-card-group">
+        {[
+          ...sections,
+          { href: "/account", label: "Your account", description: "Your password, authenticator app and sessions." },
+        ].map((section) => (
+          <li className="nhsuk-grid-column-one-third nhsuk-card-group__item" key={section.href}>
+            <Card heading={section.label} href={section.href} description={section.description} />
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -96,8 +96,10 @@ export async function enableTotp(ctx: UserContext, input: z.infer<typeof enableT
     });
     return codes;
   });
-  // The session has just proved the second factor: a new one carries that, the old one ends.
-  await startSession(ctx, ctx.user.id, { mfaVerified: true });
+  // This session has just proved the second factor. It was started by this sign-in's password
+  // step, so it is marked verified rather than replaced: the page that shows the recovery codes is
+  // rendered in the same request, with the same cookie.
+  await ctx.db.session.update({ where: { id: ctx.session.id }, data: { mfaVerifiedAt: new Date() } });
   return { recoveryCodes };
 }
 

@@ -1,12 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../errors.ts";
 import { commonPasswords } from "./common-passwords.ts";
-
-export const PASSWORD_MIN_LENGTH = 12;
-/** Long enough for any passphrase; short enough that hashing it costs nothing unusual. */
-export const PASSWORD_MAX_LENGTH = 200;
-
-export const passwordHint = `Use ${PASSWORD_MIN_LENGTH} characters or more. A few unrelated words make a strong password that is easy to remember.`;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules.ts";
 
 /** A new password as typed: the rules are checked by assertNewPassword, which knows the email address. */
 export const newPasswordField = z

@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/record.ts";
 import { AppError } from "../errors.ts";
 import type { Context } from "../trpc.ts";
 import { type MfaState, mfaStateOf } from "./mfa-policy.ts";
-import { PASSWORD_MAX_LENGTH } from "./password-policy.ts";
+import { PASSWORD_MAX_LENGTH } from "./password-rules.ts";
 import { endSession, startSession } from "./session.ts";
 import { checkThrottle, clearThrottle, recordFailure, throttleKey } from "./sign-in-throttle.ts";
 

@@ -7,7 +7,7 @@ const BASE = "http://redirect.invalid";
 export function safeRedirectPath(to: unknown, fallback = "/"): string {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
   // Backslashes and control characters are read as slashes or dropped by browsers.
-  if (/[\\\u0000-\u001f\u007f]/.test(to)) return fallback;
+  if (/[\\\p{Cc}]/u.test(to)) return fallback;
   try {
     const url = new URL(to, BASE);
     return url.origin === BASE ? `${url.pathname}${url.search}${url.hash}` : fallback;

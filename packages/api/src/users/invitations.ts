@@ -15,7 +15,8 @@ export const INVITATION_DAYS = 7;
 
 type StaffContext = Pick<Context, "db" | "request"> & { user: { id: string; name: string } };
 
-export const roleField = z.enum(Role, "Select a role");
+/** A role as a form sends it: any string in, one of the roles out ("Select a role" otherwise). */
+export const roleField = z.string("Select a role").pipe(z.enum(Role, "Select a role"));
 
 export const inviteInput = z.object({ email: emailField, role: roleField });
 

@@ -1,0 +1,35 @@
+import { ErrorSummary, focusErrorSummary } from "@observatory/ui";
+import { useEffect } from "react";
+
+export type FormState = {
+  formError: string | null;
+  fieldErrors: Record<string, string>;
+  values: Record<string, string>;
+};
+
+const empty: FormState = { formError: null, fieldErrors: {}, values: {} };
+
+/** The errors and typed values in an action's answer, or none (first render, or a success). */
+export function formState(actionData: unknown): FormState {
+  if (typeof actionData !== "object" || actionData === null || !("fieldErrors" in actionData)) return empty;
+  const { formError, fieldErrors, values } = actionData as Partial<FormState>;
+  return { formError: formError ?? null, fieldErrors: fieldErrors ?? {}, values: values ?? {} };
+}
+
+/**
+ * The NHS error summary for a form: the form's own message, then each field's, linked to the
+ * fields (ids are the field names) in the order they appear. Takes focus when it appears.
+ */
+export function FormErrorSummary({ state, fields }: { state: FormState; fields: string[] }) {
+  const items = [
+    ...(state.formError ? [{ href: `#${fields[0] ?? "maincontent"}`, message: state.formError }] : []),
+    ...fields.flatMap((field) => {
+      const message = state.fieldErrors[field];
+      return message ? [{ href: `#${field}`, message }] : [];
+    }),
+  ];
+  useEffect(() => {
+    if (items.length > 0) focusErrorSummary();
+  });
+  return <ErrorSummary errors={items} />;
+}

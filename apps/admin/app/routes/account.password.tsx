@@ -1,0 +1,72 @@
+import { passwordHint } from "@observatory/api/password-rules";
+import { BackLink, Button, TextInput } from "@observatory/ui";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { FormErrorSummary, formState } from "~/components/form-errors";
+import { formFailure, textField } from "~/lib/forms.server";
+import { requireUser } from "~/lib/session.server";
+import { pageTitle } from "~/lib/site";
+
+export const meta: MetaFunction = () => [{ title: pageTitle("Change your password") }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args);
+  return null;
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { api, responseHeaders } = await requireUser(args);
+  const form = await args.request.formData();
+  try {
+    await api.account.changePassword({
+      currentPassword: textField(form, "currentPassword"),
+      password: textField(form, "password"),
+      confirmPassword: textField(form, "confirmPassword"),
+    });
+    return redirect("/account?notice=password-changed", { headers: responseHeaders });
+  } catch (error) {
+    return formFailure(error);
+  }
+}
+
+export default function ChangePassword() {
+  const state = formState(useActionData<typeof action>());
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <BackLink href="/account">Back to your account</BackLink>
+        <FormErrorSummary state={state} fields={["currentPassword", "password", "confirmPassword"]} />
+        <h1>Change your password</h1>
+        <p>You stay signed in here; every other device is signed out.</p>
+        <Form method="post" noValidate>
+          <TextInput
+            id="currentPassword"
+            name="currentPassword"
+            type="password"
+            label="Current password"
+            autoComplete="current-password"
+            error={state.fieldErrors.currentPassword}
+          />
+          <TextInput
+            id="password"
+            name="password"
+            type="password"
+            label="New password"
+            hint={passwordHint}
+            autoComplete="new-password"
+            error={state.fieldErrors.password}
+          />
+          <TextInput
+            id="confirmPassword"
+            name="confirmPassword"
+            type="password"
+            label="Confirm new password"
+            autoComplete="new-password"
+            error={state.fieldErrors.confirmPassword}
+          />
+          <Button>Change password</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}
