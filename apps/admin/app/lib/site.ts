@@ -14,6 +14,12 @@ export type AdminSection = { href: string; label: string; permission: Permission
 
 export const adminSections: AdminSection[] = [
   {
+    href: "/comments",
+    label: "Comments",
+    permission: "comments.moderate",
+    description: "Moderate readers' comments, and set the spam and moderation rules.",
+  },
+  {
     href: "/users",
     label: "Users",
     permission: "users.manage",

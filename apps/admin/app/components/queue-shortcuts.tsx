@@ -1,0 +1,93 @@
+import { useEffect, useRef, useState } from "react";
+
+// Keyboard shortcuts for the moderation queue (a JavaScript enhancement: every action is also a
+// button). J and K move between comments, A approves, R rejects, S marks as spam, X selects. What
+// happened is announced in the page's status region; moving announces the comment reached.
+
+const keys: Record<string, string> = { a: "approve", r: "reject", s: "spam" };
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)
+    return true;
+  return target instanceof HTMLInputElement && !["checkbox", "radio", "submit", "button"].includes(target.type);
+}
+
+const rows = () => Array.from(document.querySelectorAll<HTMLElement>("[data-queue-row]"));
+
+/** `rowIds`: the comments listed, so focus is restored only when the list itself changes. */
+export function QueueShortcuts({ rowIds }: { rowIds: string }) {
+  const [announcement, setAnnouncement] = useState("");
+  // After an action the row may leave the list: focus goes to whichever row then has its place.
+  const position = useRef<number | null>(null);
+
+  useEffect(() => {
+    const list = rows();
+    if (position.current === null || list.length === 0 || !rowIds) return;
+    list[Math.min(position.current, list.length - 1)]?.focus();
+  }, [rowIds]);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      const key = event.key.toLowerCase();
+      const list = rows();
+      if (list.length === 0) return;
+      const current = list.findIndex((row) => row.contains(document.activeElement));
+      if (key === "j" || key === "k") {
+        event.preventDefault();
+        const next = current === -1 ? 0 : Math.max(0, Math.min(list.length - 1, current + (key === "j" ? 1 : -1)));
+        const row = list[next];
+        if (!row) return;
+        position.current = next;
+        row.focus();
+        row.scrollIntoView({ block: "nearest" });
+        setAnnouncement(`Comment ${next + 1} of ${list.length}, by ${row.dataset.author ?? "a reader"}`);
+        return;
+      }
+      const row = list[current];
+      if (!row) return;
+      const id = row.dataset.queueRow;
+      if (key === "x") {
+        event.preventDefault();
+        const box = row.querySelector<HTMLInputElement>('input[name="selected"]');
+        if (!box) return;
+        box.checked = !box.checked;
+        setAnnouncement(
+          `${box.checked ? "Selected" : "Unselected"} the comment by ${row.dataset.author ?? "a reader"}`,
+        );
+        return;
+      }
+      const verb = keys[key];
+      const button = verb ? row.querySelector<HTMLButtonElement>(`button[value="${verb}:${id}"]`) : null;
+      if (!button || button.disabled) return;
+      event.preventDefault();
+      position.current = current;
+      button.form?.requestSubmit(button);
+    }
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+
+  return (
+    <>
+      <details className="nhsuk-details">
+        <summary className="nhsuk-details__summary">
+          <span className="nhsuk-details__summary-text">Keyboard shortcuts</span>
+        </summary>
+        <div className="nhsuk-details__text">
+          <ul>
+            <li>J and K: next and previous comment</li>
+            <li>A: approve the comment</li>
+            <li>R: reject it</li>
+            <li>S: mark it as spam</li>
+            <li>X: select it, or unselect it, for the actions on selected comments</li>
+          </ul>
+        </div>
+      </details>
+      <p className="nhsuk-u-visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+    </>
+  );
+}

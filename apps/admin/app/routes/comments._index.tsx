@@ -1,0 +1,499 @@
+import { apiEnv, can, toFormErrors } from "@observatory/api";
+import { Button, formatDateTime, Tag, TextInput, Textarea } from "@observatory/ui";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { QueueShortcuts } from "~/components/queue-shortcuts";
+import { textField } from "~/lib/forms.server";
+import {
+  type CommentStatus,
+  type QueueFilters,
+  queueFilters,
+  queueHref,
+  statusLabels,
+  statusTabs,
+} from "~/lib/moderation";
+import { requireUser } from "~/lib/session.server";
+import { pageTitle } from "~/lib/site";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: pageTitle(`${data ? statusLabels[data.filters.status] : "Pending"} comments`) },
+];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { api, user } = await requireUser(args, { permission: "comments.moderate" });
+  const filters = queueFilters(new URL(args.request.url).searchParams);
+  const [queue, items] = await Promise.all([
+    api.moderation.queue(filters).catch((error: unknown) => {
+      // A mistyped date or a stale page link: say so rather than fail the page.
+      if (toFormErrors(error)) throw new Response("That filter or page link is not valid.", { status: 400 });
+      throw error;
+    }),
+    api.moderation.items(),
+  ]);
+  return {
+    filters,
+    queue,
+    items,
+    canDelete: can(user.role, "comments.delete"),
+    canManageRules: can(user.role, "comments.moderate"),
+    canManagePersonalData: can(user.role, "comments.personalData"),
+    publicSiteUrl: apiEnv().PUBLIC_SITE_URL,
+  };
+}
+
+const statuses: readonly string[] = ["PENDING", "APPROVED", "SPAM", "REJECTED"];
+const isStatus = (value: string): value is CommentStatus => statuses.includes(value);
+
+type Outcome = { ok: boolean; message: string; failures: { id: string; reason: string }[] };
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const bulkVerbs = { approve: "Approved", reject: "Rejected", spam: "Marked as spam", delete: "Deleted" } as const;
+
+export async function action(args: ActionFunctionArgs) {
+  const { api } = await requireUser(args, { permission: "comments.moderate" });
+  const form = await args.request.formData();
+  const [verb = "", id = ""] = textField(form, "intent").split(":");
+  // Each row carries the state the moderator saw, so a comment someone else changed meanwhile is refused.
+  const seenOf = (commentId: string) => {
+    const [status = "", updatedAt = ""] = textField(form, `seen-${commentId}`).split("|");
+    return isStatus(status) ? { id: commentId, status, updatedAt } : null;
+  };
+  const answer = (outcome: Outcome, status = 200) => data(outcome, { status });
+  try {
+    if (verb === "bulk") {
+      const action = id;
+      const seen = form.getAll("selected").flatMap((value) => {
+        const s = typeof value === "string" ? seenOf(value) : null;
+        return s ? [s] : [];
+      });
+      if (!seen.length) return answer({ ok: false, message: "Select at least one comment first.", failures: [] }, 400);
+      if (action !== "approve" && action !== "reject" && action !== "spam" && action !== "delete")
+        return answer({ ok: false, message: "Choose an action.", failures: [] }, 400);
+      const result =
+        action === "delete"
+          ? await api.moderation.deleteMany({ comments: seen })
+          : await api.moderation.moderateMany({
+              action,
+              comments: seen,
+              reason: textField(form, "bulkReason") || undefined,
+            });
+      const done = `${bulkVerbs[action]} ${plural(result.succeeded.length, "comment")}.`;
+      const notDone = result.failed.length
+        ? ` ${plural(result.failed.length, "comment")} could not be changed: see below.`
+        : "";
+      return answer({ ok: result.failed.length === 0, message: `${done}${notDone}`, failures: result.failed });
+    }
+    const seen = seenOf(id);
+    if (!seen) return answer({ ok: false, message: "That comment is not on this page any more.", failures: [] }, 400);
+    const reason = textField(form, `reason-${id}`) || undefined;
+    switch (verb) {
+      case "approve":
+        await api.moderation.approve(seen);
+        return answer({ ok: true, message: "Comment approved: it is now on the public page.", failures: [] });
+      case "reject":
+        await api.moderation.reject({ ...seen, reason });
+        return answer({ ok: true, message: "Comment rejected.", failures: [] });
+      case "spam":
+        await api.moderation.markSpam({ ...seen, reason });
+        return answer({ ok: true, message: "Comment marked as spam.", failures: [] });
+      case "delete":
+        await api.moderation.delete(seen);
+        return answer({ ok: true, message: "Comment deleted permanently.", failures: [] });
+      case "redact":
+        await api.moderation.redact({ ...seen, phrase: textField(form, `phrase-${id}`) });
+        return answer({
+          ok: true,
+          message: "Comment redacted. The original text is kept in the audit log.",
+          failures: [],
+        });
+      case "reply":
+        await api.moderation.reply({ parentId: id, body: textField(form, `reply-${id}`) });
+        return answer({ ok: true, message: "Your reply is published under the observatory's name.", failures: [] });
+      default:
+        return answer({ ok: false, message: "Choose an action.", failures: [] }, 400);
+    }
+  } catch (error) {
+    const errors = toFormErrors(error);
+    if (!errors) throw error;
+    const field = Object.values(errors.fieldErrors)[0];
+    const code = (error as { code?: string }).code;
+    return answer(
+      { ok: false, message: field ?? errors.formError ?? "That did not work.", failures: [] },
+      code === "CONFLICT" ? 409 : 400,
+    );
+  }
+}
+
+function countLabel(n: number, cap: number) {
+  return n >= cap ? `${cap.toLocaleString("en-GB")}+` : n.toLocaleString("en-GB");
+}
+
+const excerpt = (text: string, length = 200) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
+
+export default function CommentQueue() {
+  const { filters, queue, items, canDelete, canManagePersonalData, publicSiteUrl } = useLoaderData<typeof loader>();
+  const outcome = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const label = statusLabels[filters.status];
+  const failures = new Map((outcome?.failures ?? []).map((f) => [f.id, f.reason]));
+  const withFilters = (changes: Partial<QueueFilters>) => queueHref({ ...filters, cursor: undefined, ...changes });
+
+  return (
+    <>
+      <h1>Comments</h1>
+      <p>
+        <a href="/comments/settings">Spam and moderation rules</a>
+        {canManagePersonalData && (
+          <>
+            {" · "}
+            <a href="/comments/privacy">Export or erase a commenter's data</a>
+          </>
+        )}
+      </p>
+
+      <nav className="nhsuk-tabs" aria-label="Comments by status">
+        <ul className="nhsuk-tabs__list">
+          {statusTabs.map((status) => {
+            const current = status === filters.status;
+            return (
+              <li key={status} className={`nhsuk-tabs__list-item${current ? " nhsuk-tabs__list-item--selected" : ""}`}>
+                <a
+                  className="nhsuk-tabs__tab"
+                  href={withFilters({ status })}
+                  aria-current={current ? "page" : undefined}
+                >
+                  {statusLabels[status]} ({countLabel(queue.counts[status], queue.countCap)})
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+
+      <details className="nhsuk-details" open={Boolean(filters.itemId || filters.from || filters.to || filters.q)}>
+        <summary className="nhsuk-details__summary">
+          <span className="nhsuk-details__summary-text">Filter and sort</span>
+        </summary>
+        <div className="nhsuk-details__text">
+          <Form method="get">
+            <input type="hidden" name="status" value={filters.status} />
+            <div className="nhsuk-form-group">
+              <label className="nhsuk-label" htmlFor="itemId">
+                Article
+              </label>
+              <select className="nhsuk-select" id="itemId" name="itemId" defaultValue={filters.itemId ?? ""}>
+                <option value="">All articles</option>
+                {items.map((item) => (
+                  <option key={item.id} value={item.id}>
+                    {item.title}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="nhsuk-form-group">
+              <label className="nhsuk-label" htmlFor="from">
+                Sent on or after
+              </label>
+              <input
+                className="nhsuk-input nhsuk-input--width-10"
+                id="from"
+                name="from"
+                type="date"
+                defaultValue={filters.from}
+              />
+            </div>
+            <div className="nhsuk-form-group">
+              <label className="nhsuk-label" htmlFor="to">
+                Sent on or before
+              </label>
+              <input
+                className="nhsuk-input nhsuk-input--width-10"
+                id="to"
+                name="to"
+                type="date"
+                defaultValue={filters.to}
+              />
+            </div>
+            <TextInput
+              id="q"
+              name="q"
+              type="search"
+              label="Text, name or email address"
+              width={30}
+              defaultValue={filters.q}
+            />
+            <div className="nhsuk-form-group">
+              <label className="nhsuk-label" htmlFor="order">
+                Order
+              </label>
+              <select className="nhsuk-select" id="order" name="order" defaultValue={filters.order}>
+                <option value="newest">Newest first</option>
+                <option value="oldest">Oldest first</option>
+              </select>
+            </div>
+            <Button variant="secondary">Apply</Button>{" "}
+            <a href={queueHref({ status: filters.status, order: "newest" })}>Clear filters</a>
+          </Form>
+        </div>
+      </details>
+
+      <div role="status" aria-live="polite" id="queue-status">
+        {outcome && (
+          <div className={`nhsuk-inset-text${outcome.ok ? "" : " nhsuk-u-font-weight-bold"}`}>
+            <p>{outcome.message}</p>
+          </div>
+        )}
+      </div>
+
+      {queue.rows.length === 0 ? (
+        <p>
+          There are no {label.toLowerCase()} comments
+          {filters.itemId || filters.q || filters.from || filters.to ? " matching these filters" : ""}.
+        </p>
+      ) : (
+        <Form method="post" id="queue-form">
+          {/* The first submit button is the one Enter presses in a text field: disabled, so Enter never moderates anything. */}
+          <button type="submit" disabled hidden aria-hidden="true" tabIndex={-1} />
+          <QueueShortcuts rowIds={queue.rows.map((r) => r.id).join(",")} />
+          <fieldset className="nhsuk-fieldset nhsuk-u-margin-bottom-4">
+            <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">With the selected comments</legend>
+            <TextInput
+              id="bulkReason"
+              name="bulkReason"
+              label="Reason for rejecting or marking as spam (optional, internal)"
+              width={30}
+            />
+            <div className="nhsuk-button-group">
+              {filters.status !== "APPROVED" && (
+                <Button variant="secondary" name="intent" value="bulk:approve" disabled={busy}>
+                  Approve selected
+                </Button>
+              )}
+              {filters.status !== "REJECTED" && (
+                <Button variant="secondary" name="intent" value="bulk:reject" disabled={busy}>
+                  Reject selected
+                </Button>
+              )}
+              {filters.status !== "SPAM" && (
+                <Button variant="secondary" name="intent" value="bulk:spam" disabled={busy}>
+                  Mark selected as spam
+                </Button>
+              )}
+              {canDelete && (
+                <Button variant="warning" name="intent" value="bulk:delete" disabled={busy}>
+                  Delete selected permanently
+                </Button>
+              )}
+            </div>
+          </fieldset>
+
+          <ol className="nhsuk-list" aria-label={`${label} comments`}>
+            {queue.rows.map((row, index) => (
+              <li key={row.id} className="nhsuk-u-margin-bottom-5">
+                <article
+                  id={`row-${row.id}`}
+                  data-queue-row={row.id}
+                  data-author={row.authorName}
+                  tabIndex={-1}
+                  aria-labelledby={`row-${row.id}-heading`}
+                  className="nhsuk-card nhsuk-u-margin-bottom-0"
+                >
+                  <div className="nhsuk-card__content">
+                    <input
+                      type="hidden"
+                      name={`seen-${row.id}`}
+                      value={`${row.status}|${new Date(row.updatedAt).toISOString()}`}
+                    />
+                    <h2 className="nhsuk-heading-s nhsuk-u-margin-bottom-2" id={`row-${row.id}-heading`}>
+                      <span className="nhsuk-u-visually-hidden">Comment {index + 1}: </span>
+                      {row.authorName} {row.isStaffReply && <Tag colour="blue">Staff reply</Tag>}
+                    </h2>
+                    {failures.has(row.id) && (
+                      <p className="nhsuk-error-message">
+                        <span className="nhsuk-u-visually-hidden">Error:</span> {failures.get(row.id)}
+                      </p>
+                    )}
+                    <div className="nhsuk-checkboxes nhsuk-checkboxes--small nhsuk-u-margin-bottom-2">
+                      <div className="nhsuk-checkboxes__item">
+                        <input
+                          className="nhsuk-checkboxes__input"
+                          id={`select-${row.id}`}
+                          name="selected"
+                          type="checkbox"
+                          value={row.id}
+                        />
+                        <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`select-${row.id}`}>
+                          Select<span className="nhsuk-u-visually-hidden"> the comment by {row.authorName}</span>
+                        </label>
+                      </div>
+                    </div>
+                    <dl className="nhsuk-body-s nhsuk-u-margin-bottom-2">
+                      <div>
+                        <dt className="nhsuk-u-font-weight-bold" style={{ display: "inline" }}>
+                          Email:{" "}
+                        </dt>
+                        <dd style={{ display: "inline", margin: 0 }}>{row.authorEmail || "erased"}</dd>
+                      </div>
+                      {row.earlier && (
+                        <div>
+                          <dt className="nhsuk-u-font-weight-bold" style={{ display: "inline" }}>
+                            Earlier comments from this email:{" "}
+                          </dt>
+                          <dd style={{ display: "inline", margin: 0 }}>
+                            {row.earlier.approved} approved, {row.earlier.rejected} rejected, {row.earlier.spam} spam
+                          </dd>
+                        </div>
+                      )}
+                      <div>
+                        <dt className="nhsuk-u-font-weight-bold" style={{ display: "inline" }}>
+                          Sent:{" "}
+                        </dt>
+                        <dd style={{ display: "inline", margin: 0 }}>{formatDateTime(row.createdAt)}</dd>
+                      </div>
+                      {row.ipHash && (
+                        <div>
+                          <dt className="nhsuk-u-font-weight-bold" style={{ display: "inline" }}>
+                            IP hash:{" "}
+                          </dt>
+                          <dd style={{ display: "inline", margin: 0 }}>
+                            <code>{row.ipHash}</code>
+                          </dd>
+                        </div>
+                      )}
+                      <div>
+                        <dt className="nhsuk-u-font-weight-bold" style={{ display: "inline" }}>
+                          On:{" "}
+                        </dt>
+                        <dd style={{ display: "inline", margin: 0 }}>
+                          <a href={new URL(row.item.path, publicSiteUrl).toString()}>{row.item.title}</a> (
+                          <a href={withFilters({ itemId: row.item.id })}>only this article</a>)
+                        </dd>
+                      </div>
+                    </dl>
+                    {row.parent && (
+                      <blockquote className="nhsuk-inset-text nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-2">
+                        <p className="nhsuk-body-s">
+                          In reply to {row.parent.authorName}
+                          {row.parent.status !== "APPROVED" && ` (${statusLabels[row.parent.status].toLowerCase()})`}:
+                        </p>
+                        <p className="nhsuk-body-s" style={{ whiteSpace: "pre-wrap" }}>
+                          {excerpt(row.parent.body)}
+                        </p>
+                      </blockquote>
+                    )}
+                    <p style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{row.body}</p>
+                    {row.flags.length > 0 && (
+                      <p className="nhsuk-body-s">
+                        Why it is here:{" "}
+                        {row.flags.map((flag) => (
+                          <span key={flag.code}>
+                            <Tag colour={row.status === "SPAM" ? "red" : "grey"}>{flag.label}</Tag>{" "}
+                          </span>
+                        ))}
+                      </p>
+                    )}
+                    {row.moderatedAt && (
+                      <p className="nhsuk-body-s">
+                        {statusLabels[row.status]}
+                        {row.moderatedBy ? ` by ${row.moderatedBy}` : ""} on {formatDateTime(row.moderatedAt)}
+                        {row.moderationNote ? `: ${row.moderationNote}` : ""}
+                      </p>
+                    )}
+                    <div className="nhsuk-button-group nhsuk-u-margin-bottom-2">
+                      {row.status !== "APPROVED" && (
+                        <Button name="intent" value={`approve:${row.id}`} disabled={busy}>
+                          Approve<span className="nhsuk-u-visually-hidden"> the comment by {row.authorName}</span>
+                        </Button>
+                      )}
+                      {row.status !== "REJECTED" && (
+                        <Button variant="secondary" name="intent" value={`reject:${row.id}`} disabled={busy}>
+                          Reject<span className="nhsuk-u-visually-hidden"> the comment by {row.authorName}</span>
+                        </Button>
+                      )}
+                      {row.status !== "SPAM" && (
+                        <Button variant="secondary" name="intent" value={`spam:${row.id}`} disabled={busy}>
+                          Spam<span className="nhsuk-u-visually-hidden">: the comment by {row.authorName}</span>
+                        </Button>
+                      )}
+                      {canDelete && (
+                        <Button variant="warning" name="intent" value={`delete:${row.id}`} disabled={busy}>
+                          Delete<span className="nhsuk-u-visually-hidden"> the comment by {row.authorName}</span>
+                        </Button>
+                      )}
+                    </div>
+                    <details className="nhsuk-details nhsuk-u-margin-bottom-2">
+                      <summary className="nhsuk-details__summary">
+                        <span className="nhsuk-details__summary-text">Reason or redaction</span>
+                      </summary>
+                      <div className="nhsuk-details__text">
+                        <TextInput
+                          id={`reason-${row.id}`}
+                          name={`reason-${row.id}`}
+                          label="Reason for rejecting or marking as spam (optional, internal)"
+                          hint="Press Reject or Spam above to use it."
+                          width={30}
+                        />
+                        <TextInput
+                          id={`phrase-${row.id}`}
+                          name={`phrase-${row.id}`}
+                          label="Words to remove from the comment"
+                          hint="Every occurrence is replaced with [removed]; the audit log keeps the original."
+                          width={30}
+                        />
+                        <Button variant="secondary" name="intent" value={`redact:${row.id}`} disabled={busy}>
+                          Redact<span className="nhsuk-u-visually-hidden"> the comment by {row.authorName}</span>
+                        </Button>
+                      </div>
+                    </details>
+                    {row.status === "APPROVED" && (
+                      <details className="nhsuk-details nhsuk-u-margin-bottom-0">
+                        <summary className="nhsuk-details__summary">
+                          <span className="nhsuk-details__summary-text">Reply as the observatory</span>
+                        </summary>
+                        <div className="nhsuk-details__text">
+                          <Textarea
+                            id={`reply-${row.id}`}
+                            name={`reply-${row.id}`}
+                            label="Your reply"
+                            hint="Published at once, under the name NHS Race and Health Observatory."
+                            rows={3}
+                          />
+                          <Button variant="secondary" name="intent" value={`reply:${row.id}`} disabled={busy}>
+                            Publish reply
+                          </Button>
+                        </div>
+                      </details>
+                    )}
+                  </div>
+                </article>
+              </li>
+            ))}
+          </ol>
+        </Form>
+      )}
+
+      <nav className="nhsuk-pagination" aria-label="More comments">
+        <ul className="nhsuk-list nhsuk-pagination__list">
+          {filters.cursor && (
+            <li className="nhsuk-pagination-item--previous">
+              <a className="nhsuk-pagination__link nhsuk-pagination__link--prev" href={withFilters({})}>
+                <span className="nhsuk-pagination__title">First page</span>
+              </a>
+            </li>
+          )}
+          {queue.nextCursor && (
+            <li className="nhsuk-pagination-item--next">
+              <a
+                className="nhsuk-pagination__link nhsuk-pagination__link--next"
+                href={queueHref({ ...filters, cursor: queue.nextCursor })}
+              >
+                <span className="nhsuk-pagination__title">Next page</span>
+              </a>
+            </li>
+          )}
+        </ul>
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import { BackLink, Button, NotificationBanner, Radios, TextInput } from "@observatory/ui";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { FormErrorSummary, formState } from "~/components/form-errors";
+import { formFailure, textField } from "~/lib/forms.server";
+import { requireUser } from "~/lib/session.server";
+import { pageTitle } from "~/lib/site";
+
+export const meta: MetaFunction = () => [{ title: pageTitle("A commenter's personal data") }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, { permission: "comments.personalData" });
+  return null;
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { api } = await requireUser(args, { permission: "comments.personalData" });
+  const form = await args.request.formData();
+  const email = textField(form, "email");
+  const mode = textField(form, "mode");
+  try {
+    if (textField(form, "intent") === "export") {
+      const exported = await api.moderation.exportByEmail({ email });
+      // A download: the browser saves the file and stays on this page.
+      return new Response(JSON.stringify(exported, null, 2), {
+        headers: {
+          "Content-Type": "application/json; charset=utf-8",
+          "Content-Disposition": `attachment; filename="comments-${new Date().toISOString().slice(0, 10)}.json"`,
+          "Cache-Control": "no-store",
+        },
+      });
+    }
+    if (form.get("confirm") !== "yes") {
+      return data(
+        {
+          ok: false as const,
+          formError: null,
+          fieldErrors: { confirm: "Confirm that you want to erase these comments" },
+          values: { email, mode },
+        },
+        { status: 400 },
+      );
+    }
+    const result = await api.moderation.eraseByEmail({ email, mode: mode === "delete" ? "delete" : "anonymise" });
+    const count = `${result.count} comment${result.count === 1 ? "" : "s"}`;
+    return data({
+      ok: true as const,
+      message:
+        result.mode === "delete" ? `Deleted ${count}.` : `Anonymised ${count}: the name and email address are gone.`,
+    });
+  } catch (error) {
+    return formFailure(error, { email, mode });
+  }
+}
+
+export default function CommenterData() {
+  const result = useActionData<typeof action>();
+  const state = formState(result);
+  const done = result && "message" in result ? result.message : null;
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <BackLink href="/comments">Comments</BackLink>
+        <FormErrorSummary state={state} fields={["email", "mode", "confirm"]} />
+        {done && <NotificationBanner variant="success">{done}</NotificationBanner>}
+        <h1>A commenter's personal data</h1>
+        <p>
+          When someone asks for a copy of what we hold about them, or asks us to erase it, find their comments by email
+          address. Both are recorded in the audit log, which keeps only a keyed hash of the address.
+        </p>
+        <h2>Export</h2>
+        {/* A full page request, so the browser downloads the file. */}
+        <Form method="post" noValidate reloadDocument>
+          <input type="hidden" name="intent" value="export" />
+          <TextInput id="export-email" name="email" type="email" label="Email address" spellCheck={false} width={30} />
+          <Button variant="secondary">Download as JSON</Button>
+        </Form>
+        <h2>Erase</h2>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="erase" />
+          <TextInput
+            id="email"
+            name="email"
+            type="email"
+            label="Email address"
+            spellCheck={false}
+            width={30}
+            defaultValue={state.values.email}
+            error={state.fieldErrors.email}
+          />
+          <Radios
+            idPrefix="mode"
+            name="mode"
+            legend="How to erase them"
+            error={state.fieldErrors.mode}
+            defaultValue={state.values.mode === "delete" ? "delete" : "anonymise"}
+            items={[
+              {
+                value: "anonymise",
+                label: "Anonymise",
+                hint: "The comments stay in their threads under the name Anonymous; the name, email address and IP hash are removed.",
+              },
+              {
+                value: "delete",
+                label: "Delete",
+                hint: "The comments, and the replies to them, are removed for good.",
+              },
+            ]}
+          />
+          <div className={`nhsuk-form-group${state.fieldErrors.confirm ? " nhsuk-form-group--error" : ""}`}>
+            {state.fieldErrors.confirm && (
+              <span className="nhsuk-error-message" id="confirm-error">
+                <span className="nhsuk-u-visually-hidden">Error:</span> {state.fieldErrors.confirm}
+              </span>
+            )}
+            <div className="nhsuk-checkboxes">
+              <div className="nhsuk-checkboxes__item">
+                <input
+                  className="nhsuk-checkboxes__input"
+                  id="confirm"
+                  name="confirm"
+                  type="checkbox"
+                  value="yes"
+                  aria-describedby={state.fieldErrors.confirm ? "confirm-error" : undefined}
+                />
+                <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="confirm">
+                  I understand this cannot be undone
+                </label>
+              </div>
+            </div>
+          </div>
+          <Button variant="warning">Erase comments</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

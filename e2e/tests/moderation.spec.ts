@@ -1,0 +1,138 @@
+import type { Page } from "@playwright/test";
+import pg from "pg";
+import { expect, expectAccessible, test } from "../fixtures";
+import { databaseUrl, urls } from "../playwright.config";
+
+// Comment moderation across both apps: a reader's comment goes through the queue (approved with the
+// keyboard) onto the public article, and a bulk action marks several comments as spam. The journeys
+// use an article of their own, so the public portal's journeys keep their seeded counts.
+
+const run = Date.now().toString(36);
+const slug = `e2e-moderation-${run}`;
+const itemId = `e2e_item_${slug}`;
+const articlePath = `/news/${slug}`;
+
+async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+test.beforeAll(async () => {
+  const [editor] = await sql<{ id: string }>(`SELECT id FROM "User" WHERE email = 'editor@observatory.test'`);
+  if (!editor) throw new Error("the seeded editor is missing");
+  const revisionId = `e2e_rev_${slug}`;
+  await sql(
+    `INSERT INTO "ContentItem" (id, kind, slug, status, "createdById", "commentsOpen", "updatedAt")
+     VALUES ($1, 'NEWS', $2, 'DRAFT', $3, true, now())`,
+    [itemId, slug, editor.id],
+  );
+  await sql(
+    `INSERT INTO "Revision" (id, "itemId", number, "authorId", title, summary, body, "bodyHtml", "updatedAt")
+     VALUES ($1, $2, 1, $3, 'Moderation journey', 'An article to comment on.', 'Body.', '<p>Body.</p>', now())`,
+    [revisionId, itemId, editor.id],
+  );
+  await sql(
+    `UPDATE "ContentItem" SET status = 'PUBLISHED', "liveRevisionId" = $2, "latestRevisionId" = $2,
+       "publishedAt" = now() - interval '1 minute', "liveSince" = now() - interval '1 minute' WHERE id = $1`,
+    [itemId, revisionId],
+  );
+});
+
+test.afterAll(async () => {
+  // The comments go with the item.
+  await sql(`UPDATE "ContentItem" SET "liveRevisionId" = NULL, "latestRevisionId" = NULL WHERE id = $1`, [itemId]);
+  await sql(`DELETE FROM "Revision" WHERE "itemId" = $1`, [itemId]);
+  await sql(`DELETE FROM "ContentItem" WHERE id = $1`, [itemId]);
+});
+
+async function signInAsModerator(page: Page) {
+  await page.goto(`${urls.admin}/sign-in?redirectTo=%2Fcomments`);
+  await page.getByLabel("Email address").fill("moderator@observatory.test");
+  await page.getByLabel("Password").fill("demo-moderator-passphrase");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`${urls.admin}/comments`);
+}
+
+test("a reader's comment is approved from the queue with the keyboard and appears on the article at once", async ({
+  page,
+}) => {
+  const text = `Interpreters were never offered to my mother ${run}`;
+  await page.goto(articlePath);
+  const renderedAt = Date.now();
+  await page.getByLabel("Your name").fill("Ada Reader");
+  await page.getByLabel("Your email address").fill(`ada-${run}@example.org`);
+  await page.getByLabel("Your comment").fill(text);
+  // The form's minimum time (1 s in these journeys).
+  await page.waitForTimeout(Math.max(0, 1200 - (Date.now() - renderedAt)));
+  await page.getByRole("button", { name: "Send comment" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Thank you for your comment" })).toContainText(
+    "awaiting moderation",
+  );
+  await expect(page.getByText(text)).toHaveCount(0);
+
+  await signInAsModerator(page);
+  await page.goto(`${urls.admin}/comments?q=${encodeURIComponent(run)}&itemId=${itemId}`);
+  const row = page.locator("[data-queue-row]").filter({ hasText: text });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText(`ada-${run}@example.org`);
+  await expect(row).toContainText("First comment from this email");
+  await expectAccessible(page);
+
+  await page.keyboard.press("j");
+  await expect(row).toBeFocused();
+  await expect(page.getByText("Comment 1 of 1, by Ada Reader")).toBeAttached();
+  await page.keyboard.press("a");
+  await expect(page.locator("#queue-status")).toHaveText("Comment approved: it is now on the public page.");
+  await expect(row).toHaveCount(0);
+
+  await page.goto(articlePath);
+  await expect(page.getByText(text)).toBeVisible();
+  await expect(page.locator("#comments-heading")).toHaveText("Comments (1)");
+});
+
+test("a moderator marks several comments as spam at once; none of them is ever public", async ({ page }) => {
+  const bodies = [1, 2, 3].map((n) => `Buy cheap pills ${n} ${run}`);
+  for (const [n, body] of bodies.entries()) {
+    await sql(
+      `INSERT INTO "Comment" (id, "itemId", "authorName", "authorEmail", body, status, flags, "updatedAt")
+       VALUES ($1, $2, 'Spammer', $3, $4, 'PENDING', ARRAY['links:3'], now())`,
+      [`e2e_spam_${run}_${n}`, itemId, `spam-${run}-${n}@example.org`, body],
+    );
+  }
+  await signInAsModerator(page);
+  await page.goto(`${urls.admin}/comments?q=${encodeURIComponent(`pills`)}&itemId=${itemId}`);
+  for (const body of bodies) {
+    await page.locator("[data-queue-row]").filter({ hasText: body }).getByRole("checkbox").check();
+  }
+  await page.getByRole("button", { name: "Mark selected as spam" }).click();
+  await expect(page.locator("#queue-status")).toHaveText("Marked as spam 3 comments.");
+  const stored = await sql<{ status: string }>(`SELECT status FROM "Comment" WHERE id LIKE $1`, [`e2e_spam_${run}_%`]);
+  expect(stored.map((c) => c.status)).toEqual(["SPAM", "SPAM", "SPAM"]);
+
+  await page.getByRole("link", { name: /^Spam \(/ }).click();
+  await expect(page.locator("[data-queue-row]")).toHaveCount(3);
+  await expectAccessible(page);
+
+  await page.goto(articlePath);
+  for (const body of bodies) await expect(page.getByText(body)).toHaveCount(0);
+});
+
+test("the rules page is accessible and saves a change", async ({ page }) => {
+  await signInAsModerator(page);
+  await page.goto(`${urls.admin}/comments/settings`);
+  await expectAccessible(page);
+  await page.getByLabel("Hold a comment with this many links or more").fill("3");
+  await page.getByRole("button", { name: "Save rules" }).click();
+  await expect(page.getByRole("alert")).toContainText("The rules are saved");
+  await expect(page.getByLabel("Hold a comment with this many links or more")).toHaveValue("3");
+  await expectAccessible(page);
+  // Put the default back for the other journeys.
+  await page.getByLabel("Hold a comment with this many links or more").fill("2");
+  await page.getByRole("button", { name: "Save rules" }).click();
+  await expect(page.getByRole("alert")).toContainText("The rules are saved");
+});
