@@ -3,7 +3,7 @@ import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
-import { type CacheTicket, lookupPage, storePage } from "~/lib/page-cache.server";
+import { type CacheTicket, formTokenIn, lookupPage, storePage } from "~/lib/page-cache.server";
 
 /** Used by the production server (packages/api/src/http/server.mjs) before it runs the app. */
 export const pageCache = { lookup: lookupPage };
@@ -12,11 +12,11 @@ const ABORT_DELAY = 5_000;
 
 // Pages are rendered completely before they are sent, so that each gets an ETag: a CDN or browser
 // holding the same page is answered with 304 Not Modified. The comment form's signed timestamp
-// changes on every render, so it is left out of the hash.
-const formTokenPattern = /name="formToken" value="[^"]*"/g;
-
+// changes on every render (in the form and in the loader data), so it is left out of the hash.
 function etagFor(html: string): string {
-  return `W/"${createHash("sha1").update(html.replace(formTokenPattern, "")).digest("base64url")}"`;
+  const token = formTokenIn(html);
+  const stable = token ? html.split(token).join("") : html;
+  return `W/"${createHash("sha1").update(stable).digest("base64url")}"`;
 }
 
 export default function handleRequest(
@@ -38,6 +38,8 @@ export default function handleRequest(
           body.on("end", () => {
             const html = Buffer.concat(chunks).toString("utf8");
             responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+            // Error pages (404, 500) are never cached by a CDN or browser.
+            if (statusCode >= 400) responseHeaders.set("Cache-Control", "no-store");
             const cacheable =
               request.method === "GET" &&
               statusCode === 200 &&

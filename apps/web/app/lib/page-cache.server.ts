@@ -40,7 +40,12 @@ function currentState(): Promise<State> {
 /** What the request handler needs to store a page rendered for this request. */
 export type CacheTicket = { key: string; state: State };
 
-const formTokenPattern = /(name="formToken" value=")[^"]*(")/g;
+const formTokenPattern = /name="formToken" value="([^"]+)"/;
+
+/** The comment form's signed timestamp in a rendered page (it is in the form and in the loader data). */
+export function formTokenIn(html: string): string | null {
+  return formTokenPattern.exec(html)?.[1] ?? null;
+}
 
 function keyFor(url: URL): string | null {
   // Single-fetch data requests and anything odd go straight to the app.
@@ -59,10 +64,10 @@ export async function lookupPage(url: URL, ifNoneMatch: string | null): Promise<
   const entry = entries.get(key);
   if (entry && entry.version === state.version && Date.now() < entry.expiresAt) {
     if (entry.etag && ifNoneMatch === entry.etag) return { hit: true, status: 304, headers: entry.headers, body: null };
-    // Each reader gets a freshly signed comment form (the minimum-time check starts now).
-    const html = entry.html.includes('name="formToken"')
-      ? entry.html.replace(formTokenPattern, `$1${issueFormToken()}$2`)
-      : entry.html;
+    // Each reader gets a freshly signed comment form (the minimum-time check starts now), in the
+    // form and in the loader data that hydrates it.
+    const token = formTokenIn(entry.html);
+    const html = token ? entry.html.split(token).join(issueFormToken()) : entry.html;
     return { hit: true, status: 200, headers: entry.headers, body: html };
   }
   if (entry) entries.delete(key);

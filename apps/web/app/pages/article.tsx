@@ -1,4 +1,4 @@
-import { Breadcrumbs, formatDate, NotificationBanner, Tag } from "@observatory/ui";
+import { ArticleContent, Breadcrumbs, formatDate, NotificationBanner } from "@observatory/ui";
 import type { MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CommentForm } from "~/components/comment-form";
@@ -49,34 +49,23 @@ export function ArticlePage() {
       <Breadcrumbs items={[{ href: "/", label: "Home" }, ...(section ? [section] : [])]} />
       <div className="nhsuk-grid-row">
         <article className="nhsuk-grid-column-two-thirds">
-          <h1>{item.title}</h1>
-          {item.kind !== "PAGE" && (
-            <p className="nhsuk-body-s nhsuk-u-secondary-text-colour">
-              {kindLabels[item.kind]} · <time dateTime={isoDate(item.publishedAt)}>{formatDate(item.publishedAt)}</time>
-              {" · "}By {item.authorName}
-            </p>
-          )}
-          {item.workstreams.length > 0 && (
-            <p>
-              {item.workstreams.map((w) => (
-                <a key={w.slug} href={`/priorities/${w.slug}`} className="nhsuk-u-margin-right-2">
-                  <Tag colour="white">{w.title}</Tag>
-                </a>
-              ))}
-            </p>
-          )}
-          <p className="nhsuk-lede-text">{item.summary}</p>
-          {/* sanitised on save and again on read */}
-          <div className="observatory-body" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />
-          {(item.lastReviewedAt || item.nextReviewDue) && (
-            <div className="nhsuk-review-date nhsuk-u-margin-top-6">
-              <p className="nhsuk-body-s">
-                {item.lastReviewedAt && <>Page last reviewed: {formatDate(item.lastReviewedAt)}</>}
-                {item.lastReviewedAt && item.nextReviewDue && <br />}
-                {item.nextReviewDue && <>Next review due: {formatDate(item.nextReviewDue)}</>}
-              </p>
-            </div>
-          )}
+          <ArticleContent
+            title={item.title}
+            byline={
+              item.kind !== "PAGE" && (
+                <>
+                  {kindLabels[item.kind]} ·{" "}
+                  <time dateTime={isoDate(item.publishedAt)}>{formatDate(item.publishedAt)}</time>
+                  {" · "}By {item.authorName}
+                </>
+              )
+            }
+            workstreams={item.workstreams}
+            summary={item.summary}
+            bodyHtml={item.bodyHtml}
+            lastReviewed={item.lastReviewedAt && formatDate(item.lastReviewedAt)}
+            nextReviewDue={item.nextReviewDue && formatDate(item.nextReviewDue)}
+          />
           {item.kind !== "PAGE" && (
             <section aria-labelledby="comments-heading" className="nhsuk-u-margin-top-7">
               <h2 id="comments-heading">

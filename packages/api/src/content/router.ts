@@ -107,19 +107,17 @@ export const contentRouter = router({
       };
     }),
 
-  search: publicProcedure
-    .input(z.object({ q: z.string().max(1000).default(""), page }))
-    .query(async ({ ctx, input }) => {
-      // Long or odd queries are cut and searched as words, never rejected.
-      const q = input.q.replace(/\s+/g, " ").trim().slice(0, 200);
-      if (!q) return { q, hits: [], total: 0, page: 1, pageCount: 0 };
-      const { hits, total } = await searchPublished(ctx.db, q, {
-        page: input.page,
-        pageSize: PAGE_SIZE,
-        now: new Date(),
-      });
-      return { q, hits, total, page: input.page, pageCount: Math.ceil(total / PAGE_SIZE) };
-    }),
+  search: publicProcedure.input(z.object({ q: z.string().default(""), page })).query(async ({ ctx, input }) => {
+    // Long or odd queries are cut and searched as words, never rejected.
+    const q = input.q.replace(/\s+/g, " ").trim().slice(0, 200);
+    if (!q) return { q, hits: [], total: 0, page: 1, pageCount: 0 };
+    const { hits, total } = await searchPublished(ctx.db, q, {
+      page: input.page,
+      pageSize: PAGE_SIZE,
+      now: new Date(),
+    });
+    return { q, hits, total, page: input.page, pageCount: Math.ceil(total / PAGE_SIZE) };
+  }),
 
   feed: publicProcedure
     .input(z.object({ section: section.default("all"), workstream: slug.optional() }))
