@@ -36,3 +36,4 @@ export { type TagColour, type TagProps, Tag } from "./tag";
 export { type TextareaProps, Textarea } from "./textarea";
 export { type TextInputProps, TextInput } from "./text-input";
 export { type WarningCalloutProps, WarningCallout } from "./warning-callout";
+export { type ArticleContentProps, ArticleContent } from "./article-content";
