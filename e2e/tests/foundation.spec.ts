@@ -9,9 +9,11 @@ test("the public home page shows the observatory and its priorities", async ({ p
   await expectAccessible(page);
 });
 
-test("the admin app boots with the same shell", async ({ page }) => {
+test("the admin app boots with the same shell and sends a signed-out visitor to sign in", async ({ page }) => {
   await page.goto(urls.admin);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Observatory admin");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+  await expect(page.getByRole("link", { name: "Skip to main content" })).toBeAttached();
   await expectAccessible(page);
 });
 
