@@ -12,6 +12,7 @@ const bySlug = (base: string, slug: string) =>
 test("both apps see the same data at the same time, and concurrent requests to both do not error", async ({
   request,
 }) => {
+  test.setTimeout(120_000);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const slug = `shared-proof-${Date.now()}`;
