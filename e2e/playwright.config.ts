@@ -9,6 +9,10 @@ const portBase = Number(process.env.E2E_PORT_BASE ?? 3100);
 const webPort = portBase;
 const adminPort = portBase + 1;
 const embeddedPort = portBase + 51_239;
+/** The suite's own SMTP server (global-setup.ts): the apps send all their mail there. */
+export const smtpPort = portBase + 25;
+/** Where that server writes what it receives, for tests to read (see mail.ts). */
+export const mailFile = path.join(repoRoot, `.cache/e2e-mail-${portBase}.json`);
 
 function e2eDatabaseUrl(base: string): string {
   const url = new URL(base);
@@ -30,6 +34,7 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: [["list"], ["json", { outputFile: path.join(repoRoot, ".cache/results/e2e.json") }]],
+  globalSetup: "./global-setup.ts",
   timeout: 30_000,
   use: {
     baseURL: urls.web,
@@ -67,6 +72,11 @@ export default defineConfig({
       COMMENT_MIN_SECONDS: "1",
       COMMENT_RATE_LIMIT_IP: "200/600",
       COMMENT_RATE_LIMIT_EMAIL: "200/600",
+      SMTP_HOST: "127.0.0.1",
+      SMTP_PORT: String(smtpPort),
+      // The demo administrator signs in with a password alone, as every journey that signs in as
+      // them expects; staff-accounts.spec.ts sets the policy itself where it tests multi-factor.
+      MFA_REQUIRED_ROLES: "none",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: databaseUrl } : {}),
     },
   },

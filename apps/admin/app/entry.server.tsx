@@ -11,6 +11,9 @@ import { renderToPipeableStream } from "react-dom/server";
 
 const ABORT_DELAY = 5_000;
 
+/** The only origin the admin accepts writes from: the HTTP server refuses others with a 403 (see server.mjs). */
+export const sameOriginWrites = apiEnv().ADMIN_SITE_URL;
+
 // Once per server process: the mail outbox's delivery loop (retries, and mail queued outside a
 // request) and the scheduled jobs. Not under `remix vite:dev`, which re-evaluates this module.
 if (apiEnv().NODE_ENV === "production") {

@@ -11,7 +11,7 @@ export { recordAudit, type AuditEntry } from "./audit/record.ts";
 export { hitRateLimit } from "./rate-limit.ts";
 export { queueEmail, type OutgoingEmail } from "./mail/outbox.ts";
 export { startMailDelivery } from "./mail/mailer.ts";
-export { isCrossOriginWrite } from "./http/same-origin.ts";
+export { isCrossOriginWrite, writeFacts } from "./http/same-origin.mjs";
 export { safeRedirectPath } from "./http/safe-redirect.ts";
 export type { MfaState } from "./auth/mfa-policy.ts";
 export { issueFormToken } from "./comments/form-token.ts";

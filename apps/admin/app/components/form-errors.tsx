@@ -18,7 +18,9 @@ export function formState(actionData: unknown): FormState {
 
 /**
  * The NHS error summary for a form: the form's own message, then each field's, linked to the
- * fields (ids are the field names) in the order they appear. Takes focus when it appears.
+ * fields (ids are the field names) in the order they appear. Takes focus when it appears, and
+ * empties the page's password fields: a refused form keeps what was typed, except passwords
+ * (without JavaScript the server renders them empty; with it, the browser would keep them).
  */
 export function FormErrorSummary({ state, fields }: { state: FormState; fields: string[] }) {
   const items = [
@@ -28,8 +30,12 @@ export function FormErrorSummary({ state, fields }: { state: FormState; fields: 
       return message ? [{ href: `#${field}`, message }] : [];
     }),
   ];
+  const hasErrors = items.length > 0;
+  // Once per answer from the server: the errors object is new each time the form is refused.
   useEffect(() => {
-    if (items.length > 0) focusErrorSummary();
-  });
+    if (!hasErrors) return;
+    for (const input of document.querySelectorAll<HTMLInputElement>('input[type="password"]')) input.value = "";
+    focusErrorSummary();
+  }, [state.fieldErrors, state.formError]);
   return <ErrorSummary errors={items} />;
 }

@@ -1,13 +1,14 @@
-import { apiEnv, callerFor, isCrossOriginWrite } from "@observatory/api";
+import { apiEnv, callerFor, isCrossOriginWrite, writeFacts } from "@observatory/api";
 import type { AppLoadContext } from "@remix-run/node";
 
 /**
- * The admin's CSRF check: a state-changing request from another origin is refused with a 403.
- * `api()` runs it, and every action reaches the API through `api()`; the browser's route to the
- * API (/api/trpc) runs it too. So no action and no mutation can skip it.
+ * The admin's CSRF check, as the app sees it. In production the HTTP server already refuses such
+ * writes before Remix runs (entry.server's `sameOriginWrites`); this second check also covers the
+ * development server: `api()` runs it, every action reaches the API through `api()`, and the
+ * browser's route to the API (/api/trpc) runs it too.
  */
 export function refuseCrossOriginWrite(request: Request): void {
-  if (isCrossOriginWrite(request, apiEnv().ADMIN_SITE_URL)) {
+  if (isCrossOriginWrite(writeFacts(request), apiEnv().ADMIN_SITE_URL)) {
     throw new Response("This request did not come from the Observatory admin, so it was refused.", { status: 403 });
   }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { isCrossOriginWrite } from "./same-origin.ts";
+import { isCrossOriginWrite as check, writeFacts } from "./same-origin.mjs";
 
 const admin = "https://admin.observatory.example";
+const isCrossOriginWrite = (request: Request, allowed: string) => check(writeFacts(request), allowed);
 const post = (headers: Record<string, string>, method = "POST") =>
   new Request(`${admin}/users/invite`, { method, headers });
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import { isCrossOriginWrite } from "./same-origin.mjs";
 
 function fail(message) {
   console.error(message);
@@ -32,6 +33,20 @@ export async function startServer({ name, portVariable, defaultPort, appDir }) {
   app.disable("x-powered-by");
   if (process.env.TRUST_PROXY === "true") app.set("trust proxy", true);
   app.use(compression());
+  // An app may export the one origin its pages post from (apps/admin does): writes from anywhere
+  // else are refused here, before Remix or the API sees them (cross-site request forgery).
+  const writeOrigin = build.entry?.module?.sameOriginWrites;
+  if (writeOrigin) {
+    app.use((req, res, next) => {
+      const facts = {
+        method: req.method,
+        origin: req.get("origin") ?? null,
+        fetchSite: req.get("sec-fetch-site") ?? null,
+      };
+      if (!isCrossOriginWrite(facts, writeOrigin)) return next();
+      res.status(403).type("text/plain").send("This request did not come from a page of this site, so it was refused.");
+    });
+  }
   app.use("/assets", express.static(path.join(appDir, "build/client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(appDir, "build/client"), { maxAge: "1h" }));
   // An app may export a page cache from its entry.server (apps/web does): pages it holds are
