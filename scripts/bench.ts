@@ -4,63 +4,21 @@
 // for 20 s per endpoint, then counts stored comments against accepted submissions, and finally
 // restarts the apps with the comment rate limits on to show that they hold.
 // Options (environment): BENCH_SECONDS (20), BENCH_CONNECTIONS (32), DATABASE_URL (else embedded).
-import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
-import { createDb, repoRoot } from "@observatory/db";
+import { createDb } from "@observatory/db";
 import { seedVolume } from "@observatory/db/seed";
 import autocannon from "autocannon";
+import { commentRequest, databaseOn, embeddedPort, startProduct, stopProduct, web } from "./bench-product.ts";
+
+if (process.argv.includes("--moderation") || process.env.BENCH_MODERATION === "1") {
+  // The moderation benchmark (1M comments) is its own, longer run: see scripts/bench-moderation.ts.
+  await import("./bench-moderation.ts");
+  process.exit(0);
+}
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const webPort = 3400;
-const embeddedPort = 55400;
-const web = `http://127.0.0.1:${webPort}`;
-const databaseUrl = process.env.DATABASE_URL
-  ? Object.assign(new URL(process.env.DATABASE_URL), { pathname: "/observatory_bench" }).toString()
-  : `postgresql://postgres@127.0.0.1:${embeddedPort}/postgres`;
-
-function startProduct(extraEnv: Record<string, string>, fresh: boolean): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", path.join(repoRoot, "scripts/start.ts"), ...(fresh ? ["--fresh"] : [])],
-    {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        WEB_PORT: String(webPort),
-        ADMIN_PORT: String(webPort + 1),
-        EMBEDDED_DB_DIR: path.join(repoRoot, ".data/bench/pglite"),
-        EMBEDDED_DB_PORT: String(embeddedPort),
-        ...(process.env.DATABASE_URL ? { DATABASE_URL: databaseUrl } : {}),
-        ...extraEnv,
-      },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  const started = new Promise<void>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("Press Ctrl+C")) resolve();
-    });
-    child.once("exit", (code) => reject(new Error(`the product stopped during start-up (exit ${code})`)));
-  });
-  return started.then(async () => {
-    for (let i = 0; i < 100; i += 1) {
-      const ok = await fetch(`${web}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) return child;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error("the web app did not become healthy");
-  });
-}
-
-async function stopProduct(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
-}
+const serverUrl = process.env.DATABASE_URL ? databaseOn(process.env.DATABASE_URL, "observatory_bench") : null;
+const databaseUrl = serverUrl ?? `postgresql://postgres@127.0.0.1:${embeddedPort}/postgres`;
 
 type Row = {
   endpoint: string;
@@ -89,23 +47,6 @@ async function load(
   };
 }
 
-/** A comment form post with a fresh token (fetched once: the minimum time is 0 in the benchmark). */
-async function commentRequest(articlePath: string): Promise<(n: number) => string> {
-  const html = await (await fetch(`${web}${articlePath}`)).text();
-  const token = /name="formToken" value="([^"]+)"/.exec(html)?.[1];
-  const itemId = /name="itemId" value="([^"]+)"/.exec(html)?.[1];
-  if (!token || !itemId) throw new Error("the benchmark article has no comment form");
-  return (n) =>
-    new URLSearchParams({
-      itemId,
-      formToken: token,
-      parentId: "",
-      name: `Bench reader ${n}`,
-      email: `bench-${n}@example.org`,
-      body: `Benchmark comment ${n}.`,
-    }).toString();
-}
-
 const print = (rows: Row[]) => {
   console.log("\nendpoint                               requests    req/s    p50 ms   p99 ms   errors   non-2xx");
   for (const r of rows) {
@@ -124,6 +65,7 @@ const nextNumber = () => {
 let product = await startProduct(
   { COMMENT_MIN_SECONDS: "0", COMMENT_RATE_LIMIT_IP: "0/60", COMMENT_RATE_LIMIT_EMAIL: "0/60" },
   true,
+  serverUrl,
 );
 const db = createDb(databaseUrl, 2);
 try {
@@ -134,7 +76,7 @@ try {
   rows.push(await load(`GET ${articlePath} (200 comments)`, { url: `${web}${articlePath}` }));
   rows.push(await load("GET /news?page=2 (listing)", { url: `${web}/news?page=2` }));
 
-  const form = await commentRequest(articlePath);
+  const form = await commentRequest(articlePath, "bench-");
   const before = await db.comment.count({ where: { authorEmail: { startsWith: "bench-" } } });
   const posting = await load(`POST ${articlePath} (comment)`, {
     url: `${web}${articlePath}`,
@@ -155,7 +97,7 @@ try {
   );
 
   await stopProduct(product);
-  product = await startProduct({ COMMENT_MIN_SECONDS: "0" }, false);
+  product = await startProduct({ COMMENT_MIN_SECONDS: "0" }, false, serverUrl);
   const limited = await autocannon({
     url: `${web}${articlePath}`,
     connections: 4,

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import pg from "pg";
 import { expect, expectAccessible, test } from "../fixtures";
@@ -135,4 +136,39 @@ test("the rules page is accessible and saves a change", async ({ page }) => {
   await page.getByLabel("Hold a comment with this many links or more").fill("2");
   await page.getByRole("button", { name: "Save rules" }).click();
   await expect(page.getByRole("alert")).toContainText("The rules are saved");
+});
+
+test("an administrator exports a commenter's comments as JSON and anonymises them", async ({ page }) => {
+  const email = `subject-${run}@example.org`;
+  await sql(
+    `INSERT INTO "Comment" (id, "itemId", "authorName", "authorEmail", body, status, "updatedAt", "approvedAt")
+     VALUES ($1, $2, 'Data Subject', $3, 'Please forget me', 'APPROVED', now(), now())`,
+    [`e2e_subject_${run}`, itemId, email],
+  );
+  await page.goto(`${urls.admin}/sign-in?redirectTo=%2Fcomments%2Fprivacy`);
+  await page.getByLabel("Email address").fill("admin@observatory.test");
+  await page.getByLabel("Password").fill("demo-admin-passphrase");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "A commenter's personal data" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.locator("#export-email").fill(email);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download as JSON" }).click();
+  const file = await (await download).path();
+  const exported = JSON.parse(await readFile(file, "utf8")) as { comments: { body: string }[] };
+  expect(exported.comments.map((c) => c.body)).toEqual(["Please forget me"]);
+
+  await page.locator("#email").fill(email);
+  await page.getByRole("button", { name: "Erase comments" }).click();
+  await expect(page.locator(".nhsuk-error-summary")).toContainText("Confirm that you want to erase these comments");
+  await expectAccessible(page);
+  await page.getByLabel("I understand this cannot be undone").check();
+  await page.getByRole("button", { name: "Erase comments" }).click();
+  await expect(page.getByRole("alert")).toContainText("Anonymised 1 comment");
+  const [stored] = await sql<{ authorName: string; authorEmail: string }>(
+    `SELECT "authorName", "authorEmail" FROM "Comment" WHERE id = $1`,
+    [`e2e_subject_${run}`],
+  );
+  expect(stored).toEqual({ authorName: "Anonymous", authorEmail: "" });
 });

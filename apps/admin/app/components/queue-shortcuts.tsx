@@ -18,6 +18,9 @@ const rows = () => Array.from(document.querySelectorAll<HTMLElement>("[data-queu
 /** `rowIds`: the comments listed, so focus is restored only when the list itself changes. */
 export function QueueShortcuts({ rowIds }: { rowIds: string }) {
   const [announcement, setAnnouncement] = useState("");
+  // The select-all button needs JavaScript, so it appears only once the page has it.
+  const [isHydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   // After an action the row may leave the list: focus goes to whichever row then has its place.
   const position = useRef<number | null>(null);
 
@@ -69,8 +72,24 @@ export function QueueShortcuts({ rowIds }: { rowIds: string }) {
     return () => document.removeEventListener("keydown", onKey);
   }, []);
 
+  function selectAll() {
+    const boxes = Array.from(document.querySelectorAll<HTMLInputElement>('[data-queue-row] input[name="selected"]'));
+    const check = boxes.some((box) => !box.checked);
+    for (const box of boxes) box.checked = check;
+    setAnnouncement(check ? `Selected all ${boxes.length} comments on this page` : "Unselected every comment");
+  }
+
   return (
     <>
+      {isHydrated && (
+        <button
+          type="button"
+          className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-3"
+          onClick={selectAll}
+        >
+          Select or unselect all on this page
+        </button>
+      )}
       <details className="nhsuk-details">
         <summary className="nhsuk-details__summary">
           <span className="nhsuk-details__summary-text">Keyboard shortcuts</span>

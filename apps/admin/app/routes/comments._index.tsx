@@ -335,13 +335,13 @@ export default function CommentQueue() {
                         </dt>
                         <dd style={{ display: "inline", margin: 0 }}>{row.authorEmail || "erased"}</dd>
                       </div>
-                      {row.earlier && (
+                      {row.otherComments && (
                         <div>
                           <dt className="nhsuk-u-font-weight-bold" style={{ display: "inline" }}>
-                            Earlier comments from this email:{" "}
+                            Other comments from this email:{" "}
                           </dt>
                           <dd style={{ display: "inline", margin: 0 }}>
-                            {row.earlier.approved} approved, {row.earlier.rejected} rejected, {row.earlier.spam} spam
+                            {row.otherComments.approved} approved, {row.otherComments.rejected} rejected, {row.otherComments.spam} spam
                           </dd>
                         </div>
                       )}

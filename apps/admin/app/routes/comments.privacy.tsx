@@ -1,6 +1,6 @@
 import { BackLink, Button, NotificationBanner, Radios, TextInput } from "@observatory/ui";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
@@ -10,7 +10,9 @@ export const meta: MetaFunction = () => [{ title: pageTitle("A commenter's perso
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, { permission: "comments.personalData" });
-  return null;
+  // Set by the export route when it could not export (it answers with a file otherwise).
+  const params = new URL(args.request.url).searchParams;
+  return { exportError: params.get("exportError"), exportEmail: params.get("exportEmail") ?? "" };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -19,17 +21,6 @@ export async function action(args: ActionFunctionArgs) {
   const email = textField(form, "email");
   const mode = textField(form, "mode");
   try {
-    if (textField(form, "intent") === "export") {
-      const exported = await api.moderation.exportByEmail({ email });
-      // A download: the browser saves the file and stays on this page.
-      return new Response(JSON.stringify(exported, null, 2), {
-        headers: {
-          "Content-Type": "application/json; charset=utf-8",
-          "Content-Disposition": `attachment; filename="comments-${new Date().toISOString().slice(0, 10)}.json"`,
-          "Cache-Control": "no-store",
-        },
-      });
-    }
     if (form.get("confirm") !== "yes") {
       return data(
         {
@@ -54,6 +45,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function CommenterData() {
+  const { exportError, exportEmail } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const state = formState(result);
   const done = result && "message" in result ? result.message : null;
@@ -61,7 +53,14 @@ export default function CommenterData() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <BackLink href="/comments">Comments</BackLink>
-        <FormErrorSummary state={state} fields={["email", "mode", "confirm"]} />
+        <FormErrorSummary
+          state={
+            exportError && !result
+              ? { formError: null, fieldErrors: { "export-email": exportError }, values: {} }
+              : state
+          }
+          fields={["export-email", "email", "mode", "confirm"]}
+        />
         {done && <NotificationBanner variant="success">{done}</NotificationBanner>}
         <h1>A commenter's personal data</h1>
         <p>
@@ -69,15 +68,22 @@ export default function CommenterData() {
           address. Both are recorded in the audit log, which keeps only a keyed hash of the address.
         </p>
         <h2>Export</h2>
-        {/* A full page request, so the browser downloads the file. */}
-        <Form method="post" noValidate reloadDocument>
-          <input type="hidden" name="intent" value="export" />
-          <TextInput id="export-email" name="email" type="email" label="Email address" spellCheck={false} width={30} />
+        {/* A plain form to a resource route: the browser downloads the file. */}
+        <form method="post" action="/comments/privacy/export" noValidate>
+          <TextInput
+            id="export-email"
+            name="email"
+            type="email"
+            label="Email address"
+            spellCheck={false}
+            width={30}
+            defaultValue={exportEmail}
+            error={exportError && !result ? exportError : undefined}
+          />
           <Button variant="secondary">Download as JSON</Button>
-        </Form>
+        </form>
         <h2>Erase</h2>
         <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="erase" />
           <TextInput
             id="email"
             name="email"

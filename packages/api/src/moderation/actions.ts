@@ -125,16 +125,22 @@ async function apply(tx: Tx, ctx: Actor, decision: Decision, rows: Current[], re
   const ids = rows.map((r) => r.id);
   const note = reason?.trim() || null;
   if (decision === "delete") {
-    const replies = await tx.comment.count({ where: { parentId: { in: ids }, id: { notIn: ids } } });
+    const replies = await tx.comment.groupBy({
+      by: ["parentId"],
+      where: { parentId: { in: ids } },
+      _count: { _all: true },
+    });
+    const repliesOf = new Map(replies.map((r) => [r.parentId, r._count._all]));
     // Replies go with their comment (the foreign key cascades): a thread without its start makes no sense.
     await tx.comment.deleteMany({ where: { id: { in: ids } } });
     for (const row of rows) {
+      const replyCount = repliesOf.get(row.id) ?? 0;
       await recordAudit(tx, ctx, {
         action: auditAction.delete,
         targetType: "Comment",
         targetId: row.id,
-        summary: `Deleted permanently a ${statusWords[row.status]} comment by ${row.authorName}`,
-        data: { itemId: row.itemId, status: row.status, repliesInBatch: replies },
+        summary: `Deleted permanently a ${statusWords[row.status]} comment by ${row.authorName}${replyCount ? ` and ${replyCount} direct ${replyCount === 1 ? "reply" : "replies"}` : ""}`,
+        data: { itemId: row.itemId, status: row.status, directReplies: replyCount },
       });
     }
     return;

@@ -270,7 +270,7 @@ describe("the moderation queue", () => {
     const row = all.rows[0];
     expect(row).toMatchObject({
       authorEmail: "regular@example.org",
-      earlier: { approved: 2, rejected: 1, spam: 0 },
+      otherComments: { approved: 2, rejected: 1, spam: 0 },
       flags: [{ code: "new-commenter", label: "First comment from this email" }],
       item: { title: "Other article" },
     });

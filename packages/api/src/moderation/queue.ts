@@ -126,7 +126,7 @@ export async function listQueue(db: Db, raw: QueueInput) {
     const c = byId.get(id);
     if (!c) return [];
     const history = prior.get(c.authorEmail) ?? { APPROVED: 0, REJECTED: 0, SPAM: 0 };
-    // "Earlier" comments: the row itself is not part of its own history.
+    // The row itself is not part of its own history.
     const own = (status: CommentStatus) => (c.status === status ? 1 : 0);
     return [
       {
@@ -157,7 +157,7 @@ export async function listQueue(db: Db, raw: QueueInput) {
               status: c.parent.status,
             }
           : null,
-        earlier: c.authorEmail
+        otherComments: c.authorEmail
           ? {
               approved: history.APPROVED - own("APPROVED"),
               rejected: history.REJECTED - own("REJECTED"),
@@ -208,7 +208,7 @@ async function priorDecisions(db: Db, emails: string[]) {
   return result;
 }
 
-/** Articles that can be chosen in the queue's article filter: every item that has comments open or had them. */
+/** The articles offered in the queue's article filter: every item that has been published, newest first. */
 export async function listCommentedItems(db: Db) {
   const items = await db.contentItem.findMany({
     where: { kind: { not: "PAGE" }, liveRevisionId: { not: null } },

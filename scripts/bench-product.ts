@@ -1,0 +1,86 @@
+// Starting and stopping the built product for the benchmarks (scripts/bench.ts and its moderation
+// part, scripts/bench-moderation.ts): `pnpm start`'s own script, on ports and a database of their own.
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import { repoRoot } from "@observatory/db";
+
+export const webPort = 3400;
+export const adminPort = webPort + 1;
+export const embeddedPort = 55400;
+export const web = `http://127.0.0.1:${webPort}`;
+export const admin = `http://127.0.0.1:${adminPort}`;
+
+/** `base` (a server URL) pointed at the database `name` on the same server. */
+export function databaseOn(base: string, name: string): string {
+  return Object.assign(new URL(base), { pathname: `/${name}` }).toString();
+}
+
+/**
+ * Starts both apps on `serverUrl` (a PostgreSQL server database) or, without one, on the embedded
+ * database kept in .data/bench; `fresh` starts from an empty database.
+ */
+export function startProduct(
+  extraEnv: Record<string, string>,
+  fresh: boolean,
+  serverUrl: string | null,
+): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(repoRoot, "scripts/start.ts"), ...(fresh ? ["--fresh"] : [])],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        WEB_PORT: String(webPort),
+        ADMIN_PORT: String(adminPort),
+        PUBLIC_SITE_URL: web,
+        ADMIN_SITE_URL: admin,
+        EMBEDDED_DB_DIR: path.join(repoRoot, ".data/bench/pglite"),
+        EMBEDDED_DB_PORT: String(embeddedPort),
+        ...(serverUrl ? { DATABASE_URL: serverUrl } : {}),
+        ...extraEnv,
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const started = new Promise<void>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("Press Ctrl+C")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`the product stopped during start-up (exit ${code})`)));
+  });
+  return started.then(async () => {
+    for (let i = 0; i < 100; i += 1) {
+      const ok = await fetch(`${web}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) return child;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error("the web app did not become healthy");
+  });
+}
+
+export async function stopProduct(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+/** A comment form post with a fresh token (fetched once: the minimum time is 0 in the benchmarks). */
+export async function commentRequest(articlePath: string, emailPrefix: string): Promise<(n: number) => string> {
+  const html = await (await fetch(`${web}${articlePath}`)).text();
+  const token = /name="formToken" value="([^"]+)"/.exec(html)?.[1];
+  const itemId = /name="itemId" value="([^"]+)"/.exec(html)?.[1];
+  if (!token || !itemId) throw new Error("the benchmark article has no comment form");
+  return (n) =>
+    new URLSearchParams({
+      itemId,
+      formToken: token,
+      parentId: "",
+      name: `Bench reader ${n}`,
+      email: `${emailPrefix}${n}@example.org`,
+      body: `Benchmark comment ${n}.`,
+    }).toString();
+}
