@@ -264,6 +264,12 @@ test("a forgotten password is reset by email, and the link works once", async ({
   await expectAccessible(page);
 });
 
+test("the accessibility statement is open to everyone", async ({ page }) => {
+  await page.goto(`${urls.admin}/accessibility`);
+  await expect(page.getByRole("heading", { level: 1, name: "Accessibility statement" })).toBeVisible();
+  await expectAccessible(page);
+});
+
 test("a signed-out visitor is sent to sign in and back, never to another site", async ({ page }) => {
   await page.goto(`${urls.admin}/users?role=EDITOR`);
   await expect(page).toHaveURL(`${urls.admin}/sign-in?redirectTo=${encodeURIComponent("/users?role=EDITOR")}`);
@@ -332,6 +338,18 @@ test("writes from another origin are refused, signed in or not", async ({ page, 
   expect(lured.status()).toBe(403);
   await page.goto(`${urls.admin}/users`);
   await expect(page.getByRole("main")).not.toContainText(email);
+});
+
+test("admin pages cannot be framed by another site, kept in a shared cache, or leak their address", async ({
+  request,
+}) => {
+  const headers = (await request.get(`${urls.admin}/sign-in`)).headers();
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["content-security-policy"]).toBe("frame-ancestors 'none'");
+  expect(headers["cache-control"]).toBe("no-store");
+  expect(headers["referrer-policy"]).toBe("same-origin");
+  const tokenPage = (await request.get(`${urls.admin}/invitations/not-a-real-token`)).headers();
+  expect(tokenPage["referrer-policy"]).toBe("no-referrer");
 });
 
 test.describe("without JavaScript", () => {

@@ -23,6 +23,18 @@ if (apiEnv().NODE_ENV === "production") {
     .catch((error: unknown) => console.error("jobs: the background jobs did not start:", error));
 }
 
+/**
+ * On every admin page: never framed by another site (clickjacking), never kept by a shared cache
+ * or the back button after signing out, and no full addresses (which may hold tokens) sent on.
+ * A route's own stricter Referrer-Policy (no-referrer) wins.
+ */
+const pageHeaders = {
+  "Content-Security-Policy": "frame-ancestors 'none'",
+  "X-Frame-Options": "DENY",
+  "Cache-Control": "no-store",
+  "X-Content-Type-Options": "nosniff",
+};
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -40,6 +52,8 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html");
+          for (const [name, value] of Object.entries(pageHeaders)) responseHeaders.set(name, value);
+          if (!responseHeaders.has("Referrer-Policy")) responseHeaders.set("Referrer-Policy", "same-origin");
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,
