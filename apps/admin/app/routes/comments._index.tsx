@@ -341,7 +341,8 @@ export default function CommentQueue() {
                             Other comments from this email:{" "}
                           </dt>
                           <dd style={{ display: "inline", margin: 0 }}>
-                            {row.otherComments.approved} approved, {row.otherComments.rejected} rejected, {row.otherComments.spam} spam
+                            {row.otherComments.approved} approved, {row.otherComments.rejected} rejected,{" "}
+                            {row.otherComments.spam} spam
                           </dd>
                         </div>
                       )}
