@@ -29,6 +29,11 @@ const ruleFields = [
   "duplicateWindowHours",
   "trustApprovedCommenters",
   "digestIntervalHours",
+  "minSeconds",
+  "ipLimit",
+  "ipWindowMinutes",
+  "emailLimit",
+  "emailWindowMinutes",
 ];
 
 export async function action(args: ActionFunctionArgs) {
@@ -52,6 +57,11 @@ export async function action(args: ActionFunctionArgs) {
       duplicateWindowHours: number("duplicateWindowHours"),
       trustApprovedCommenters: form.get("trustApprovedCommenters") === "yes",
       digestIntervalHours: number("digestIntervalHours"),
+      minSeconds: number("minSeconds"),
+      ipLimit: number("ipLimit"),
+      ipWindowMinutes: number("ipWindowMinutes"),
+      emailLimit: number("emailLimit"),
+      emailWindowMinutes: number("emailWindowMinutes"),
     });
     return data({ ok: true as const, message: "The rules are saved. They apply to comments sent from now on." });
   } catch (error) {
@@ -160,6 +170,56 @@ export default function CommentSettings() {
               </div>
             </div>
           </div>
+          <h2>Refused</h2>
+          <p>These comments are not stored at all: the sender is told why and can try again later.</p>
+          <TextInput
+            id="minSeconds"
+            name="minSeconds"
+            type="number"
+            width={4}
+            label="Refuse a comment sent less than this many seconds after the form was shown"
+            hint="People take longer than programs. 0 turns this off."
+            defaultValue={value("minSeconds", String(rules.minSeconds))}
+            error={state.fieldErrors.minSeconds}
+          />
+          <TextInput
+            id="ipLimit"
+            name="ipLimit"
+            type="number"
+            width={4}
+            label="Comments allowed from one IP address"
+            hint="0 turns this limit off."
+            defaultValue={value("ipLimit", String(rules.ipLimit))}
+            error={state.fieldErrors.ipLimit}
+          />
+          <TextInput
+            id="ipWindowMinutes"
+            name="ipWindowMinutes"
+            type="number"
+            width={4}
+            label="in this many minutes"
+            defaultValue={value("ipWindowMinutes", String(rules.ipWindowMinutes))}
+            error={state.fieldErrors.ipWindowMinutes}
+          />
+          <TextInput
+            id="emailLimit"
+            name="emailLimit"
+            type="number"
+            width={4}
+            label="Comments allowed from one email address"
+            hint="0 turns this limit off."
+            defaultValue={value("emailLimit", String(rules.emailLimit))}
+            error={state.fieldErrors.emailLimit}
+          />
+          <TextInput
+            id="emailWindowMinutes"
+            name="emailWindowMinutes"
+            type="number"
+            width={4}
+            label="in this many minutes"
+            defaultValue={value("emailWindowMinutes", String(rules.emailWindowMinutes))}
+            error={state.fieldErrors.emailWindowMinutes}
+          />
           <h2>Email digest</h2>
           <TextInput
             id="digestIntervalHours"

@@ -1,6 +1,5 @@
 import type { Db } from "@observatory/db";
 import { z } from "zod";
-import { apiEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { hitRateLimit } from "../rate-limit.ts";
 import type { RequestMeta } from "../request-meta.ts";
@@ -100,8 +99,8 @@ export async function submitComment(
   input: CommentInput,
   isCommentable: (itemId: string) => Promise<boolean>,
 ): Promise<{ id: string; status: CommentDecision["status"] }> {
-  const env = apiEnv();
-  const token = checkFormToken(input.formToken, env.COMMENT_MIN_SECONDS);
+  const { rules } = await readSpamRules(db);
+  const token = checkFormToken(input.formToken, rules.minSeconds);
   if (token === "too-fast")
     throw refused("That was too quick for us to be sure you are not an automated program. Please submit again.");
   if (token === "expired") throw refused("This form has expired. Your text is kept below: please submit it again.");
@@ -119,9 +118,15 @@ export async function submitComment(
 
   const email = input.email.toLowerCase();
   const byIp = request.ipHash
-    ? await hitRateLimit(db, `comment:ip:${request.ipHash}`, env.COMMENT_RATE_LIMIT_IP)
+    ? await hitRateLimit(db, `comment:ip:${request.ipHash}`, {
+        limit: rules.ipLimit,
+        windowSeconds: rules.ipWindowMinutes * 60,
+      })
     : { allowed: true, retryAfterSeconds: 0 };
-  const byEmail = await hitRateLimit(db, `comment:email:${email}`, env.COMMENT_RATE_LIMIT_EMAIL);
+  const byEmail = await hitRateLimit(db, `comment:email:${email}`, {
+    limit: rules.emailLimit,
+    windowSeconds: rules.emailWindowMinutes * 60,
+  });
   if (!byIp.allowed || !byEmail.allowed) {
     const minutes = Math.max(1, Math.ceil(Math.max(byIp.retryAfterSeconds, byEmail.retryAfterSeconds) / 60));
     throw new AppError(
@@ -131,7 +136,6 @@ export async function submitComment(
   }
 
   const body = input.body.replace(/\r\n/g, "\n");
-  const { rules } = await readSpamRules(db);
   const [duplicate, approved] = await Promise.all([
     rules.duplicateWindowHours > 0
       ? db.comment.findFirst({

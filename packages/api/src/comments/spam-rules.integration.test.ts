@@ -13,7 +13,7 @@ describe("the spam and moderation rules on submitted comments", () => {
     const authorId = (await createUser(h.db, "AUTHOR")).id;
     itemId = (await createItem(h.db, { authorId, live: { title: "Maternity outcomes" } })).id;
     const moderator = await h.as("MODERATOR");
-    setRules = (overrides) => moderator.moderation.updateRules({ ...defaultSpamRules, ...overrides });
+    setRules = (overrides) => moderator.moderation.updateRules({ ...defaultSpamRules(), ...overrides });
   });
   beforeEach(async () => {
     await setRules({});
@@ -89,18 +89,30 @@ describe("the spam and moderation rules on submitted comments", () => {
     expect((await submit({ email, body })).stored.status).toBe("PENDING");
   });
 
+  it("applies the form's minimum time and the rate limits moderators set", async () => {
+    await setRules({ minSeconds: 30, emailLimit: 2, emailWindowMinutes: 60 });
+    await expect(submit()).rejects.toThrow("too quick");
+    await setRules({ minSeconds: 5, emailLimit: 2, emailWindowMinutes: 60 });
+    const email = "limited@example.org";
+    await submit({ email });
+    await submit({ email });
+    await expect(submit({ email })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    await setRules({ emailLimit: 0 });
+    await expect(submit({ email })).resolves.toBeDefined();
+  });
+
   it("refuses invalid rules field by field and keeps the saved ones", async () => {
     const moderator = await h.as("MODERATOR");
     const error = await moderator.moderation
-      .updateRules({ ...defaultSpamRules, holdAtLinks: -1, blockedIpHashes: ["not-a-hash"] })
+      .updateRules({ ...defaultSpamRules(), holdAtLinks: -1, blockedIpHashes: ["not-a-hash"] })
       .catch((e) => e);
     expect(error.code).toBe("BAD_REQUEST");
-    expect((await moderator.moderation.settings()).rules).toEqual(defaultSpamRules);
+    expect((await moderator.moderation.settings()).rules).toEqual(defaultSpamRules());
   });
 
   it("lets moderators change the rules, records it, and refuses authors", async () => {
     const author = await h.as("AUTHOR");
-    await expect(author.moderation.updateRules(defaultSpamRules)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(author.moderation.updateRules(defaultSpamRules())).rejects.toMatchObject({ code: "FORBIDDEN" });
     await setRules({ heldPhrases: ["Scheme"] });
     const moderator = await h.as("MODERATOR");
     expect((await moderator.moderation.settings()).rules.heldPhrases).toEqual(["scheme"]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultSpamRules, type SpamRules } from "../moderation/settings.ts";
 import { countLinks, decideComment, describeFlag, matchPhrases } from "./spam-rules.ts";
 
-const rules = (overrides: Partial<SpamRules> = {}): SpamRules => ({ ...defaultSpamRules, ...overrides });
+const rules = (overrides: Partial<SpamRules> = {}): SpamRules => ({ ...defaultSpamRules(), ...overrides });
 const facts = (overrides: Partial<Parameters<typeof decideComment>[1]> = {}) => ({
   body: "My mother waited six hours for an interpreter.",
   email: "reader@example.org",

@@ -42,20 +42,47 @@ export const spamRulesInput = z.object({
     .int()
     .min(0)
     .max(24 * 7),
+  /** Seconds a reader must take over the form; faster submissions are refused as automated. */
+  minSeconds: z.number().int().min(0).max(3600),
+  /** Comments per IP hash per window; 0 turns the limit off. */
+  ipLimit: z.number().int().min(0).max(10_000),
+  ipWindowMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
+  /** Comments per email address per window; 0 turns the limit off. */
+  emailLimit: z.number().int().min(0).max(10_000),
+  emailWindowMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
 });
 
 export type SpamRules = z.infer<typeof spamRulesInput>;
 
-export const defaultSpamRules: SpamRules = {
-  holdAtLinks: 2,
-  blockedPhrases: [],
-  blockedEmails: [],
-  blockedIpHashes: [],
-  heldPhrases: [],
-  duplicateWindowHours: 24,
-  trustApprovedCommenters: true,
-  digestIntervalHours: 24,
-};
+const minutes = (seconds: number) => Math.max(1, Math.round(seconds / 60));
+
+/** The rules until moderators save their own; the form's limits come from the environment (README). */
+export function defaultSpamRules(): SpamRules {
+  const env = apiEnv();
+  return {
+    holdAtLinks: 2,
+    blockedPhrases: [],
+    blockedEmails: [],
+    blockedIpHashes: [],
+    heldPhrases: [],
+    duplicateWindowHours: 24,
+    trustApprovedCommenters: true,
+    digestIntervalHours: 24,
+    minSeconds: env.COMMENT_MIN_SECONDS,
+    ipLimit: env.COMMENT_RATE_LIMIT_IP.limit,
+    ipWindowMinutes: minutes(env.COMMENT_RATE_LIMIT_IP.windowSeconds),
+    emailLimit: env.COMMENT_RATE_LIMIT_EMAIL.limit,
+    emailWindowMinutes: minutes(env.COMMENT_RATE_LIMIT_EMAIL.windowSeconds),
+  };
+}
 
 export type ModerationSettings = {
   rules: SpamRules;
@@ -70,8 +97,8 @@ export async function readSpamRules(db: Pick<Db, "setting">): Promise<{ rules: S
   const row = await db.setting.findUnique({ where: { key: SPAM_RULES_KEY }, select: { value: true } });
   // A stored value from an older shape keeps whatever still parses; the rest falls back to defaults.
   const parsed = row ? spamRulesInput.partial().safeParse(row.value) : null;
-  if (!parsed?.success) return { rules: defaultSpamRules, isDefault: true };
-  return { rules: { ...defaultSpamRules, ...parsed.data }, isDefault: false };
+  if (!parsed?.success) return { rules: defaultSpamRules(), isDefault: true };
+  return { rules: { ...defaultSpamRules(), ...parsed.data }, isDefault: false };
 }
 
 /** Days after which comment IP hashes are cleared: what the purge job does and the privacy notice says. */
