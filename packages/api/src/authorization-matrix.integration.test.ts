@@ -90,6 +90,7 @@ const decisions: Record<string, Decision> = {
   "editorial.unpublish": "content.publish",
   "editorial.updateReviewSteps": "settings.manage",
   "editorial.uploadImage": "content.write",
+  "editorial.workstreamOptions": "content.write",
   "settings.mfaPolicy": "settings.manage",
   "settings.updateMfaPolicy": "settings.manage",
   "system.health": "public",

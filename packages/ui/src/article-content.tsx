@@ -40,7 +40,7 @@ export function ArticleContent({
         </p>
       )}
       <p className="nhsuk-lede-text">{summary}</p>
-      {/* sanitised on save and again on read */}
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on save and again on read */}
       <div className="observatory-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
       {(lastReviewed || nextReviewDue) && (
         <div className="nhsuk-review-date nhsuk-u-margin-top-6">

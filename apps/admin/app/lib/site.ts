@@ -14,6 +14,12 @@ export type AdminSection = { href: string; label: string; permission: Permission
 
 export const adminSections: AdminSection[] = [
   {
+    href: "/content",
+    label: "Content",
+    permission: "content.write",
+    description: "Write, review, schedule and publish news, blogs, press releases and pages.",
+  },
+  {
     href: "/comments",
     label: "Comments",
     permission: "comments.moderate",

@@ -2,18 +2,20 @@ import { roleLabels } from "@observatory/api/permissions";
 import { Card, WarningCallout } from "@observatory/ui";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { EditorialDashboard } from "~/components/editorial-dashboard";
+import { editorialPanels } from "~/lib/dashboard.server";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle, sectionsFor } from "~/lib/site";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Home") }];
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { user } = await requireUser(args);
-  return { user };
+  const { user, api } = await requireUser(args);
+  return { user, editorial: await editorialPanels(api, user.role) };
 }
 
 export default function AdminHome() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, editorial } = useLoaderData<typeof loader>();
   const sections = sectionsFor(user.role);
   return (
     <>
@@ -29,6 +31,7 @@ export default function AdminHome() {
           </p>
         </WarningCallout>
       )}
+      {editorial && <EditorialDashboard {...editorial} />}
       <ul className="nhsuk-grid-row nhsuk-card-group">
         {[
           ...sections,

@@ -62,6 +62,10 @@ function instantFrom(field: string, value: z.output<typeof londonDateTime>): Dat
 
 export const editorialRouter = router({
   dashboard: write.query(({ ctx }) => dashboard(ctx)),
+  /** The priorities an item can be tagged with, by id (the editor's checkboxes and the list filter). */
+  workstreamOptions: write.query(({ ctx }) =>
+    ctx.db.workstream.findMany({ select: { id: true, title: true }, orderBy: { position: "asc" } }),
+  ),
   list: write.input(listItemsInput).query(({ ctx, input }) => listItems(ctx.db, input)),
   item: write.input(z.object({ itemId: id })).query(({ ctx, input }) => getItemForEditor(ctx, input.itemId)),
   revisions: write.input(itemRef).query(({ ctx, input }) => listRevisions(ctx.db, input.itemId)),

@@ -1,0 +1,236 @@
+import { createApiClient } from "@observatory/api/client";
+import { Button, Checkboxes, Radios, Select, Textarea, TextInput } from "@observatory/ui";
+import { Form } from "@remix-run/react";
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
+import type { FormState } from "~/components/form-errors";
+
+export type ContentFormValues = {
+  title: string;
+  slug: string;
+  summary: string;
+  body: string;
+  kind: string;
+  seoTitle: string;
+  seoDescription: string;
+  nextReviewDue: string;
+  commentsOpen: string;
+  workstreamIds: string;
+};
+
+type Props = {
+  values: ContentFormValues;
+  state: FormState;
+  workstreams: { id: string; title: string }[];
+  kinds: readonly { value: string; label: string }[];
+  submitLabel: string;
+  /** Hidden fields (the revision the editor was opened on). */
+  hidden?: Record<string, string>;
+  /** Set on an existing item: turns on autosave into the person's working copy. */
+  autosave?: { itemId: string; baseRevisionId: string };
+  /** The body rendered as it was loaded (the live preview replaces it while typing). */
+  initialPreviewHtml: string;
+  children?: ReactNode;
+};
+
+const AUTOSAVE_DELAY_MS = 3000;
+
+/** The editor's fields in page order, for the error summary. */
+export const contentFormFields = [
+  "title",
+  "slug",
+  "kind",
+  "summary",
+  "body",
+  "workstreamIds",
+  "seoTitle",
+  "seoDescription",
+  "nextReviewDue",
+  "commentsOpen",
+];
+
+/**
+ * The editor: a plain form that saves without JavaScript. With JavaScript it also shows a live
+ * preview (rendered by the server's one renderer) and autosaves into one working revision.
+ */
+export function ContentForm({
+  values,
+  state,
+  workstreams,
+  kinds,
+  submitLabel,
+  hidden = {},
+  autosave,
+  initialPreviewHtml,
+  children,
+}: Props) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [previewHtml, setPreviewHtml] = useState(initialPreviewHtml);
+  const [autosaveStatus, setAutosaveStatus] = useState("");
+  const timers = useRef<{ preview?: ReturnType<typeof setTimeout>; save?: ReturnType<typeof setTimeout> }>({});
+  const selected = new Set(values.workstreamIds.split(",").filter(Boolean));
+
+  useEffect(() => {
+    const current = timers.current;
+    return () => {
+      clearTimeout(current.preview);
+      clearTimeout(current.save);
+    };
+  }, []);
+
+  function onInput(event: FormEvent<HTMLFormElement>) {
+    const client = createApiClient();
+    const form = formRef.current;
+    if (!form) return;
+    const target = event.target;
+    if (target instanceof HTMLTextAreaElement && target.name === "body") {
+      clearTimeout(timers.current.preview);
+      const body = target.value;
+      timers.current.preview = setTimeout(() => {
+        client.editorial.renderPreview
+          .mutate({ body })
+          .then((result) => setPreviewHtml(result.html))
+          .catch(() => setPreviewHtml(previewHtml));
+      }, 400);
+    }
+    if (!autosave) return;
+    clearTimeout(timers.current.save);
+    timers.current.save = setTimeout(() => {
+      const data = new FormData(form);
+      const text = (name: string) => {
+        const value = data.get(name);
+        return typeof value === "string" ? value : "";
+      };
+      const kind = kinds.find((k) => k.value === text("kind"))?.value;
+      if (!kind || !text("title").trim()) return;
+      setAutosaveStatus("Saving a draft copy…");
+      client.editorial.save
+        .mutate({
+          itemId: autosave.itemId,
+          baseRevisionId: autosave.baseRevisionId,
+          autosave: true,
+          title: text("title"),
+          slug: text("slug"),
+          summary: text("summary"),
+          body: text("body"),
+          kind: kind as "NEWS",
+          seoTitle: text("seoTitle"),
+          seoDescription: text("seoDescription"),
+          nextReviewDue: text("nextReviewDue"),
+          commentsOpen: text("commentsOpen") !== "no",
+          workstreamIds: data.getAll("workstreamIds").filter((v): v is string => typeof v === "string"),
+        })
+        .then(() =>
+          setAutosaveStatus(
+            `Draft copy saved at ${new Date().toLocaleTimeString("en-GB", { timeZone: "Europe/London" })}`,
+          ),
+        )
+        .catch((error: unknown) =>
+          setAutosaveStatus(
+            error instanceof Error ? `Not saved automatically: ${error.message}` : "Not saved automatically",
+          ),
+        );
+    }, AUTOSAVE_DELAY_MS);
+  }
+
+  return (
+    <Form method="post" noValidate ref={formRef} onInput={onInput}>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <TextInput id="title" name="title" label="Title" defaultValue={values.title} error={state.fieldErrors.title} />
+      <TextInput
+        id="slug"
+        name="slug"
+        label="Web address"
+        hint="Letters, numbers and hyphens. Leave empty to make one from the title. If you change it, the old address will lead here."
+        defaultValue={values.slug}
+        error={state.fieldErrors.slug}
+        spellCheck={false}
+      />
+      <Select
+        id="kind"
+        name="kind"
+        label="Kind of content"
+        options={[{ value: "", label: "Choose a kind" }, ...kinds]}
+        defaultValue={values.kind}
+        error={state.fieldErrors.kind}
+      />
+      <Textarea
+        id="summary"
+        name="summary"
+        label="Summary"
+        hint="One or two sentences, shown in lists and at the top of the page."
+        rows={3}
+        defaultValue={values.summary}
+        error={state.fieldErrors.summary}
+      />
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-one-half">
+          <Textarea
+            id="body"
+            name="body"
+            label="Body"
+            hint="Markdown: ## for a heading, **bold**, [link text](https://...), - for a list."
+            rows={18}
+            defaultValue={values.body}
+            error={state.fieldErrors.body}
+          />
+        </div>
+        <div className="nhsuk-grid-column-one-half">
+          <h2 className="nhsuk-heading-s">Preview of the body</h2>
+          <div className="observatory-body" aria-live="polite" dangerouslySetInnerHTML={{ __html: previewHtml }} />
+        </div>
+      </div>
+      <Checkboxes
+        idPrefix="workstreamIds"
+        name="workstreamIds"
+        legend="Priorities"
+        hint="The observatory's priorities this is about."
+        error={state.fieldErrors.workstreamIds}
+        items={workstreams.map((w) => ({ value: w.id, label: w.title, checked: selected.has(w.id) }))}
+      />
+      <TextInput
+        id="seoTitle"
+        name="seoTitle"
+        label="Search engine title (optional)"
+        defaultValue={values.seoTitle}
+        error={state.fieldErrors.seoTitle}
+      />
+      <Textarea
+        id="seoDescription"
+        name="seoDescription"
+        label="Search engine description (optional)"
+        rows={2}
+        defaultValue={values.seoDescription}
+        error={state.fieldErrors.seoDescription}
+      />
+      <TextInput
+        id="nextReviewDue"
+        name="nextReviewDue"
+        label="Next review due (optional)"
+        hint="For example, 25/12/2027"
+        width={10}
+        defaultValue={values.nextReviewDue}
+        error={state.fieldErrors.nextReviewDue}
+      />
+      <Radios
+        idPrefix="commentsOpen"
+        name="commentsOpen"
+        legend="Reader comments"
+        defaultValue={values.commentsOpen || "yes"}
+        error={state.fieldErrors.commentsOpen}
+        items={[
+          { value: "yes", label: "Open" },
+          { value: "no", label: "Closed" },
+        ]}
+      />
+      <p className="nhsuk-body-s" aria-live="polite">
+        {autosaveStatus}
+      </p>
+      <Button name="intent" value="save">
+        {submitLabel}
+      </Button>
+      {children}
+    </Form>
+  );
+}

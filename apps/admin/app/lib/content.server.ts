@@ -1,0 +1,68 @@
+import { formatLondon, statusLabels } from "@observatory/api";
+import { textField } from "./forms.server";
+
+// Shared by the content routes: reading the editor form, and labels computed on the server so
+// the pages need no date or label logic in the browser.
+
+export const kindOptions = [
+  { value: "NEWS", label: "News" },
+  { value: "BLOG", label: "Blog" },
+  { value: "PRESS_RELEASE", label: "Press release" },
+  { value: "PAGE", label: "Page" },
+] as const;
+
+export type ContentKindValue = (typeof kindOptions)[number]["value"];
+
+export const kindLabel = (kind: string) => kindOptions.find((k) => k.value === kind)?.label ?? kind;
+
+export const statusOptions = Object.entries(statusLabels).map(([value, label]) => ({ value, label }));
+
+export const statusLabel = (status: keyof typeof statusLabels) => statusLabels[status];
+
+export const when = (date: Date | string | null | undefined) => (date ? formatLondon(new Date(date)) : "");
+
+/** "3 hours", "2 days": how long something has waited. */
+export function waited(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return "less than a minute";
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} hour${hours === 1 ? "" : "s"}`;
+  const days = Math.floor(hours / 24);
+  return `${days} days`;
+}
+
+/** The editor form as typed (kept on errors), and as the API takes it. */
+export function readContentForm(form: FormData) {
+  const workstreamIds = form.getAll("workstreamIds").filter((v): v is string => typeof v === "string");
+  const values = {
+    title: textField(form, "title"),
+    slug: textField(form, "slug"),
+    summary: textField(form, "summary"),
+    body: textField(form, "body"),
+    kind: textField(form, "kind"),
+    seoTitle: textField(form, "seoTitle"),
+    seoDescription: textField(form, "seoDescription"),
+    nextReviewDue: textField(form, "nextReviewDue"),
+    commentsOpen: textField(form, "commentsOpen") || "yes",
+    workstreamIds: workstreamIds.join(","),
+  };
+  const kind = kindOptions.find((k) => k.value === values.kind)?.value;
+  return {
+    values,
+    input: {
+      title: values.title,
+      slug: values.slug,
+      summary: values.summary,
+      // Browsers send CRLF line ends from a textarea; stored bodies use LF.
+      body: values.body.replace(/\r\n/g, "\n"),
+      // An unknown kind is left for the API to refuse with its own message.
+      kind: kind ?? ("" as ContentKindValue),
+      seoTitle: values.seoTitle,
+      seoDescription: values.seoDescription,
+      nextReviewDue: values.nextReviewDue,
+      commentsOpen: values.commentsOpen !== "no",
+      workstreamIds,
+    },
+  };
+}

@@ -1,0 +1,273 @@
+import { Button, InsetText, NotificationBanner, SummaryList, Tag, WarningCallout } from "@observatory/ui";
+import {
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { createApiClient } from "@observatory/api/client";
+import { ContentForm, contentFormFields } from "~/components/content-form";
+import { FormErrorSummary, formState } from "~/components/form-errors";
+import { kindOptions, readContentForm, statusLabel, when } from "~/lib/content.server";
+import { formFailure, textField } from "~/lib/forms.server";
+import { requireUser } from "~/lib/session.server";
+import { pageTitle } from "~/lib/site";
+import contentCss from "~/styles/content.css?url";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: pageTitle(data ? `Edit: ${data.revision.title}` : "Content") },
+];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentCss }];
+
+const notices: Record<string, string> = {
+  saved: "Your changes have been saved as a new revision.",
+  submitted: "Submitted for review. Editors have been told by email.",
+  approved: "Approved.",
+  changes: "Changes requested. The author has been told by email.",
+  published: "Published: it is on the public site now.",
+  scheduled: "Scheduled.",
+  unscheduled: "The scheduled publication has been cancelled.",
+  unpublished: "Taken off the public site.",
+  archived: "Archived.",
+  restored: "The earlier revision is now the latest draft.",
+  image: "Image uploaded.",
+};
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { api, user } = await requireUser(args, { permission: "content.write" });
+  const itemId = args.params.itemId ?? "";
+  const [view, workstreams, others] = await Promise.all([
+    api.editorial.item({ itemId }),
+    api.editorial.workstreamOptions(),
+    api.editorial.presence({ itemId }),
+  ]);
+  const { item, revision, reviews } = view;
+  const params = new URL(args.request.url).searchParams;
+  const notice = [...params.keys()].map((key) => notices[key]).find(Boolean) ?? null;
+  const lastReview = reviews[0] ?? null;
+  return {
+    userName: user.name,
+    notice,
+    item: {
+      id: item.id,
+      slug: item.slug,
+      status: item.status,
+      statusLabel: statusLabel(item.status),
+      createdBy: item.createdBy.name,
+      live: item.liveRevision && { number: item.liveRevision.number, since: when(item.liveSince) },
+      scheduled: item.scheduledRevision && { number: item.scheduledRevision.number, at: when(item.publishAt) },
+      unpublishAt: when(item.unpublishAt),
+      redirects: item.redirects.map((r) => r.fromSlug),
+    },
+    revision: {
+      id: revision.id,
+      number: revision.number,
+      title: revision.title,
+      author: revision.author.name,
+      isAutosave: revision.isAutosave,
+      bodyHtml: revision.bodyHtml,
+      updated: when(revision.updatedAt),
+    },
+    values: {
+      title: revision.title,
+      slug: item.slug,
+      summary: revision.summary,
+      body: revision.body,
+      kind: item.kind,
+      seoTitle: revision.seoTitle ?? "",
+      seoDescription: revision.seoDescription ?? "",
+      nextReviewDue: revision.nextReviewDue
+        ? new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London" }).format(revision.nextReviewDue)
+        : "",
+      commentsOpen: item.commentsOpen ? "yes" : "no",
+      workstreamIds: revision.workstreamIds.join(","),
+    },
+    lastReview: lastReview && {
+      decision: lastReview.decision,
+      reason: lastReview.reason,
+      reviewer: lastReview.reviewerName,
+      at: when(lastReview.createdAt),
+      revisionNumber: lastReview.revisionNumber,
+    },
+    can: view.can,
+    others: others.map((o) => o.name),
+    workstreams: workstreams.map((w) => ({ id: w.id, title: w.title })),
+    kinds: kindOptions,
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { api } = await requireUser(args, { permission: "content.write" });
+  const itemId = args.params.itemId ?? "";
+  const form = await args.request.formData();
+  const intent = textField(form, "intent");
+  const revisionId = textField(form, "revisionId");
+  const { values, input } = readContentForm(form);
+  try {
+    if (intent === "submit") {
+      await api.editorial.submit({ itemId, revisionId });
+      return redirect(`/content/${itemId}?submitted=1`);
+    }
+    if (intent === "unpublish") {
+      await api.editorial.unpublish({ itemId });
+      return redirect(`/content/${itemId}?unpublished=1`);
+    }
+    if (intent === "archive") {
+      await api.editorial.archive({ itemId });
+      return redirect(`/content/${itemId}?archived=1`);
+    }
+    if (intent === "cancelSchedule") {
+      await api.editorial.cancelSchedule({ itemId });
+      return redirect(`/content/${itemId}?unscheduled=1`);
+    }
+    await api.editorial.save({ itemId, baseRevisionId: textField(form, "baseRevisionId"), ...input });
+    return redirect(`/content/${itemId}?saved=1`);
+  } catch (error) {
+    return formFailure(error, intent === "save" || !intent ? values : {});
+  }
+}
+
+const PRESENCE_INTERVAL_MS = 20_000;
+
+/** Who else has this item open, kept fresh while the page is open (an enhancement). */
+function useOthersEditing(itemId: string, initial: string[]) {
+  const [others, setOthers] = useState(initial);
+  useEffect(() => {
+    const client = createApiClient();
+    const timer = setInterval(() => {
+      client.editorial.presence
+        .mutate({ itemId })
+        .then((present) => setOthers(present.map((p) => p.name)))
+        .catch(() => setOthers([]));
+    }, PRESENCE_INTERVAL_MS);
+    return () => clearInterval(timer);
+  }, [itemId]);
+  return others;
+}
+
+export default function EditContent() {
+  const data = useLoaderData<typeof loader>();
+  const state = formState(useActionData<typeof action>());
+  const others = useOthersEditing(data.item.id, data.others);
+  const { item, revision, can } = data;
+  const rows = [
+    { key: "Status", value: <Tag colour="white">{item.statusLabel}</Tag> },
+    {
+      key: "Latest revision",
+      value: `Revision ${revision.number} by ${revision.author}, ${revision.updated}${revision.isAutosave ? " (autosaved copy)" : ""}`,
+    },
+    { key: "On the public site", value: item.live ? `Revision ${item.live.number}, since ${item.live.since}` : "No" },
+    ...(item.scheduled
+      ? [{ key: "Scheduled", value: `Revision ${item.scheduled.number} for ${item.scheduled.at}` }]
+      : []),
+    ...(item.unpublishAt ? [{ key: "Comes off the site", value: item.unpublishAt }] : []),
+    {
+      key: "Web address",
+      value: `/${item.slug}${item.redirects.length ? ` (also reached from /${item.redirects.join(", /")})` : ""}`,
+    },
+    { key: "Created by", value: item.createdBy },
+  ];
+  return (
+    <>
+      <p className="nhsuk-u-margin-bottom-3">
+        <a href="/content">Back to content</a>
+      </p>
+      {data.notice && <NotificationBanner variant="success">{data.notice}</NotificationBanner>}
+      <FormErrorSummary state={state} fields={contentFormFields} />
+      <h1>{revision.title}</h1>
+      {others.length > 0 && (
+        <WarningCallout heading="Someone else has this open">
+          <p>
+            {others.join(", ")} {others.length === 1 ? "is" : "are"} editing this item too. If they save first, you will
+            be asked to compare before your changes are saved.
+          </p>
+        </WarningCallout>
+      )}
+      <SummaryList rows={rows} />
+      {data.lastReview?.decision === "CHANGES_REQUESTED" && item.status === "CHANGES_REQUESTED" && (
+        <InsetText>
+          <p>
+            <strong>
+              {data.lastReview.reviewer} asked for changes to revision {data.lastReview.revisionNumber} (
+              {data.lastReview.at}):
+            </strong>
+          </p>
+          <p>{data.lastReview.reason}</p>
+        </InsetText>
+      )}
+      <ul className="nhsuk-list">
+        <li>
+          <a href={`/content/${item.id}/preview?revision=${revision.id}`}>Preview as the public will see it</a>
+        </li>
+        <li>
+          <a href={`/content/${item.id}/revisions`}>Revisions and comparisons</a>
+        </li>
+        {can.review && (
+          <li>
+            <a href={`/content/${item.id}/review`}>Review this revision</a>
+          </li>
+        )}
+        {can.publish && (
+          <li>
+            <a href={`/content/${item.id}/publish`}>Publish or schedule</a>
+          </li>
+        )}
+        {can.edit && (
+          <li>
+            <a href={`/content/${item.id}/image`}>Upload an image</a>
+          </li>
+        )}
+      </ul>
+      <div className="nhsuk-button-group">
+        {can.submit && (
+          <Form method="post">
+            <input type="hidden" name="revisionId" value={revision.id} />
+            <Button name="intent" value="submit">
+              Submit for review
+            </Button>
+          </Form>
+        )}
+        {can.publish && item.live && (
+          <Form method="post">
+            <Button name="intent" value="unpublish" variant="secondary">
+              Unpublish
+            </Button>
+          </Form>
+        )}
+        {can.publish && item.status !== "ARCHIVED" && (
+          <Form method="post">
+            <Button name="intent" value="archive" variant="warning">
+              Archive
+            </Button>
+          </Form>
+        )}
+      </div>
+      {can.edit ? (
+        <>
+          <h2>Edit</h2>
+          {item.live && (
+            <p>
+              Your changes become a new revision. Readers keep seeing the live revision until the new one is approved
+              and published.
+            </p>
+          )}
+          <ContentForm
+            values={{ ...data.values, ...state.values }}
+            state={state}
+            workstreams={data.workstreams}
+            kinds={data.kinds}
+            submitLabel="Save changes"
+            hidden={{ baseRevisionId: revision.id }}
+            autosave={{ itemId: item.id, baseRevisionId: revision.id }}
+            initialPreviewHtml={revision.bodyHtml}
+          />
+        </>
+      ) : (
+        <p>You cannot edit this item{item.status === "ARCHIVED" ? " while it is archived" : ""}.</p>
+      )}
+    </>
+  );
+}

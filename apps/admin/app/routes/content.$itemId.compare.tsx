@@ -1,0 +1,64 @@
+import { BackLink, Table } from "@observatory/ui";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { when } from "~/lib/content.server";
+import { requireUser } from "~/lib/session.server";
+import { pageTitle } from "~/lib/site";
+import contentCss from "~/styles/content.css?url";
+
+export const meta: MetaFunction = () => [{ title: pageTitle("Compare revisions") }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentCss }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { api } = await requireUser(args, { permission: "content.write" });
+  const params = new URL(args.request.url).searchParams;
+  const comparison = await api.editorial.compare({ fromId: params.get("from") ?? "", toId: params.get("to") ?? "" });
+  return {
+    ...comparison,
+    from: { ...comparison.from, saved: when(comparison.from.createdAt) },
+    to: { ...comparison.to, saved: when(comparison.to.createdAt) },
+  };
+}
+
+const diffLabels = { same: "", added: "Added: ", removed: "Removed: " } as const;
+
+export default function Compare() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <>
+      <BackLink href={`/content/${data.itemId}/revisions`}>Back to revisions</BackLink>
+      <h1>
+        Revision {data.from.number} compared with revision {data.to.number}
+      </h1>
+      <p>
+        Revision {data.from.number} by {data.from.author}, {data.from.saved}. Revision {data.to.number} by{" "}
+        {data.to.author}, {data.to.saved}.
+      </p>
+      {data.changes.length === 0 ? (
+        <p>No details differ.</p>
+      ) : (
+        <Table
+          caption="Details that differ"
+          head={["Detail", `Revision ${data.from.number}`, `Revision ${data.to.number}`]}
+          firstCellIsHeader
+          rows={data.changes.map((c) => [c.label, c.before || "(empty)", c.after || "(empty)"])}
+        />
+      )}
+      {data.unchanged.length > 0 && <p>Unchanged: {data.unchanged.join(", ").toLowerCase()}.</p>}
+      <h2>Body</h2>
+      {data.body ? (
+        <ul className="observatory-diff" aria-label="Changes to the body, line by line">
+          {data.body.map((line, index) => (
+            // Lines repeat, so their position is their identity.
+            <li key={index} className={line.kind === "same" ? undefined : `observatory-diff-${line.kind}`}>
+              {line.kind !== "same" && <span className="nhsuk-u-visually-hidden">{diffLabels[line.kind]}</span>}
+              {line.text || " "}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>The body is the same.</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,166 @@
+import {
+  ArticleContent,
+  BackLink,
+  Button,
+  NotificationBanner,
+  Table,
+  TextInput,
+  WarningCallout,
+} from "@observatory/ui";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrorSummary, formState } from "~/components/form-errors";
+import { kindLabel, when } from "~/lib/content.server";
+import { formFailure, textField } from "~/lib/forms.server";
+import { requireUser } from "~/lib/session.server";
+import { pageTitle } from "~/lib/site";
+import contentCss from "~/styles/content.css?url";
+
+export const meta: MetaFunction = () => [{ title: pageTitle("Preview") }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentCss }];
+
+const day = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+});
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { api } = await requireUser(args, { permission: "content.write" });
+  const itemId = args.params.itemId ?? "";
+  const requested = new URL(args.request.url).searchParams.get("revision");
+  const revisionId = requested ?? (await api.editorial.item({ itemId })).revision.id;
+  const [revision, shareLinks] = await Promise.all([
+    api.editorial.revision({ revisionId }),
+    api.editorial.shareLinks({ itemId }),
+  ]);
+  if (revision.item.id !== itemId) throw new Response("Not found", { status: 404 });
+  return {
+    itemId,
+    revisionId,
+    number: revision.number,
+    isLive: revision.item.liveRevisionId === revision.id,
+    article: {
+      title: revision.title,
+      kind: revision.item.kind,
+      byline:
+        revision.item.kind === "PAGE"
+          ? null
+          : `${kindLabel(revision.item.kind)} · ${day.format(revision.item.publishedAt ?? new Date())} · By ${revision.author.name}`,
+      workstreams: revision.workstreams.map((w) => w.workstream),
+      summary: revision.summary,
+      bodyHtml: revision.bodyHtml,
+      lastReviewed: revision.lastReviewedAt && day.format(revision.lastReviewedAt),
+      nextReviewDue: revision.nextReviewDue && day.format(revision.nextReviewDue),
+    },
+    shareLinks: shareLinks.map((link) => ({
+      id: link.id,
+      revision: link.revision.number,
+      createdBy: link.createdBy.name,
+      expires: when(link.expiresAt),
+      state: link.revokedAt ? "Withdrawn" : new Date(link.expiresAt) <= new Date() ? "Expired" : "Active",
+      uses: link.useCount,
+      lastUsed: when(link.lastUsedAt),
+    })),
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { api } = await requireUser(args, { permission: "content.write" });
+  const form = await args.request.formData();
+  const values = { days: textField(form, "days") };
+  try {
+    if (textField(form, "intent") === "revoke") {
+      await api.editorial.revokeShareLink({ id: textField(form, "shareLinkId") });
+      return { ok: true as const, created: null, revoked: true };
+    }
+    const created = await api.editorial.createShareLink({
+      revisionId: textField(form, "revisionId"),
+      days: Number(values.days || "7"),
+    });
+    return { ok: true as const, created: { url: created.url, expires: when(created.expiresAt) }, revoked: false };
+  } catch (error) {
+    return formFailure(error, values);
+  }
+}
+
+export default function Preview() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const state = formState(result);
+  const created = result && "created" in result ? result.created : null;
+  return (
+    <>
+      <BackLink href={`/content/${data.itemId}`}>Back to the item</BackLink>
+      <FormErrorSummary state={state} fields={["days"]} />
+      {created && (
+        <NotificationBanner variant="success" heading="Preview link created">
+          <p>Send this link to the reviewer. It works until {created.expires}, and you will not see it again:</p>
+          <p>
+            <code>{created.url}</code>
+          </p>
+        </NotificationBanner>
+      )}
+      {result && "revoked" in result && result.revoked && (
+        <NotificationBanner variant="success">The preview link has been withdrawn.</NotificationBanner>
+      )}
+      <WarningCallout heading={`Preview of revision ${data.number}`}>
+        <p>
+          {data.isLive
+            ? "This revision is on the public site."
+            : "This is how the page will look once published. Readers cannot see it yet."}
+        </p>
+      </WarningCallout>
+      <div className="nhsuk-grid-row">
+        <article className="nhsuk-grid-column-two-thirds">
+          <ArticleContent {...data.article} />
+        </article>
+      </div>
+      <h2>Share with an outside reviewer</h2>
+      <p>Anyone with the link can read this revision until it expires or you withdraw it. Each use is logged.</p>
+      <Form method="post" noValidate>
+        <input type="hidden" name="revisionId" value={data.revisionId} />
+        <TextInput
+          id="days"
+          name="days"
+          label="Days the link works (1 to 30)"
+          width={2}
+          defaultValue={state.values.days || "7"}
+          error={state.fieldErrors.days}
+        />
+        <Button name="intent" value="create" variant="secondary">
+          Create a preview link
+        </Button>
+      </Form>
+      {data.shareLinks.length > 0 && (
+        <Table
+          caption="Preview links"
+          head={["Revision", "Created by", "Expires", "State", "Uses", "Action"]}
+          rows={data.shareLinks.map((link) => [
+            String(link.revision),
+            link.createdBy,
+            link.expires,
+            link.state,
+            link.uses ? `${link.uses} (last ${link.lastUsed})` : "0",
+            link.state === "Active" ? (
+              <Form method="post" key="revoke">
+                <input type="hidden" name="shareLinkId" value={link.id} />
+                <button
+                  type="submit"
+                  name="intent"
+                  value="revoke"
+                  className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+                >
+                  Withdraw<span className="nhsuk-u-visually-hidden"> this link</span>
+                </button>
+              </Form>
+            ) : (
+              ""
+            ),
+          ])}
+        />
+      )}
+    </>
+  );
+}

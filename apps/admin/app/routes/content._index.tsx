@@ -1,0 +1,190 @@
+import { Button, ButtonLink, Select, Table, Tag, TextInput } from "@observatory/ui";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { formFailure } from "~/lib/forms.server";
+import { kindLabel, kindOptions, statusLabel, statusOptions, when } from "~/lib/content.server";
+import { requireUser } from "~/lib/session.server";
+import { pageTitle } from "~/lib/site";
+
+export const meta: MetaFunction = () => [{ title: pageTitle("Content") }];
+
+const sortOptions = [
+  { value: "updated-desc", label: "Recently updated first" },
+  { value: "updated-asc", label: "Least recently updated first" },
+  { value: "title-asc", label: "Title, A to Z" },
+];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { api } = await requireUser(args, { permission: "content.write" });
+  const params = new URL(args.request.url).searchParams;
+  const filters = {
+    q: params.get("q") ?? "",
+    status: params.get("status") ?? "",
+    kind: params.get("kind") ?? "",
+    workstreamId: params.get("workstreamId") ?? "",
+    authorId: params.get("authorId") ?? "",
+    updatedFrom: params.get("updatedFrom") ?? "",
+    updatedTo: params.get("updatedTo") ?? "",
+    sort: params.get("sort") ?? "updated-desc",
+  };
+  const status = statusOptions.find((s) => s.value === filters.status)?.value as "DRAFT" | undefined;
+  const kind = kindOptions.find((k) => k.value === filters.kind)?.value;
+  const sort = sortOptions.find((s) => s.value === filters.sort)?.value as "updated-desc" | undefined;
+  const [workstreams, page] = await Promise.all([
+    api.editorial.workstreamOptions(),
+    api.editorial
+      .list({
+        q: filters.q,
+        status,
+        kind,
+        workstreamId: filters.workstreamId || undefined,
+        authorId: filters.authorId || undefined,
+        updatedFrom: filters.updatedFrom,
+        updatedTo: filters.updatedTo,
+        sort,
+        after: params.get("after") ?? undefined,
+      })
+      .then((result) => ({ ok: true as const, result }))
+      .catch((error: unknown) => ({ ok: false as const, failure: formFailure(error).data })),
+  ]);
+  const nextParams = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
+  const list = page.ok ? page.result : { items: [], next: null };
+  if (list.next) nextParams.set("after", list.next);
+  return {
+    filters,
+    errors: page.ok ? {} : page.failure.fieldErrors,
+    formError: page.ok ? null : page.failure.formError,
+    isFirstPage: !params.get("after"),
+    nextHref: list.next ? `/content?${nextParams}` : null,
+    workstreams: workstreams.map((w) => ({ value: w.id, label: w.title })),
+    kinds: kindOptions,
+    statuses: statusOptions,
+    items: list.items.map((item) => ({
+      id: item.id,
+      title: item.title,
+      kind: kindLabel(item.kind),
+      status: statusLabel(item.status),
+      isLive: item.isLive,
+      authorName: item.authorName,
+      updated: when(item.updatedAt),
+    })),
+  };
+}
+
+export default function ContentList() {
+  const data = useLoaderData<typeof loader>();
+  const { filters } = data;
+  const firstPage = `/content?${new URLSearchParams(Object.entries(filters).filter(([, v]) => v))}`;
+  return (
+    <>
+      <h1>Content</h1>
+      <ButtonLink href="/content/new">New content</ButtonLink>
+      <Form method="get" aria-label="Filter content" className="nhsuk-u-margin-bottom-5">
+        {data.formError && <p className="nhsuk-error-message">{data.formError}</p>}
+        <div className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-one-half">
+            <TextInput id="q" name="q" label="Title or web address contains" defaultValue={filters.q} />
+          </div>
+          <div className="nhsuk-grid-column-one-quarter">
+            <Select
+              id="status"
+              name="status"
+              label="Status"
+              defaultValue={filters.status}
+              options={[{ value: "", label: "Any status" }, ...data.statuses]}
+            />
+          </div>
+          <div className="nhsuk-grid-column-one-quarter">
+            <Select
+              id="kind"
+              name="kind"
+              label="Kind"
+              defaultValue={filters.kind}
+              options={[{ value: "", label: "Any kind" }, ...data.kinds]}
+            />
+          </div>
+        </div>
+        <div className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-one-quarter">
+            <Select
+              id="workstreamId"
+              name="workstreamId"
+              label="Priority"
+              defaultValue={filters.workstreamId}
+              options={[{ value: "", label: "Any priority" }, ...data.workstreams]}
+            />
+          </div>
+          <div className="nhsuk-grid-column-one-quarter">
+            <TextInput
+              id="updatedFrom"
+              name="updatedFrom"
+              label="Updated from"
+              hint="For example, 1/11/2026"
+              defaultValue={filters.updatedFrom}
+              error={data.errors.updatedFrom}
+            />
+          </div>
+          <div className="nhsuk-grid-column-one-quarter">
+            <TextInput
+              id="updatedTo"
+              name="updatedTo"
+              label="Updated to"
+              hint="For example, 30/11/2026"
+              defaultValue={filters.updatedTo}
+              error={data.errors.updatedTo}
+            />
+          </div>
+          <div className="nhsuk-grid-column-one-quarter">
+            <Select id="sort" name="sort" label="Order" defaultValue={filters.sort} options={sortOptions} />
+          </div>
+        </div>
+        {filters.authorId && <input type="hidden" name="authorId" value={filters.authorId} />}
+        <Button variant="secondary">Filter</Button>
+      </Form>
+      {data.items.length === 0 ? (
+        <p>No content matches these filters.</p>
+      ) : (
+        <Table
+          caption="Content"
+          head={["Title", "Kind", "Status", "Author", "Updated"]}
+          firstCellIsHeader
+          rows={data.items.map((item) => [
+            <a href={`/content/${item.id}`} key="title">
+              {item.title}
+            </a>,
+            item.kind,
+            <span key="status">
+              <Tag colour="white">{item.status}</Tag>
+              {item.isLive && (
+                <>
+                  {" "}
+                  <Tag colour="green">Live</Tag>
+                </>
+              )}
+            </span>,
+            item.authorName,
+            item.updated,
+          ])}
+        />
+      )}
+      <nav className="nhsuk-pagination" aria-label="Pages of content">
+        <ul className="nhsuk-list nhsuk-pagination__list">
+          {!data.isFirstPage && (
+            <li className="nhsuk-pagination-item--previous">
+              <a className="nhsuk-pagination__link nhsuk-pagination__link--prev" href={firstPage}>
+                <span className="nhsuk-pagination__title">First page</span>
+              </a>
+            </li>
+          )}
+          {data.nextHref && (
+            <li className="nhsuk-pagination-item--next">
+              <a className="nhsuk-pagination__link nhsuk-pagination__link--next" href={data.nextHref}>
+                <span className="nhsuk-pagination__title">Next page</span>
+              </a>
+            </li>
+          )}
+        </ul>
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import { ArticleContent, formatDate, WarningCallout } from "@observatory/ui";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { kindLabels } from "~/components/item-list";
+import { isoDate } from "~/lib/format";
+import { api } from "~/lib/api.server";
+
+// An unpublished revision shown to an outside reviewer holding a signed, expiring share link.
+// Never cached or indexed: a withdrawn link must stop working at once.
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Preview: ${data.title}` : "Preview" },
+  { name: "robots", content: "noindex, nofollow" },
+];
+
+export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" });
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { api: caller } = await api(request, context);
+  try {
+    return await caller.editorial.sharedPreview({ token: params.token ?? "" });
+  } catch {
+    throw new Response("This preview link is not valid: it may have expired or been withdrawn.", { status: 404 });
+  }
+}
+
+export default function SharedPreview() {
+  const item = useLoaderData<typeof loader>();
+  return (
+    <div className="nhsuk-grid-row">
+      <article className="nhsuk-grid-column-two-thirds">
+        <WarningCallout heading="Preview">
+          <p>This page is not published. It is shared with you for review until {formatDate(item.expiresAt)}.</p>
+        </WarningCallout>
+        <ArticleContent
+          title={item.title}
+          byline={
+            item.kind !== "PAGE" && (
+              <>
+                {kindLabels[item.kind]} ·{" "}
+                <time dateTime={isoDate(item.publishedAt)}>{formatDate(item.publishedAt)}</time>
+                {" · "}By {item.authorName}
+              </>
+            )
+          }
+          workstreams={item.workstreams}
+          summary={item.summary}
+          bodyHtml={item.bodyHtml}
+          lastReviewed={item.lastReviewedAt && formatDate(item.lastReviewedAt)}
+          nextReviewDue={item.nextReviewDue && formatDate(item.nextReviewDue)}
+        />
+      </article>
+    </div>
+  );
+}

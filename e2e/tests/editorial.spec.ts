@@ -1,0 +1,143 @@
+import type { Browser, Page } from "@playwright/test";
+import { expect, expectAccessible, test } from "../fixtures";
+import { urls } from "../playwright.config";
+
+// The editorial journey across both apps: an author drafts and submits, an editor asks for changes,
+// the author revises, the editor approves and schedules it for the next minute, and the public site
+// shows it on time; an edit of the live item stays off the public site until it is approved.
+
+const run = Date.now().toString(36);
+const title = `Journey ${run}: waiting times`;
+const slug = `journey-${run}-waiting-times`;
+
+async function signIn(browser: Browser, email: string, password: string): Promise<Page> {
+  const context = await browser.newContext();
+  await context.route(/assets\.nhs\.uk/, (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(`${urls.admin}/sign-in`);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Hello");
+  return page;
+}
+
+/** London date and time fields for the first whole minute at least 25 seconds from now. */
+function nextMinute(): { at: Date; date: string; time: string } {
+  const at = new Date(Math.ceil((Date.now() + 25_000) / 60_000) * 60_000);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/London",
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return { at, date: `${parts.day}/${parts.month}/${parts.year}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+async function openItem(page: Page) {
+  await page.goto(`${urls.admin}/content?q=${encodeURIComponent(run)}`);
+  await page.getByRole("link", { name: title }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+}
+
+test("an item goes from draft through review and a schedule onto the public site on time", async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const author = await signIn(browser, "author@observatory.test", "demo-author-passphrase");
+
+  await author.goto(`${urls.admin}/content`);
+  await expectAccessible(author);
+  await author.getByRole("button", { name: "New content" }).click();
+  await expectAccessible(author);
+  await author.getByRole("button", { name: "Save draft" }).click();
+  await expect(author.getByRole("alert")).toContainText("Enter a title");
+  await author.getByLabel("Title", { exact: true }).fill(title);
+  await author.getByLabel("Kind of content").selectOption("NEWS");
+  await author.getByLabel("Summary", { exact: true }).fill("What the waiting-time figures show.");
+  await author.getByLabel("Body", { exact: true }).fill("## Findings\n\nWaiting times differ by ethnicity.");
+  await author.getByRole("button", { name: "Save draft" }).click();
+  await expect(author.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(author.locator(".observatory-body h2")).toHaveText("Findings");
+  await expectAccessible(author);
+  await author.getByRole("button", { name: "Submit for review" }).click();
+  await expect(author.getByText("Submitted for review.")).toBeVisible();
+
+  const editor = await signIn(browser, "editor@observatory.test", "demo-editor-passphrase");
+  await expect(editor.getByRole("link", { name: title })).toBeVisible();
+  await expectAccessible(editor);
+  await openItem(editor);
+  await editor.getByRole("link", { name: "Review this revision" }).click();
+  await expectAccessible(editor);
+  await editor.getByLabel("Request changes").check();
+  await editor.getByRole("button", { name: "Send decision" }).click();
+  await expect(editor.getByRole("alert")).toContainText("Say what needs to change");
+  await editor.getByLabel("What needs to change").fill("Add the 2023 figures.");
+  await editor.getByLabel("Request changes").check();
+  await editor.getByRole("button", { name: "Send decision" }).click();
+  await expect(editor.getByText("Changes requested.")).toBeVisible();
+
+  await openItem(author);
+  await expect(author.getByText("Add the 2023 figures.")).toBeVisible();
+  await author
+    .getByLabel("Body", { exact: true })
+    .fill("## Findings\n\nWaiting times differ by ethnicity (2023 figures).");
+  await author.getByRole("button", { name: "Save changes" }).click();
+  await expect(author.getByText("Your changes have been saved")).toBeVisible();
+  await author.getByRole("button", { name: "Submit for review" }).click();
+  await expect(author.getByText("Submitted for review.")).toBeVisible();
+
+  await openItem(editor);
+  await editor.getByRole("link", { name: "Review this revision" }).click();
+  await editor.getByLabel("Approve").check();
+  await editor.getByRole("button", { name: "Send decision" }).click();
+  await expect(editor.getByText("Approved.")).toBeVisible();
+  await editor.getByRole("link", { name: "Publish or schedule" }).click();
+  await expectAccessible(editor);
+  const when = nextMinute();
+  await editor.getByLabel("Date", { exact: true }).first().fill(when.date);
+  await editor.getByLabel("Time", { exact: true }).first().fill(when.time);
+  await editor.getByRole("button", { name: "Schedule", exact: true }).click();
+  await expect(editor.getByText("Scheduled.")).toBeVisible();
+
+  const publicPath = `${urls.web}/news/${slug}`;
+  expect((await page.goto(publicPath))?.status()).toBe(404);
+  await page.waitForTimeout(Math.max(0, when.at.getTime() - Date.now()));
+  await expect
+    .poll(async () => (await page.goto(publicPath))?.status(), { timeout: 15_000, intervals: [1000] })
+    .toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByText("2023 figures")).toBeVisible();
+
+  // An edit of the live item stays off the public site until it is approved and published.
+  await openItem(author);
+  await author.getByLabel("Title", { exact: true }).fill(`${title} (revised)`);
+  await author.getByRole("button", { name: "Save changes" }).click();
+  await expect(author.getByText("Your changes have been saved")).toBeVisible();
+  await page.goto(publicPath);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+
+  await author.getByRole("link", { name: "Revisions and comparisons" }).click();
+  await expectAccessible(author);
+  await author.getByRole("button", { name: "Compare" }).click();
+  await expect(author.getByRole("heading", { level: 1 })).toContainText("compared with");
+  await expectAccessible(author);
+  await author.goBack();
+  await author
+    .getByRole("link", { name: /^Preview revision/ })
+    .first()
+    .click();
+  await expect(author.getByRole("heading", { level: 1 })).toHaveText(`${title} (revised)`);
+  await expectAccessible(author);
+
+  await author.context().close();
+  await editor.context().close();
+});
