@@ -232,6 +232,18 @@ test("a role that must use an authenticator app sets one up before anything else
   }
 });
 
+test("an administrator withdraws an invitation, and its link stops working", async ({ page }) => {
+  const email = `withdrawn-${run}@observatory.test`;
+  await signIn(page, admin.email, admin.password);
+  const link = await invite(page, email, "Moderator");
+  await page.getByRole("button", { name: `Withdraw the invitation to ${email}` }).click();
+  await expect(page.getByText("The invitation has been withdrawn.")).toBeVisible();
+  await expect(page.getByRole("main")).not.toContainText(email);
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This invitation is no longer valid");
+  await expectAccessible(page);
+});
+
 test("a forgotten password is reset by email, and the link works once", async ({ page }) => {
   const email = `forgetful-${run}@observatory.test`;
   await signIn(page, admin.email, admin.password);

@@ -12,7 +12,9 @@ import {
 } from "@observatory/ui";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrorSummary, formState } from "~/components/form-errors";
+import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
 
@@ -50,13 +52,18 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { api } = await requireUser(args, { permission: "users.manage" });
-  const id = (await args.request.formData()).get("invitationId");
-  await api.users.revokeInvitation({ id: typeof id === "string" ? id : "" });
-  return redirect("/users?withdrawn=1");
+  try {
+    await api.users.revokeInvitation({ id: textField(await args.request.formData(), "invitationId") });
+    return redirect("/users?withdrawn=1");
+  } catch (error) {
+    // Withdrawn already (another tab, another administrator) or just accepted: say so.
+    return formFailure(error);
+  }
 }
 
 export default function Users() {
   const { list, invitations, filters, notice } = useLoaderData<typeof loader>();
+  const state = formState(useActionData<typeof action>());
   const hrefFor = (page: number) => {
     const params = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
     params.set("page", String(page));
@@ -64,7 +71,8 @@ export default function Users() {
   };
   return (
     <>
-      {notice && <NotificationBanner variant="success">{notice}</NotificationBanner>}
+      <FormErrorSummary state={state} fields={["invitations"]} />
+      {notice && !state.formError && <NotificationBanner variant="success">{notice}</NotificationBanner>}
       <h1>Users</h1>
       <ButtonLink href="/users/invite">Invite a user</ButtonLink>
 
@@ -114,7 +122,9 @@ export default function Users() {
       />
       <Pagination page={list.page} pageCount={list.pageCount} hrefFor={hrefFor} />
 
-      <h2>Invitations waiting to be accepted</h2>
+      <h2 id="invitations" tabIndex={-1}>
+        Invitations waiting to be accepted
+      </h2>
       {invitations.length === 0 ? (
         <p>There are none.</p>
       ) : (
