@@ -172,3 +172,56 @@ test("an administrator exports a commenter's comments as JSON and anonymises the
   );
   expect(stored).toEqual({ authorName: "Anonymous", authorEmail: "" });
 });
+
+test("from a comment's own page a moderator redacts a phrase and replies as the observatory", async ({ page }) => {
+  const id = `e2e_redact_${run}`;
+  await sql(
+    `INSERT INTO "Comment" (id, "itemId", "authorName", "authorEmail", body, status, "updatedAt", "approvedAt")
+     VALUES ($1, $2, 'Sam Reader', $3, $4, 'APPROVED', now(), now())`,
+    [id, itemId, `sam-${run}@example.org`, `Ask Jo Bloggs on ward 4 ${run}`],
+  );
+  await signInAsModerator(page);
+  await page.goto(`${urls.admin}/comments?status=APPROVED&itemId=${itemId}&q=${run}`);
+  await page
+    .locator("[data-queue-row]")
+    .filter({ hasText: "Jo Bloggs" })
+    .getByRole("link", { name: /Give a reason, redact or reply/ })
+    .click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Comment by Sam Reader");
+  await expectAccessible(page);
+
+  await page.getByLabel("Words to remove from the comment").fill("jo bloggs");
+  await page.getByRole("button", { name: "Redact" }).click();
+  await expect(page.getByRole("alert")).toContainText("Comment redacted");
+  await page.getByLabel("Your reply").fill(`Thank you, we will look into this ${run}`);
+  await page.getByRole("button", { name: "Publish reply" }).click();
+  await expect(page.getByRole("alert")).toContainText("Your reply is published");
+  await expectAccessible(page);
+
+  await page.goto(articlePath);
+  await expect(page.getByText(`Ask [removed] on ward 4 ${run}`)).toBeVisible();
+  await expect(page.getByText("Jo Bloggs")).toHaveCount(0);
+  const reply = page.locator(".observatory-comment").filter({ hasText: `Thank you, we will look into this ${run}` });
+  await expect(reply.last()).toContainText("NHS Race and Health Observatory");
+});
+
+test("a trusted commenter's comment is published at once, and the page says so", async ({ page }) => {
+  const email = `trusted-${run}@example.org`;
+  await sql(
+    `INSERT INTO "Comment" (id, "itemId", "authorName", "authorEmail", body, status, "updatedAt", "approvedAt")
+     VALUES ($1, $2, 'Tara Reader', $3, 'An earlier approved comment', 'APPROVED', now(), now())`,
+    [`e2e_trusted_${run}`, itemId, email],
+  );
+  const text = `A second thought from a trusted reader ${run}`;
+  await page.goto(articlePath);
+  const renderedAt = Date.now();
+  await page.getByLabel("Your name").fill("Tara Reader");
+  await page.getByLabel("Your email address").fill(email);
+  await page.getByLabel("Your comment").fill(text);
+  await page.waitForTimeout(Math.max(0, 1200 - (Date.now() - renderedAt)));
+  await page.getByRole("button", { name: "Send comment" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Thank you for your comment" })).toContainText(
+    "It has been published below.",
+  );
+  await expect(page.getByText(text)).toBeVisible();
+});

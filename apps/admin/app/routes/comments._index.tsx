@@ -1,17 +1,12 @@
 import { apiEnv, can, toFormErrors } from "@observatory/api";
-import { Button, formatDateTime, Tag, TextInput, Textarea } from "@observatory/ui";
+import { Button, Tag, TextInput } from "@observatory/ui";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CommentSummary } from "~/components/comment-summary";
 import { QueueShortcuts } from "~/components/queue-shortcuts";
 import { textField } from "~/lib/forms.server";
-import {
-  type CommentStatus,
-  type QueueFilters,
-  queueFilters,
-  queueHref,
-  statusLabels,
-  statusTabs,
-} from "~/lib/moderation";
+import { isVerb, moderateComment, type Outcome, outcomeMessages, seenFrom } from "~/lib/moderation.server";
+import { type QueueFilters, queueFilters, queueHref, statusLabels, statusTabs } from "~/lib/moderation";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
 
@@ -21,7 +16,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api, user } = await requireUser(args, { permission: "comments.moderate" });
-  const filters = queueFilters(new URL(args.request.url).searchParams);
+  const params = new URL(args.request.url).searchParams;
+  const filters = queueFilters(params);
+  // Set by a comment's own page after a decision there; only the fixed messages, never free text.
+  const notice = params.get("notice") ?? "";
   const [queue, items] = await Promise.all([
     api.moderation.queue(filters).catch((error: unknown) => {
       // A mistyped date or a stale page link: say so rather than fail the page.
@@ -31,6 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
     api.moderation.items(),
   ]);
   return {
+    notice: isVerb(notice) ? outcomeMessages[notice] : null,
     filters,
     queue,
     items,
@@ -41,11 +40,6 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-const statuses: readonly string[] = ["PENDING", "APPROVED", "SPAM", "REJECTED"];
-const isStatus = (value: string): value is CommentStatus => statuses.includes(value);
-
-type Outcome = { ok: boolean; message: string; failures: { id: string; reason: string }[] };
-
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const bulkVerbs = { approve: "Approved", reject: "Rejected", spam: "Marked as spam", delete: "Deleted" } as const;
 
@@ -53,17 +47,12 @@ export async function action(args: ActionFunctionArgs) {
   const { api } = await requireUser(args, { permission: "comments.moderate" });
   const form = await args.request.formData();
   const [verb = "", id = ""] = textField(form, "intent").split(":");
-  // Each row carries the state the moderator saw, so a comment someone else changed meanwhile is refused.
-  const seenOf = (commentId: string) => {
-    const [status = "", updatedAt = ""] = textField(form, `seen-${commentId}`).split("|");
-    return isStatus(status) ? { id: commentId, status, updatedAt } : null;
-  };
   const answer = (outcome: Outcome, status = 200) => data(outcome, { status });
   try {
     if (verb === "bulk") {
       const action = id;
       const seen = form.getAll("selected").flatMap((value) => {
-        const s = typeof value === "string" ? seenOf(value) : null;
+        const s = typeof value === "string" ? seenFrom(form, value) : null;
         return s ? [s] : [];
       });
       if (!seen.length) return answer({ ok: false, message: "Select at least one comment first.", failures: [] }, 400);
@@ -83,35 +72,11 @@ export async function action(args: ActionFunctionArgs) {
         : "";
       return answer({ ok: result.failed.length === 0, message: `${done}${notDone}`, failures: result.failed });
     }
-    const seen = seenOf(id);
-    if (!seen) return answer({ ok: false, message: "That comment is not on this page any more.", failures: [] }, 400);
-    const reason = textField(form, `reason-${id}`) || undefined;
-    switch (verb) {
-      case "approve":
-        await api.moderation.approve(seen);
-        return answer({ ok: true, message: "Comment approved: it is now on the public page.", failures: [] });
-      case "reject":
-        await api.moderation.reject({ ...seen, reason });
-        return answer({ ok: true, message: "Comment rejected.", failures: [] });
-      case "spam":
-        await api.moderation.markSpam({ ...seen, reason });
-        return answer({ ok: true, message: "Comment marked as spam.", failures: [] });
-      case "delete":
-        await api.moderation.delete(seen);
-        return answer({ ok: true, message: "Comment deleted permanently.", failures: [] });
-      case "redact":
-        await api.moderation.redact({ ...seen, phrase: textField(form, `phrase-${id}`) });
-        return answer({
-          ok: true,
-          message: "Comment redacted. The original text is kept in the audit log.",
-          failures: [],
-        });
-      case "reply":
-        await api.moderation.reply({ parentId: id, body: textField(form, `reply-${id}`) });
-        return answer({ ok: true, message: "Your reply is published under the observatory's name.", failures: [] });
-      default:
-        return answer({ ok: false, message: "Choose an action.", failures: [] }, 400);
-    }
+    const seen = seenFrom(form, id);
+    if (!seen || !isVerb(verb))
+      return answer({ ok: false, message: "That comment is not on this page any more.", failures: [] }, 400);
+    const outcome = await moderateComment(api, verb, seen, { reason: textField(form, `reason-${id}`) });
+    return answer(outcome, outcome.ok ? 200 : 409);
   } catch (error) {
     const errors = toFormErrors(error);
     if (!errors) throw error;
@@ -128,10 +93,9 @@ function countLabel(n: number, cap: number) {
   return n >= cap ? `${cap.toLocaleString("en-GB")}+` : n.toLocaleString("en-GB");
 }
 
-const excerpt = (text: string, length = 200) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
-
 export default function CommentQueue() {
-  const { filters, queue, items, canDelete, canManagePersonalData, publicSiteUrl } = useLoaderData<typeof loader>();
+  const { notice, filters, queue, items, canDelete, canManagePersonalData, publicSiteUrl } =
+    useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -239,9 +203,9 @@ export default function CommentQueue() {
       </details>
 
       <div role="status" aria-live="polite" id="queue-status">
-        {outcome && (
-          <div className={`nhsuk-inset-text${outcome.ok ? "" : " nhsuk-u-font-weight-bold"}`}>
-            <p>{outcome.message}</p>
+        {(outcome ?? notice) && (
+          <div className={`nhsuk-inset-text${!outcome || outcome.ok ? "" : " nhsuk-u-font-weight-bold"}`}>
+            <p>{outcome ? outcome.message : notice}</p>
           </div>
         )}
       </div>
@@ -328,79 +292,7 @@ export default function CommentQueue() {
                         </label>
                       </div>
                     </div>
-                    <dl className="nhsuk-body-s nhsuk-u-margin-bottom-2">
-                      <div>
-                        <dt className="nhsuk-u-font-weight-bold" style={{ display: "inline" }}>
-                          Email:{" "}
-                        </dt>
-                        <dd style={{ display: "inline", margin: 0 }}>{row.authorEmail || "erased"}</dd>
-                      </div>
-                      {row.otherComments && (
-                        <div>
-                          <dt className="nhsuk-u-font-weight-bold" style={{ display: "inline" }}>
-                            Other comments from this email:{" "}
-                          </dt>
-                          <dd style={{ display: "inline", margin: 0 }}>
-                            {row.otherComments.approved} approved, {row.otherComments.rejected} rejected,{" "}
-                            {row.otherComments.spam} spam
-                          </dd>
-                        </div>
-                      )}
-                      <div>
-                        <dt className="nhsuk-u-font-weight-bold" style={{ display: "inline" }}>
-                          Sent:{" "}
-                        </dt>
-                        <dd style={{ display: "inline", margin: 0 }}>{formatDateTime(row.createdAt)}</dd>
-                      </div>
-                      {row.ipHash && (
-                        <div>
-                          <dt className="nhsuk-u-font-weight-bold" style={{ display: "inline" }}>
-                            IP hash:{" "}
-                          </dt>
-                          <dd style={{ display: "inline", margin: 0 }}>
-                            <code>{row.ipHash}</code>
-                          </dd>
-                        </div>
-                      )}
-                      <div>
-                        <dt className="nhsuk-u-font-weight-bold" style={{ display: "inline" }}>
-                          On:{" "}
-                        </dt>
-                        <dd style={{ display: "inline", margin: 0 }}>
-                          <a href={new URL(row.item.path, publicSiteUrl).toString()}>{row.item.title}</a> (
-                          <a href={withFilters({ itemId: row.item.id })}>only this article</a>)
-                        </dd>
-                      </div>
-                    </dl>
-                    {row.parent && (
-                      <blockquote className="nhsuk-inset-text nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-2">
-                        <p className="nhsuk-body-s">
-                          In reply to {row.parent.authorName}
-                          {row.parent.status !== "APPROVED" && ` (${statusLabels[row.parent.status].toLowerCase()})`}:
-                        </p>
-                        <p className="nhsuk-body-s" style={{ whiteSpace: "pre-wrap" }}>
-                          {excerpt(row.parent.body)}
-                        </p>
-                      </blockquote>
-                    )}
-                    <p style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{row.body}</p>
-                    {row.flags.length > 0 && (
-                      <p className="nhsuk-body-s">
-                        Why it is here:{" "}
-                        {row.flags.map((flag) => (
-                          <span key={flag.code}>
-                            <Tag colour={row.status === "SPAM" ? "red" : "grey"}>{flag.label}</Tag>{" "}
-                          </span>
-                        ))}
-                      </p>
-                    )}
-                    {row.moderatedAt && (
-                      <p className="nhsuk-body-s">
-                        {statusLabels[row.status]}
-                        {row.moderatedBy ? ` by ${row.moderatedBy}` : ""} on {formatDateTime(row.moderatedAt)}
-                        {row.moderationNote ? `: ${row.moderationNote}` : ""}
-                      </p>
-                    )}
+                    <CommentSummary row={row} publicSiteUrl={publicSiteUrl} />
                     <div className="nhsuk-button-group nhsuk-u-margin-bottom-2">
                       {row.status !== "APPROVED" && (
                         <Button name="intent" value={`approve:${row.id}`} disabled={busy}>
@@ -423,49 +315,12 @@ export default function CommentQueue() {
                         </Button>
                       )}
                     </div>
-                    <details className="nhsuk-details nhsuk-u-margin-bottom-2">
-                      <summary className="nhsuk-details__summary">
-                        <span className="nhsuk-details__summary-text">Reason or redaction</span>
-                      </summary>
-                      <div className="nhsuk-details__text">
-                        <TextInput
-                          id={`reason-${row.id}`}
-                          name={`reason-${row.id}`}
-                          label="Reason for rejecting or marking as spam (optional, internal)"
-                          hint="Press Reject or Spam above to use it."
-                          width={30}
-                        />
-                        <TextInput
-                          id={`phrase-${row.id}`}
-                          name={`phrase-${row.id}`}
-                          label="Words to remove from the comment"
-                          hint="Every occurrence is replaced with [removed]; the audit log keeps the original."
-                          width={30}
-                        />
-                        <Button variant="secondary" name="intent" value={`redact:${row.id}`} disabled={busy}>
-                          Redact<span className="nhsuk-u-visually-hidden"> the comment by {row.authorName}</span>
-                        </Button>
-                      </div>
-                    </details>
-                    {row.status === "APPROVED" && (
-                      <details className="nhsuk-details nhsuk-u-margin-bottom-0">
-                        <summary className="nhsuk-details__summary">
-                          <span className="nhsuk-details__summary-text">Reply as the observatory</span>
-                        </summary>
-                        <div className="nhsuk-details__text">
-                          <Textarea
-                            id={`reply-${row.id}`}
-                            name={`reply-${row.id}`}
-                            label="Your reply"
-                            hint="Published at once, under the name NHS Race and Health Observatory."
-                            rows={3}
-                          />
-                          <Button variant="secondary" name="intent" value={`reply:${row.id}`} disabled={busy}>
-                            Publish reply
-                          </Button>
-                        </div>
-                      </details>
-                    )}
+                    <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
+                      <a href={`/comments/${row.id}`}>
+                        Give a reason, redact or reply
+                        <span className="nhsuk-u-visually-hidden"> (the comment by {row.authorName})</span>
+                      </a>
+                    </p>
                   </div>
                 </article>
               </li>

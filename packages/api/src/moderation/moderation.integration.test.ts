@@ -291,4 +291,18 @@ describe("the moderation queue", () => {
     const page = await api.moderation.queue({ q: reply.body, limit: 100 });
     expect(page.rows.find((r) => r.id === reply.id)?.parent).toMatchObject({ body: "The original point" });
   });
+
+  it("shows one comment on its own, and says when it is gone", async () => {
+    const api = await h.as("MODERATOR");
+    const comment = await createComment(h.db, { itemId, status: "PENDING", body: "On its own page" });
+    await expect(api.moderation.comment({ id: comment.id })).resolves.toMatchObject({
+      body: "On its own page",
+      item: { title: "Queue article" },
+    });
+    await h.db.comment.delete({ where: { id: comment.id } });
+    await expect(api.moderation.comment({ id: comment.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect((await h.as("AUTHOR")).moderation.comment({ id: comment.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
 });

@@ -2,7 +2,7 @@ import { type CommentStatus, type Db, Prisma } from "@observatory/db";
 import { z } from "zod";
 import { describeFlag } from "../comments/spam-rules.ts";
 import { itemPath } from "../content/kinds.ts";
-import { AppError } from "../errors.ts";
+import { AppError, notFound } from "../errors.ts";
 
 // The moderation queue: one tab per status, filtered by article, date and text, newest or oldest
 // first, in keyset pages over the (status, createdAt DESC, id) index so that page 1,000 costs what
@@ -62,7 +62,7 @@ function filterSql(input: z.output<typeof queueInput>): Prisma.Sql[] {
 const and = (conditions: Prisma.Sql[]) =>
   conditions.length ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 
-export type QueueRow = Awaited<ReturnType<typeof listQueue>>["rows"][number];
+export type QueueRow = Awaited<ReturnType<typeof loadRows>>[number];
 
 export async function listQueue(db: Db, raw: QueueInput) {
   const input = queueInput.parse(raw);
@@ -85,44 +85,52 @@ export async function listQueue(db: Db, raw: QueueInput) {
   const ids = page.slice(0, input.limit).map((r) => r.id);
   const last = page[input.limit - 1];
 
-  const [comments, counts] = await Promise.all([
-    db.comment.findMany({
-      where: { id: { in: ids } },
-      select: {
-        id: true,
-        status: true,
-        body: true,
-        authorName: true,
-        authorEmail: true,
-        ipHash: true,
-        flags: true,
-        notifyOnPublish: true,
-        moderationNote: true,
-        moderatedAt: true,
-        createdAt: true,
-        updatedAt: true,
-        staffAuthorId: true,
-        moderatedBy: { select: { name: true } },
-        item: {
-          select: {
-            id: true,
-            kind: true,
-            slug: true,
-            liveRevision: { select: { title: true } },
-            latestRevision: { select: { title: true } },
-          },
+  const [rows, counts] = await Promise.all([loadRows(db, ids), countByStatus(db, filters)]);
+  return {
+    rows,
+    counts,
+    countCap: COUNT_CAP,
+    nextCursor: hasMore && last ? encodeCursor(last) : null,
+  };
+}
+
+/** The rows for `ids`, in that order, with their context and the history of their email address. */
+async function loadRows(db: Db, ids: string[]) {
+  const comments = await db.comment.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      status: true,
+      body: true,
+      authorName: true,
+      authorEmail: true,
+      ipHash: true,
+      flags: true,
+      notifyOnPublish: true,
+      moderationNote: true,
+      moderatedAt: true,
+      createdAt: true,
+      updatedAt: true,
+      staffAuthorId: true,
+      moderatedBy: { select: { name: true } },
+      item: {
+        select: {
+          id: true,
+          kind: true,
+          slug: true,
+          liveRevision: { select: { title: true } },
+          latestRevision: { select: { title: true } },
         },
-        parent: { select: { id: true, authorName: true, body: true, status: true, staffAuthorId: true } },
       },
-    }),
-    countByStatus(db, filters),
-  ]);
+      parent: { select: { id: true, authorName: true, body: true, status: true, staffAuthorId: true } },
+    },
+  });
   const prior = await priorDecisions(
     db,
     comments.map((c) => c.authorEmail),
   );
   const byId = new Map(comments.map((c) => [c.id, c]));
-  const rows = ids.flatMap((id) => {
+  return ids.flatMap((id) => {
     const c = byId.get(id);
     if (!c) return [];
     const history = prior.get(c.authorEmail) ?? { APPROVED: 0, REJECTED: 0, SPAM: 0 };
@@ -167,12 +175,13 @@ export async function listQueue(db: Db, raw: QueueInput) {
       },
     ];
   });
-  return {
-    rows,
-    counts,
-    countCap: COUNT_CAP,
-    nextCursor: hasMore && last ? encodeCursor(last) : null,
-  };
+}
+
+/** One comment as the queue shows it. */
+export async function getQueueRow(db: Db, id: string) {
+  const [row] = await loadRows(db, [id]);
+  if (!row) throw notFound("That comment");
+  return row;
 }
 
 /** Tab counts under the current filters, each bounded by COUNT_CAP. */

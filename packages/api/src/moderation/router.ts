@@ -14,7 +14,7 @@ import {
   seenComment,
 } from "./actions.ts";
 import { emailInput, eraseCommentsByEmail, eraseInput, exportCommentsByEmail } from "./personal-data.ts";
-import { listCommentedItems, listQueue, queueInput } from "./queue.ts";
+import { getQueueRow, listCommentedItems, listQueue, queueInput } from "./queue.ts";
 import {
   readModerationSettings,
   retentionInput,
@@ -31,6 +31,10 @@ const bulkInput = z.object({ comments: z.array(seenComment).min(1, "Select at le
 
 export const moderationRouter = router({
   queue: moderate.input(queueInput).query(({ ctx, input }) => listQueue(ctx.db, input)),
+  /** One comment with its context, for its own page (reason, redaction, reply). */
+  comment: moderate
+    .input(z.object({ id: z.string().min(1).max(100) }))
+    .query(({ ctx, input }) => getQueueRow(ctx.db, input.id)),
   /** The articles offered in the queue's article filter. */
   items: moderate.query(({ ctx }) => listCommentedItems(ctx.db)),
 

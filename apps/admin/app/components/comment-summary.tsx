@@ -1,0 +1,103 @@
+import { formatDateTime, Tag } from "@observatory/ui";
+import { type CommentStatus, queueHref, statusLabels } from "~/lib/moderation";
+
+// What a moderator needs to judge a comment: who sent it (with their history), where, in reply to
+// what, the text, and why the rules put it here. Shared by the queue and a comment's own page.
+
+export type CommentSummaryRow = {
+  id: string;
+  status: CommentStatus;
+  body: string;
+  authorEmail: string;
+  ipHash: string | null;
+  createdAt: Date | string;
+  moderatedAt: Date | string | null;
+  moderatedBy: string | null;
+  moderationNote: string | null;
+  flags: { code: string; label: string }[];
+  item: { id: string; title: string; path: string };
+  parent: { authorName: string; body: string; status: CommentStatus } | null;
+  otherComments: { approved: number; rejected: number; spam: number } | null;
+};
+
+const excerpt = (text: string, length = 200) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
+
+export function CommentSummary({ row, publicSiteUrl }: { row: CommentSummaryRow; publicSiteUrl: string }) {
+  return (
+    <>
+      <dl className="nhsuk-body-s nhsuk-u-margin-bottom-2">
+        <div>
+          <dt className="nhsuk-u-font-weight-bold" style={{ display: "inline" }}>
+            Email:{" "}
+          </dt>
+          <dd style={{ display: "inline", margin: 0 }}>{row.authorEmail || "erased"}</dd>
+        </div>
+        {row.otherComments && (
+          <div>
+            <dt className="nhsuk-u-font-weight-bold" style={{ display: "inline" }}>
+              Other comments from this email:{" "}
+            </dt>
+            <dd style={{ display: "inline", margin: 0 }}>
+              {row.otherComments.approved} approved, {row.otherComments.rejected} rejected, {row.otherComments.spam}{" "}
+              spam
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt className="nhsuk-u-font-weight-bold" style={{ display: "inline" }}>
+            Sent:{" "}
+          </dt>
+          <dd style={{ display: "inline", margin: 0 }}>{formatDateTime(row.createdAt)}</dd>
+        </div>
+        {row.ipHash && (
+          <div>
+            <dt className="nhsuk-u-font-weight-bold" style={{ display: "inline" }}>
+              IP hash:{" "}
+            </dt>
+            <dd style={{ display: "inline", margin: 0 }}>
+              <code>{row.ipHash}</code>
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt className="nhsuk-u-font-weight-bold" style={{ display: "inline" }}>
+            On:{" "}
+          </dt>
+          <dd style={{ display: "inline", margin: 0 }}>
+            <a href={new URL(row.item.path, publicSiteUrl).toString()}>{row.item.title}</a> (
+            <a href={queueHref({ itemId: row.item.id })}>only this article</a>)
+          </dd>
+        </div>
+      </dl>
+      {row.parent && (
+        <blockquote className="nhsuk-inset-text nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-2">
+          <p className="nhsuk-body-s">
+            In reply to {row.parent.authorName}
+            {row.parent.status !== "APPROVED" && ` (${statusLabels[row.parent.status].toLowerCase()})`}:
+          </p>
+          <p className="nhsuk-body-s" style={{ whiteSpace: "pre-wrap" }}>
+            {excerpt(row.parent.body)}
+          </p>
+        </blockquote>
+      )}
+      <p style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{row.body}</p>
+      {row.flags.length > 0 && (
+        <p className="nhsuk-body-s">
+          Why it is here:{" "}
+          {row.flags.map((flag) => (
+            <span key={flag.code}>
+              <Tag colour={row.status === "SPAM" ? "red" : "grey"}>{flag.label}</Tag>{" "}
+            </span>
+          ))}
+        </p>
+      )}
+      {row.moderatedAt && (
+        <p className="nhsuk-body-s">
+          {statusLabels[row.status]}
+          {row.moderatedBy ? ` by ${row.moderatedBy}` : ""} on {formatDateTime(row.moderatedAt)}
+          {row.moderationNote ? `: ${row.moderationNote}` : ""}
+        </p>
+      )}
+    </>
+  );
+}
