@@ -37,8 +37,7 @@ export async function issueEmailToken(
 
 type TokenRow = { expiresAt: Date; usedAt: Date | null; revokedAt: Date | null };
 
-function statusOf(row: TokenRow | null, now: Date): TokenStatus {
-  if (!row) return "invalid";
+function statusOf(row: TokenRow, now: Date): TokenStatus {
   if (row.usedAt) return "used";
   if (row.revokedAt) return "revoked";
   if (row.expiresAt <= now) return "expired";
@@ -61,8 +60,9 @@ export async function findEmailToken(db: Tx, kind: TokenKind, token: string, now
   const row = token
     ? await db.authToken.findFirst({ where: { kind, tokenHash: hashToken(token) }, select: tokenFields })
     : null;
+  if (!row) return { status: "invalid" as const };
   const status = statusOf(row, now);
-  return status === "valid" && row ? { status, token: row } : { status: status as Exclude<TokenStatus, "valid"> };
+  return status === "valid" ? { status, token: row } : { status };
 }
 
 /**
@@ -70,14 +70,16 @@ export async function findEmailToken(db: Tx, kind: TokenKind, token: string, now
  * one succeeds. Call inside the transaction of the change the token allows.
  */
 export async function consumeEmailToken(tx: Tx, kind: TokenKind, token: string, now = new Date()) {
+  const tokenHash = hashToken(token);
   const claimed = await tx.authToken.updateMany({
-    where: { kind, tokenHash: hashToken(token), usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    where: { kind, tokenHash, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
     data: { usedAt: now },
   });
-  if (claimed.count === 1) {
-    const row = await tx.authToken.findFirst({ where: { kind, tokenHash: hashToken(token) }, select: tokenFields });
-    if (row) return { status: "valid" as const, token: row };
+  if (claimed.count === 0) {
+    const found = await findEmailToken(tx, kind, token, now);
+    // Usable a moment ago but not now: another request has just used it.
+    return { status: found.status === "valid" ? ("used" as const) : found.status };
   }
-  const found = await findEmailToken(tx, kind, token, now);
-  return { status: found.status === "valid" ? ("used" as const) : found.status };
+  const row = await tx.authToken.findUniqueOrThrow({ where: { tokenHash }, select: tokenFields });
+  return { status: "valid" as const, token: row };
 }
