@@ -40,12 +40,13 @@ export const codeField = z
 export function startTotpSetup(user: SessionUser, setupToken?: string) {
   if (user.totpEnabled) throw new AppError("CONFLICT", "You already have an authenticator app set up.");
   const reopened = setupToken ? readSetupToken(setupToken, user.id) : null;
-  const secret = reopened?.secret ?? newTotpSecret();
-  const expiresAt = reopened?.expiresAt ?? Date.now() + SETUP_MINUTES * 60 * 1000;
+  if (reopened && setupToken) return { secret: reopened.secret, uri: totpUri(reopened.secret, user.email), setupToken };
+  const secret = newTotpSecret();
+  const expiresAt = Date.now() + SETUP_MINUTES * 60 * 1000;
   return {
     secret,
     uri: totpUri(secret, user.email),
-    setupToken: reopened ? (setupToken ?? "") : seal("totp-setup", JSON.stringify({ secret, expiresAt }), user.id),
+    setupToken: seal("totp-setup", JSON.stringify({ secret, expiresAt }), user.id),
   };
 }
 
