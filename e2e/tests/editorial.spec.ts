@@ -138,6 +138,27 @@ test("an item goes from draft through review and a schedule onto the public site
   await expect(author.getByRole("heading", { level: 1 })).toHaveText(`${title} (revised)`);
   await expectAccessible(author);
 
+  // Two people editing at once: the later save is refused, says who changed what, and keeps the text.
+  await openItem(editor);
+  await openItem(author);
+  await author.getByLabel("Summary", { exact: true }).fill("What the figures show, by region.");
+  await author.getByRole("button", { name: "Save changes" }).click();
+  await expect(author.getByText("Your changes have been saved")).toBeVisible();
+  await editor.getByLabel("Summary", { exact: true }).fill("The editor's summary.");
+  await editor.getByRole("button", { name: "Save changes" }).click();
+  await expect(editor.getByRole("alert")).toContainText("saved a newer version");
+  await expect(editor.getByLabel("Summary", { exact: true })).toHaveValue("The editor's summary.");
+  await expect(editor.getByRole("link", { name: "See what changed since you opened the editor" })).toBeVisible();
+  await expectAccessible(editor);
+
+  await author.goto(`${urls.admin}/content`);
+  await author
+    .getByRole("link", { name: `${title} (revised)` })
+    .first()
+    .click();
+  await author.getByRole("link", { name: "Upload an image" }).click();
+  await expectAccessible(author);
+
   await author.context().close();
   await editor.context().close();
 });

@@ -1,4 +1,5 @@
 import { formatLondon, statusLabels } from "@observatory/api";
+import { TRPCError } from "@trpc/server";
 import { textField } from "./forms.server";
 
 // Shared by the content routes: reading the editor form, and labels computed on the server so
@@ -65,4 +66,16 @@ export function readContentForm(form: FormData) {
       workstreamIds,
     },
   };
+}
+
+/** Runs a loader's API call, turning "not found" (an unknown item or revision) into a 404 page. */
+export async function orNotFound<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) {
+      throw new Response(error.message, { status: 404 });
+    }
+    throw error;
+  }
 }

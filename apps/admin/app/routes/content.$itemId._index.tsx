@@ -7,11 +7,12 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { TRPCError } from "@trpc/server";
 import { useEffect, useState } from "react";
 import { createApiClient } from "@observatory/api/client";
 import { ContentForm, contentFormFields } from "~/components/content-form";
 import { FormErrorSummary, formState } from "~/components/form-errors";
-import { kindOptions, readContentForm, statusLabel, when } from "~/lib/content.server";
+import { kindOptions, orNotFound, readContentForm, statusLabel, when } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
@@ -40,7 +41,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { api, user } = await requireUser(args, { permission: "content.write" });
   const itemId = args.params.itemId ?? "";
   const [view, workstreams, others] = await Promise.all([
-    api.editorial.item({ itemId }),
+    orNotFound(api.editorial.item({ itemId })),
     api.editorial.workstreamOptions(),
     api.editorial.presence({ itemId }),
   ]);
@@ -126,7 +127,12 @@ export async function action(args: ActionFunctionArgs) {
     await api.editorial.save({ itemId, baseRevisionId: textField(form, "baseRevisionId"), ...input });
     return redirect(`/content/${itemId}?saved=1`);
   } catch (error) {
-    return formFailure(error, intent === "save" || !intent ? values : {});
+    if (intent && intent !== "save") return formFailure(error);
+    // After a refused stale save the page offers a comparison with the newer revision, and saving
+    // again from here is based on it (a refused action does not reload the page's data).
+    const isStale = error instanceof TRPCError && error.code === "CONFLICT";
+    const latestRevisionId = isStale ? (await api.editorial.item({ itemId })).revision.id : "";
+    return formFailure(error, { ...values, baseRevisionId: textField(form, "baseRevisionId"), latestRevisionId });
   }
 }
 
@@ -178,6 +184,19 @@ export default function EditContent() {
       {data.notice && <NotificationBanner variant="success">{data.notice}</NotificationBanner>}
       <FormErrorSummary state={state} fields={contentFormFields} />
       <h1>{revision.title}</h1>
+      {state.values.latestRevisionId && state.values.latestRevisionId !== state.values.baseRevisionId && (
+        <InsetText>
+          <p>
+            Your text is below, not yet saved.{" "}
+            <a
+              href={`/content/${item.id}/compare?from=${state.values.baseRevisionId}&to=${state.values.latestRevisionId}`}
+            >
+              See what changed since you opened the editor
+            </a>
+            , then save again to replace it with your version.
+          </p>
+        </InsetText>
+      )}
       {others.length > 0 && (
         <WarningCallout heading="Someone else has this open">
           <p>
@@ -260,8 +279,8 @@ export default function EditContent() {
             workstreams={data.workstreams}
             kinds={data.kinds}
             submitLabel="Save changes"
-            hidden={{ baseRevisionId: revision.id }}
-            autosave={{ itemId: item.id, baseRevisionId: revision.id }}
+            hidden={{ baseRevisionId: state.values.latestRevisionId || revision.id }}
+            autosave={{ itemId: item.id, baseRevisionId: state.values.latestRevisionId || revision.id }}
             initialPreviewHtml={revision.bodyHtml}
           />
         </>

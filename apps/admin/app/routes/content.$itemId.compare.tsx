@@ -1,7 +1,7 @@
 import { BackLink, Table } from "@observatory/ui";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { when } from "~/lib/content.server";
+import { orNotFound, when } from "~/lib/content.server";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
 import contentCss from "~/styles/content.css?url";
@@ -12,7 +12,9 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentCss
 export async function loader(args: LoaderFunctionArgs) {
   const { api } = await requireUser(args, { permission: "content.write" });
   const params = new URL(args.request.url).searchParams;
-  const comparison = await api.editorial.compare({ fromId: params.get("from") ?? "", toId: params.get("to") ?? "" });
+  const comparison = await orNotFound(
+    api.editorial.compare({ fromId: params.get("from") ?? "", toId: params.get("to") ?? "" }),
+  );
   return {
     ...comparison,
     from: { ...comparison.from, saved: when(comparison.from.createdAt) },

@@ -10,7 +10,7 @@ import {
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
-import { kindLabel, when } from "~/lib/content.server";
+import { kindLabel, orNotFound, when } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
@@ -30,9 +30,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const { api } = await requireUser(args, { permission: "content.write" });
   const itemId = args.params.itemId ?? "";
   const requested = new URL(args.request.url).searchParams.get("revision");
-  const revisionId = requested ?? (await api.editorial.item({ itemId })).revision.id;
+  const revisionId = requested ?? (await orNotFound(api.editorial.item({ itemId }))).revision.id;
   const [revision, shareLinks] = await Promise.all([
-    api.editorial.revision({ revisionId }),
+    orNotFound(api.editorial.revision({ revisionId })),
     api.editorial.shareLinks({ itemId }),
   ]);
   if (revision.item.id !== itemId) throw new Response("Not found", { status: 404 });

@@ -2,7 +2,7 @@ import { BackLink, Button, InsetText, Radios, TextInput } from "@observatory/ui"
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
-import { statusLabel, when } from "~/lib/content.server";
+import { orNotFound, statusLabel, when } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
@@ -11,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: pageTitle("Publish or schedule
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api } = await requireUser(args, { permission: "content.publish" });
-  const view = await api.editorial.item({ itemId: args.params.itemId ?? "" });
+  const view = await orNotFound(api.editorial.item({ itemId: args.params.itemId ?? "" }));
   const { item, revision } = view;
   const latestIsApproved = item.status === "APPROVED" || item.status === "SCHEDULED";
   const publishable = latestIsApproved

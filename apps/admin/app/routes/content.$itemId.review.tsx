@@ -9,7 +9,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
-import { statusLabel } from "~/lib/content.server";
+import { orNotFound, statusLabel } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
@@ -20,7 +20,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentCss
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api } = await requireUser(args, { permission: "content.review" });
-  const view = await api.editorial.item({ itemId: args.params.itemId ?? "" });
+  const view = await orNotFound(api.editorial.item({ itemId: args.params.itemId ?? "" }));
   return {
     itemId: view.item.id,
     revisionId: view.revision.id,

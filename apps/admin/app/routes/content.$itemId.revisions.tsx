@@ -2,7 +2,7 @@ import { BackLink, Button, Select, Table, Tag } from "@observatory/ui";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
-import { when } from "~/lib/content.server";
+import { orNotFound, when } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
@@ -11,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: pageTitle("Revisions") }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api } = await requireUser(args, { permission: "content.write" });
-  const { item, revisions } = await api.editorial.revisions({ itemId: args.params.itemId ?? "" });
+  const { item, revisions } = await orNotFound(api.editorial.revisions({ itemId: args.params.itemId ?? "" }));
   return {
     itemId: item.id,
     revisions: revisions.map((r) => ({

@@ -1,4 +1,5 @@
 import { Button, ButtonLink, Select, Table, Tag, TextInput } from "@observatory/ui";
+import { can } from "@observatory/api/permissions";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { formFailure } from "~/lib/forms.server";
@@ -15,7 +16,7 @@ const sortOptions = [
 ];
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { api } = await requireUser(args, { permission: "content.write" });
+  const { api, user } = await requireUser(args, { permission: "content.write" });
   const params = new URL(args.request.url).searchParams;
   const filters = {
     q: params.get("q") ?? "",
@@ -55,6 +56,7 @@ export async function loader(args: LoaderFunctionArgs) {
     errors: page.ok ? {} : page.failure.fieldErrors,
     formError: page.ok ? null : page.failure.formError,
     isFirstPage: !params.get("after"),
+    canConfigure: can(user.role, "settings.manage"),
     nextHref: list.next ? `/content?${nextParams}` : null,
     workstreams: workstreams.map((w) => ({ value: w.id, label: w.title })),
     kinds: kindOptions,
@@ -79,6 +81,11 @@ export default function ContentList() {
     <>
       <h1>Content</h1>
       <ButtonLink href="/content/new">New content</ButtonLink>
+      {data.canConfigure && (
+        <p>
+          <a href="/content/review-steps">Clinical sign-off: which content needs a second review</a>
+        </p>
+      )}
       <Form method="get" aria-label="Filter content" className="nhsuk-u-margin-bottom-5">
         {data.formError && <p className="nhsuk-error-message">{data.formError}</p>}
         <div className="nhsuk-grid-row">
