@@ -31,6 +31,8 @@ const timingDummy = () => {
   return dummyHash;
 };
 
+const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+
 type SignInContext = Pick<Context, "db" | "auth" | "session" | "request" | "responseHeaders">;
 
 /** Checks the password (with throttling) and starts a new session; says whether a second factor is still due. */
@@ -41,8 +43,8 @@ export async function signIn(ctx: SignInContext, input: z.infer<typeof signInInp
     throw new AppError(
       "TOO_MANY_REQUESTS",
       throttle.locked
-        ? `You have tried to sign in too many times. Wait ${Math.ceil(throttle.retryAfterSeconds / 60)} minutes, then try again, or reset your password.`
-        : `You have tried to sign in too many times. Wait ${throttle.retryAfterSeconds} seconds, then try again.`,
+        ? `You have tried to sign in too many times. Wait ${count(Math.ceil(throttle.retryAfterSeconds / 60), "minute")}, then try again, or reset your password.`
+        : `You have tried to sign in too many times. Wait ${count(throttle.retryAfterSeconds, "second")}, then try again.`,
     );
   }
 
