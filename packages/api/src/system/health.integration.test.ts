@@ -18,7 +18,9 @@ describe("system.health", () => {
   it("reports the database unavailable, with a readable reason, when it cannot be reached", async () => {
     const db = createDb(`postgresql://postgres@127.0.0.1:${await freePort()}/postgres`, 1);
     try {
-      const caller = createCaller(await createContext({ request: new Request("http://localhost/"), clientIp: null, db }));
+      const caller = createCaller(
+        await createContext({ request: new Request("http://localhost/"), clientIp: null, db }),
+      );
       const health = await caller.system.health();
       expect(health.status).toBe("unavailable");
       expect(health.database).toMatchObject({ status: "unavailable" });
@@ -30,7 +32,9 @@ describe("system.health", () => {
   });
 
   it("describes driver errors in one line", () => {
-    const error = Object.assign(new Error("connect failed"), { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" }) });
+    const error = Object.assign(new Error("connect failed"), {
+      cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" }),
+    });
     expect(describeDbError(error)).toBe("connect failed: ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1");
   });
 });
