@@ -88,14 +88,17 @@ export async function eraseCommentsByEmail(
             // An empty address can never be submitted, so erased comments never join anyone's history.
             data: { authorName: ANONYMOUS_NAME, authorEmail: "", ipHash: null, notifyOnPublish: false },
           });
-    // Rate-limit counters are keyed by the address too.
+    // Rate-limit counters are keyed by the address too, and the emails we sent it (publication
+    // notices) repeat the name and the address; a member of staff's own mail is not a commenter's.
     await tx.rateLimitBucket.deleteMany({ where: { key: `comment:email:${email}` } });
+    const isStaff = (await tx.user.count({ where: { email } })) > 0;
+    const emails = isStaff ? { count: 0 } : await tx.emailMessage.deleteMany({ where: { to: email } });
     await recordAudit(tx, ctx, {
       action: "comment.personalDataErased",
       targetType: "Commenter",
       targetId: emailDigest(email),
       summary: `${mode === "delete" ? "Deleted" : "Anonymised"} ${result.count} comment${result.count === 1 ? "" : "s"} at a commenter's request`,
-      data: { count: result.count, mode },
+      data: { count: result.count, mode, emailsDeleted: emails.count },
     });
     return { count: result.count, mode };
   });

@@ -35,6 +35,9 @@ describe("commenters' personal data", () => {
     const api = await h.as("ADMIN");
     const email = "anon@example.org";
     const comment = await createComment(h.db, { itemId, email, status: "APPROVED", body: "Keep my words" });
+    await h.db.emailMessage.create({
+      data: { to: email, subject: "Your comment has been published", text: "Dear Ann" },
+    });
     await expect(api.moderation.eraseByEmail({ email, mode: "anonymise" })).resolves.toEqual({
       count: 1,
       mode: "anonymise",
@@ -47,7 +50,8 @@ describe("commenters' personal data", () => {
     });
     expect((await api.moderation.exportByEmail({ email })).comments).toEqual([]);
     const event = await h.db.auditEvent.findFirstOrThrow({ where: { action: "comment.personalDataErased" } });
-    expect(event.data).toEqual({ count: 1, mode: "anonymise" });
+    expect(event.data).toEqual({ count: 1, mode: "anonymise", emailsDeleted: 1 });
+    expect(await h.db.emailMessage.count({ where: { to: email } })).toBe(0);
     expect(JSON.stringify(event)).not.toContain(email);
   });
 
