@@ -47,6 +47,7 @@ const decisions: Record<string, Decision> = {
   "content.search": "public",
   "content.sitemap": "public",
   "moderation.approve": "comments.moderate",
+  "moderation.blockSender": "comments.moderate",
   "moderation.comment": "comments.moderate",
   "moderation.delete": "comments.delete",
   "moderation.deleteMany": "comments.delete",

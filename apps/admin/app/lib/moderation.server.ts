@@ -24,6 +24,7 @@ export const outcomeMessages = {
   approve: "Comment approved: it is now on the public page.",
   reject: "Comment rejected.",
   spam: "Comment marked as spam.",
+  block: "Comment marked as spam, and its sender blocked: what they send next goes straight to spam.",
   delete: "Comment deleted permanently.",
   redact: "Comment redacted. The original text is kept in the audit log.",
   reply: "Your reply is published under the observatory's name.",
@@ -46,6 +47,7 @@ export async function moderateComment(
     if (verb === "approve") await api.moderation.approve(seen);
     else if (verb === "reject") await api.moderation.reject({ ...seen, reason: fields.reason || undefined });
     else if (verb === "spam") await api.moderation.markSpam({ ...seen, reason: fields.reason || undefined });
+    else if (verb === "block") await api.moderation.blockSender(seen);
     else if (verb === "delete") await api.moderation.delete(seen);
     else if (verb === "redact") await api.moderation.redact({ ...seen, phrase: fields.phrase ?? "" });
     else await api.moderation.reply({ parentId: seen.id, body: fields.reply ?? "" });

@@ -99,6 +99,11 @@ export default function CommentPage() {
                 Mark as spam
               </Button>
             )}
+            {!row.isStaffReply && (
+              <Button variant="secondary" name="intent" value="block">
+                Spam, and block the sender
+              </Button>
+            )}
             {canDelete && (
               <Button variant="warning" name="intent" value="delete">
                 Delete permanently

@@ -5,6 +5,7 @@ import { AppError } from "../errors.ts";
 import type { Context } from "../trpc.ts";
 import { queuePublishedEmail } from "./notifications.ts";
 import { commentStatuses } from "./queue.ts";
+import { blockSenderOf } from "./settings.ts";
 
 // Moderation decisions. Every action names the state the moderator saw (status and updatedAt); the
 // rows are locked, compared with it and changed in one transaction, so of two moderators acting on
@@ -280,4 +281,19 @@ export async function replyAsStaff(ctx: Actor, input: z.input<typeof replyInput>
     });
     return reply;
   });
+}
+
+/**
+ * Marks a comment as spam (unless it already is) and blocks its sender's email address and IP hash,
+ * so whatever they send next goes straight to spam.
+ */
+export async function blockSender(ctx: Actor, seen: SeenComment): Promise<void> {
+  if (seen.status !== "SPAM") await markSpam(ctx, seen, "Sender blocked");
+  const row = await ctx.db.comment.findUnique({
+    where: { id: seen.id },
+    select: { authorEmail: true, ipHash: true, staffAuthorId: true },
+  });
+  if (!row) throw new AppError("CONFLICT", "This comment no longer exists: someone has deleted it.");
+  if (row.staffAuthorId) throw new AppError("BAD_REQUEST", "A reply from the observatory has no sender to block.");
+  await blockSenderOf(ctx, { commentId: seen.id, email: row.authorEmail || null, ipHash: row.ipHash });
 }

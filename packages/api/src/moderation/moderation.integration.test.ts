@@ -100,6 +100,21 @@ describe("moderating comments", () => {
     expect(await publicBodies()).not.toContain("Published then withdrawn");
   });
 
+  it("blocks a sender: the comment is spam and their next comment goes straight to spam", async () => {
+    const moderator = await h.as("MODERATOR");
+    const email = "abuser@example.org";
+    const comment = await pending({ email, body: "Abuse" });
+    await expect((await h.as("AUTHOR")).moderation.blockSender(seen(comment))).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await moderator.moderation.blockSender(seen(comment));
+    expect((await h.db.comment.findUniqueOrThrow({ where: { id: comment.id } })).status).toBe("SPAM");
+    const { rules } = await moderator.moderation.settings();
+    expect(rules.blockedEmails).toContain(email);
+    expect(rules.blockedIpHashes).toContain(comment.ipHash);
+    expect(await h.db.auditEvent.count({ where: { targetId: comment.id, action: "settings.senderBlocked" } })).toBe(1);
+  });
+
   it("lets editors and administrators delete permanently, and not moderators", async () => {
     const comment = await pending();
     await expect((await h.as("MODERATOR")).moderation.delete(seen(comment))).rejects.toMatchObject({

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { permissionProcedure, router } from "../trpc.ts";
 import {
   approveComment,
+  blockSender,
   deleteComment,
   markSpam,
   moderateMany,
@@ -45,6 +46,8 @@ export const moderationRouter = router({
   markSpam: moderate
     .input(seenComment.extend({ reason: reasonInput }))
     .mutation(({ ctx, input: { reason, ...seen } }) => markSpam(ctx, seen, reason)),
+  /** Mark as spam and add the sender's email address and IP hash to the blocklists. */
+  blockSender: moderate.input(seenComment).mutation(({ ctx, input }) => blockSender(ctx, input)),
   delete: remove.input(seenComment).mutation(({ ctx, input }) => deleteComment(ctx, input)),
   redact: moderate.input(redactInput).mutation(({ ctx, input }) => redactComment(ctx, input)),
   reply: moderate.input(replyInput).mutation(({ ctx, input }) => replyAsStaff(ctx, input)),

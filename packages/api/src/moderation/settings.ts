@@ -120,7 +120,7 @@ export async function readModerationSettings(db: Pick<Db, "setting">): Promise<M
   };
 }
 
-type Actor = Pick<Context, "db" | "user" | "request">;
+type Actor = Pick<Context, "db" | "request"> & { user: { id: string } | null };
 
 export async function updateSpamRules(ctx: Actor, rules: SpamRules): Promise<SpamRules> {
   await ctx.db.$transaction(async (tx) => {
@@ -158,4 +158,39 @@ export async function updateIpHashRetention(ctx: Actor, days: number): Promise<n
     });
   });
   return days;
+}
+
+/**
+ * Adds a sender to the blocklists (what "block the sender" in the queue does), under a row lock so
+ * that two moderators blocking at once both get their entries.
+ */
+export async function blockSenderOf(
+  ctx: Actor,
+  sender: { commentId: string; email: string | null; ipHash: string | null },
+): Promise<void> {
+  await ctx.db.$transaction(async (tx) => {
+    await tx.setting.createMany({
+      data: [{ key: SPAM_RULES_KEY, value: defaultSpamRules(), updatedById: ctx.user?.id ?? null }],
+      skipDuplicates: true,
+    });
+    await tx.$queryRaw`SELECT "key" FROM "Setting" WHERE "key" = ${SPAM_RULES_KEY} FOR UPDATE`;
+    const { rules } = await readSpamRules(tx);
+    const add = (list: string[], entry: string | null) => (entry && !list.includes(entry) ? [...list, entry] : list);
+    const next = {
+      ...rules,
+      blockedEmails: add(rules.blockedEmails, sender.email),
+      blockedIpHashes: add(rules.blockedIpHashes, sender.ipHash),
+    };
+    await tx.setting.update({
+      where: { key: SPAM_RULES_KEY },
+      data: { value: next, updatedById: ctx.user?.id ?? null },
+    });
+    await recordAudit(tx, ctx, {
+      action: "settings.senderBlocked",
+      targetType: "Comment",
+      targetId: sender.commentId,
+      summary: `Blocked the sender of a comment (${[sender.email && "email address", sender.ipHash && "IP hash"].filter(Boolean).join(" and ") || "nothing left to block"})`,
+      data: { email: sender.email, ipHash: sender.ipHash },
+    });
+  });
 }
