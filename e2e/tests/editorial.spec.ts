@@ -22,9 +22,9 @@ async function signIn(browser: Browser, email: string, password: string): Promis
   return page;
 }
 
-/** London date and time fields for the first whole minute at least 25 seconds from now. */
+/** London date and time fields for the first whole minute at least 15 seconds from now. */
 function nextMinute(): { at: Date; date: string; time: string } {
-  const at = new Date(Math.ceil((Date.now() + 25_000) / 60_000) * 60_000);
+  const at = new Date(Math.ceil((Date.now() + 15_000) / 60_000) * 60_000);
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat("en-GB", {
       timeZone: "Europe/London",
@@ -45,18 +45,25 @@ async function openItem(page: Page) {
   await page.goto(`${urls.admin}/content?q=${encodeURIComponent(run)}`);
   await page.getByRole("link", { name: title }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await hydrated(page);
+}
+
+/** Waits until the page's scripts have loaded, so React does not reset what the test types. */
+async function hydrated(page: Page) {
+  await page.waitForLoadState("networkidle");
 }
 
 test("an item goes from draft through review and a schedule onto the public site on time", async ({
   browser,
   page,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(170_000);
   const author = await signIn(browser, "author@observatory.test", "demo-author-passphrase");
 
   await author.goto(`${urls.admin}/content`);
   await expectAccessible(author);
   await author.getByRole("button", { name: "New content" }).click();
+  await hydrated(author);
   await expectAccessible(author);
   await author.getByRole("button", { name: "Save draft" }).click();
   await expect(author.getByRole("alert")).toContainText("Enter a title");
@@ -76,6 +83,7 @@ test("an item goes from draft through review and a schedule onto the public site
   await expectAccessible(editor);
   await openItem(editor);
   await editor.getByRole("link", { name: "Review this revision" }).click();
+  await hydrated(editor);
   await expectAccessible(editor);
   await editor.getByLabel("Request changes").check();
   await editor.getByRole("button", { name: "Send decision" }).click();
@@ -97,10 +105,12 @@ test("an item goes from draft through review and a schedule onto the public site
 
   await openItem(editor);
   await editor.getByRole("link", { name: "Review this revision" }).click();
+  await hydrated(editor);
   await editor.getByLabel("Approve").check();
   await editor.getByRole("button", { name: "Send decision" }).click();
   await expect(editor.getByText("Approved.")).toBeVisible();
   await editor.getByRole("link", { name: "Publish or schedule" }).click();
+  await hydrated(editor);
   await expectAccessible(editor);
   const when = nextMinute();
   await editor.getByLabel("Date", { exact: true }).first().fill(when.date);
@@ -161,4 +171,21 @@ test("an item goes from draft through review and a schedule onto the public site
 
   await author.context().close();
   await editor.context().close();
+});
+
+test("an administrator sets which content needs clinical sign-off", async ({ browser }) => {
+  const admin = await signIn(browser, "admin@observatory.test", "demo-admin-passphrase");
+  await admin.goto(`${urls.admin}/content`);
+  await admin.getByRole("link", { name: /Clinical sign-off/ }).click();
+  await hydrated(admin);
+  await expectAccessible(admin);
+  await admin.getByRole("group", { name: "Press release" }).getByLabel("Any editor").check();
+  await admin.getByRole("button", { name: "Save review steps" }).click();
+  await expect(admin.getByText("The review steps have been saved.")).toBeVisible();
+  await expect(admin.getByRole("group", { name: "Press release" }).getByLabel("Any editor")).toBeChecked();
+  // Leave the demo data as it was: no second step.
+  await admin.getByRole("group", { name: "Press release" }).getByLabel("Any editor").uncheck();
+  await admin.getByRole("button", { name: "Save review steps" }).click();
+  await expect(admin.getByText("The review steps have been saved.")).toBeVisible();
+  await admin.context().close();
 });
