@@ -1,5 +1,5 @@
 import { PageShell } from "@observatory/ui";
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -14,6 +14,7 @@ import {
 import nhsukCss from "nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css?url";
 import { type ReactNode, useEffect } from "react";
 import { api } from "~/lib/api.server";
+import { detour } from "~/lib/session.server";
 import { adminFooter, adminHeader, pageTitle, type Viewer } from "~/lib/site";
 
 export const links: LinksFunction = () => [
@@ -22,10 +23,15 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/assets/images/favicon.svg", type: "image/svg+xml" },
 ];
 
-/** Who is signed in, for the header (each page checks access itself, in its own loader). */
+/**
+ * Who is signed in, for the header; and the first gate: every page but the open ones needs a
+ * session (pages check their own permission too, in their loaders).
+ */
 export async function loader({ request, context }: LoaderFunctionArgs): Promise<{ viewer: Viewer }> {
-  const { api: caller } = await api(request, context);
+  const { api: caller, responseHeaders } = await api(request, context);
   const session = await caller.auth.session();
+  const elsewhere = detour(request, session);
+  if (elsewhere) throw redirect(elsewhere, { headers: responseHeaders });
   return { viewer: session ? { user: { name: session.user.name, role: session.user.role }, mfa: session.mfa } : null };
 }
 
