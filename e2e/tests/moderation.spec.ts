@@ -96,24 +96,35 @@ test("a reader's comment is approved from the queue with the keyboard and appear
   await expect(page.locator("#comments-heading")).toHaveText("Comments (1)");
 });
 
-test("a moderator marks several comments as spam at once; none of them is ever public", async ({ page }) => {
-  const bodies = [1, 2, 3].map((n) => `Buy cheap pills ${n} ${run}`);
+test("a moderator marks several comments as spam at once, told which could not be; none is ever public", async ({
+  page,
+}) => {
+  const bodies = [1, 2, 3, 4].map((n) => `Buy cheap pills ${n} ${run}`);
   for (const [n, body] of bodies.entries()) {
     await sql(
       `INSERT INTO "Comment" (id, "itemId", "authorName", "authorEmail", body, status, flags, "updatedAt")
-       VALUES ($1, $2, 'Spammer', $3, $4, 'PENDING', ARRAY['links:3'], now())`,
-      [`e2e_spam_${run}_${n}`, itemId, `spam-${run}-${n}@example.org`, body],
+       VALUES ($1, $2, $3, $4, $5, 'PENDING', ARRAY['links:3'], now())`,
+      [`e2e_spam_${run}_${n}`, itemId, `Spammer ${n}`, `spam-${run}-${n}@example.org`, body],
     );
   }
   await signInAsModerator(page);
-  await page.goto(`${urls.admin}/comments?q=${encodeURIComponent(`pills`)}&itemId=${itemId}`);
+  await page.goto(`${urls.admin}/comments?q=${encodeURIComponent("pills")}&itemId=${itemId}`);
   for (const body of bodies) {
     await page.locator("[data-queue-row]").filter({ hasText: body }).getByRole("checkbox").check();
   }
+  // Meanwhile another moderator rejects one of them.
+  await sql(`UPDATE "Comment" SET status = 'REJECTED', "updatedAt" = now() WHERE id = $1`, [`e2e_spam_${run}_3`]);
   await page.getByRole("button", { name: "Mark selected as spam" }).click();
-  await expect(page.locator("#queue-status")).toHaveText("Marked as spam 3 comments.");
-  const stored = await sql<{ status: string }>(`SELECT status FROM "Comment" WHERE id LIKE $1`, [`e2e_spam_${run}_%`]);
-  expect(stored.map((c) => c.status)).toEqual(["SPAM", "SPAM", "SPAM"]);
+  const status = page.locator("#queue-status");
+  await expect(status).toContainText("Marked as spam 3 comments. 1 comment could not be changed:");
+  await expect(status.getByRole("listitem")).toHaveText(
+    "A comment no longer in this list: Someone else has already moderated this comment: it is now rejected. Nothing was changed.",
+  );
+  const stored = await sql<{ id: string; status: string }>(
+    `SELECT id, status FROM "Comment" WHERE id LIKE $1 ORDER BY id`,
+    [`e2e_spam_${run}_%`],
+  );
+  expect(stored.map((c) => c.status)).toEqual(["SPAM", "SPAM", "SPAM", "REJECTED"]);
 
   await page.getByRole("link", { name: /^Spam \(/ }).click();
   await expect(page.locator("[data-queue-row]")).toHaveCount(3);

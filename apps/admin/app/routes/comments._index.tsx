@@ -67,9 +67,7 @@ export async function action(args: ActionFunctionArgs) {
               reason: textField(form, "bulkReason") || undefined,
             });
       const done = `${bulkVerbs[action]} ${plural(result.succeeded.length, "comment")}.`;
-      const notDone = result.failed.length
-        ? ` ${plural(result.failed.length, "comment")} could not be changed: see below.`
-        : "";
+      const notDone = result.failed.length ? ` ${plural(result.failed.length, "comment")} could not be changed:` : "";
       return answer({ ok: result.failed.length === 0, message: `${done}${notDone}`, failures: result.failed });
     }
     const seen = seenFrom(form, id);
@@ -206,6 +204,16 @@ export default function CommentQueue() {
         {(outcome ?? notice) && (
           <div className={`nhsuk-inset-text${!outcome || outcome.ok ? "" : " nhsuk-u-font-weight-bold"}`}>
             <p>{outcome ? outcome.message : notice}</p>
+            {outcome && outcome.failures.length > 0 && (
+              <ul>
+                {outcome.failures.map((failure) => (
+                  <li key={failure.id}>
+                    {queue.rows.find((r) => r.id === failure.id)?.authorName ?? "A comment no longer in this list"}:{" "}
+                    {failure.reason}
+                  </li>
+                ))}
+              </ul>
+            )}
           </div>
         )}
       </div>
