@@ -62,6 +62,10 @@ export default function Privacy() {
               Your name, email address and comment are kept for as long as the comment is kept. Comments we reject or
               mark as spam are never published.
             </li>
+            <li>
+              If our moderators block an email address or IP address hash for abuse, it stays on our blocklist until
+              they remove it, so that what is sent from it next goes straight to spam.
+            </li>
           </ul>
           <h2>Our lawful basis</h2>
           <p>
