@@ -1,5 +1,5 @@
 import { BackLink, Button, InsetText, TextInput } from "@observatory/ui";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { formFailure, textField } from "~/lib/forms.server";
@@ -8,6 +8,9 @@ import { pageTitle } from "~/lib/site";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Upload an image") }];
 
+/** The 5 MB image limit plus room for the form's other fields and multipart framing. */
+const MAX_REQUEST_BYTES = 5 * 1024 * 1024 + 64 * 1024;
+
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, { permission: "content.write" });
   return { itemId: args.params.itemId ?? "" };
@@ -15,6 +18,14 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { api } = await requireUser(args, { permission: "content.write" });
+  // Refused before reading: a huge upload must not be buffered only to be rejected.
+  const declaredSize = Number(args.request.headers.get("content-length") ?? "0");
+  if (declaredSize > MAX_REQUEST_BYTES) {
+    return data(
+      { ok: false as const, formError: null, fieldErrors: { file: "The image must be 5 MB or smaller" }, values: {} },
+      { status: 413 },
+    );
+  }
   const form = await args.request.formData();
   const file = form.get("file");
   const values = { alt: textField(form, "alt") };
