@@ -1,4 +1,4 @@
-import { Button, InsetText, NotificationBanner, SummaryList, Tag, WarningCallout } from "@observatory/ui";
+import { Button, InsetText, NotificationBanner, SummaryList, Table, Tag, WarningCallout } from "@observatory/ui";
 import {
   type ActionFunctionArgs,
   type LinksFunction,
@@ -93,6 +93,14 @@ export async function loader(args: LoaderFunctionArgs) {
       at: when(lastReview.createdAt),
       revisionNumber: lastReview.revisionNumber,
     },
+    reviews: reviews.map((r) => ({
+      id: r.id,
+      revision: r.revisionNumber,
+      reviewer: r.reviewerName,
+      decision: `${r.step === "CLINICAL" ? "Clinical sign-off: " : ""}${r.decision === "APPROVED" ? "approved" : "changes requested"}`,
+      reason: r.reason ?? "",
+      at: when(r.createdAt),
+    })),
     can: view.can,
     others: others.map((o) => o.name),
     workstreams: workstreams.map((w) => ({ id: w.id, title: w.title })),
@@ -264,6 +272,13 @@ export default function EditContent() {
           </Form>
         )}
       </div>
+      {data.reviews.length > 0 && (
+        <Table
+          caption="Reviews"
+          head={["Revision", "Reviewer", "Decision", "Reason", "When"]}
+          rows={data.reviews.map((r) => [String(r.revision), r.reviewer, r.decision, r.reason, r.at])}
+        />
+      )}
       {can.edit ? (
         <>
           <h2>Edit</h2>
