@@ -147,6 +147,10 @@ describe("the editorial workflow", () => {
     const created = await editor.api.editorial.create(draft("Editor's own piece"));
     const ref = { itemId: created.itemId, revisionId: created.revisionId };
     await editor.api.editorial.submit(ref);
+    const awaiting = (to: string) =>
+      h.db.emailMessage.count({ where: { to, subject: "Awaiting your review: Editor's own piece" } });
+    expect(await awaiting(editor.user.email)).toBe(0);
+    expect(await awaiting(secondEditor.user.email)).toBe(1);
     const refused = await refusal(editor.api.editorial.approve(ref));
     expect(refused).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("your own revision") });
     expect((await refusal(editor.api.editorial.requestChanges({ ...ref, reason: "Fine" }))).code).toBe("FORBIDDEN");
