@@ -3,6 +3,9 @@ import { items as seedItems, workstreams as seedWorkstreams } from "../../packag
 import { urls } from "../playwright.config";
 import { expect, expectAccessible, test } from "../fixtures";
 import { deleteItems, insertItems, withDb } from "./public-helpers";
+import { keepOnlySeedContent } from "./public-helpers";
+
+test.beforeAll(keepOnlySeedContent);
 
 // How readers and machines find the portal's content: search, Atom feeds, the sitemap, robots.txt,
 // per-page meta, and HTTP caching. Only published content may appear in any of them.

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import pg from "pg";
+import { items as seedItems } from "../../packages/db/src/seed/content.ts";
 import { databaseUrl } from "../playwright.config";
 import { expect, expectAccessible } from "../fixtures";
 
@@ -14,6 +15,16 @@ export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The public journeys count what the seed published, so they start from it: content that other
+ * journeys created earlier in the run (the editorial journey publishes an item) is removed first.
+ */
+export async function keepOnlySeedContent(): Promise<void> {
+  await withDb((client) =>
+    client.query(`DELETE FROM "ContentItem" WHERE NOT (slug = ANY($1::text[]))`, [seedItems.map((i) => i.slug)]),
+  );
 }
 
 export type ExtraItem = {

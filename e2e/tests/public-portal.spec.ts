@@ -13,6 +13,9 @@ import {
   waitForEnhancedHeader,
   waitForMinimumFormTime,
 } from "./public-helpers";
+import { keepOnlySeedContent } from "./public-helpers";
+
+test.beforeAll(keepOnlySeedContent);
 
 // Journeys through the public portal (apps/web) on the seeded demo content: reading, listings,
 // comments with and without JavaScript, narrow screens, and what public responses never contain.
