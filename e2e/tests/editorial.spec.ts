@@ -1,6 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
+import pg from "pg";
 import { expect, expectAccessible, test } from "../fixtures";
-import { urls } from "../playwright.config";
+import { databaseUrl, urls } from "../playwright.config";
 
 // The editorial journey across both apps: an author drafts and submits, an editor asks for changes,
 // the author revises, the editor approves and schedules it for the next minute, and the public site
@@ -13,6 +14,28 @@ const PNG = Buffer.from(
 );
 const title = `Journey ${run}: waiting times`;
 const slug = `journey-${run}-waiting-times`;
+
+// The items these journeys create are removed afterwards, so the public journeys keep their seeded counts.
+test.afterAll(async () => {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>(
+      `SELECT id FROM "ContentItem" WHERE slug LIKE $1 OR slug LIKE $2`,
+      [`journey-${run}-%`, `no-script-${run}%`],
+    );
+    const ids = rows.map((r) => r.id);
+    await client.query(
+      `UPDATE "ContentItem" SET "liveRevisionId" = NULL, "latestRevisionId" = NULL, "scheduledRevisionId" = NULL
+       WHERE id = ANY($1)`,
+      [ids],
+    );
+    // Revisions, reviews, share links and redirects go with the item.
+    await client.query(`DELETE FROM "ContentItem" WHERE id = ANY($1)`, [ids]);
+  } finally {
+    await client.end();
+  }
+});
 
 async function signIn(browser: Browser, email: string, password: string): Promise<Page> {
   const context = await browser.newContext();
