@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../client.ts";
 import { freePort, isPortOpen } from "./server.ts";
@@ -64,6 +65,30 @@ describe("embedded database shared by several clients", () => {
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
     const [count] = await a.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM note WHERE body ~ '^[ab]-'`;
     expect(Number(count?.n)).toBe(120);
+  });
+
+  it("answers every concurrent parameterised query from many connections with its own result", async () => {
+    // Parameterised queries use the extended protocol (Parse, Bind, Execute, Sync): the messages of
+    // one connection's query must not interleave with another's on the single PGlite session.
+    const pool = new pg.Pool({ connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres`, max: 20 });
+    try {
+      const results = await Promise.allSettled(
+        Array.from({ length: 400 }, (_, i) =>
+          // A different statement each time, so that binding to another connection's would show.
+          pool.query<{ n: number; s: string }>(`SELECT $1::int + ${i} AS n, $2::text AS s`, [0, `value ${i}`]),
+        ),
+      );
+      const wrong = results.flatMap((r, i) =>
+        r.status === "rejected"
+          ? [`${i}: ${String(r.reason)}`]
+          : r.value.rows[0]?.n === i && r.value.rows[0]?.s === `value ${i}`
+            ? []
+            : [`${i}: got ${JSON.stringify(r.value.rows)}`],
+      );
+      expect(wrong).toEqual([]);
+    } finally {
+      await pool.end();
+    }
   });
 
   it("does not show a rolled-back transaction to the other client", async () => {

@@ -3,6 +3,7 @@ import net from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { keepProtocolSequencesTogether } from "./protocol-queue.ts";
 
 /**
  * The embedded database: one PGlite data folder, served over the PostgreSQL wire protocol on
@@ -21,6 +22,7 @@ export function embeddedUrl(port: number): string {
 /** Serves a PGlite database (a data folder, or an in-memory one loaded from a dump) on `port`. */
 export async function serveDatabase(db: PGlite, port: number): Promise<EmbeddedServer> {
   const server = new PGLiteSocketServer({ db, port, host: HOST, maxConnections: 200 });
+  keepProtocolSequencesTogether(server);
   await server.start();
   return {
     url: embeddedUrl(port),
