@@ -1,6 +1,6 @@
-import { passwordHint } from "@observatory/api/password-rules";
 import { BackLink, Button, TextInput } from "@observatory/ui";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { Form, useActionData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { formFailure, textField } from "~/lib/forms.server";
@@ -47,23 +47,7 @@ export default function ChangePassword() {
             autoComplete="current-password"
             error={state.fieldErrors.currentPassword}
           />
-          <TextInput
-            id="password"
-            name="password"
-            type="password"
-            label="New password"
-            hint={passwordHint}
-            autoComplete="new-password"
-            error={state.fieldErrors.password}
-          />
-          <TextInput
-            id="confirmPassword"
-            name="confirmPassword"
-            type="password"
-            label="Confirm new password"
-            autoComplete="new-password"
-            error={state.fieldErrors.confirmPassword}
-          />
+          <NewPasswordFields label="New password" confirmLabel="Confirm new password" fieldErrors={state.fieldErrors} />
           <Button>Change password</Button>
         </Form>
       </div>

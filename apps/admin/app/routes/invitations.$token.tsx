@@ -1,7 +1,7 @@
 import { roleLabels } from "@observatory/api/permissions";
-import { passwordHint } from "@observatory/api/password-rules";
 import { Button, TextInput } from "@observatory/ui";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { LinkProblemPage } from "~/components/link-problem";
@@ -78,22 +78,10 @@ export default function AcceptInvitation() {
             defaultValue={state.values.name}
             error={state.fieldErrors.name}
           />
-          <TextInput
-            id="password"
-            name="password"
-            type="password"
+          <NewPasswordFields
             label="Create a password"
-            hint={passwordHint}
-            autoComplete="new-password"
-            error={state.fieldErrors.password}
-          />
-          <TextInput
-            id="confirmPassword"
-            name="confirmPassword"
-            type="password"
-            label="Confirm your password"
-            autoComplete="new-password"
-            error={state.fieldErrors.confirmPassword}
+            confirmLabel="Confirm your password"
+            fieldErrors={state.fieldErrors}
           />
           <Button>Create account</Button>
         </Form>

@@ -1,6 +1,6 @@
-import { passwordHint } from "@observatory/api/password-rules";
-import { Button, TextInput } from "@observatory/ui";
+import { Button } from "@observatory/ui";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { LinkProblemPage } from "~/components/link-problem";
@@ -59,23 +59,7 @@ export default function ChooseNewPassword() {
         </p>
         <Form method="post" noValidate>
           <input type="hidden" name="username" value={link.email} autoComplete="username" />
-          <TextInput
-            id="password"
-            name="password"
-            type="password"
-            label="New password"
-            hint={passwordHint}
-            autoComplete="new-password"
-            error={state.fieldErrors.password}
-          />
-          <TextInput
-            id="confirmPassword"
-            name="confirmPassword"
-            type="password"
-            label="Confirm new password"
-            autoComplete="new-password"
-            error={state.fieldErrors.confirmPassword}
-          />
+          <NewPasswordFields label="New password" confirmLabel="Confirm new password" fieldErrors={state.fieldErrors} />
           <Button>Change password</Button>
         </Form>
       </div>
