@@ -11,10 +11,10 @@
 // is not what a million-comment site would run on (see docs/decisions).
 // Options (environment): BENCH_MODERATION_COMMENTS (1000000), BENCH_FLOOD (10000), BENCH_FLOOD_CONNECTIONS (64),
 // BENCH_MODERATION_REUSE=1 (measure again on the database a previous run seeded, without reseeding).
-import { createDb } from "@observatory/db";
+import { createDb, databaseOn } from "@observatory/db";
 import { seedVolume } from "@observatory/db/seed";
 import autocannon from "autocannon";
-import { admin, commentRequest, databaseOn, startProduct, stopProduct, web } from "./bench-product.ts";
+import { admin, commentRequest, startProduct, stopProduct, web } from "./bench-product.ts";
 
 const total = Number(process.env.BENCH_MODERATION_COMMENTS ?? 1_000_000);
 const floodSize = Number(process.env.BENCH_FLOOD ?? 10_000);

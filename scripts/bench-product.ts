@@ -10,11 +10,6 @@ export const embeddedPort = 55400;
 export const web = `http://127.0.0.1:${webPort}`;
 export const admin = `http://127.0.0.1:${adminPort}`;
 
-/** `base` (a server URL) pointed at the database `name` on the same server. */
-export function databaseOn(base: string, name: string): string {
-  return Object.assign(new URL(base), { pathname: `/${name}` }).toString();
-}
-
 /**
  * Starts both apps on `serverUrl` (a PostgreSQL server database) or, without one, on the embedded
  * database kept in .data/bench; `fresh` starts from an empty database.

@@ -4,10 +4,10 @@
 // for 20 s per endpoint, then counts stored comments against accepted submissions, and finally
 // restarts the apps with the comment rate limits on to show that they hold.
 // Options (environment): BENCH_SECONDS (20), BENCH_CONNECTIONS (32), DATABASE_URL (else embedded).
-import { createDb } from "@observatory/db";
+import { createDb, databaseOn } from "@observatory/db";
 import { seedVolume } from "@observatory/db/seed";
 import autocannon from "autocannon";
-import { commentRequest, databaseOn, embeddedPort, startProduct, stopProduct, web } from "./bench-product.ts";
+import { commentRequest, embeddedPort, startProduct, stopProduct, web } from "./bench-product.ts";
 
 if (process.argv.includes("--moderation") || process.env.BENCH_MODERATION === "1") {
   // The moderation benchmark (1M comments) is its own, longer run: see scripts/bench-moderation.ts.

@@ -5,7 +5,16 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { createDb, dbEnv, describeDbError, EnvError, parseEnv, pingDatabase, repoRoot } from "@observatory/db";
+import {
+  createDb,
+  databaseOn,
+  dbEnv,
+  describeDbError,
+  EnvError,
+  parseEnv,
+  pingDatabase,
+  repoRoot,
+} from "@observatory/db";
 import { ensureEmbeddedDatabase, stopEmbeddedDatabase } from "@observatory/db/embedded";
 import { demoUsers, seed } from "@observatory/db/seed";
 import pg from "pg";
@@ -35,11 +44,8 @@ function appSecret(given: string | undefined, dataDir: string): string {
 }
 
 async function recreateServerDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const client = new pg.Client({ connectionString: databaseOn(url, "postgres") });
   await client.connect();
   await client.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`);
   await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);

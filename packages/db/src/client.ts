@@ -32,6 +32,13 @@ export function getDb(): Promise<Db> {
   return shared;
 }
 
+/** `base` (a server URL) pointed at the database `name` on the same server. */
+export function databaseOn(base: string, name: string): string {
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 export class DatabaseUnavailableError extends Error {
   override name = "DatabaseUnavailableError";
 }

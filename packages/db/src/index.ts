@@ -1,5 +1,6 @@
 export {
   createDb,
+  databaseOn,
   getDb,
   pingDatabase,
   resolveDatabaseUrl,

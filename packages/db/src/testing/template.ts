@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { databaseOn } from "../client.ts";
 import { repoRoot } from "../env.ts";
 // @ts-expect-error plain JS module shared with the migration CLI
 import { deployMigrations, migrationsDir, pgFactory, pgliteFactory } from "../../tools/schema-engine.mjs";
@@ -29,12 +30,6 @@ export function templateDatabaseName(): string {
   return `observatory_template_${migrationsHash()}`;
 }
 
-export function serverUrl(base: string, database: string): string {
-  const url = new URL(base);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
 async function buildPgliteTemplate(): Promise<void> {
   const file = templateDumpPath();
   if (fs.existsSync(file)) return;
@@ -50,7 +45,7 @@ async function buildPgliteTemplate(): Promise<void> {
 
 async function buildServerTemplate(databaseUrl: string): Promise<void> {
   const name = templateDatabaseName();
-  const admin = new pg.Client({ connectionString: serverUrl(databaseUrl, "postgres") });
+  const admin = new pg.Client({ connectionString: databaseOn(databaseUrl, "postgres") });
   await admin.connect();
   try {
     const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
@@ -58,7 +53,7 @@ async function buildServerTemplate(databaseUrl: string): Promise<void> {
     const building = `${name}_building`;
     await admin.query(`DROP DATABASE IF EXISTS "${building}"`);
     await admin.query(`CREATE DATABASE "${building}"`);
-    await deployMigrations(await pgFactory(serverUrl(databaseUrl, building)));
+    await deployMigrations(await pgFactory(databaseOn(databaseUrl, building)));
     // The schema engine's pool may still hold a connection; a template must have none.
     await admin.query(
       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",

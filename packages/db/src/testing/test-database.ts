@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { createDb, type Db } from "../client.ts";
+import { createDb, type Db, databaseOn } from "../client.ts";
 import { freePort, serveDatabase } from "../embedded/server.ts";
-import { serverUrl, templateDatabaseName, templateDumpPath } from "./template.ts";
+import { templateDatabaseName, templateDumpPath } from "./template.ts";
 
 export type TestDatabase = { db: Db; url: string; close: () => Promise<void> };
 
@@ -15,10 +15,10 @@ export type TestDatabase = { db: Db; url: string; close: () => Promise<void> };
 export async function createTestDatabase(databaseUrl = process.env.DATABASE_URL): Promise<TestDatabase> {
   if (databaseUrl) {
     const name = `observatory_test_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: serverUrl(databaseUrl, "postgres") });
+    const admin = new pg.Client({ connectionString: databaseOn(databaseUrl, "postgres") });
     await admin.connect();
     await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabaseName()}"`);
-    const url = serverUrl(databaseUrl, name);
+    const url = databaseOn(databaseUrl, name);
     const db = createDb(url, 6);
     return {
       db,
