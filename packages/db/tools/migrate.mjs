@@ -3,7 +3,7 @@
 // create/diff author against an in-memory PGlite (no database needed).
 import fs from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { openPglite } from "../src/embedded/pglite.ts";
 import { resolveDatabaseUrl } from "../src/client.ts";
 import { describeDbError } from "../src/client.ts";
 import { stopEmbeddedDatabase } from "../src/embedded/server.ts";
@@ -22,7 +22,7 @@ const [command, name] = process.argv.slice(2);
 
 async function main() {
   if (command === "create" || command === "diff") {
-    const db = new PGlite();
+    const db = await openPglite();
     const engine = await openEngine(await pgliteFactory(db));
     const list = readMigrations();
     if (command === "diff") {

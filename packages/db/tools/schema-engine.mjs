@@ -120,8 +120,10 @@ export async function pgliteFactory(db) {
     async connect() {
       return awaitExec(await super.connect());
     }
+    // The package's own shadow database is a PGlite without the extensions the migrations create.
     async connectToShadowDb() {
-      return awaitExec(await super.connectToShadowDb());
+      const { openPglite } = await import("../src/embedded/pglite.ts");
+      return awaitExec(await new PrismaPGlite(await openPglite()).connect());
     }
   }
   return new Factory(db);

@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { openPglite } from "./pglite.ts";
 import { keepProtocolSequencesTogether } from "./protocol-queue.ts";
 
 /**
@@ -96,7 +97,7 @@ export async function ensureEmbeddedDatabase(dataDir: string, port: number): Pro
   const lock = takeLock(lockPath);
   if (!lock.ok) return waitForPort(port, lock.holder);
   owned = (async () => {
-    const db = await PGlite.create(dataDir);
+    const db = await openPglite(dataDir);
     const server = await serveDatabase(db, port);
     const release = () => fs.rmSync(lockPath, { force: true });
     process.once("exit", release);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { openPglite } from "../embedded/pglite.ts";
 import pg from "pg";
 import { databaseOn } from "../client.ts";
 import { repoRoot } from "../env.ts";
@@ -33,7 +33,7 @@ export function templateDatabaseName(): string {
 async function buildPgliteTemplate(): Promise<void> {
   const file = templateDumpPath();
   if (fs.existsSync(file)) return;
-  const db = new PGlite();
+  const db = await openPglite();
   await deployMigrations(await pgliteFactory(db));
   const dump = await db.dumpDataDir("none");
   await db.close();

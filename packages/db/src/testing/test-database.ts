@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
+import { openPglite } from "../embedded/pglite.ts";
 import pg from "pg";
 import { createDb, type Db, databaseOn } from "../client.ts";
 import { freePort, serveDatabase } from "../embedded/server.ts";
@@ -31,7 +31,7 @@ export async function createTestDatabase(databaseUrl = process.env.DATABASE_URL)
     };
   }
   const dump = new Blob([fs.readFileSync(templateDumpPath())]);
-  const lite = await PGlite.create({ loadDataDir: dump });
+  const lite = await openPglite(undefined, { loadDataDir: dump });
   const server = await serveDatabase(lite, await freePort());
   const db = createDb(server.url, 6);
   return {
