@@ -65,7 +65,9 @@ type ListRow = {
 /** The content list for staff: filters, title search, three orders, keyset pages of 25. */
 export async function listItems(db: Db, rawInput: z.output<typeof listItemsInput>) {
   const input = rawInput;
-  const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  // Reads only ContentItem's own columns (its `title` is the latest revision's, kept in step by a
+  // trigger), so each order and filter is an index scan: constant cost at 100k items.
+  const where: Prisma.Sql[] = [Prisma.sql`i."latestRevisionId" IS NOT NULL`];
   if (input.status) where.push(Prisma.sql`i."status" = ${input.status}::"ContentStatus"`);
   if (input.kind) where.push(Prisma.sql`i."kind" = ${input.kind}::"ContentKind"`);
   if (input.authorId) where.push(Prisma.sql`i."createdById" = ${input.authorId}`);
@@ -79,13 +81,14 @@ export async function listItems(db: Db, rawInput: z.output<typeof listItemsInput
   if (to) where.push(Prisma.sql`i."updatedAt" < ${to}`);
   if (input.q) {
     const pattern = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(Prisma.sql`(r."title" ILIKE ${pattern} OR i."slug" ILIKE ${pattern})`);
+    // Both columns have trigram indexes, so a match anywhere in the text needs no full scan.
+    where.push(Prisma.sql`(i."title" ILIKE ${pattern} OR i."slug" ILIKE ${pattern})`);
   }
   const cursor = input.after ? decodeCursor(input.after) : null;
   let order: Prisma.Sql;
   if (input.sort === "title-asc") {
-    order = Prisma.sql`r."title" ASC, i."id" ASC`;
-    if (cursor) where.push(Prisma.sql`(r."title", i."id") > (${cursor.value}, ${cursor.id})`);
+    order = Prisma.sql`i."title" ASC, i."id" ASC`;
+    if (cursor) where.push(Prisma.sql`(i."title", i."id") > (${cursor.value}, ${cursor.id})`);
   } else if (input.sort === "updated-asc") {
     order = Prisma.sql`i."updatedAt" ASC, i."id" ASC`;
     if (cursor) where.push(Prisma.sql`(i."updatedAt", i."id") > (${new Date(cursor.value)}, ${cursor.id})`);
@@ -95,9 +98,8 @@ export async function listItems(db: Db, rawInput: z.output<typeof listItemsInput
   }
   const rows = await db.$queryRaw<ListRow[]>`
     SELECT i."id", i."kind", i."slug", i."status", i."updatedAt", i."publishAt", i."liveRevisionId",
-      r."title", u."name" AS "authorName"
+      i."title", u."name" AS "authorName"
     FROM "ContentItem" i
-    JOIN "Revision" r ON r."id" = i."latestRevisionId"
     JOIN "User" u ON u."id" = i."createdById"
     WHERE ${Prisma.join(where, " AND ")}
     ORDER BY ${order}

@@ -361,6 +361,37 @@ describe("the editorial workflow", () => {
     expect(new Set([...recent.items, ...again.items].map((i) => i.id)).size).toBe(27);
   });
 
+  it("lists and finds an item by its latest title, however that revision came to be", async () => {
+    const created = await author.api.editorial.create(draft("Kestrel first title"));
+    const titleIn = async (q: string) =>
+      (await editor.api.editorial.list({ q })).items.find((i) => i.id === created.itemId)?.title ?? null;
+    expect(await titleIn("kestrel first")).toBe("Kestrel first title");
+
+    // An autosave rewrites the working copy in place; the list follows it at once.
+    const autosaved = await author.api.editorial.save({
+      itemId: created.itemId,
+      baseRevisionId: created.revisionId,
+      autosave: true,
+      ...draft("Kestrel autosaved title"),
+    });
+    expect(await titleIn("kestrel autosaved")).toBe("Kestrel autosaved title");
+    await author.api.editorial.save({
+      itemId: created.itemId,
+      baseRevisionId: created.revisionId,
+      autosave: true,
+      ...draft("Kestrel typed on"),
+    });
+    expect(await titleIn("kestrel autosaved")).toBeNull();
+    expect(await titleIn("kestrel typed")).toBe("Kestrel typed on");
+
+    // Restoring the first revision starts a new draft with its title.
+    await editor.api.editorial.restore({ itemId: created.itemId, revisionId: created.revisionId });
+    expect(await titleIn("kestrel")).toBe("Kestrel first title");
+    const row = await h.db.contentItem.findUniqueOrThrow({ where: { id: created.itemId } });
+    expect(row.latestRevisionId).not.toBe(autosaved.revisionId);
+    expect(row.title).toBe("Kestrel first title");
+  });
+
   it("shows each person their drafts and what awaits their review on the dashboard", async () => {
     const created = await author.api.editorial.create(draft("Dashboard piece"));
     expect((await author.api.editorial.dashboard()).myDrafts.map((d) => d.id)).toContain(created.itemId);
