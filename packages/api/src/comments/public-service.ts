@@ -1,10 +1,11 @@
-import type { Db } from "@observatory/db";
+import { type Db, Prisma } from "@observatory/db";
 import { z } from "zod";
 import { AppError } from "../errors.ts";
 import { hitRateLimit } from "../rate-limit.ts";
 import type { RequestMeta } from "../request-meta.ts";
 import { queuePublishedEmail } from "../moderation/notifications.ts";
-import { readSpamRules } from "../moderation/settings.ts";
+import { SPAM_RULES_KEY, type SpamRules, spamRulesFrom } from "../moderation/settings.ts";
+import { visibleItems } from "../content/visibility.ts";
 import { checkFormToken } from "./form-token.ts";
 import { type CommentDecision, decideComment } from "./spam-rules.ts";
 
@@ -92,41 +93,46 @@ const refused = (message: string) => new AppError("BAD_REQUEST", message);
  * refused rather than stored as spam, so a bot flood cannot fill the queue or the table), or over
  * the rate limits per IP and per email. Otherwise stores it with the status the spam and moderation
  * rules decide (spam-rules.ts), naming the rules that fired.
+ *
+ * A submission costs two statements (three with the rate limits on): everything the decision reads
+ * comes from one query (readFacts), then the comment is inserted.
  */
 export async function submitComment(
   db: Db,
   request: RequestMeta,
   input: CommentInput,
-  isCommentable: (itemId: string) => Promise<boolean>,
 ): Promise<{ id: string; status: CommentDecision["status"] }> {
-  const { rules } = await readSpamRules(db);
+  if (input.website) throw refused("Your comment could not be accepted.");
+  const email = input.email.toLowerCase();
+  const body = input.body.replace(/\r\n/g, "\n");
+  const now = new Date();
+  const facts = await readFacts(db, input, email, body, now);
+  const rules = rulesFrom(facts.rules);
+
   const token = checkFormToken(input.formToken, rules.minSeconds);
   if (token === "too-fast")
     throw refused("That was too quick for us to be sure you are not an automated program. Please submit again.");
   if (token === "expired") throw refused("This form has expired. Your text is kept below: please submit it again.");
-  if (token === "invalid" || input.website) throw refused("Your comment could not be accepted.");
-
-  if (!(await isCommentable(input.itemId))) {
-    throw new AppError("CONFLICT", "Comments are closed on this page.");
-  }
+  if (token === "invalid") throw refused("Your comment could not be accepted.");
+  if (!facts.commentable) throw new AppError("CONFLICT", "Comments are closed on this page.");
   if (input.parentId) {
-    const depth = await replyDepth(db, input.parentId, input.itemId);
-    if (depth === null) throw refused("The comment you are replying to is not available.");
-    if (depth >= MAX_COMMENT_DEPTH)
+    if (facts.parentDepth === null) throw refused("The comment you are replying to is not available.");
+    if (facts.parentDepth >= MAX_COMMENT_DEPTH)
       throw refused("Replies cannot be nested any deeper: reply to an earlier comment instead.");
   }
 
-  const email = input.email.toLowerCase();
-  const byIp = request.ipHash
-    ? await hitRateLimit(db, `comment:ip:${request.ipHash}`, {
-        limit: rules.ipLimit,
-        windowSeconds: rules.ipWindowMinutes * 60,
-      })
-    : { allowed: true, retryAfterSeconds: 0 };
-  const byEmail = await hitRateLimit(db, `comment:email:${email}`, {
-    limit: rules.emailLimit,
-    windowSeconds: rules.emailWindowMinutes * 60,
-  });
+  const [byIp, byEmail] = await Promise.all([
+    request.ipHash
+      ? hitRateLimit(db, `comment:ip:${request.ipHash}`, {
+          limit: rules.ipLimit,
+          windowSeconds: rules.ipWindowMinutes * 60,
+        })
+      : { allowed: true, retryAfterSeconds: 0 },
+    hitRateLimit(db, `comment:email:${email}`, {
+      limit: rules.emailLimit,
+      windowSeconds: rules.emailWindowMinutes * 60,
+    }),
+  ]);
   if (!byIp.allowed || !byEmail.allowed) {
     const minutes = Math.max(1, Math.ceil(Math.max(byIp.retryAfterSeconds, byEmail.retryAfterSeconds) / 60));
     throw new AppError(
@@ -135,66 +141,83 @@ export async function submitComment(
     );
   }
 
-  const body = input.body.replace(/\r\n/g, "\n");
-  const [duplicate, approved] = await Promise.all([
-    rules.duplicateWindowHours > 0
-      ? db.comment.findFirst({
-          where: {
-            authorEmail: email,
-            body,
-            createdAt: { gte: new Date(Date.now() - rules.duplicateWindowHours * 3_600_000) },
-          },
-          select: { id: true },
-        })
-      : null,
-    rules.trustApprovedCommenters
-      ? db.comment.findFirst({
-          where: { authorEmail: email, status: "APPROVED", staffAuthorId: null },
-          select: { id: true },
-        })
-      : null,
-  ]);
+  const duplicateSince = now.getTime() - rules.duplicateWindowHours * 3_600_000;
   const decision = decideComment(rules, {
     body,
     email,
     ipHash: request.ipHash,
-    isDuplicate: duplicate !== null,
-    hasApprovedComment: approved !== null,
+    isDuplicate:
+      rules.duplicateWindowHours > 0 && facts.lastSameAt !== null && facts.lastSameAt.getTime() >= duplicateSince,
+    hasApprovedComment: rules.trustApprovedCommenters && facts.hasApproved,
   });
   const isPublished = decision.status === "APPROVED";
   const notify = input.notify ?? false;
-
+  const data = {
+    itemId: input.itemId,
+    parentId: input.parentId ?? null,
+    authorName: input.name,
+    authorEmail: email,
+    body,
+    status: decision.status,
+    flags: decision.flags,
+    ipHash: request.ipHash,
+    notifyOnPublish: notify,
+    approvedAt: isPublished ? now : null,
+  };
+  const select = { id: true, itemId: true, authorName: true, authorEmail: true } as const;
+  if (!(isPublished && notify)) {
+    const comment = await db.comment.create({ data, select: { id: true } });
+    return { id: comment.id, status: decision.status };
+  }
   return db.$transaction(async (tx) => {
-    const comment = await tx.comment.create({
-      data: {
-        itemId: input.itemId,
-        parentId: input.parentId ?? null,
-        authorName: input.name,
-        authorEmail: email,
-        body,
-        status: decision.status,
-        flags: decision.flags,
-        ipHash: request.ipHash,
-        notifyOnPublish: notify,
-        approvedAt: isPublished ? new Date() : null,
-      },
-      select: { id: true, itemId: true, authorName: true, authorEmail: true },
-    });
-    if (isPublished && notify) await queuePublishedEmail(tx, comment);
+    const comment = await tx.comment.create({ data, select });
+    await queuePublishedEmail(tx, comment);
     return { id: comment.id, status: decision.status };
   });
 }
 
-/** Depth of an approved comment on the item (1 = top level), or null if there is no such comment. */
-async function replyDepth(db: Db, commentId: string, itemId: string): Promise<number | null> {
-  const [row] = await db.$queryRaw<{ depth: number }[]>`
-    WITH RECURSIVE chain AS (
-      SELECT "id", "parentId", 1 AS depth FROM "Comment"
-      WHERE "id" = ${commentId} AND "itemId" = ${itemId} AND "status" = 'APPROVED'
-      UNION ALL
-      SELECT c."id", c."parentId", chain.depth + 1 FROM "Comment" c JOIN chain ON c."id" = chain."parentId"
-      WHERE chain.depth < 50
-    )
-    SELECT max(depth)::int AS depth FROM chain`;
-  return row?.depth ?? null;
+type Facts = {
+  /** The saved spam rules as JSON text, or null while the defaults apply. */
+  rules: string | null;
+  /** The item is visible to the public now and open for comments. */
+  commentable: boolean;
+  /** Depth of the approved comment replied to on this item (1 = top level), or null. */
+  parentDepth: number | null;
+  /** When this email last sent this exact text. */
+  lastSameAt: Date | null;
+  /** The email has an earlier approved comment (not a staff reply). */
+  hasApproved: boolean;
+};
+
+/** Everything the decision on a comment reads from the database, in one query. */
+async function readFacts(db: Db, input: CommentInput, email: string, body: string, now: Date): Promise<Facts> {
+  const parentDepth = input.parentId
+    ? Prisma.sql`(WITH RECURSIVE chain AS (
+        SELECT "id", "parentId", 1 AS depth FROM "Comment"
+        WHERE "id" = ${input.parentId} AND "itemId" = ${input.itemId} AND "status" = 'APPROVED'
+        UNION ALL
+        SELECT c."id", c."parentId", chain.depth + 1 FROM "Comment" c JOIN chain ON c."id" = chain."parentId"
+        WHERE chain.depth < 50
+      ) SELECT max(depth)::int FROM chain)`
+    : Prisma.sql`NULL::int`;
+  const [row] = await db.$queryRaw<Facts[]>`
+    SELECT
+      (SELECT "value"::text FROM "Setting" WHERE "key" = ${SPAM_RULES_KEY}) AS "rules",
+      EXISTS (SELECT 1 FROM (${visibleItems(now)}) v WHERE v."id" = ${input.itemId} AND v."commentsOpen") AS "commentable",
+      ${parentDepth} AS "parentDepth",
+      (SELECT max("createdAt") FROM "Comment" WHERE "authorEmail" = ${email} AND "body" = ${body}) AS "lastSameAt",
+      EXISTS (SELECT 1 FROM "Comment"
+        WHERE "authorEmail" = ${email} AND "status" = 'APPROVED' AND "staffAuthorId" IS NULL) AS "hasApproved"`;
+  if (!row) throw new Error("the comment facts query returned no row");
+  return row;
+}
+
+// The rules change rarely and every submission reads them: the parsed rules are kept for as long as
+// the saved text is the same.
+let parsedRules: { text: string | null; rules: SpamRules } | null = null;
+
+function rulesFrom(text: string | null): SpamRules {
+  if (parsedRules?.text !== text)
+    parsedRules = { text, rules: spamRulesFrom(text === null ? undefined : JSON.parse(text)).rules };
+  return parsedRules.rules;
 }

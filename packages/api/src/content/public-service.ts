@@ -208,10 +208,3 @@ export async function listAllPublishedPaths(db: Db, now: Date): Promise<{ path: 
     ORDER BY v."publishedAt" DESC NULLS LAST`;
   return rows.map((r) => ({ path: itemPath(r.kind, r.slug), updatedAt: r.liveSince ?? r.publishedAt ?? new Date(0) }));
 }
-
-/** Whether readers may comment on the item now: it is visible and its comments are open. */
-export async function isOpenForComments(db: Db, itemId: string, now: Date): Promise<boolean> {
-  const [row] = await db.$queryRaw<{ commentsOpen: boolean }[]>`
-    WITH v AS (${visibleItems(now)}) SELECT v."commentsOpen" FROM v WHERE v."id" = ${itemId}`;
-  return row?.commentsOpen === true;
-}

@@ -8,7 +8,7 @@ import type { Context } from "../trpc.ts";
 // setting administrators own (how long IP hashes are kept). Each is one Setting row; until one is
 // saved the defaults below (and COMMENT_IP_HASH_RETENTION_DAYS) apply.
 
-const SPAM_RULES_KEY = "comments.spamRules";
+export const SPAM_RULES_KEY = "comments.spamRules";
 const RETENTION_KEY = "comments.ipHashRetentionDays";
 
 const entryList = (max: number) =>
@@ -95,8 +95,13 @@ export const retentionInput = z.object({ ipHashRetentionDays: z.number().int().m
 
 export async function readSpamRules(db: Pick<Db, "setting">): Promise<{ rules: SpamRules; isDefault: boolean }> {
   const row = await db.setting.findUnique({ where: { key: SPAM_RULES_KEY }, select: { value: true } });
+  return spamRulesFrom(row?.value);
+}
+
+/** The rules from a stored setting value (undefined when none is saved). */
+export function spamRulesFrom(stored: unknown): { rules: SpamRules; isDefault: boolean } {
   // A stored value from an older shape keeps whatever still parses; the rest falls back to defaults.
-  const parsed = row ? spamRulesInput.partial().safeParse(row.value) : null;
+  const parsed = stored === undefined || stored === null ? null : spamRulesInput.partial().safeParse(stored);
   if (!parsed?.success) return { rules: defaultSpamRules(), isDefault: true };
   return { rules: { ...defaultSpamRules(), ...parsed.data }, isDefault: false };
 }
