@@ -14,7 +14,8 @@
 import { createDb, databaseOn } from "@observatory/db";
 import { seedVolume } from "@observatory/db/seed";
 import autocannon from "autocannon";
-import { admin, commentRequest, startProduct, stopProduct, web } from "./bench-product.ts";
+import { type Latencies, measure, printLatencies } from "./bench-latency.ts";
+import { admin, commentRequest, signIn, startProduct, stopProduct, web } from "./bench-product.ts";
 
 const total = Number(process.env.BENCH_MODERATION_COMMENTS ?? 1_000_000);
 const floodSize = Number(process.env.BENCH_FLOOD ?? 10_000);
@@ -25,62 +26,6 @@ const serverUrl = databaseOn(
 );
 const reuse = process.env.BENCH_MODERATION_REUSE === "1";
 const TARGET_P95_MS = 100;
-
-type Latencies = { name: string; n: number; p50: number; p95: number; p99: number; failures: number };
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-
-/** Runs `request` `n` times, `concurrency` at a time, and reports its latency percentiles. */
-async function measure(name: string, n: number, concurrency: number, request: () => Promise<boolean>) {
-  const times: number[] = [];
-  let failures = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < n) {
-      next += 1;
-      const start = performance.now();
-      const ok = await request().catch(() => false);
-      times.push(performance.now() - start);
-      if (!ok) failures += 1;
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  times.sort((a, b) => a - b);
-  const round = (v: number) => Math.round(v * 10) / 10;
-  return {
-    name,
-    n,
-    p50: round(percentile(times, 50)),
-    p95: round(percentile(times, 95)),
-    p99: round(percentile(times, 99)),
-    failures,
-  } satisfies Latencies;
-}
-
-function print(rows: Latencies[]) {
-  console.log(`\n${"".padEnd(52)} requests   p50 ms   p95 ms   p99 ms  failures`);
-  for (const r of rows) {
-    console.log(
-      `${r.name.padEnd(52)} ${String(r.n).padStart(8)} ${String(r.p50).padStart(8)} ${String(r.p95).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.failures).padStart(9)}`,
-    );
-  }
-}
-
-async function signIn(email: string, password: string): Promise<string> {
-  const response = await fetch(`${admin}/sign-in`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: admin },
-    body: new URLSearchParams({ email, password }),
-    redirect: "manual",
-  });
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0] ?? "")
-    .find((c) => c.startsWith("observatory_session="));
-  if (!cookie) throw new Error(`signing in as ${email} failed (${response.status})`);
-  return cookie;
-}
 
 async function seedComments() {
   const seedStart = performance.now();
@@ -222,7 +167,7 @@ try {
       return r.ok && succeeded === comments.length;
     }),
   );
-  print(rows);
+  printLatencies(rows);
   const queueRows = rows.filter((r) => !r.name.includes("informational") && !r.name.includes("moderateMany"));
   const slow = queueRows.filter((r) => r.p95 >= TARGET_P95_MS);
   console.log(

@@ -1,5 +1,5 @@
 // Starting and stopping the built product for the benchmarks (scripts/bench.ts and its moderation
-// part, scripts/bench-moderation.ts): `pnpm start`'s own script, on ports and a database of their own.
+// and editorial parts), and signing in to it: `pnpm start`'s own script, on ports and a database of their own.
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { repoRoot } from "@observatory/db";
@@ -78,4 +78,20 @@ export async function commentRequest(articlePath: string, emailPrefix: string): 
       email: `${emailPrefix}${n}@example.org`,
       body: `Benchmark comment ${n}.`,
     }).toString();
+}
+
+/** Signs in to the admin over HTTP, as a browser does; returns the session cookie to send. */
+export async function signIn(email: string, password: string): Promise<string> {
+  const response = await fetch(`${admin}/sign-in`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: admin },
+    body: new URLSearchParams({ email, password }),
+    redirect: "manual",
+  });
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0] ?? "")
+    .find((c) => c.startsWith("observatory_session="));
+  if (!cookie) throw new Error(`signing in as ${email} failed (${response.status})`);
+  return cookie;
 }

@@ -14,6 +14,11 @@ if (process.argv.includes("--moderation") || process.env.BENCH_MODERATION === "1
   await import("./bench-moderation.ts");
   process.exit(0);
 }
+if (process.argv.includes("--editorial") || process.env.BENCH_EDITORIAL === "1") {
+  // The content list at 100,000 items: see scripts/bench-editorial.ts.
+  await import("./bench-editorial.ts");
+  process.exit(0);
+}
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);

@@ -96,12 +96,18 @@ export async function listItems(db: Db, rawInput: z.output<typeof listItemsInput
     order = Prisma.sql`i."updatedAt" DESC, i."id" DESC`;
     if (cursor) where.push(Prisma.sql`(i."updatedAt", i."id") < (${new Date(cursor.value)}, ${cursor.id})`);
   }
-  const rows = await db.$queryRaw<ListRow[]>`
+  const matching = Prisma.sql`
     SELECT i."id", i."kind", i."slug", i."status", i."updatedAt", i."publishAt", i."liveRevisionId",
       i."title", u."name" AS "authorName"
     FROM "ContentItem" i
     JOIN "User" u ON u."id" = i."createdById"
-    WHERE ${Prisma.join(where, " AND ")}
+    WHERE ${Prisma.join(where, " AND ")}`;
+  // A search of three or more characters reads its matches through the trigram indexes and sorts
+  // them (OFFSET 0 keeps the planner from merging the two): walking an order's index and filtering
+  // would assume matches are spread evenly, and titles that start with the words searched are not.
+  const isTrigramSearch = input.q.length >= 3;
+  const rows = await db.$queryRaw<ListRow[]>`
+    SELECT * FROM (${matching} ${isTrigramSearch ? Prisma.sql`OFFSET 0` : Prisma.empty}) AS i
     ORDER BY ${order}
     LIMIT ${LIST_PAGE_SIZE + 1}`;
   const items = rows.slice(0, LIST_PAGE_SIZE);
