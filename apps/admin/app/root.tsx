@@ -1,4 +1,4 @@
-import { PageShell } from "@observatory/ui";
+import { Document, PageShell } from "@observatory/ui";
 import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import {
   isRouteErrorResponse,
@@ -38,28 +38,25 @@ export async function loader({ request, context }: LoaderFunctionArgs): Promise<
 /** Titles for the error pages (routes set their own otherwise). */
 export const meta: MetaFunction = ({ error }) => (error ? [{ title: pageTitle(errorPage(error).title) }] : []);
 
-// nhsuk-frontend's own snippet: components enhance only where the browser supports them.
-const bodyClassScript =
-  "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' nhsuk-frontend-supported' : '');";
-
 export function Layout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en-GB">
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex, nofollow" />
-        <Meta />
-        <Links />
-      </head>
-      <body suppressHydrationWarning>
-        {/* static snippet from nhsuk-frontend */}
-        <script dangerouslySetInnerHTML={{ __html: bodyClassScript }} />
-        {children}
-        <ScrollRestoration />
-        <Scripts />
-      </body>
-    </html>
+    <Document
+      head={
+        <>
+          <meta name="robots" content="noindex, nofollow" />
+          <Meta />
+          <Links />
+        </>
+      }
+      scripts={
+        <>
+          <ScrollRestoration />
+          <Scripts />
+        </>
+      }
+    >
+      {children}
+    </Document>
   );
 }
 

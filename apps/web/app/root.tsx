@@ -1,4 +1,4 @@
-import { PageShell } from "@observatory/ui";
+import { Document, PageShell } from "@observatory/ui";
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
@@ -43,27 +43,24 @@ export const meta: MetaFunction = ({ error }) =>
       ]
     : [];
 
-// nhsuk-frontend's own snippet: components enhance only where the browser supports them.
-const bodyClassScript =
-  "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' nhsuk-frontend-supported' : '');";
-
 export function Layout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en-GB">
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <Meta />
-        <Links />
-      </head>
-      <body suppressHydrationWarning>
-        {/* static snippet from nhsuk-frontend */}
-        <script dangerouslySetInnerHTML={{ __html: bodyClassScript }} />
-        {children}
-        <ScrollRestoration />
-        <Scripts />
-      </body>
-    </html>
+    <Document
+      head={
+        <>
+          <Meta />
+          <Links />
+        </>
+      }
+      scripts={
+        <>
+          <ScrollRestoration />
+          <Scripts />
+        </>
+      }
+    >
+      {children}
+    </Document>
   );
 }
 

@@ -10,6 +10,7 @@ import {
   Card,
   CharacterCount,
   Checkboxes,
+  Document,
   ErrorSummary,
   Footer,
   Header,
@@ -63,6 +64,7 @@ describe("index", () => {
       "Card",
       "CharacterCount",
       "Checkboxes",
+      "Document",
       "ErrorMessage",
       "ErrorSummary",
       "Footer",
@@ -84,6 +86,24 @@ describe("index", () => {
     ]) {
       expect(ui, name).toHaveProperty(name, expect.any(Function));
     }
+  });
+});
+
+describe("Document", () => {
+  it("is a British English page whose head and scripts are the app's, with nhsuk-frontend's support check first in the body", () => {
+    const html = render(
+      <Document head={<title>Home</title>} scripts={<script src="/app.js" />}>
+        <main>Page</main>
+      </Document>,
+    );
+    expect(find(html, "html")).toMatchObject({ lang: "en-GB" });
+    expect(find(html, "meta", (a) => a.name === "viewport")).toMatchObject({
+      content: "width=device-width, initial-scale=1",
+    });
+    expect(html).toMatch(/<head>.*<title>Home<\/title><\/head>/);
+    expect(html).toMatch(
+      /<body><script>document\.body\.className \+= ' js-enabled'.*<\/script><main>Page<\/main><script src="\/app\.js"><\/script><\/body>/,
+    );
   });
 });
 

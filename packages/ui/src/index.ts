@@ -37,3 +37,4 @@ export { type TextareaProps, Textarea } from "./textarea";
 export { type TextInputProps, TextInput } from "./text-input";
 export { type WarningCalloutProps, WarningCallout } from "./warning-callout";
 export { type ArticleContentProps, ArticleContent } from "./article-content";
+export { type DocumentProps, Document } from "./document";
