@@ -1,7 +1,7 @@
 import { createApiClient } from "@observatory/api/client";
 import { Button, Checkboxes, Radios, Select, Textarea, TextInput } from "@observatory/ui";
 import { Form } from "@remix-run/react";
-import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { FormState } from "~/components/form-errors";
 
 export type ContentFormValues = {
@@ -34,6 +34,37 @@ type Props = {
 
 const AUTOSAVE_DELAY_MS = 3000;
 
+const typedFields = ["title", "slug", "summary", "body", "seoTitle", "seoDescription", "nextReviewDue"] as const;
+type TypedField = (typeof typedFields)[number];
+
+const subscribeToNothing = () => () => {};
+
+/**
+ * What the person typed into the server-rendered form before React took the page over. While
+ * hydrating, React resets a textarea to its server text, so the fields are read here, during the
+ * first render and before React reaches them, and rendered with what they hold. On the server and
+ * after a client-side navigation (when the page may still show another form) there is nothing to read.
+ */
+function useTextTypedBeforeHydration(values: ContentFormValues): Partial<Record<TypedField, string>> {
+  // The server snapshot is used only on the server and while hydrating.
+  const isHydrating = useSyncExternalStore(
+    subscribeToNothing,
+    () => false,
+    () => true,
+  );
+  const [typed] = useState(() => {
+    if (!isHydrating || typeof document === "undefined") return {};
+    const found: Partial<Record<TypedField, string>> = {};
+    for (const name of typedFields) {
+      const field = document.getElementById(name);
+      const isText = field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement;
+      if (isText && field.value !== values[name]) found[name] = field.value;
+    }
+    return found;
+  });
+  return typed;
+}
+
 /** The editor's fields in page order, for the error summary. */
 export const contentFormFields = [
   "title",
@@ -64,35 +95,26 @@ export function ContentForm({
   children,
 }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
+  const typedEarly = useTextTypedBeforeHydration(values);
+  const initial = { ...values, ...typedEarly };
   const [previewHtml, setPreviewHtml] = useState(initialPreviewHtml);
   const [autosaveStatus, setAutosaveStatus] = useState("");
   const timers = useRef<{ preview?: ReturnType<typeof setTimeout>; save?: ReturnType<typeof setTimeout> }>({});
   const selected = new Set(values.workstreamIds.split(",").filter(Boolean));
 
-  useEffect(() => {
-    const current = timers.current;
-    return () => {
-      clearTimeout(current.preview);
-      clearTimeout(current.save);
-    };
-  }, []);
+  function schedulePreview(body: string) {
+    clearTimeout(timers.current.preview);
+    timers.current.preview = setTimeout(() => {
+      createApiClient()
+        .editorial.renderPreview.mutate({ body })
+        .then((result) => setPreviewHtml(result.html))
+        .catch(() => setPreviewHtml(previewHtml));
+    }, 400);
+  }
 
-  function onInput(event: FormEvent<HTMLFormElement>) {
-    const client = createApiClient();
+  function scheduleAutosave() {
     const form = formRef.current;
-    if (!form) return;
-    const target = event.target;
-    if (target instanceof HTMLTextAreaElement && target.name === "body") {
-      clearTimeout(timers.current.preview);
-      const body = target.value;
-      timers.current.preview = setTimeout(() => {
-        client.editorial.renderPreview
-          .mutate({ body })
-          .then((result) => setPreviewHtml(result.html))
-          .catch(() => setPreviewHtml(previewHtml));
-      }, 400);
-    }
-    if (!autosave) return;
+    if (!autosave || !form) return;
     clearTimeout(timers.current.save);
     timers.current.save = setTimeout(() => {
       const data = new FormData(form);
@@ -103,8 +125,8 @@ export function ContentForm({
       const kind = kinds.find((k) => k.value === text("kind"))?.value;
       if (!kind || !text("title").trim()) return;
       setAutosaveStatus("Saving a draft copy…");
-      client.editorial.save
-        .mutate({
+      createApiClient()
+        .editorial.save.mutate({
           itemId: autosave.itemId,
           baseRevisionId: autosave.baseRevisionId,
           autosave: true,
@@ -132,18 +154,38 @@ export function ContentForm({
     }, AUTOSAVE_DELAY_MS);
   }
 
+  // Text typed before hydration fired no events React saw: preview and autosave it now.
+  useEffect(() => {
+    if (typedEarly.body !== undefined) schedulePreview(typedEarly.body);
+    if (Object.keys(typedEarly).length > 0) scheduleAutosave();
+  }, []);
+
+  useEffect(() => {
+    const current = timers.current;
+    return () => {
+      clearTimeout(current.preview);
+      clearTimeout(current.save);
+    };
+  }, []);
+
+  function onInput(event: FormEvent<HTMLFormElement>) {
+    const target = event.target;
+    if (target instanceof HTMLTextAreaElement && target.name === "body") schedulePreview(target.value);
+    scheduleAutosave();
+  }
+
   return (
     <Form method="post" noValidate ref={formRef} onInput={onInput}>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <TextInput id="title" name="title" label="Title" defaultValue={values.title} error={state.fieldErrors.title} />
+      <TextInput id="title" name="title" label="Title" defaultValue={initial.title} error={state.fieldErrors.title} />
       <TextInput
         id="slug"
         name="slug"
         label="Web address"
         hint="Letters, numbers and hyphens. Leave empty to make one from the title. If you change it, the old address will lead here."
-        defaultValue={values.slug}
+        defaultValue={initial.slug}
         error={state.fieldErrors.slug}
         spellCheck={false}
       />
@@ -161,7 +203,7 @@ export function ContentForm({
         label="Summary"
         hint="One or two sentences, shown in lists and at the top of the page."
         rows={3}
-        defaultValue={values.summary}
+        defaultValue={initial.summary}
         error={state.fieldErrors.summary}
       />
       <div className="nhsuk-grid-row">
@@ -172,7 +214,7 @@ export function ContentForm({
             label="Body"
             hint="Markdown: ## for a heading, **bold**, [link text](https://...), - for a list."
             rows={18}
-            defaultValue={values.body}
+            defaultValue={initial.body}
             error={state.fieldErrors.body}
           />
         </div>
@@ -193,7 +235,7 @@ export function ContentForm({
         id="seoTitle"
         name="seoTitle"
         label="Search engine title (optional)"
-        defaultValue={values.seoTitle}
+        defaultValue={initial.seoTitle}
         error={state.fieldErrors.seoTitle}
       />
       <Textarea
@@ -201,7 +243,7 @@ export function ContentForm({
         name="seoDescription"
         label="Search engine description (optional)"
         rows={2}
-        defaultValue={values.seoDescription}
+        defaultValue={initial.seoDescription}
         error={state.fieldErrors.seoDescription}
       />
       <TextInput
@@ -210,7 +252,7 @@ export function ContentForm({
         label="Next review due (optional)"
         hint="For example, 25/12/2027"
         width={10}
-        defaultValue={values.nextReviewDue}
+        defaultValue={initial.nextReviewDue}
         error={state.fieldErrors.nextReviewDue}
       />
       <Radios

@@ -1,0 +1,89 @@
+import type { Page } from "@playwright/test";
+import pg from "pg";
+import { expect, test } from "../fixtures";
+import { databaseUrl, urls } from "../playwright.config";
+
+// The editor is a server-rendered form that people can type into before its scripts have loaded.
+// Whatever they type then must survive React taking the page over (hydration) and be saved.
+
+const run = Date.now().toString(36);
+const title = `Hydration ${run}: first title`;
+
+test.afterAll(async () => {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>(`SELECT id FROM "ContentItem" WHERE slug LIKE $1`, [
+      `hydration-${run}-%`,
+    ]);
+    const ids = rows.map((r) => r.id);
+    await client.query(
+      `UPDATE "ContentItem" SET "liveRevisionId" = NULL, "latestRevisionId" = NULL, "scheduledRevisionId" = NULL
+       WHERE id = ANY($1)`,
+      [ids],
+    );
+    await client.query(`DELETE FROM "ContentItem" WHERE id = ANY($1)`, [ids]);
+  } finally {
+    await client.end();
+  }
+});
+
+/** True once React has hydrated the element (it keeps its fiber on the DOM node). */
+const isHydrated = (page: Page, selector: string) =>
+  page.evaluate(
+    (s) => Object.keys(document.querySelector(s) ?? {}).some((key) => key.startsWith("__reactFiber")),
+    selector,
+  );
+
+test("text typed into the editor before its scripts load survives hydration and is saved", async ({ page }) => {
+  await page.goto(`${urls.admin}/sign-in`);
+  await page.getByLabel("Email address").fill("author@observatory.test");
+  await page.getByLabel("Password").fill("demo-author-passphrase");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Hello");
+
+  // An item with text in every field, so the form is rendered with values React could put back.
+  await page.goto(`${urls.admin}/content/new`);
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Title", { exact: true }).fill(title);
+  await page.getByLabel("Kind of content").selectOption("NEWS");
+  await page.getByLabel("Summary", { exact: true }).fill("The summary as first saved.");
+  await page.getByLabel("Body", { exact: true }).fill("The body as first saved.");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  const editorUrl = page.url();
+
+  // Open the editor again with its scripts held back, and type while the page is server-rendered only.
+  let releaseScripts = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => {
+    releaseScripts = resolve;
+  });
+  await page.route(/\/assets\/.*\.js(\?.*)?$/, async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto(editorUrl, { waitUntil: "commit" });
+  const typedTitle = `Hydration ${run}: typed before the scripts`;
+  const typedSummary = "A summary typed before the scripts.";
+  const typedBody = "## Typed early\n\nEvery word typed before hydration is kept.";
+  await page.getByLabel("Title", { exact: true }).fill(typedTitle);
+  await page.getByLabel("Summary", { exact: true }).fill(typedSummary);
+  await page.getByLabel("Body", { exact: true }).fill(typedBody);
+  expect(await isHydrated(page, "#body")).toBe(false);
+
+  releaseScripts();
+  await expect.poll(() => isHydrated(page, "#body")).toBe(true);
+  await page.unroute(/\/assets\/.*\.js(\?.*)?$/);
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue(typedTitle);
+  await expect(page.getByLabel("Summary", { exact: true })).toHaveValue(typedSummary);
+  await expect(page.getByLabel("Body", { exact: true })).toHaveValue(typedBody);
+  // The live preview catches up with the typed body.
+  await expect(page.locator(".observatory-body h2")).toHaveText("Typed early");
+
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Your changes have been saved")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(typedTitle);
+  await page.reload();
+  await expect(page.getByLabel("Summary", { exact: true })).toHaveValue(typedSummary);
+  await expect(page.getByLabel("Body", { exact: true })).toHaveValue(typedBody);
+});
