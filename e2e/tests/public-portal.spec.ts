@@ -486,6 +486,15 @@ test.describe("at 320 pixels wide", () => {
     }
   });
 
+  test("while the page's scripts are still loading, the header menu wraps instead of overflowing", async ({ page }) => {
+    // The inline snippet marks the browser as supported, but the header script has not run yet.
+    await page.route(/\.js(\?.*)?$/, (route) => route.abort());
+    await page.goto("/");
+    await expect(page.locator("body")).toHaveClass(/nhsuk-frontend-supported/);
+    await expect(page.locator(".nhsuk-header")).not.toHaveAttribute("data-nhsuk-header-init");
+    await expectNoHorizontalScroll(page, 320);
+  });
+
   test("the home page and an article with its comment form pass axe", async ({ page }) => {
     for (const path of ["/", `${pulse.path}?replyTo=seed_pulse-1`]) {
       await page.goto(path);
