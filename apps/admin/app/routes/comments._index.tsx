@@ -87,8 +87,9 @@ export async function action(args: ActionFunctionArgs) {
   }
 }
 
-function countLabel(n: number, cap: number) {
-  return n >= cap ? `${cap.toLocaleString("en-GB")}+` : n.toLocaleString("en-GB");
+/** Counts under a filter are bounded (`cap`); without one they are exact (`cap` null). */
+function countLabel(n: number, cap: number | null) {
+  return cap !== null && n >= cap ? `${cap.toLocaleString("en-GB")}+` : n.toLocaleString("en-GB");
 }
 
 export default function CommentQueue() {

@@ -321,3 +321,58 @@ describe("the moderation queue", () => {
     });
   });
 });
+
+describe("the queue's tab counts", () => {
+  const h = useHarness();
+  let itemId: string;
+
+  beforeAll(async () => {
+    const authorId = (await createUser(h.db, "AUTHOR")).id;
+    itemId = (await createItem(h.db, { authorId, live: { title: "Counted article" } })).id;
+  });
+
+  const stored = async () => {
+    const groups = await h.db.comment.groupBy({ by: ["status"], _count: { _all: true } });
+    const counts = { PENDING: 0, APPROVED: 0, REJECTED: 0, SPAM: 0 };
+    for (const g of groups) counts[g.status] = g._count._all;
+    return counts;
+  };
+
+  it("stay exact through submissions, decisions, replies and deletions (kept by the database, not counted)", async () => {
+    const api = await h.as("ADMIN");
+    const comments = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => createComment(h.db, { itemId, status: "PENDING", body: `Counted ${i}` })),
+    );
+    const [first, second, third] = comments;
+    if (!first || !second || !third) throw new Error("expected comments");
+    await h.db.comment.createMany({
+      data: [
+        { itemId, parentId: first.id, authorName: "A", authorEmail: "a@example.org", body: "reply", status: "SPAM" },
+        { itemId, authorName: "B", authorEmail: "b@example.org", body: "approved", status: "APPROVED" },
+      ],
+    });
+    const result = await api.moderation.moderateMany({
+      action: "approve",
+      comments: [first, second].map((c) => ({ id: c.id, status: c.status, updatedAt: c.updatedAt })),
+    });
+    expect(result.succeeded).toHaveLength(2);
+    await api.moderation.reject({ id: third.id, status: "PENDING", updatedAt: third.updatedAt });
+    // Deleting the parent takes its reply with it (the foreign key cascades).
+    await h.db.comment.delete({ where: { id: first.id } });
+    const queue = await api.moderation.queue({});
+    expect(queue.counts).toEqual(await stored());
+    expect(queue.counts).toEqual({ PENDING: 3, APPROVED: 2, REJECTED: 1, SPAM: 0 });
+    expect(queue.countCap).toBeNull();
+  });
+
+  it("under a text search count every tab's matches, in the text, the name or the email address", async () => {
+    const api = await h.as("MODERATOR");
+    await createComment(h.db, { itemId, status: "PENDING", body: "About the Kettering clinic" });
+    await createComment(h.db, { itemId, status: "SPAM", email: "kettering-fan@example.org" });
+    const search = await api.moderation.queue({ q: "ketter" });
+    expect(search.counts).toEqual({ PENDING: 1, APPROVED: 0, REJECTED: 0, SPAM: 1 });
+    expect(search.countCap).toBe(1000);
+    expect(search.rows.map((r) => r.body)).toEqual(["About the Kettering clinic"]);
+    expect((await api.moderation.queue({ status: "SPAM", q: "KETTERING-FAN@" })).rows).toHaveLength(1);
+  });
+});

@@ -1,4 +1,4 @@
-import { type CommentStatus, type Db, Prisma } from "@observatory/db";
+import { type CommentStatus, type ContentKind, type Db, Prisma } from "@observatory/db";
 import { z } from "zod";
 import { describeFlag } from "../comments/spam-rules.ts";
 import { itemPath } from "../content/kinds.ts";
@@ -6,12 +6,16 @@ import { AppError, notFound } from "../errors.ts";
 
 // The moderation queue: one tab per status, filtered by article, date and text, newest or oldest
 // first, in keyset pages over the (status, createdAt DESC, id) index so that page 1,000 costs what
-// page 1 does, at a million comments.
+// page 1 does, at a million comments. Text search uses the trigram indexes on body, name and email;
+// the tab counts come from a table of totals kept by triggers, and are bounded under a filter.
 
 export const commentStatuses = ["PENDING", "APPROVED", "SPAM", "REJECTED"] as const satisfies readonly CommentStatus[];
 
-/** Tab counts stop at this many (a bounded count stays fast however many rows a status has). */
-export const COUNT_CAP = 10_000;
+/**
+ * Tab counts under a filter stop at this many: a bounded count costs the same however many comments
+ * match (a text search that matches most of a million comments checks at most this many per tab).
+ */
+export const FILTERED_COUNT_CAP = 1_000;
 
 const day = z.iso.date();
 
@@ -77,144 +81,185 @@ export async function listQueue(db: Db, raw: QueueInput) {
       : Prisma.sql`AND "createdAt" >= ${after.createdAt} AND ("createdAt" > ${after.createdAt} OR "id" < ${after.id})`
     : Prisma.empty;
   const order = newest ? Prisma.sql`"createdAt" DESC, "id" ASC` : Prisma.sql`"createdAt" ASC, "id" DESC`;
-  const page = await db.$queryRaw<{ id: string; createdAt: Date }[]>`
-    SELECT "id", "createdAt" FROM "Comment"
-    WHERE "status" = ${input.status}::"CommentStatus" ${and(filters)} ${keyset}
-    ORDER BY ${order} LIMIT ${input.limit + 1}`;
-  const hasMore = page.length > input.limit;
-  const ids = page.slice(0, input.limit).map((r) => r.id);
-  const last = page[input.limit - 1];
-
-  const [rows, counts] = await Promise.all([loadRows(db, ids), countByStatus(db, filters)]);
+  const [page, counts] = await Promise.all([
+    loadRows(
+      db,
+      Prisma.sql`SELECT * FROM "Comment"
+        WHERE "status" = ${input.status}::"CommentStatus" ${and(filters)} ${keyset}
+        ORDER BY ${order} LIMIT ${input.limit + 1}`,
+      order,
+    ),
+    filters.length ? countFiltered(db, filters) : countAll(db),
+  ]);
+  const rows = page.slice(0, input.limit);
+  const last = rows[input.limit - 1];
   return {
     rows,
     counts,
-    countCap: COUNT_CAP,
-    nextCursor: hasMore && last ? encodeCursor(last) : null,
+    /** Counts under filters stop at this many; without filters they are exact (null). */
+    countCap: filters.length ? FILTERED_COUNT_CAP : null,
+    nextCursor: page.length > input.limit && last ? encodeCursor(last) : null,
   };
 }
 
-/** The rows for `ids`, in that order, with their context and the history of their email address. */
-async function loadRows(db: Db, ids: string[]) {
-  const comments = await db.comment.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true,
-      status: true,
-      body: true,
-      authorName: true,
-      authorEmail: true,
-      ipHash: true,
-      flags: true,
-      notifyOnPublish: true,
-      moderationNote: true,
-      moderatedAt: true,
-      createdAt: true,
-      updatedAt: true,
-      staffAuthorId: true,
-      moderatedBy: { select: { name: true } },
-      item: {
-        select: {
-          id: true,
-          kind: true,
-          slug: true,
-          liveRevision: { select: { title: true } },
-          latestRevision: { select: { title: true } },
-        },
-      },
-      parent: { select: { id: true, authorName: true, body: true, status: true, staffAuthorId: true } },
-    },
-  });
-  const prior = await priorDecisions(
-    db,
-    comments.map((c) => c.authorEmail),
-  );
-  const byId = new Map(comments.map((c) => [c.id, c]));
-  return ids.flatMap((id) => {
-    const c = byId.get(id);
-    if (!c) return [];
-    const history = prior.get(c.authorEmail) ?? { APPROVED: 0, REJECTED: 0, SPAM: 0 };
+type RawRow = {
+  id: string;
+  status: CommentStatus;
+  body: string;
+  authorName: string;
+  authorEmail: string;
+  ipHash: string | null;
+  flags: string[];
+  notifyOnPublish: boolean;
+  moderationNote: string | null;
+  moderatedAt: Date | null;
+  moderatedBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  staffAuthorId: string | null;
+  itemId: string;
+  itemKind: ContentKind;
+  itemSlug: string;
+  itemTitle: string;
+  parentId: string | null;
+  parentAuthorName: string | null;
+  parentBody: string | null;
+  parentStatus: CommentStatus | null;
+  parentStaffAuthorId: string | null;
+  approved: number | null;
+  rejected: number | null;
+  spam: number | null;
+};
+
+/**
+ * The comments `comments` selects (a query over "Comment"), in `order`, each with its context (article,
+ * the comment it answers, who moderated it) and the history of its email address: one statement,
+ * so a page costs one round trip to the database however many rows it has.
+ */
+async function loadRows(db: Db, comments: Prisma.Sql, order: Prisma.Sql) {
+  const raw = await db.$queryRaw<RawRow[]>`
+    WITH "page" AS (${comments}),
+    "history" AS (
+      SELECT "authorEmail",
+             count(*) FILTER (WHERE "status" = 'APPROVED')::int AS "approved",
+             count(*) FILTER (WHERE "status" = 'REJECTED')::int AS "rejected",
+             count(*) FILTER (WHERE "status" = 'SPAM')::int AS "spam"
+      FROM "Comment"
+      WHERE "authorEmail" IN (SELECT "authorEmail" FROM "page" WHERE "authorEmail" <> '')
+        AND "status" IN ('APPROVED', 'REJECTED', 'SPAM')
+      GROUP BY "authorEmail"
+    )
+    SELECT c."id", c."status"::text AS "status", c."body", c."authorName", c."authorEmail", c."ipHash", c."flags",
+           c."notifyOnPublish", c."moderationNote", c."moderatedAt", m."name" AS "moderatedBy", c."createdAt",
+           c."updatedAt", c."staffAuthorId", i."id" AS "itemId", i."kind"::text AS "itemKind", i."slug" AS "itemSlug",
+           COALESCE(live."title", NULLIF(i."title", ''), i."slug") AS "itemTitle",
+           p."id" AS "parentId", p."authorName" AS "parentAuthorName", p."body" AS "parentBody",
+           p."status"::text AS "parentStatus", p."staffAuthorId" AS "parentStaffAuthorId",
+           h."approved", h."rejected", h."spam"
+    FROM "page" AS c
+    JOIN "ContentItem" AS i ON i."id" = c."itemId"
+    LEFT JOIN "Revision" AS live ON live."id" = i."liveRevisionId"
+    LEFT JOIN "User" AS m ON m."id" = c."moderatedById"
+    LEFT JOIN "Comment" AS p ON p."id" = c."parentId"
+    LEFT JOIN "history" AS h ON h."authorEmail" = c."authorEmail"
+    ORDER BY ${order}`;
+  return raw.map((c) => {
     // The row itself is not part of its own history.
     const own = (status: CommentStatus) => (c.status === status ? 1 : 0);
-    return [
-      {
-        id: c.id,
-        status: c.status,
-        body: c.body,
-        authorName: c.authorName,
-        authorEmail: c.authorEmail,
-        ipHash: c.ipHash,
-        flags: c.flags.map((code) => ({ code, label: describeFlag(code) })),
-        notifyOnPublish: c.notifyOnPublish,
-        moderationNote: c.moderationNote,
-        moderatedAt: c.moderatedAt,
-        moderatedBy: c.moderatedBy?.name ?? null,
-        createdAt: c.createdAt,
-        updatedAt: c.updatedAt,
-        isStaffReply: c.staffAuthorId !== null,
-        item: {
-          id: c.item.id,
-          title: c.item.liveRevision?.title ?? c.item.latestRevision?.title ?? c.item.slug,
-          path: itemPath(c.item.kind, c.item.slug),
-        },
-        parent: c.parent
-          ? {
-              id: c.parent.id,
-              authorName: c.parent.staffAuthorId ? "NHS Race and Health Observatory" : c.parent.authorName,
-              body: c.parent.body,
-              status: c.parent.status,
-            }
-          : null,
-        otherComments: c.authorEmail
-          ? {
-              approved: history.APPROVED - own("APPROVED"),
-              rejected: history.REJECTED - own("REJECTED"),
-              spam: history.SPAM - own("SPAM"),
-            }
-          : null,
-      },
-    ];
+    return {
+      id: c.id,
+      status: c.status,
+      body: c.body,
+      authorName: c.authorName,
+      authorEmail: c.authorEmail,
+      ipHash: c.ipHash,
+      flags: c.flags.map((code) => ({ code, label: describeFlag(code) })),
+      notifyOnPublish: c.notifyOnPublish,
+      moderationNote: c.moderationNote,
+      moderatedAt: c.moderatedAt,
+      moderatedBy: c.moderatedBy,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+      isStaffReply: c.staffAuthorId !== null,
+      item: { id: c.itemId, title: c.itemTitle, path: itemPath(c.itemKind, c.itemSlug) },
+      parent: c.parentId
+        ? {
+            id: c.parentId,
+            authorName: c.parentStaffAuthorId ? "NHS Race and Health Observatory" : (c.parentAuthorName ?? ""),
+            body: c.parentBody ?? "",
+            status: c.parentStatus ?? "APPROVED",
+          }
+        : null,
+      otherComments: c.authorEmail
+        ? {
+            approved: (c.approved ?? 0) - own("APPROVED"),
+            rejected: (c.rejected ?? 0) - own("REJECTED"),
+            spam: (c.spam ?? 0) - own("SPAM"),
+          }
+        : null,
+    };
   });
 }
 
 /** One comment as the queue shows it. */
 export async function getQueueRow(db: Db, id: string) {
-  const [row] = await loadRows(db, [id]);
+  const [row] = await loadRows(db, Prisma.sql`SELECT * FROM "Comment" WHERE "id" = ${id}`, Prisma.sql`c."id"`);
   if (!row) throw notFound("That comment");
   return row;
 }
 
-/** Tab counts under the current filters, each bounded by COUNT_CAP. */
-async function countByStatus(db: Db, filters: Prisma.Sql[]): Promise<Record<CommentStatus, number>> {
-  const counts = await Promise.all(
-    commentStatuses.map(async (status) => {
-      const [row] = await db.$queryRaw<{ n: number }[]>`
-        SELECT count(*)::int AS n FROM (
-          SELECT 1 FROM "Comment" WHERE "status" = ${status}::"CommentStatus" ${and(filters)} LIMIT ${COUNT_CAP}
-        ) AS capped`;
-      return [status, row?.n ?? 0] as const;
-    }),
-  );
-  return Object.fromEntries(counts) as Record<CommentStatus, number>;
+/** Every tab's count, exact: the per-status totals that triggers keep (migration comment_queue_search_and_counts). */
+async function countAll(db: Db): Promise<Record<CommentStatus, number>> {
+  const totals = await db.$queryRaw<{ status: CommentStatus; n: number }[]>`
+    SELECT "status"::text AS "status", sum("total")::int AS "n" FROM "CommentStatusCount" GROUP BY "status"`;
+  const counts: Record<CommentStatus, number> = { PENDING: 0, APPROVED: 0, REJECTED: 0, SPAM: 0 };
+  for (const { status, n } of totals) counts[status] = n;
+  return counts;
 }
 
-/** Approved, rejected and spam counts per email, for a whole page in one grouped query. */
-async function priorDecisions(db: Db, emails: string[]) {
-  const distinct = [...new Set(emails.filter(Boolean))];
-  const groups = distinct.length
-    ? await db.comment.groupBy({
-        by: ["authorEmail", "status"],
-        where: { authorEmail: { in: distinct }, status: { in: ["APPROVED", "REJECTED", "SPAM"] } },
-        _count: { _all: true },
-      })
-    : [];
-  const result = new Map<string, Record<"APPROVED" | "REJECTED" | "SPAM", number>>();
-  for (const group of groups) {
-    const entry = result.get(group.authorEmail) ?? { APPROVED: 0, REJECTED: 0, SPAM: 0 };
-    if (group.status !== "PENDING") entry[group.status] = group._count._all;
-    result.set(group.authorEmail, entry);
+/**
+ * Tab counts under the current filters, each bounded by FILTERED_COUNT_CAP. Counting a tab stops at
+ * the cap, which is cheap when matches are common; a rare search term is better counted in one pass
+ * over its few matches (one trigram index lookup instead of one per tab). The planner's own estimate
+ * of the matches picks between the two; either way the counts are right, only the cost differs.
+ */
+async function countFiltered(db: Db, filters: Prisma.Sql[]): Promise<Record<CommentStatus, number>> {
+  const capped = (status: CommentStatus) =>
+    Prisma.sql`(SELECT count(*) FROM (
+      SELECT 1 FROM "Comment" WHERE "status" = ${status}::"CommentStatus" ${and(filters)} LIMIT ${FILTERED_COUNT_CAP}
+    ) AS capped)::int`;
+  if ((await estimateMatches(db, filters)) > FILTERED_COUNT_CAP) {
+    const counts = await Promise.all(
+      commentStatuses.map(async (status) => {
+        const [row] = await db.$queryRaw<{ n: number }[]>`SELECT ${capped(status)} AS n`;
+        return [status, row?.n ?? 0] as const;
+      }),
+    );
+    return Object.fromEntries(counts) as Record<CommentStatus, number>;
   }
-  return result;
+  // One pass over at most cap + 1 matches; past the cap (a wrong estimate) the CASE falls back to
+  // counting each tab, and PostgreSQL runs those subqueries only then.
+  const columns = commentStatuses.map(
+    (status) =>
+      Prisma.sql`(CASE WHEN t."all" <= ${FILTERED_COUNT_CAP}
+        THEN count(m."status") FILTER (WHERE m."status" = ${status}::"CommentStatus") ELSE ${capped(status)} END)::int`,
+  );
+  const [row] = await db.$queryRaw<{ counts: number[] }[]>`
+    WITH "matches" AS MATERIALIZED (
+      SELECT "status" FROM "Comment" WHERE TRUE ${and(filters)} LIMIT ${FILTERED_COUNT_CAP + 1}
+    ), t AS (SELECT count(*) AS "all" FROM "matches")
+    SELECT ARRAY[${Prisma.join(columns)}] AS "counts" FROM t LEFT JOIN "matches" AS m ON TRUE GROUP BY t."all"`;
+  return Object.fromEntries(commentStatuses.map((status, i) => [status, row?.counts[i] ?? 0])) as Record<
+    CommentStatus,
+    number
+  >;
+}
+
+/** How many comments the planner expects the filters to match (EXPLAIN: planned, not run). */
+async function estimateMatches(db: Db, filters: Prisma.Sql[]): Promise<number> {
+  const [explained] = await db.$queryRaw<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>`
+    EXPLAIN (FORMAT JSON) SELECT 1 FROM "Comment" WHERE TRUE ${and(filters)}`;
+  return explained?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? Number.POSITIVE_INFINITY;
 }
 
 /** The articles offered in the queue's article filter: every item that has been published, newest first. */
