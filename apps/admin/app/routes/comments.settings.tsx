@@ -20,21 +20,32 @@ const lines = (text: string) =>
     .map((line) => line.trim())
     .filter(Boolean);
 
+type ListRule = "blockedPhrases" | "blockedEmails" | "blockedIpHashes" | "heldPhrases";
+type NumberRule =
+  | "holdAtLinks"
+  | "duplicateWindowHours"
+  | "digestIntervalHours"
+  | "minSeconds"
+  | "ipLimit"
+  | "ipWindowMinutes"
+  | "emailLimit"
+  | "emailWindowMinutes";
+/** Every field of the rules form, in page order (the order of the error summary). */
 const ruleFields = [
-  "holdAtLinks",
   "blockedPhrases",
   "blockedEmails",
   "blockedIpHashes",
-  "heldPhrases",
   "duplicateWindowHours",
+  "heldPhrases",
+  "holdAtLinks",
   "trustApprovedCommenters",
-  "digestIntervalHours",
   "minSeconds",
   "ipLimit",
   "ipWindowMinutes",
   "emailLimit",
   "emailWindowMinutes",
-];
+  "digestIntervalHours",
+] satisfies (ListRule | NumberRule | "trustApprovedCommenters")[];
 
 export async function action(args: ActionFunctionArgs) {
   const { api } = await requireUser(args, { permission: "comments.moderate" });
@@ -76,6 +87,28 @@ export default function CommentSettings() {
   const saved = result && "message" in result ? result.message : null;
   const value = (name: string, fallback: string) => state.values[name] ?? fallback;
   const { rules } = settings;
+  const listField = (name: ListRule, label: string, hint: string) => (
+    <Textarea
+      id={name}
+      name={name}
+      label={label}
+      hint={hint}
+      defaultValue={value(name, rules[name].join("\n"))}
+      error={state.fieldErrors[name]}
+    />
+  );
+  const numberField = (name: NumberRule, label: string, hint?: string) => (
+    <TextInput
+      id={name}
+      name={name}
+      type="number"
+      width={4}
+      label={label}
+      hint={hint}
+      defaultValue={value(name, String(rules[name]))}
+      error={state.fieldErrors[name]}
+    />
+  );
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -91,59 +124,29 @@ export default function CommentSettings() {
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="rules" />
           <h2>Sent to spam</h2>
-          <Textarea
-            id="blockedPhrases"
-            name="blockedPhrases"
-            label="Blocked words and phrases"
-            hint="One a line. Matched as whole words, whatever their case."
-            defaultValue={value("blockedPhrases", rules.blockedPhrases.join("\n"))}
-            error={state.fieldErrors.blockedPhrases}
-          />
-          <Textarea
-            id="blockedEmails"
-            name="blockedEmails"
-            label="Blocked email addresses"
-            hint="One a line."
-            defaultValue={value("blockedEmails", rules.blockedEmails.join("\n"))}
-            error={state.fieldErrors.blockedEmails}
-          />
-          <Textarea
-            id="blockedIpHashes"
-            name="blockedIpHashes"
-            label="Blocked IP hashes"
-            hint="One a line, copied from a comment in the queue. We never store IP addresses themselves."
-            defaultValue={value("blockedIpHashes", rules.blockedIpHashes.join("\n"))}
-            error={state.fieldErrors.blockedIpHashes}
-          />
-          <TextInput
-            id="duplicateWindowHours"
-            name="duplicateWindowHours"
-            type="number"
-            width={4}
-            label="Treat the same text from the same email address as spam within this many hours"
-            hint="0 turns this off."
-            defaultValue={value("duplicateWindowHours", String(rules.duplicateWindowHours))}
-            error={state.fieldErrors.duplicateWindowHours}
-          />
+          {listField(
+            "blockedPhrases",
+            "Blocked words and phrases",
+            "One a line. Matched as whole words, whatever their case.",
+          )}
+          {listField("blockedEmails", "Blocked email addresses", "One a line.")}
+          {listField(
+            "blockedIpHashes",
+            "Blocked IP hashes",
+            "One a line, copied from a comment in the queue. We never store IP addresses themselves.",
+          )}
+          {numberField(
+            "duplicateWindowHours",
+            "Treat the same text from the same email address as spam within this many hours",
+            "0 turns this off.",
+          )}
           <h2>Held for a moderator</h2>
-          <Textarea
-            id="heldPhrases"
-            name="heldPhrases"
-            label="Words and phrases that hold a comment for review"
-            hint="One a line. Held even from commenters we trust."
-            defaultValue={value("heldPhrases", rules.heldPhrases.join("\n"))}
-            error={state.fieldErrors.heldPhrases}
-          />
-          <TextInput
-            id="holdAtLinks"
-            name="holdAtLinks"
-            type="number"
-            width={4}
-            label="Hold a comment with this many links or more"
-            hint="0 turns this off."
-            defaultValue={value("holdAtLinks", String(rules.holdAtLinks))}
-            error={state.fieldErrors.holdAtLinks}
-          />
+          {listField(
+            "heldPhrases",
+            "Words and phrases that hold a comment for review",
+            "One a line. Held even from commenters we trust.",
+          )}
+          {numberField("holdAtLinks", "Hold a comment with this many links or more", "0 turns this off.")}
           <h2>Trust</h2>
           <div className="nhsuk-form-group">
             <div className="nhsuk-checkboxes">
@@ -172,65 +175,21 @@ export default function CommentSettings() {
           </div>
           <h2>Refused</h2>
           <p>These comments are not stored at all: the sender is told why and can try again later.</p>
-          <TextInput
-            id="minSeconds"
-            name="minSeconds"
-            type="number"
-            width={4}
-            label="Refuse a comment sent less than this many seconds after the form was shown"
-            hint="People take longer than programs. 0 turns this off."
-            defaultValue={value("minSeconds", String(rules.minSeconds))}
-            error={state.fieldErrors.minSeconds}
-          />
-          <TextInput
-            id="ipLimit"
-            name="ipLimit"
-            type="number"
-            width={4}
-            label="Comments allowed from one IP address"
-            hint="0 turns this limit off."
-            defaultValue={value("ipLimit", String(rules.ipLimit))}
-            error={state.fieldErrors.ipLimit}
-          />
-          <TextInput
-            id="ipWindowMinutes"
-            name="ipWindowMinutes"
-            type="number"
-            width={4}
-            label="in this many minutes"
-            defaultValue={value("ipWindowMinutes", String(rules.ipWindowMinutes))}
-            error={state.fieldErrors.ipWindowMinutes}
-          />
-          <TextInput
-            id="emailLimit"
-            name="emailLimit"
-            type="number"
-            width={4}
-            label="Comments allowed from one email address"
-            hint="0 turns this limit off."
-            defaultValue={value("emailLimit", String(rules.emailLimit))}
-            error={state.fieldErrors.emailLimit}
-          />
-          <TextInput
-            id="emailWindowMinutes"
-            name="emailWindowMinutes"
-            type="number"
-            width={4}
-            label="in this many minutes"
-            defaultValue={value("emailWindowMinutes", String(rules.emailWindowMinutes))}
-            error={state.fieldErrors.emailWindowMinutes}
-          />
+          {numberField(
+            "minSeconds",
+            "Refuse a comment sent less than this many seconds after the form was shown",
+            "People take longer than programs. 0 turns this off.",
+          )}
+          {numberField("ipLimit", "Comments allowed from one IP address", "0 turns this limit off.")}
+          {numberField("ipWindowMinutes", "in this many minutes")}
+          {numberField("emailLimit", "Comments allowed from one email address", "0 turns this limit off.")}
+          {numberField("emailWindowMinutes", "in this many minutes")}
           <h2>Email digest</h2>
-          <TextInput
-            id="digestIntervalHours"
-            name="digestIntervalHours"
-            type="number"
-            width={4}
-            label="Email moderators about held comments at most every this many hours"
-            hint="Sent only when comments have been held since the last one. 0 turns it off."
-            defaultValue={value("digestIntervalHours", String(rules.digestIntervalHours))}
-            error={state.fieldErrors.digestIntervalHours}
-          />
+          {numberField(
+            "digestIntervalHours",
+            "Email moderators about held comments at most every this many hours",
+            "Sent only when comments have been held since the last one. 0 turns it off.",
+          )}
           <Button>Save rules</Button>
         </Form>
 
