@@ -138,6 +138,16 @@ test("the rules page is accessible and saves a change", async ({ page }) => {
   await signInAsModerator(page);
   await page.goto(`${urls.admin}/comments/settings`);
   await expectAccessible(page);
+  // A bad value is refused beside its field, with the other values kept.
+  await page.getByLabel("Blocked email addresses").fill("troll@example.org");
+  await page.getByLabel("Hold a comment with this many links or more").fill("-1");
+  await page.getByRole("button", { name: "Save rules" }).click();
+  const summary = page.locator(".nhsuk-error-summary");
+  await expect(summary).toBeVisible();
+  await expect(summary.getByRole("link")).toHaveAttribute("href", "#holdAtLinks");
+  await expect(page.locator("#holdAtLinks-error")).toBeVisible();
+  await expect(page.getByLabel("Blocked email addresses")).toHaveValue("troll@example.org");
+  await page.getByLabel("Blocked email addresses").fill("");
   await page.getByLabel("Hold a comment with this many links or more").fill("3");
   await page.getByRole("button", { name: "Save rules" }).click();
   await expect(page.getByRole("alert")).toContainText("The rules are saved");
