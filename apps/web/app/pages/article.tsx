@@ -1,10 +1,10 @@
-import { ArticleContent, Breadcrumbs, formatDate, NotificationBanner } from "@observatory/ui";
+import { Breadcrumbs, NotificationBanner } from "@observatory/ui";
 import type { MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CommentForm } from "~/components/comment-form";
 import { CommentThread, type ThreadComment } from "~/components/comment-thread";
-import { ItemList, kindLabels } from "~/components/item-list";
-import { isoDate } from "~/lib/format";
+import { ItemContent } from "~/components/item-content";
+import { ItemList } from "~/components/item-list";
 import { pageMeta } from "~/lib/meta";
 import type { articleLoader, commentAction } from "./article.server";
 
@@ -49,23 +49,7 @@ export function ArticlePage() {
       <Breadcrumbs items={[{ href: "/", label: "Home" }, ...(section ? [section] : [])]} />
       <div className="nhsuk-grid-row">
         <article className="nhsuk-grid-column-two-thirds">
-          <ArticleContent
-            title={item.title}
-            byline={
-              item.kind !== "PAGE" && (
-                <>
-                  {kindLabels[item.kind]} ·{" "}
-                  <time dateTime={isoDate(item.publishedAt)}>{formatDate(item.publishedAt)}</time>
-                  {" · "}By {item.authorName}
-                </>
-              )
-            }
-            workstreams={item.workstreams}
-            summary={item.summary}
-            bodyHtml={item.bodyHtml}
-            lastReviewed={item.lastReviewedAt && formatDate(item.lastReviewedAt)}
-            nextReviewDue={item.nextReviewDue && formatDate(item.nextReviewDue)}
-          />
+          <ItemContent item={item} />
           {item.kind !== "PAGE" && (
             <section aria-labelledby="comments-heading" className="nhsuk-u-margin-top-7">
               <h2 id="comments-heading">

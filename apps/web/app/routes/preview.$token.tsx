@@ -1,8 +1,7 @@
-import { ArticleContent, formatDate, WarningCallout } from "@observatory/ui";
+import { formatDate, WarningCallout } from "@observatory/ui";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { kindLabels } from "~/components/item-list";
-import { isoDate } from "~/lib/format";
+import { ItemContent } from "~/components/item-content";
 import { api } from "~/lib/api.server";
 
 // An unpublished revision shown to an outside reviewer holding a signed, expiring share link.
@@ -32,23 +31,7 @@ export default function SharedPreview() {
         <WarningCallout heading="Preview">
           <p>This page is not published. It is shared with you for review until {formatDate(item.expiresAt)}.</p>
         </WarningCallout>
-        <ArticleContent
-          title={item.title}
-          byline={
-            item.kind !== "PAGE" && (
-              <>
-                {kindLabels[item.kind]} ·{" "}
-                <time dateTime={isoDate(item.publishedAt)}>{formatDate(item.publishedAt)}</time>
-                {" · "}By {item.authorName}
-              </>
-            )
-          }
-          workstreams={item.workstreams}
-          summary={item.summary}
-          bodyHtml={item.bodyHtml}
-          lastReviewed={item.lastReviewedAt && formatDate(item.lastReviewedAt)}
-          nextReviewDue={item.nextReviewDue && formatDate(item.nextReviewDue)}
-        />
+        <ItemContent item={item} />
       </article>
     </div>
   );
