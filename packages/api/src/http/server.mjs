@@ -32,7 +32,9 @@ export async function startServer({ name, portVariable, defaultPort, appDir }) {
   const app = express();
   app.disable("x-powered-by");
   if (process.env.TRUST_PROXY === "true") app.set("trust proxy", true);
-  app.use(compression());
+  // gzip level 4, not zlib's default 6: a 150 KB moderation queue page compresses in about a quarter
+  // of the time (1.3 ms against 4.7 ms here) for a body 5% larger.
+  app.use(compression({ level: 4 }));
   // An app may export the one origin its pages post from (apps/admin does): writes from anywhere
   // else are refused here, before Remix or the API sees them (cross-site request forgery).
   const writeOrigin = build.entry?.module?.sameOriginWrites;

@@ -84,10 +84,14 @@ export async function listQueue(db: Db, raw: QueueInput) {
   const [page, counts] = await Promise.all([
     loadRows(
       db,
-      Prisma.sql`SELECT * FROM "Comment"
-        WHERE "status" = ${input.status}::"CommentStatus" ${and(filters)} ${keyset}
-        ORDER BY ${order} LIMIT ${input.limit + 1}`,
-      order,
+      // The page's keys first (an index-only scan of the status index), then their rows: asked for
+      // whole rows at once, the planner may prefer walking the createdAt index and sorting.
+      Prisma.sql`SELECT "Comment".* FROM (
+          SELECT "id" FROM "Comment"
+          WHERE "status" = ${input.status}::"CommentStatus" ${and(filters)} ${keyset}
+          ORDER BY ${order} LIMIT ${input.limit + 1}
+        ) AS k JOIN "Comment" ON "Comment"."id" = k."id"`,
+      newest ? Prisma.sql`c."createdAt" DESC, c."id" ASC` : Prisma.sql`c."createdAt" ASC, c."id" DESC`,
     ),
     filters.length ? countFiltered(db, filters) : countAll(db),
   ]);
@@ -132,7 +136,7 @@ type RawRow = {
 };
 
 /**
- * The comments `comments` selects (a query over "Comment"), in `order`, each with its context (article,
+ * The comments `comments` selects (a query over "Comment", named c), in `order`, each with its context (article,
  * the comment it answers, who moderated it) and the history of its email address: one statement,
  * so a page costs one round trip to the database however many rows it has.
  */
