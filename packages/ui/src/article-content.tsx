@@ -1,47 +1,62 @@
-import type { ReactNode } from "react";
+import { formatDate } from "./date-time";
 import { Tag } from "./tag";
 
-export type ArticleContentProps = {
+export const contentKindLabels = {
+  NEWS: "News",
+  BLOG: "Blog",
+  PRESS_RELEASE: "Press release",
+  PAGE: "Page",
+} as const;
+
+export type ArticleItem = {
+  kind: keyof typeof contentKindLabels;
   title: string;
-  /** "News · 3 June 2026 · By Jane Smith"; omitted for plain pages. */
-  byline?: ReactNode;
+  /** When it was (or, for a preview, would be) published; dates arrive as strings once serialised. */
+  publishedAt: Date | string;
+  authorName: string;
   workstreams: { slug: string; title: string }[];
   summary: string;
   /** Sanitised HTML from the one Markdown renderer (packages/db/src/markdown.ts). */
   bodyHtml: string;
-  lastReviewed?: string | null;
-  nextReviewDue?: string | null;
+  lastReviewedAt: Date | string | null;
+  nextReviewDue: Date | string | null;
+};
+
+export type ArticleContentProps = {
+  item: ArticleItem;
+  /** Where the public site is, for links from a page shown elsewhere (the admin's preview); else this site. */
+  publicSiteUrl?: string;
 };
 
 /**
- * The body of a published article as readers see it. The public site's article page and the
- * admin's previews both render it, so a preview is the page itself.
+ * An item as readers see it. The public site's article page, the outside reviewer's shared preview
+ * and the admin's preview all render it, so a preview is the page itself.
  */
-export function ArticleContent({
-  title,
-  byline,
-  workstreams,
-  summary,
-  bodyHtml,
-  lastReviewed,
-  nextReviewDue,
-}: ArticleContentProps) {
+export function ArticleContent({ item, publicSiteUrl = "" }: ArticleContentProps) {
+  const lastReviewed = item.lastReviewedAt && formatDate(item.lastReviewedAt);
+  const nextReviewDue = item.nextReviewDue && formatDate(item.nextReviewDue);
   return (
     <>
-      <h1>{title}</h1>
-      {byline && <p className="nhsuk-body-s nhsuk-u-secondary-text-colour">{byline}</p>}
-      {workstreams.length > 0 && (
+      <h1>{item.title}</h1>
+      {item.kind !== "PAGE" && (
+        <p className="nhsuk-body-s nhsuk-u-secondary-text-colour">
+          {contentKindLabels[item.kind]} ·{" "}
+          <time dateTime={new Date(item.publishedAt).toISOString()}>{formatDate(item.publishedAt)}</time> · By{" "}
+          {item.authorName}
+        </p>
+      )}
+      {item.workstreams.length > 0 && (
         <p>
-          {workstreams.map((w) => (
-            <a key={w.slug} href={`/priorities/${w.slug}`} className="nhsuk-u-margin-right-2">
+          {item.workstreams.map((w) => (
+            <a key={w.slug} href={`${publicSiteUrl}/priorities/${w.slug}`} className="nhsuk-u-margin-right-2">
               <Tag colour="white">{w.title}</Tag>
             </a>
           ))}
         </p>
       )}
-      <p className="nhsuk-lede-text">{summary}</p>
+      <p className="nhsuk-lede-text">{item.summary}</p>
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on save and again on read */}
-      <div className="observatory-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+      <div className="observatory-body" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />
       {(lastReviewed || nextReviewDue) && (
         <div className="nhsuk-review-date nhsuk-u-margin-top-6">
           <p className="nhsuk-body-s">

@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import * as ui from "./index";
 import {
+  ArticleContent,
   BackLink,
   Breadcrumbs,
   Button,
@@ -57,6 +58,7 @@ const hasClass = (name: string) => (attributes: Attributes) => tokens(attributes
 describe("index", () => {
   it("exports every component", () => {
     for (const name of [
+      "ArticleContent",
       "BackLink",
       "Breadcrumbs",
       "Button",
@@ -86,6 +88,36 @@ describe("index", () => {
     ]) {
       expect(ui, name).toHaveProperty(name, expect.any(Function));
     }
+  });
+});
+
+describe("ArticleContent", () => {
+  const item = {
+    kind: "PRESS_RELEASE" as const,
+    title: "New review",
+    publishedAt: "2026-03-29T23:30:00.000Z",
+    authorName: "Ada Lovelace",
+    workstreams: [{ slug: "maternity", title: "Maternity" }],
+    summary: "What we found.",
+    bodyHtml: "<p>Body</p>",
+    lastReviewedAt: null,
+    nextReviewDue: "2027-01-31T00:00:00.000Z",
+  };
+
+  it("bylines an item with its kind, its London publication date and its author", () => {
+    const html = render(<ArticleContent item={item} />);
+    expect(html).toContain(
+      'Press release · <time dateTime="2026-03-29T23:30:00.000Z">30 March 2026</time> · By Ada Lovelace',
+    );
+    expect(find(html, "a")).toMatchObject({ href: "/priorities/maternity" });
+    expect(html).toContain("Next review due: 31 January 2027");
+    expect(html).not.toContain("Page last reviewed");
+  });
+
+  it("gives a plain page no byline, and links tags to the public site when shown elsewhere", () => {
+    const html = render(<ArticleContent item={{ ...item, kind: "PAGE" }} publicSiteUrl="https://example.org" />);
+    expect(html).not.toContain("By Ada Lovelace");
+    expect(find(html, "a")).toMatchObject({ href: "https://example.org/priorities/maternity" });
   });
 });
 

@@ -36,5 +36,5 @@ export { type TagColour, type TagProps, Tag } from "./tag";
 export { type TextareaProps, Textarea } from "./textarea";
 export { type TextInputProps, TextInput } from "./text-input";
 export { type WarningCalloutProps, WarningCallout } from "./warning-callout";
-export { type ArticleContentProps, ArticleContent } from "./article-content";
+export { type ArticleContentProps, type ArticleItem, ArticleContent, contentKindLabels } from "./article-content";
 export { type DocumentProps, Document } from "./document";

@@ -7,10 +7,11 @@ import {
   TextInput,
   WarningCallout,
 } from "@observatory/ui";
+import { apiEnv } from "@observatory/api";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
-import { kindLabel, orNotFound, when } from "~/lib/content.server";
+import { orNotFound, when } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
@@ -18,13 +19,6 @@ import contentCss from "~/styles/content.css?url";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Preview") }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentCss }];
-
-const day = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/London",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-});
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api } = await requireUser(args, { permission: "content.write" });
@@ -41,19 +35,19 @@ export async function loader(args: LoaderFunctionArgs) {
     revisionId,
     number: revision.number,
     isLive: revision.item.liveRevisionId === revision.id,
+    /** The revision as the public page would show it. */
     article: {
-      title: revision.title,
       kind: revision.item.kind,
-      byline:
-        revision.item.kind === "PAGE"
-          ? null
-          : `${kindLabel(revision.item.kind)} · ${day.format(revision.item.publishedAt ?? new Date())} · By ${revision.author.name}`,
+      title: revision.title,
+      publishedAt: revision.item.publishedAt ?? new Date(),
+      authorName: revision.item.createdBy.name,
       workstreams: revision.workstreams.map((w) => w.workstream),
       summary: revision.summary,
       bodyHtml: revision.bodyHtml,
-      lastReviewed: revision.lastReviewedAt && day.format(revision.lastReviewedAt),
-      nextReviewDue: revision.nextReviewDue && day.format(revision.nextReviewDue),
+      lastReviewedAt: revision.lastReviewedAt,
+      nextReviewDue: revision.nextReviewDue,
     },
+    publicSiteUrl: apiEnv().PUBLIC_SITE_URL,
     shareLinks: shareLinks.map((link) => ({
       id: link.id,
       revision: link.revision.number,
@@ -114,7 +108,7 @@ export default function Preview() {
       </WarningCallout>
       <div className="nhsuk-grid-row">
         <article className="nhsuk-grid-column-two-thirds">
-          <ArticleContent {...data.article} />
+          <ArticleContent item={data.article} publicSiteUrl={data.publicSiteUrl} />
         </article>
       </div>
       <h2>Share with an outside reviewer</h2>

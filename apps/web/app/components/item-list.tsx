@@ -1,4 +1,4 @@
-import { formatDate, Tag } from "@observatory/ui";
+import { contentKindLabels, formatDate, Tag } from "@observatory/ui";
 import { isoDate } from "~/lib/format";
 
 export type ListedItem = {
@@ -11,8 +11,6 @@ export type ListedItem = {
   workstreams: { slug: string; title: string }[];
 };
 
-export const kindLabels = { NEWS: "News", BLOG: "Blog", PRESS_RELEASE: "Press release", PAGE: "Page" } as const;
-
 export function ItemList({ items, headingLevel = 2 }: { items: ListedItem[]; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -23,7 +21,8 @@ export function ItemList({ items, headingLevel = 2 }: { items: ListedItem[]; hea
             <a href={item.path}>{item.title}</a>
           </Heading>
           <p className="nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-margin-bottom-1">
-            {kindLabels[item.kind]} · <time dateTime={isoDate(item.publishedAt)}>{formatDate(item.publishedAt)}</time>
+            {contentKindLabels[item.kind]} ·{" "}
+            <time dateTime={isoDate(item.publishedAt)}>{formatDate(item.publishedAt)}</time>
           </p>
           <p className="nhsuk-u-margin-bottom-1">{item.summary}</p>
           {item.workstreams.length > 0 && (

@@ -1,9 +1,8 @@
-import { Breadcrumbs, NotificationBanner } from "@observatory/ui";
+import { ArticleContent, Breadcrumbs, NotificationBanner } from "@observatory/ui";
 import type { MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CommentForm } from "~/components/comment-form";
 import { CommentThread, type ThreadComment } from "~/components/comment-thread";
-import { ItemContent } from "~/components/item-content";
 import { ItemList } from "~/components/item-list";
 import { pageMeta } from "~/lib/meta";
 import type { articleLoader, commentAction } from "./article.server";
@@ -49,7 +48,7 @@ export function ArticlePage() {
       <Breadcrumbs items={[{ href: "/", label: "Home" }, ...(section ? [section] : [])]} />
       <div className="nhsuk-grid-row">
         <article className="nhsuk-grid-column-two-thirds">
-          <ItemContent item={item} />
+          <ArticleContent item={item} />
           {item.kind !== "PAGE" && (
             <section aria-labelledby="comments-heading" className="nhsuk-u-margin-top-7">
               <h2 id="comments-heading">

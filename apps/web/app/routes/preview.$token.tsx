@@ -1,7 +1,6 @@
-import { formatDate, WarningCallout } from "@observatory/ui";
+import { ArticleContent, formatDate, WarningCallout } from "@observatory/ui";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { ItemContent } from "~/components/item-content";
 import { api } from "~/lib/api.server";
 
 // An unpublished revision shown to an outside reviewer holding a signed, expiring share link.
@@ -31,7 +30,7 @@ export default function SharedPreview() {
         <WarningCallout heading="Preview">
           <p>This page is not published. It is shared with you for review until {formatDate(item.expiresAt)}.</p>
         </WarningCallout>
-        <ItemContent item={item} />
+        <ArticleContent item={item} />
       </article>
     </div>
   );

@@ -1,7 +1,6 @@
-import { Button, formatDate, Pagination, TextInput } from "@observatory/ui";
+import { Button, contentKindLabels, formatDate, Pagination, TextInput } from "@observatory/ui";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { kindLabels } from "~/components/item-list";
 import { api, siteUrl } from "~/lib/api.server";
 import { isoDate } from "~/lib/format";
 import { publicHeaders } from "~/lib/headers";
@@ -67,7 +66,7 @@ export default function Search() {
                     <a href={hit.path}>{hit.title}</a>
                   </h2>
                   <p className="nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-margin-bottom-1">
-                    {kindLabels[hit.kind]} ·{" "}
+                    {contentKindLabels[hit.kind]} ·{" "}
                     <time dateTime={isoDate(hit.publishedAt)}>{formatDate(hit.publishedAt)}</time>
                   </p>
                   <p className="observatory-search-snippet">

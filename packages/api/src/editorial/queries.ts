@@ -1,4 +1,4 @@
-import { ContentKind, ContentStatus, type Db, Prisma } from "@observatory/db";
+import { ContentKind, ContentStatus, type Db, Prisma, sanitizeContentHtml } from "@observatory/db";
 import { z } from "zod";
 import { AppError, notFound } from "../errors.ts";
 import { parseDay, startOfLondonDay } from "../london-time.ts";
@@ -243,12 +243,14 @@ export async function getRevision(db: Db, revisionId: string) {
           scheduledRevisionId: true,
           publishAt: true,
           unpublishAt: true,
+          createdBy: { select: { name: true } },
         },
       },
     },
   });
   if (!revision) throw notFound("That revision");
-  return revision;
+  // Sanitised on read as well as on save, as the public site does, so that a preview is the page itself.
+  return { ...revision, bodyHtml: sanitizeContentHtml(revision.bodyHtml) };
 }
 
 type FieldChange = { field: string; label: string; before: string; after: string };

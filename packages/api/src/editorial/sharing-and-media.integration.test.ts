@@ -55,6 +55,25 @@ describe("share links", () => {
     expect(listed.find((l) => l.id === link.id)?.useCount).toBe(1);
   });
 
+  it("bylines a revision an editor wrote with the item's author, as the public page will", async () => {
+    const editor = await h.signedIn("EDITOR");
+    const edited = await editor.api.editorial.save({
+      itemId,
+      baseRevisionId: revisionId,
+      title: "Shared draft",
+      kind: "BLOG",
+      summary: "",
+      body: "**Bold** claim, checked.",
+    });
+    const link = await editor.api.editorial.createShareLink({ revisionId: edited.revisionId, days: 1 });
+    const preview = await (await h.anonymous("198.51.100.5")).editorial.sharedPreview({ token: tokenOf(link.url) });
+    expect(preview.authorName).toBe(author.user.name);
+    expect((await editor.api.editorial.revision({ revisionId: edited.revisionId })).item.createdBy.name).toBe(
+      author.user.name,
+    );
+    revisionId = edited.revisionId;
+  });
+
   it("refuses a revoked link, an expired link and a forged one alike", async () => {
     const revoked = await author.api.editorial.createShareLink({ revisionId, days: 7 });
     await author.api.editorial.revokeShareLink({ id: revoked.id });
