@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
-import pg from "pg";
 import { expect, test } from "../fixtures";
-import { databaseUrl, urls } from "../playwright.config";
+import { urls } from "../playwright.config";
+import { removeItems, signInAs } from "./staff-helpers";
 
 // The editor is a server-rendered form that people can type into before its scripts have loaded.
 // Whatever they type then must survive React taking the page over (hydration) and be saved.
@@ -9,24 +9,7 @@ import { databaseUrl, urls } from "../playwright.config";
 const run = Date.now().toString(36);
 const title = `Hydration ${run}: first title`;
 
-test.afterAll(async () => {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: string }>(`SELECT id FROM "ContentItem" WHERE slug LIKE $1`, [
-      `hydration-${run}-%`,
-    ]);
-    const ids = rows.map((r) => r.id);
-    await client.query(
-      `UPDATE "ContentItem" SET "liveRevisionId" = NULL, "latestRevisionId" = NULL, "scheduledRevisionId" = NULL
-       WHERE id = ANY($1)`,
-      [ids],
-    );
-    await client.query(`DELETE FROM "ContentItem" WHERE id = ANY($1)`, [ids]);
-  } finally {
-    await client.end();
-  }
-});
+test.afterAll(() => removeItems([`hydration-${run}-%`]));
 
 /** True once React has hydrated the element (it keeps its fiber on the DOM node). */
 const isHydrated = (page: Page, selector: string) =>
@@ -36,11 +19,7 @@ const isHydrated = (page: Page, selector: string) =>
   );
 
 test("text typed into the editor before its scripts load survives hydration and is saved", async ({ page }) => {
-  await page.goto(`${urls.admin}/sign-in`);
-  await page.getByLabel("Email address").fill("author@observatory.test");
-  await page.getByLabel("Password").fill("demo-author-passphrase");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Hello");
+  await signInAs(page, "author");
 
   // An item with text in every field, so the form is rendered with values React could put back.
   await page.goto(`${urls.admin}/content/new`);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
-import pg from "pg";
 import { expect, expectAccessible, test } from "../fixtures";
-import { databaseUrl, urls } from "../playwright.config";
+import { urls } from "../playwright.config";
+import { type DemoRole, removeItems, signInAs } from "./staff-helpers";
 
 // The editorial journey across both apps: an author drafts and submits, an editor asks for changes,
 // the author revises, the editor approves and schedules it for the next minute, and the public site
@@ -16,36 +16,14 @@ const title = `Journey ${run}: waiting times`;
 const slug = `journey-${run}-waiting-times`;
 
 // The items these journeys create are removed afterwards, so the public journeys keep their seeded counts.
-test.afterAll(async () => {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: string }>(
-      `SELECT id FROM "ContentItem" WHERE slug LIKE $1 OR slug LIKE $2`,
-      [`journey-${run}-%`, `no-script-${run}%`],
-    );
-    const ids = rows.map((r) => r.id);
-    await client.query(
-      `UPDATE "ContentItem" SET "liveRevisionId" = NULL, "latestRevisionId" = NULL, "scheduledRevisionId" = NULL
-       WHERE id = ANY($1)`,
-      [ids],
-    );
-    // Revisions, reviews, share links and redirects go with the item.
-    await client.query(`DELETE FROM "ContentItem" WHERE id = ANY($1)`, [ids]);
-  } finally {
-    await client.end();
-  }
-});
+test.afterAll(() => removeItems([`journey-${run}-%`, `no-script-${run}%`]));
 
-async function signIn(browser: Browser, email: string, password: string): Promise<Page> {
+/** A staff member in a browser context of their own. */
+async function signIn(browser: Browser, role: DemoRole): Promise<Page> {
   const context = await browser.newContext();
   await context.route(/assets\.nhs\.uk/, (route) => route.abort());
   const page = await context.newPage();
-  await page.goto(`${urls.admin}/sign-in`);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Hello");
+  await signInAs(page, role);
   return page;
 }
 
@@ -85,7 +63,7 @@ test("an item goes from draft through review and a schedule onto the public site
   page,
 }) => {
   test.setTimeout(170_000);
-  const author = await signIn(browser, "author@observatory.test", "demo-author-passphrase");
+  const author = await signIn(browser, "author");
 
   await author.goto(`${urls.admin}/content`);
   await expectAccessible(author);
@@ -105,7 +83,7 @@ test("an item goes from draft through review and a schedule onto the public site
   await author.getByRole("button", { name: "Submit for review" }).click();
   await expect(author.getByText("Submitted for review.")).toBeVisible();
 
-  const editor = await signIn(browser, "editor@observatory.test", "demo-editor-passphrase");
+  const editor = await signIn(browser, "editor");
   await expect(editor.getByRole("link", { name: title })).toBeVisible();
   await expectAccessible(editor);
   await openItem(editor);
@@ -212,7 +190,7 @@ test("an item goes from draft through review and a schedule onto the public site
 });
 
 test("an administrator sets which content needs clinical sign-off", async ({ browser }) => {
-  const admin = await signIn(browser, "admin@observatory.test", "demo-admin-passphrase");
+  const admin = await signIn(browser, "admin");
   await admin.goto(`${urls.admin}/content`);
   await admin.getByRole("link", { name: /Clinical sign-off/ }).click();
   await hydrated(admin);
@@ -234,10 +212,7 @@ test("the editor works without JavaScript: a draft is created, refused when inva
   const context = await browser.newContext({ javaScriptEnabled: false });
   await context.route(/assets\.nhs\.uk/, (route) => route.abort());
   const page = await context.newPage();
-  await page.goto(`${urls.admin}/sign-in`);
-  await page.getByLabel("Email address").fill("author@observatory.test");
-  await page.getByLabel("Password").fill("demo-author-passphrase");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInAs(page, "author");
   await page.goto(`${urls.admin}/content/new`);
   await page.getByLabel("Title", { exact: true }).fill(`No script ${run}`);
   await page.getByLabel("Body", { exact: true }).fill("Typed without JavaScript.");

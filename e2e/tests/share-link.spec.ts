@@ -1,6 +1,6 @@
-import pg from "pg";
 import { expect, expectAccessible, test } from "../fixtures";
-import { databaseUrl, urls } from "../playwright.config";
+import { urls } from "../playwright.config";
+import { removeItems, signInAs } from "./staff-helpers";
 
 // An editor shares an unpublished draft with an outside reviewer: the link shows the draft exactly as
 // the public site would, is never cached or indexed, counts its uses, and stops working once withdrawn.
@@ -8,27 +8,10 @@ import { databaseUrl, urls } from "../playwright.config";
 const run = Date.now().toString(36);
 const title = `Shared draft ${run}`;
 
-test.afterAll(async () => {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: string }>(`SELECT id FROM "ContentItem" WHERE slug LIKE $1`, [
-      `shared-draft-${run}%`,
-    ]);
-    const ids = rows.map((r) => r.id);
-    await client.query(`UPDATE "ContentItem" SET "latestRevisionId" = NULL WHERE id = ANY($1)`, [ids]);
-    await client.query(`DELETE FROM "ContentItem" WHERE id = ANY($1)`, [ids]);
-  } finally {
-    await client.end();
-  }
-});
+test.afterAll(() => removeItems([`shared-draft-${run}%`]));
 
 test("an outside reviewer reads a draft through a share link until it is withdrawn", async ({ page, browser }) => {
-  await page.goto(`${urls.admin}/sign-in`);
-  await page.getByLabel("Email address").fill("editor@observatory.test");
-  await page.getByLabel("Password").fill("demo-editor-passphrase");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Hello");
+  await signInAs(page, "editor");
 
   await page.goto(`${urls.admin}/content/new`);
   await page.getByLabel("Title", { exact: true }).fill(title);

@@ -1,0 +1,38 @@
+import type { Page } from "@playwright/test";
+import pg from "pg";
+import { expect } from "../fixtures";
+import { databaseUrl, urls } from "../playwright.config";
+
+export type DemoRole = "admin" | "editor" | "author" | "moderator";
+
+/** Signs in to the admin as the seeded demo user of `role` and waits for the dashboard. */
+export async function signInAs(page: Page, role: DemoRole): Promise<void> {
+  await page.goto(`${urls.admin}/sign-in`);
+  await page.getByLabel("Email address").fill(`${role}@observatory.test`);
+  await page.getByLabel("Password").fill(`demo-${role}-passphrase`);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Hello");
+}
+
+/**
+ * Removes the content items a journey created (slugs matching any of the LIKE patterns), with their
+ * revisions, reviews, share links and redirects, so that other journeys keep the seeded counts.
+ */
+export async function removeItems(slugPatterns: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>(`SELECT id FROM "ContentItem" WHERE slug LIKE ANY($1)`, [
+      slugPatterns,
+    ]);
+    const ids = rows.map((r) => r.id);
+    await client.query(
+      `UPDATE "ContentItem" SET "liveRevisionId" = NULL, "latestRevisionId" = NULL, "scheduledRevisionId" = NULL
+       WHERE id = ANY($1)`,
+      [ids],
+    );
+    await client.query(`DELETE FROM "ContentItem" WHERE id = ANY($1)`, [ids]);
+  } finally {
+    await client.end();
+  }
+}
