@@ -375,4 +375,20 @@ describe("the queue's tab counts", () => {
     expect(search.rows.map((r) => r.body)).toEqual(["About the Kettering clinic"]);
     expect((await api.moderation.queue({ status: "SPAM", q: "KETTERING-FAN@" })).rows).toHaveLength(1);
   });
+
+  it("search what a comment says now: after a redaction or an erasure, not before", async () => {
+    const admin = await h.as("ADMIN");
+    const comment = await createComment(h.db, {
+      itemId,
+      status: "PENDING",
+      body: "Call Dr Smithers on 07700 900123",
+      email: "smithers-reader@example.org",
+    });
+    await admin.moderation.redact({ ...comment, phrase: "07700 900123" });
+    expect((await admin.moderation.queue({ q: "900123" })).rows).toEqual([]);
+    expect((await admin.moderation.queue({ q: "[removed]" })).rows.map((r) => r.id)).toEqual([comment.id]);
+    await admin.moderation.eraseByEmail({ email: "smithers-reader@example.org", mode: "anonymise" });
+    expect((await admin.moderation.queue({ q: "smithers-reader" })).rows).toEqual([]);
+    expect((await admin.moderation.queue({ q: "Dr Smithers" })).rows.map((r) => r.authorName)).toEqual(["Anonymous"]);
+  });
 });
