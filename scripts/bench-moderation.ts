@@ -54,6 +54,7 @@ async function seedComments() {
     { timeout: 600_000, maxWait: 60_000 },
   );
   await db.$executeRawUnsafe(`VACUUM ANALYZE "Comment"`);
+  await db.$executeRawUnsafe(`VACUUM ANALYZE "CommentSearch"`);
   const count = await db.comment.count();
   console.log(
     `Seeded ${count.toLocaleString("en-GB")} comments in ${Math.round(performance.now() - seedStart) / 1000} s.`,
