@@ -25,6 +25,18 @@ describe("content.publicState (what cached public pages depend on)", () => {
     expect((await state()).version).not.toBe(v3);
   });
 
+  it("keeps its version when an approved comment changes only in what readers never see", async () => {
+    const item = await createItem(h.db, { authorId, live: { title: "Unseen changes" } });
+    const comment = await createComment(h.db, { itemId: item.id, status: "APPROVED" });
+    const v1 = (await state()).version;
+    // What the IP-hash purge and a moderator's note do.
+    await h.db.comment.update({ where: { id: comment.id }, data: { ipHash: null, moderationNote: "Checked" } });
+    await h.db.comment.update({ where: { id: comment.id }, data: { status: "APPROVED" } });
+    expect((await state()).version).toBe(v1);
+    await h.db.comment.update({ where: { id: comment.id }, data: { body: "Redacted [removed]" } });
+    expect((await state()).version).not.toBe(v1);
+  });
+
   it("gives the next moment a schedule changes what is visible", async () => {
     const publishAt = new Date(Date.now() + 10 * 60_000);
     const unpublishAt = new Date(Date.now() + 5 * 60_000);
