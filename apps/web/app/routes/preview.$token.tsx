@@ -2,6 +2,7 @@ import { ArticleContent, formatDate, WarningCallout } from "@observatory/ui";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { api } from "~/lib/api.server";
+import { orNotFound } from "~/lib/http.server";
 
 // An unpublished revision shown to an outside reviewer holding a signed, expiring share link.
 // Never cached or indexed: a withdrawn link must stop working at once.
@@ -15,11 +16,8 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-s
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api: caller } = await api(request, context);
-  try {
-    return await caller.editorial.sharedPreview({ token: params.token ?? "" });
-  } catch {
-    throw new Response("This preview link is not valid: it may have expired or been withdrawn.", { status: 404 });
-  }
+  // An invalid, expired or withdrawn link is a 404 with the API's message; anything else is a 500.
+  return orNotFound(caller.editorial.sharedPreview({ token: params.token ?? "" }));
 }
 
 export default function SharedPreview() {
