@@ -1,20 +1,20 @@
 import { formatLondon, statusLabels } from "@observatory/api";
+import { contentKindLabels } from "@observatory/ui";
 import { TRPCError } from "@trpc/server";
 import { textField } from "./forms.server";
 
 // Shared by the content routes: reading the editor form, and labels computed on the server so
 // the pages need no date or label logic in the browser.
 
-export const kindOptions = [
-  { value: "NEWS", label: "News" },
-  { value: "BLOG", label: "Blog" },
-  { value: "PRESS_RELEASE", label: "Press release" },
-  { value: "PAGE", label: "Page" },
-] as const;
+export type ContentKindValue = keyof typeof contentKindLabels;
 
-export type ContentKindValue = (typeof kindOptions)[number]["value"];
+/** The kinds in the order the public site names them (one list of labels, in packages/ui). */
+export const kindOptions = (Object.keys(contentKindLabels) as ContentKindValue[]).map((value) => ({
+  value,
+  label: contentKindLabels[value],
+}));
 
-export const kindLabel = (kind: string) => kindOptions.find((k) => k.value === kind)?.label ?? kind;
+export const kindLabel = (kind: string) => contentKindLabels[kind as ContentKindValue] ?? kind;
 
 export const statusOptions = Object.entries(statusLabels).map(([value, label]) => ({ value, label }));
 
