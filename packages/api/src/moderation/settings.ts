@@ -109,18 +109,23 @@ export function spamRulesFrom(stored: unknown): { rules: SpamRules; isDefault: b
 /** Days after which comment IP hashes are cleared: what the purge job does and the privacy notice says. */
 export async function readIpHashRetentionDays(db: Pick<Db, "setting">): Promise<number> {
   const row = await db.setting.findUnique({ where: { key: RETENTION_KEY }, select: { value: true } });
-  const parsed = row ? retentionInput.shape.ipHashRetentionDays.safeParse(row.value) : null;
+  return retentionFrom(row?.value);
+}
+
+/** The retention from a stored setting value (undefined when none is saved). */
+function retentionFrom(stored: unknown): number {
+  const parsed = stored === undefined ? null : retentionInput.shape.ipHashRetentionDays.safeParse(stored);
   return parsed?.success ? parsed.data : apiEnv().COMMENT_IP_HASH_RETENTION_DAYS;
 }
 
 export async function readModerationSettings(db: Pick<Db, "setting">): Promise<ModerationSettings> {
   const [spam, retention] = await Promise.all([
     readSpamRules(db),
-    db.setting.findUnique({ where: { key: RETENTION_KEY }, select: { key: true } }),
+    db.setting.findUnique({ where: { key: RETENTION_KEY }, select: { value: true } }),
   ]);
   return {
     rules: spam.rules,
-    ipHashRetentionDays: await readIpHashRetentionDays(db),
+    ipHashRetentionDays: retentionFrom(retention?.value),
     isDefault: { rules: spam.isDefault, ipHashRetentionDays: retention === null },
   };
 }
