@@ -148,7 +148,7 @@ export async function submitComment(
     ipHash: request.ipHash,
     isDuplicate:
       rules.duplicateWindowHours > 0 && facts.lastSameAt !== null && facts.lastSameAt.getTime() >= duplicateSince,
-    hasApprovedComment: rules.trustApprovedCommenters && facts.hasApproved,
+    hasApprovedComment: facts.hasApproved,
   });
   const isPublished = decision.status === "APPROVED";
   const notify = input.notify ?? false;
