@@ -24,6 +24,10 @@ export type PublicComment = {
   replies: PublicComment[];
 };
 
+/** The name a comment is shown under: a staff reply is the observatory's, whoever wrote it. */
+export const shownAuthorName = (comment: { authorName: string; staffAuthorId: string | null }) =>
+  comment.staffAuthorId ? "NHS Race and Health Observatory" : comment.authorName;
+
 /** The approved comments of an item as a thread, oldest first. Only public fields are selected. */
 export async function approvedThread(db: Db, itemId: string): Promise<{ comments: PublicComment[]; count: number }> {
   const rows = await db.comment.findMany({
@@ -36,7 +40,7 @@ export async function approvedThread(db: Db, itemId: string): Promise<{ comments
     byId.set(row.id, {
       id: row.id,
       parentId: row.parentId,
-      authorName: row.staffAuthorId ? "NHS Race and Health Observatory" : row.authorName,
+      authorName: shownAuthorName(row),
       body: row.body,
       createdAt: row.createdAt,
       isStaff: row.staffAuthorId !== null,

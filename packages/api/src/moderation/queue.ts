@@ -1,5 +1,6 @@
 import { type CommentStatus, type ContentKind, type Db, Prisma } from "@observatory/db";
 import { z } from "zod";
+import { shownAuthorName } from "../comments/public-service.ts";
 import { describeFlag } from "../comments/spam-rules.ts";
 import { itemPath } from "../content/kinds.ts";
 import { AppError, notFound } from "../errors.ts";
@@ -190,7 +191,7 @@ async function loadRows(db: Db, comments: Prisma.Sql, order: Prisma.Sql) {
       parent: c.parentId
         ? {
             id: c.parentId,
-            authorName: c.parentStaffAuthorId ? "NHS Race and Health Observatory" : (c.parentAuthorName ?? ""),
+            authorName: shownAuthorName({ authorName: c.parentAuthorName ?? "", staffAuthorId: c.parentStaffAuthorId }),
             body: c.parentBody ?? "",
             status: c.parentStatus ?? "APPROVED",
           }
