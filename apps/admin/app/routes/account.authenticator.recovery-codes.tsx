@@ -1,6 +1,7 @@
-import { BackLink, Button, ButtonLink, TextInput } from "@observatory/ui";
+import { BackLink, Button, ButtonLink } from "@observatory/ui";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
+import { CurrentPasswordInput } from "~/components/account-fields";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { RecoveryCodes } from "~/components/recovery-codes";
 import { formFailure, textField } from "~/lib/forms.server";
@@ -45,14 +46,7 @@ export default function NewRecoveryCodes() {
             <h1>Get new recovery codes</h1>
             <p>Your old recovery codes will stop working. Enter your password to continue.</p>
             <Form method="post" noValidate>
-              <TextInput
-                id="password"
-                name="password"
-                type="password"
-                label="Password"
-                autoComplete="current-password"
-                error={state.fieldErrors.password}
-              />
+              <CurrentPasswordInput state={state} />
               <Button>Get new codes</Button>
             </Form>
           </>

@@ -1,6 +1,7 @@
-import { BackLink, Button, TextInput } from "@observatory/ui";
+import { BackLink, Button } from "@observatory/ui";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
+import { CurrentPasswordInput } from "~/components/account-fields";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
@@ -34,14 +35,7 @@ export default function TurnOffAuthenticator() {
         <h1>Turn off your authenticator app</h1>
         <p>You will sign in with your password only, and your recovery codes will stop working.</p>
         <Form method="post" noValidate>
-          <TextInput
-            id="password"
-            name="password"
-            type="password"
-            label="Password"
-            autoComplete="current-password"
-            error={state.fieldErrors.password}
-          />
+          <CurrentPasswordInput state={state} />
           <Button variant="warning">Turn off</Button>
         </Form>
       </div>

@@ -1,7 +1,8 @@
-import { BackLink, Button, TextInput } from "@observatory/ui";
+import { BackLink, Button } from "@observatory/ui";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { Form, useActionData } from "@remix-run/react";
+import { CurrentPasswordInput } from "~/components/account-fields";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
@@ -39,14 +40,7 @@ export default function ChangePassword() {
         <h1>Change your password</h1>
         <p>You stay signed in here; every other device is signed out.</p>
         <Form method="post" noValidate>
-          <TextInput
-            id="currentPassword"
-            name="currentPassword"
-            type="password"
-            label="Current password"
-            autoComplete="current-password"
-            error={state.fieldErrors.currentPassword}
-          />
+          <CurrentPasswordInput state={state} name="currentPassword" label="Current password" />
           <NewPasswordFields label="New password" confirmLabel="Confirm new password" fieldErrors={state.fieldErrors} />
           <Button>Change password</Button>
         </Form>

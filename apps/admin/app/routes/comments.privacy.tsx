@@ -1,6 +1,7 @@
 import { BackLink, Button, NotificationBanner, Radios, TextInput } from "@observatory/ui";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { EmailAddressInput } from "~/components/account-fields";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
@@ -84,16 +85,7 @@ export default function CommenterData() {
         </form>
         <h2>Erase</h2>
         <Form method="post" noValidate>
-          <TextInput
-            id="email"
-            name="email"
-            type="email"
-            label="Email address"
-            spellCheck={false}
-            width={30}
-            defaultValue={state.values.email}
-            error={state.fieldErrors.email}
-          />
+          <EmailAddressInput state={state} width={30} />
           <Radios
             idPrefix="mode"
             name="mode"

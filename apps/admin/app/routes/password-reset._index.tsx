@@ -1,6 +1,7 @@
-import { Button, TextInput } from "@observatory/ui";
+import { Button } from "@observatory/ui";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
+import { EmailAddressInput } from "~/components/account-fields";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { api } from "~/lib/api.server";
 import { formFailure, textField } from "~/lib/forms.server";
@@ -46,16 +47,7 @@ export default function RequestPasswordReset() {
         <h1>Reset your password</h1>
         <p>Enter the email address you sign in with. We will email you a link to choose a new password.</p>
         <Form method="post" noValidate>
-          <TextInput
-            id="email"
-            name="email"
-            type="email"
-            label="Email address"
-            autoComplete="username"
-            spellCheck={false}
-            defaultValue={state.values.email}
-            error={state.fieldErrors.email}
-          />
+          <EmailAddressInput state={state} autoComplete="username" />
           <Button>Send the link</Button>
         </Form>
         <p>

@@ -1,6 +1,7 @@
-import { Button, NotificationBanner, TextInput } from "@observatory/ui";
+import { Button, NotificationBanner } from "@observatory/ui";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { CurrentPasswordInput, EmailAddressInput } from "~/components/account-fields";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { api } from "~/lib/api.server";
 import { formFailure, textField } from "~/lib/forms.server";
@@ -55,24 +56,8 @@ export default function SignIn() {
         <h1>Sign in</h1>
         <p>Sign in to write, review and publish the observatory's content.</p>
         <Form method="post" noValidate>
-          <TextInput
-            id="email"
-            name="email"
-            type="email"
-            label="Email address"
-            autoComplete="username"
-            spellCheck={false}
-            defaultValue={state.values.email}
-            error={state.fieldErrors.email}
-          />
-          <TextInput
-            id="password"
-            name="password"
-            type="password"
-            label="Password"
-            autoComplete="current-password"
-            error={state.fieldErrors.password}
-          />
+          <EmailAddressInput state={state} autoComplete="username" />
+          <CurrentPasswordInput state={state} />
           <Button>Sign in</Button>
         </Form>
         <p>

@@ -1,7 +1,8 @@
 import { roleLabels, roles } from "@observatory/api/permissions";
-import { BackLink, Button, Radios, TextInput } from "@observatory/ui";
+import { BackLink, Button, Radios } from "@observatory/ui";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
+import { EmailAddressInput } from "~/components/account-fields";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
@@ -37,16 +38,7 @@ export default function InviteUser() {
         <h1>Invite a user</h1>
         <p>We will email them a link to set up their account. The link works once, for 7 days.</p>
         <Form method="post" noValidate>
-          <TextInput
-            id="email"
-            name="email"
-            type="email"
-            label="Email address"
-            autoComplete="off"
-            spellCheck={false}
-            defaultValue={state.values.email}
-            error={state.fieldErrors.email}
-          />
+          <EmailAddressInput state={state} autoComplete="off" />
           <Radios
             idPrefix="role"
             name="role"
