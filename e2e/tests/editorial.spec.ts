@@ -228,3 +228,15 @@ test("the editor works without JavaScript: a draft is created, refused when inva
   // (axe needs JavaScript in the page: these pages are checked in the journey above.)
   await context.close();
 });
+
+test("when the body's preview cannot be updated, the editor says so", async ({ browser }) => {
+  const page = await signIn(browser, "author");
+  await page.goto(`${urls.admin}/content/new`);
+  await page.waitForLoadState("networkidle");
+  await page.route(/\/api\/trpc\/editorial\.renderPreview/, (route) =>
+    route.fulfill({ status: 503, contentType: "text/plain", body: "Service unavailable" }),
+  );
+  await page.getByLabel("Body", { exact: true }).fill("A **bold** start.");
+  await expect(page.getByRole("status").filter({ hasText: "The preview shows an earlier version" })).toBeVisible();
+  await page.context().close();
+});

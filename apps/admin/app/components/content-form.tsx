@@ -98,6 +98,7 @@ export function ContentForm({
   const typedEarly = useTextTypedBeforeHydration(values);
   const initial = { ...values, ...typedEarly };
   const [previewHtml, setPreviewHtml] = useState(initialPreviewHtml);
+  const [previewProblem, setPreviewProblem] = useState("");
   const [autosaveStatus, setAutosaveStatus] = useState("");
   const timers = useRef<{ preview?: ReturnType<typeof setTimeout>; save?: ReturnType<typeof setTimeout> }>({});
   const selected = new Set(values.workstreamIds.split(",").filter(Boolean));
@@ -107,8 +108,15 @@ export function ContentForm({
     timers.current.preview = setTimeout(() => {
       createApiClient()
         .editorial.renderPreview.mutate({ body })
-        .then((result) => setPreviewHtml(result.html))
-        .catch(() => setPreviewHtml(previewHtml));
+        .then((result) => {
+          setPreviewHtml(result.html);
+          setPreviewProblem("");
+        })
+        .catch((error: unknown) =>
+          setPreviewProblem(
+            `The preview shows an earlier version: ${error instanceof Error ? error.message : "it could not be updated"}`,
+          ),
+        );
     }, 400);
   }
 
@@ -220,6 +228,11 @@ export function ContentForm({
         </div>
         <div className="nhsuk-grid-column-one-half">
           <h2 className="nhsuk-heading-s">Preview of the body</h2>
+          {previewProblem && (
+            <p className="nhsuk-body-s" role="status">
+              {previewProblem}
+            </p>
+          )}
           <div className="observatory-body" aria-live="polite" dangerouslySetInnerHTML={{ __html: previewHtml }} />
         </div>
       </div>
