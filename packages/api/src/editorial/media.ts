@@ -94,7 +94,9 @@ export async function readMedia(key: string): Promise<{ bytes: Buffer; mimeType:
     const bytes = await readFile(path.join(apiEnv().MEDIA_DIR, key));
     const type = detectType(bytes);
     return type ? { bytes, mimeType: type.mimeType } : null;
-  } catch {
-    return null;
+  } catch (error) {
+    // No such file is a 404; a disk that cannot be read is a server error, not a missing image.
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
   }
 }
