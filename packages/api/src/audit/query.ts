@@ -1,5 +1,6 @@
 import type { Db, Prisma } from "@observatory/db";
 import { z } from "zod";
+import { decodeTimeCursor, encodeTimeCursor } from "../keyset-cursor.ts";
 import { parseDay, startOfLondonDay } from "../london-time.ts";
 
 const dayField = (label: string) =>
@@ -52,24 +53,12 @@ export const auditListInput = z
     return { ...rest, since, before };
   });
 
-type Cursor = { createdAt: Date; id: string };
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(`${cursor.createdAt.toISOString()}|${cursor.id}`).toString("base64url");
-}
-
-function decodeCursor(value: string): Cursor | null {
-  const [time, id] = Buffer.from(value, "base64url").toString("utf8").split("|");
-  const createdAt = new Date(time ?? "");
-  return id && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
-}
-
 /**
  * Newest first, in pages joined by a keyset cursor (time, id): a page stays correct while new
  * events keep arriving, and deep pages cost no more than the first.
  */
 export async function listAuditEvents(db: Pick<Db, "auditEvent">, input: z.output<typeof auditListInput>) {
-  const cursor = input.cursor ? decodeCursor(input.cursor) : null;
+  const cursor = input.cursor ? decodeTimeCursor(input.cursor) : null;
   const where: Prisma.AuditEventWhereInput = {
     ...(input.actorId ? { actorId: input.actorId } : {}),
     ...(input.action ? { action: input.action } : {}),
@@ -101,7 +90,7 @@ export async function listAuditEvents(db: Pick<Db, "auditEvent">, input: z.outpu
   });
   const events = rows.slice(0, input.limit);
   const last = events.at(-1);
-  return { events, nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
+  return { events, nextCursor: rows.length > input.limit && last ? encodeTimeCursor(last) : null };
 }
 
 /** What the filter form offers: the actions, target types and actors that occur in the log. */

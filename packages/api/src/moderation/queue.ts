@@ -3,6 +3,7 @@ import { z } from "zod";
 import { shownAuthorName } from "../comments/public-service.ts";
 import { describeFlag } from "../comments/spam-rules.ts";
 import { itemPath } from "../content/kinds.ts";
+import { decodeTimeCursor, encodeTimeCursor, type TimeCursor } from "../keyset-cursor.ts";
 import { AppError, notFound } from "../errors.ts";
 
 // The moderation queue: one tab per status, filtered by article, date and text, newest or oldest
@@ -35,17 +36,10 @@ export const queueInput = z.object({
 
 export type QueueInput = z.input<typeof queueInput>;
 
-type Cursor = { createdAt: Date; id: string };
-
-function encodeCursor({ createdAt, id }: Cursor): string {
-  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
-}
-
-function decodeCursor(cursor: string): Cursor {
-  const [iso = "", id = ""] = Buffer.from(cursor, "base64url").toString().split("|");
-  const createdAt = new Date(iso);
-  if (Number.isNaN(createdAt.getTime()) || !id) throw new AppError("BAD_REQUEST", "That page link is not valid.");
-  return { createdAt, id };
+function decodeCursor(cursor: string): TimeCursor {
+  const decoded = decodeTimeCursor(cursor);
+  if (!decoded) throw new AppError("BAD_REQUEST", "That page link is not valid.");
+  return decoded;
 }
 
 /** The filters shared by the page and the tab counts, as SQL conditions (status excluded). */
@@ -104,7 +98,7 @@ export async function listQueue(db: Db, raw: QueueInput) {
     counts,
     /** Counts under filters stop at this many; without filters they are exact (null). */
     countCap: filters.length ? FILTERED_COUNT_CAP : null,
-    nextCursor: page.length > input.limit && last ? encodeCursor(last) : null,
+    nextCursor: page.length > input.limit && last ? encodeTimeCursor(last) : null,
   };
 }
 
