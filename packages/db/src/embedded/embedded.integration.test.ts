@@ -91,6 +91,25 @@ describe("embedded database shared by several clients", () => {
     }
   });
 
+  it("gives the session back when a connection goes away inside a transaction, and rolls it back", async () => {
+    const client = new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres` });
+    await client.connect();
+    client.on("error", () => {});
+    await client.query("BEGIN");
+    await client.query("INSERT INTO note (body) VALUES ('abandoned')");
+    // The socket closes without COMMIT, ROLLBACK or Terminate, as when a process dies.
+    (client as unknown as { connection: { stream: { destroy: () => void } } }).connection.stream.destroy();
+    const rows = await b.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM note WHERE body = 'abandoned'`;
+    expect(Number(rows[0]?.n)).toBe(0);
+  });
+
+  it("takes a message larger than one network read whole", async () => {
+    const body = "x".repeat(3 * 1024 * 1024);
+    await a.$executeRaw`INSERT INTO note (body) VALUES (${body})`;
+    const rows = await b.$queryRaw<{ n: number }[]>`SELECT length(body) AS n FROM note WHERE body LIKE 'xxx%'`;
+    expect(rows.map((r) => r.n)).toEqual([body.length]);
+  });
+
   it("does not show a rolled-back transaction to the other client", async () => {
     await expect(
       a.$transaction(async (tx) => {

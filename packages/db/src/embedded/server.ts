@@ -2,9 +2,8 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { openPglite } from "./pglite.ts";
-import { keepProtocolSequencesTogether } from "./protocol-queue.ts";
+import { WireServer } from "./wire-server.ts";
 
 /**
  * The embedded database: one PGlite data folder, served over the PostgreSQL wire protocol on
@@ -22,14 +21,13 @@ export function embeddedUrl(port: number): string {
 
 /** Serves a PGlite database (a data folder, or an in-memory one loaded from a dump) on `port`. */
 export async function serveDatabase(db: PGlite, port: number): Promise<EmbeddedServer> {
-  const server = new PGLiteSocketServer({ db, port, host: HOST, maxConnections: 200 });
-  keepProtocolSequencesTogether(server);
-  await server.start();
+  const server = new WireServer(db);
+  await server.listen(port, HOST);
   return {
     url: embeddedUrl(port),
     port,
     stop: async () => {
-      await server.stop();
+      await server.close();
       await db.close();
     },
   };

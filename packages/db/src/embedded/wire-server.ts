@@ -1,0 +1,167 @@
+import net from "node:net";
+import type { PGlite } from "@electric-sql/pglite";
+
+// The PostgreSQL wire protocol in front of one PGlite database, so that other processes use it
+// with the ordinary `pg` driver as if it were a server.
+//
+// PGlite is a single database session. Every connection's requests run on it one at a time, in
+// the order they arrived; a request is all the complete messages one read from the connection
+// brought (a whole Parse/Bind/Describe/Execute/Sync, say), run in one call, and its answer goes
+// back in one write. A connection keeps the session while it is inside a transaction or an
+// extended-protocol sequence that has not reached its Sync: the others' requests wait until then.
+
+const SSL_REQUEST = 80877103;
+const GSSENC_REQUEST = 80877104;
+const CANCEL_REQUEST = 80877102;
+const TERMINATE = "X".charCodeAt(0);
+/** Messages that leave an extended-protocol sequence unfinished until its Sync. */
+const UNFINISHED = new Set([..."PBDECH"].map((c) => c.charCodeAt(0)));
+
+type Connection = { socket: net.Socket; pending: Buffer; started: boolean; open: boolean };
+type Request = { connection: Connection; bytes: Uint8Array; last: number };
+
+/** A Sync then a ROLLBACK: whatever a connection that went away left unfinished on the session. */
+const RESET = (() => {
+  const query = Buffer.from("ROLLBACK\0");
+  const bytes = Buffer.alloc(5 + 5 + query.length);
+  bytes.write("S", 0);
+  bytes.writeInt32BE(4, 1);
+  bytes.write("Q", 5);
+  bytes.writeInt32BE(4 + query.length, 6);
+  query.copy(bytes, 10);
+  return bytes;
+})();
+
+export class WireServer {
+  readonly #db: PGlite;
+  readonly #server: net.Server;
+  readonly #connections = new Set<Connection>();
+  #queue: Request[] = [];
+  /** The connection that holds the session (in a transaction or an unfinished sequence). */
+  #owner: Connection | null = null;
+  #running = false;
+
+  constructor(db: PGlite) {
+    this.#db = db;
+    this.#server = net.createServer((socket) => this.#accept(socket));
+  }
+
+  listen(port: number, host: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#server.once("error", reject);
+      this.#server.listen(port, host, () => {
+        this.#server.off("error", reject);
+        resolve();
+      });
+    });
+  }
+
+  /** Stops listening and drops every connection; requests already running finish. */
+  close(): Promise<void> {
+    for (const connection of this.#connections) connection.socket.destroy();
+    return new Promise((resolve) => this.#server.close(() => resolve()));
+  }
+
+  #accept(socket: net.Socket): void {
+    const connection: Connection = { socket, pending: Buffer.alloc(0), started: false, open: true };
+    this.#connections.add(connection);
+    socket.setNoDelay(true);
+    socket.on("data", (chunk: Buffer) => this.#receive(connection, chunk));
+    socket.on("error", () => socket.destroy());
+    socket.on("close", () => this.#drop(connection));
+  }
+
+  #receive(connection: Connection, chunk: Buffer): void {
+    let buffer = connection.pending.length ? Buffer.concat([connection.pending, chunk]) : chunk;
+    // Before the startup message: length-prefixed packets with no type byte.
+    while (!connection.started && buffer.length >= 8) {
+      const length = buffer.readInt32BE(0);
+      if (buffer.length < length) break;
+      const code = buffer.readInt32BE(4);
+      if (code === SSL_REQUEST || code === GSSENC_REQUEST) {
+        connection.socket.write("N"); // no encryption on 127.0.0.1: the client goes on in plain text
+      } else if (code === CANCEL_REQUEST) {
+        connection.socket.destroy(); // a cancel arrives on a connection of its own; it is not supported
+        return;
+      } else {
+        connection.started = true;
+        this.#enqueue({ connection, bytes: buffer.subarray(0, length), last: 0 });
+      }
+      buffer = buffer.subarray(length);
+    }
+    if (!connection.started) {
+      connection.pending = buffer;
+      return;
+    }
+    let end = 0;
+    let last = 0;
+    let terminate = false;
+    while (end + 5 <= buffer.length) {
+      const size = 1 + buffer.readInt32BE(end + 1);
+      if (end + size > buffer.length) break;
+      if (buffer[end] === TERMINATE) {
+        terminate = true;
+        break;
+      }
+      last = buffer[end] ?? 0;
+      end += size;
+    }
+    if (end > 0) this.#enqueue({ connection, bytes: buffer.subarray(0, end), last });
+    connection.pending = terminate ? Buffer.alloc(0) : buffer.subarray(end);
+    if (terminate) connection.socket.end();
+  }
+
+  #enqueue(request: Request): void {
+    this.#queue.push(request);
+    void this.#run();
+  }
+
+  #drop(connection: Connection): void {
+    connection.open = false;
+    this.#connections.delete(connection);
+    this.#queue = this.#queue.filter((r) => r.connection !== connection);
+    if (this.#owner === connection) {
+      this.#queue.unshift({ connection, bytes: RESET, last: 0 });
+      void this.#run();
+    }
+  }
+
+  async #run(): Promise<void> {
+    if (this.#running) return;
+    this.#running = true;
+    try {
+      for (;;) {
+        const owner = this.#owner;
+        const index = owner ? this.#queue.findIndex((r) => r.connection === owner) : 0;
+        // The owner's next request has not arrived yet: receiving it starts the queue again.
+        if (index === -1 || this.#queue.length === 0) break;
+        const [request] = this.#queue.splice(index, 1);
+        if (request) await this.#execute(request);
+      }
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  async #execute({ connection, bytes, last }: Request): Promise<void> {
+    const answer: Buffer[] = [];
+    try {
+      await this.#db.runExclusive(() =>
+        this.#db.execProtocolRawStream(bytes, { onRawData: (data) => answer.push(Buffer.from(data)) }),
+      );
+    } catch (error) {
+      // PostgreSQL reports its own errors in the answer; this is PGlite failing around it.
+      this.#owner = null;
+      connection.socket.destroy(error as Error);
+      return;
+    }
+    const holds = bytes !== RESET && (UNFINISHED.has(last) || this.#db.isInTransaction());
+    this.#owner = holds ? connection : null;
+    if (!connection.open) {
+      if (holds) this.#queue.unshift({ connection, bytes: RESET, last: 0 });
+      return;
+    }
+    if (answer.length && connection.socket.writable)
+      connection.socket.write(answer.length === 1 ? (answer[0] as Buffer) : Buffer.concat(answer));
+  }
+}
