@@ -1,11 +1,10 @@
-import { type Db, Prisma } from "@observatory/db";
+import type { Db } from "@observatory/db";
 import { z } from "zod";
 import { AppError } from "../errors.ts";
 import { hitRateLimit } from "../rate-limit.ts";
 import type { RequestMeta } from "../request-meta.ts";
 import { queuePublishedEmail } from "../moderation/notifications.ts";
 import { SPAM_RULES_KEY, type SpamRules, spamRulesFrom } from "../moderation/settings.ts";
-import { visibleItems } from "../content/visibility.ts";
 import { checkFormToken } from "./form-token.ts";
 import { type CommentDecision, decideComment } from "./spam-rules.ts";
 
@@ -99,7 +98,7 @@ const refused = (message: string) => new AppError("BAD_REQUEST", message);
  * rules decide (spam-rules.ts), naming the rules that fired.
  *
  * A submission costs two statements (three with the rate limits on): everything the decision reads
- * comes from one query (readFacts), then the comment is inserted.
+ * comes from one function call (readFacts), then the comment is inserted.
  */
 export async function submitComment(
   db: Db,
@@ -181,37 +180,22 @@ export async function submitComment(
 }
 
 type Facts = {
-  /** The saved spam rules as JSON text, or null while the defaults apply. */
   rules: string | null;
-  /** The item is visible to the public now and open for comments. */
   commentable: boolean;
-  /** Depth of the approved comment replied to on this item (1 = top level), or null. */
   parentDepth: number | null;
-  /** When this email last sent this exact text. */
   lastSameAt: Date | null;
-  /** The email has an earlier approved comment (not a staff reply). */
   hasApproved: boolean;
 };
 
-/** Everything the decision on a comment reads from the database, in one query. */
+/**
+ * Everything the decision on a comment reads from the database, in one call of the SQL function
+ * `comment_submission_facts` (migration 20261121140000, where each fact is described): its plans
+ * are kept for the session, so a submission is not planned afresh each time.
+ */
 async function readFacts(db: Db, input: CommentInput, email: string, body: string, now: Date): Promise<Facts> {
-  const parentDepth = input.parentId
-    ? Prisma.sql`(WITH RECURSIVE chain AS (
-        SELECT "id", "parentId", 1 AS depth FROM "Comment"
-        WHERE "id" = ${input.parentId} AND "itemId" = ${input.itemId} AND "status" = 'APPROVED'
-        UNION ALL
-        SELECT c."id", c."parentId", chain.depth + 1 FROM "Comment" c JOIN chain ON c."id" = chain."parentId"
-        WHERE chain.depth < 50
-      ) SELECT max(depth)::int FROM chain)`
-    : Prisma.sql`NULL::int`;
   const [row] = await db.$queryRaw<Facts[]>`
-    SELECT
-      (SELECT "value"::text FROM "Setting" WHERE "key" = ${SPAM_RULES_KEY}) AS "rules",
-      EXISTS (SELECT 1 FROM (${visibleItems(now)}) v WHERE v."id" = ${input.itemId} AND v."commentsOpen") AS "commentable",
-      ${parentDepth} AS "parentDepth",
-      (SELECT max("createdAt") FROM "Comment" WHERE "authorEmail" = ${email} AND "body" = ${body}) AS "lastSameAt",
-      EXISTS (SELECT 1 FROM "Comment"
-        WHERE "authorEmail" = ${email} AND "status" = 'APPROVED' AND "staffAuthorId" IS NULL) AS "hasApproved"`;
+    SELECT * FROM "comment_submission_facts"(${now}, ${SPAM_RULES_KEY}, ${input.itemId}, ${input.parentId ?? null},
+      ${email}, ${body})`;
   if (!row) throw new Error("the comment facts query returned no row");
   return row;
 }
