@@ -1,4 +1,5 @@
 import type { Db } from "@observatory/db";
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "../errors.ts";
 import { hitRateLimit } from "../rate-limit.ts";
@@ -153,27 +154,28 @@ export async function submitComment(
       rules.duplicateWindowHours > 0 && facts.lastSameAt !== null && facts.lastSameAt.getTime() >= duplicateSince,
     hasApprovedComment: facts.hasApproved,
   });
-  const isPublished = decision.status === "APPROVED";
-  const notify = input.notify ?? false;
-  const data = {
+  const comment = {
+    id: randomUUID(),
     itemId: input.itemId,
-    parentId: input.parentId ?? null,
     authorName: input.name,
     authorEmail: email,
-    body,
-    status: decision.status,
-    flags: decision.flags,
-    ipHash: request.ipHash,
-    notifyOnPublish: notify,
-    approvedAt: isPublished ? now : null,
   };
-  const select = { id: true, itemId: true, authorName: true, authorEmail: true } as const;
+  const notify = input.notify ?? false;
+  const isPublished = decision.status === "APPROVED";
+  // Written as SQL: this is the hot path of a flood, and Prisma's `create` cost the web process
+  // more CPU (about 0.3 ms) than the rest of the submission's database work together.
+  const insert = (runner: Pick<Db, "$executeRaw">) => runner.$executeRaw`
+    INSERT INTO "Comment" ("id", "itemId", "parentId", "authorName", "authorEmail", "body", "status", "flags",
+      "ipHash", "notifyOnPublish", "approvedAt", "createdAt", "updatedAt")
+    VALUES (${comment.id}, ${comment.itemId}, ${input.parentId ?? null}, ${comment.authorName}, ${email}, ${body},
+      ${decision.status}::"CommentStatus", ${decision.flags}::text[], ${request.ipHash}, ${notify},
+      ${isPublished ? now : null}, ${now}, ${now})`;
   if (!(isPublished && notify)) {
-    const comment = await db.comment.create({ data, select: { id: true } });
+    await insert(db);
     return { id: comment.id, status: decision.status };
   }
   return db.$transaction(async (tx) => {
-    const comment = await tx.comment.create({ data, select });
+    await insert(tx);
     await queuePublishedEmail(tx, comment);
     return { id: comment.id, status: decision.status };
   });
