@@ -52,24 +52,22 @@ const t = initTRPC
     },
   });
 
-/** Maps AppError (thrown by services) to the matching tRPC error, once for every procedure. */
-const mapErrors = t.middleware(async ({ next }) => {
+/**
+ * Once around every procedure: maps AppError (thrown by services) to the matching tRPC error, and
+ * starts mail delivery once a mutation has committed whatever it queued.
+ */
+const base = t.procedure.use(async ({ ctx, type, next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
+  if (result.ok) {
+    if (type === "mutation") ctx.mailer.kick();
+    return result;
+  }
+  if (result.error.cause instanceof AppError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: trpcCodeFor(cause.code), message: cause.message, cause });
   }
   return result;
 });
-
-/** Starts mail delivery once a mutation has committed whatever it queued. */
-const kickMail = t.middleware(async ({ ctx, type, next }) => {
-  const result = await next();
-  if (result.ok && type === "mutation") ctx.mailer.kick();
-  return result;
-});
-
-const base = t.procedure.use(mapErrors).use(kickMail);
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
