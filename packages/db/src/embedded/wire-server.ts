@@ -120,10 +120,7 @@ export class WireServer {
     connection.open = false;
     this.#connections.delete(connection);
     this.#queue = this.#queue.filter((r) => r.connection !== connection);
-    if (this.#owner === connection) {
-      this.#queue.unshift({ connection, bytes: RESET, last: 0 });
-      void this.#run();
-    }
+    if (this.#owner === connection) void this.#run();
   }
 
   async #run(): Promise<void> {
@@ -132,6 +129,11 @@ export class WireServer {
     try {
       for (;;) {
         const owner = this.#owner;
+        // A connection that went away while holding the session: end what it left unfinished.
+        if (owner && !owner.open) {
+          await this.#execute({ connection: owner, bytes: RESET, last: 0 });
+          continue;
+        }
         const index = owner ? this.#queue.findIndex((r) => r.connection === owner) : 0;
         // The owner's next request has not arrived yet: receiving it starts the queue again.
         if (index === -1 || this.#queue.length === 0) break;
@@ -150,18 +152,19 @@ export class WireServer {
         this.#db.execProtocolRawStream(bytes, { onRawData: (data) => answer.push(Buffer.from(data)) }),
       );
     } catch (error) {
-      // PostgreSQL reports its own errors in the answer; this is PGlite failing around it.
-      this.#owner = null;
-      connection.socket.destroy(error as Error);
+      // PostgreSQL reports its own errors in the answer; this is PGlite failing around it. The
+      // connection is dropped, and the session reset before anyone else uses it (unless it was the
+      // reset that failed: there is nothing more to try).
+      console.error(`embedded database: a request failed outside PostgreSQL: ${(error as Error).message}`);
+      this.#owner = connection.open ? connection : null;
+      connection.open = false;
+      connection.socket.destroy();
       return;
     }
-    const holds = bytes !== RESET && (UNFINISHED.has(last) || this.#db.isInTransaction());
-    this.#owner = holds ? connection : null;
-    if (!connection.open) {
-      if (holds) this.#queue.unshift({ connection, bytes: RESET, last: 0 });
-      return;
-    }
-    if (answer.length && connection.socket.writable)
+    // A reset always frees the session; anything else holds it while unfinished (and if its
+    // connection has gone meanwhile, the queue resets it next).
+    this.#owner = bytes !== RESET && (UNFINISHED.has(last) || this.#db.isInTransaction()) ? connection : null;
+    if (connection.open && answer.length && connection.socket.writable)
       connection.socket.write(answer.length === 1 ? (answer[0] as Buffer) : Buffer.concat(answer));
   }
 }
