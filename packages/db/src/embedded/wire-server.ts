@@ -156,7 +156,7 @@ export class WireServer {
       // connection is dropped, and the session reset before anyone else uses it (unless it was the
       // reset that failed: there is nothing more to try).
       console.error(`embedded database: a request failed outside PostgreSQL: ${(error as Error).message}`);
-      this.#owner = connection.open ? connection : null;
+      this.#owner = bytes === RESET ? null : connection;
       connection.open = false;
       connection.socket.destroy();
       return;
