@@ -9,16 +9,13 @@
 // recreated), else postgresql://postgres@127.0.0.1:5432.
 // Options (environment): BENCH_EDITORIAL_ITEMS (100000), BENCH_EDITORIAL_REQUESTS (200 per case),
 // BENCH_EDITORIAL_REUSE=1 (measure again on the database a previous run seeded, without reseeding).
-import { createDb, databaseOn } from "@observatory/db";
+import { createDb } from "@observatory/db";
 import { type Latencies, measure, printLatencies } from "./bench-latency.ts";
-import { admin, signIn, startProduct, stopProduct } from "./bench-product.ts";
+import { admin, benchServerDatabase, signIn, startProduct, stopProduct } from "./bench-product.ts";
 
 const total = Number(process.env.BENCH_EDITORIAL_ITEMS ?? 100_000);
 const requests = Number(process.env.BENCH_EDITORIAL_REQUESTS ?? 200);
-const serverUrl = databaseOn(
-  process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
-  "observatory_bench_editorial",
-);
+const serverUrl = benchServerDatabase("observatory_bench_editorial");
 const reuse = process.env.BENCH_EDITORIAL_REUSE === "1";
 const TARGET_P95_MS = 100;
 const AUTHORS = 40;

@@ -12,19 +12,16 @@
 // is not what a million-comment site would run on (see docs/decisions).
 // Options (environment): BENCH_MODERATION_COMMENTS (1000000), BENCH_FLOOD (10000), BENCH_FLOOD_CONNECTIONS (64),
 // BENCH_MODERATION_REUSE=1 (measure again on the database a previous run seeded, without reseeding).
-import { createDb, databaseOn } from "@observatory/db";
+import { createDb } from "@observatory/db";
 import { seedVolume } from "@observatory/db/seed";
 import autocannon from "autocannon";
 import { type Latencies, measure, printLatencies } from "./bench-latency.ts";
-import { admin, commentRequest, signIn, startProduct, stopProduct, web } from "./bench-product.ts";
+import { admin, benchServerDatabase, commentRequest, signIn, startProduct, stopProduct, web } from "./bench-product.ts";
 
 const total = Number(process.env.BENCH_MODERATION_COMMENTS ?? 1_000_000);
 const floodSize = Number(process.env.BENCH_FLOOD ?? 10_000);
 const floodConnections = Number(process.env.BENCH_FLOOD_CONNECTIONS ?? 64);
-const serverUrl = databaseOn(
-  process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
-  "observatory_bench_moderation",
-);
+const serverUrl = benchServerDatabase("observatory_bench_moderation");
 const reuse = process.env.BENCH_MODERATION_REUSE === "1";
 const TARGET_P95_MS = 100;
 

@@ -2,13 +2,18 @@
 // and editorial parts), and signing in to it: `pnpm start`'s own script, on ports and a database of their own.
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
-import { repoRoot } from "@observatory/db";
+import { databaseOn, repoRoot } from "@observatory/db";
 
 export const webPort = 3400;
 export const adminPort = webPort + 1;
 export const embeddedPort = 55400;
 export const web = `http://127.0.0.1:${webPort}`;
 export const admin = `http://127.0.0.1:${adminPort}`;
+
+/** The database `name` on DATABASE_URL's PostgreSQL server, or on the local one (for the benchmarks that need a server). */
+export function benchServerDatabase(name: string): string {
+  return databaseOn(process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres", name);
+}
 
 /**
  * Starts both apps on `serverUrl` (a PostgreSQL server database) or, without one, on the embedded
