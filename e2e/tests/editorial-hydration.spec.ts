@@ -1,7 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
-import { urls } from "../playwright.config";
-import { removeItems, signInAs } from "./staff-helpers";
+import { removeItems, saveNewDraft, signInAs } from "./staff-helpers";
 
 // The editor is a server-rendered form that people can type into before its scripts have loaded.
 // Whatever they type then must survive React taking the page over (hydration) and be saved.
@@ -22,15 +21,11 @@ test("text typed into the editor before its scripts load survives hydration and 
   await signInAs(page, "author");
 
   // An item with text in every field, so the form is rendered with values React could put back.
-  await page.goto(`${urls.admin}/content/new`);
-  await page.waitForLoadState("networkidle");
-  await page.getByLabel("Title", { exact: true }).fill(title);
-  await page.getByLabel("Kind of content").selectOption("NEWS");
-  await page.getByLabel("Summary", { exact: true }).fill("The summary as first saved.");
-  await page.getByLabel("Body", { exact: true }).fill("The body as first saved.");
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  const editorUrl = page.url();
+  const editorUrl = await saveNewDraft(page, {
+    title,
+    summary: "The summary as first saved.",
+    body: "The body as first saved.",
+  });
 
   // Open the editor again with its scripts held back, and type while the page is server-rendered only.
   let releaseScripts = () => {};

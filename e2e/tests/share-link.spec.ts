@@ -1,6 +1,6 @@
 import { expect, expectAccessible, test } from "../fixtures";
 import { urls } from "../playwright.config";
-import { removeItems, signInAs } from "./staff-helpers";
+import { removeItems, saveNewDraft, signInAs } from "./staff-helpers";
 
 // An editor shares an unpublished draft with an outside reviewer: the link shows the draft exactly as
 // the public site would, is never cached or indexed, counts its uses, and stops working once withdrawn.
@@ -13,14 +13,12 @@ test.afterAll(() => removeItems([`shared-draft-${run}%`]));
 test("an outside reviewer reads a draft through a share link until it is withdrawn", async ({ page, browser }) => {
   await signInAs(page, "editor");
 
-  await page.goto(`${urls.admin}/content/new`);
-  await page.getByLabel("Title", { exact: true }).fill(title);
-  await page.getByLabel("Kind of content").selectOption("NEWS");
-  await page.getByLabel("Summary", { exact: true }).fill("A draft for an outside reviewer.");
-  await page.getByLabel("Body", { exact: true }).fill("The figures are **not yet** final.");
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  const itemPath = new URL(page.url()).pathname;
+  const editorUrl = await saveNewDraft(page, {
+    title,
+    summary: "A draft for an outside reviewer.",
+    body: "The figures are **not yet** final.",
+  });
+  const itemPath = new URL(editorUrl).pathname;
 
   await page.goto(`${urls.admin}${itemPath}/preview`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);

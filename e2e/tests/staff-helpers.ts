@@ -15,6 +15,24 @@ export async function signInAs(page: Page, role: DemoRole): Promise<void> {
 }
 
 /**
+ * Writes a new news item in the admin's editor and saves it as a draft; returns the editor's URL.
+ */
+export async function saveNewDraft(
+  page: Page,
+  { title, summary, body }: { title: string; summary: string; body: string },
+): Promise<string> {
+  await page.goto(`${urls.admin}/content/new`);
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Title", { exact: true }).fill(title);
+  await page.getByLabel("Kind of content").selectOption("NEWS");
+  await page.getByLabel("Summary", { exact: true }).fill(summary);
+  await page.getByLabel("Body", { exact: true }).fill(body);
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  return page.url();
+}
+
+/**
  * Removes the content items a journey created (slugs matching any of the LIKE patterns), with their
  * revisions, reviews, share links and redirects, so that other journeys keep the seeded counts.
  */
