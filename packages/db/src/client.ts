@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { ensureEmbeddedDatabase } from "./embedded/server.ts";
 import { dbEnv } from "./env.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
@@ -11,17 +12,32 @@ export async function resolveDatabaseUrl(): Promise<string> {
   return env.DATABASE_URL ?? ensureEmbeddedDatabase(env.EMBEDDED_DB_DIR, env.EMBEDDED_DB_PORT);
 }
 
+const pools = new WeakMap<Db, pg.Pool>();
+
 /** A Prisma client over a pool of `pg` connections (PostgreSQL server or the embedded database). */
 export function createDb(url: string, poolSize = dbEnv().DB_POOL_SIZE): Db {
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   // A transaction waits for a free pooled connection rather than failing after Prisma's default 2 s
   // (under load, and on the embedded database, which runs one statement at a time).
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 20_000 } });
+  const db = new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 20_000 } });
+  pools.set(db, pool);
+  return db;
+}
+
+/**
+ * The connection pool under a client from createDb, for the few statements on a hot path where
+ * Prisma's own work per query costs more than the query (a comment submission under a flood).
+ */
+export function poolOf(db: Db): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error("poolOf: this client was not made by createDb");
+  return pool;
 }
 
 let shared: Promise<Db> | undefined;

@@ -3,6 +3,7 @@ export {
   databaseOn,
   getDb,
   pingDatabase,
+  poolOf,
   resolveDatabaseUrl,
   describeDbError,
   DatabaseUnavailableError,
