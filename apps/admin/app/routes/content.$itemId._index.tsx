@@ -8,12 +8,11 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { TRPCError } from "@trpc/server";
-import { useEffect, useState } from "react";
-import { createApiClient } from "@observatory/api/client";
 import { ContentForm, contentFormFields } from "~/components/content-form";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { kindOptions, orNotFound, readContentForm, statusLabel, when } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
+import { useOthersEditing } from "~/lib/presence";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
 import contentCss from "~/styles/content.css?url";
@@ -40,7 +39,7 @@ const notices: Record<string, string> = {
 export async function loader(args: LoaderFunctionArgs) {
   const { api, user } = await requireUser(args, { permission: "content.write" });
   const itemId = args.params.itemId ?? "";
-  const [view, workstreams, others] = await Promise.all([
+  const [view, workstreams, presence] = await Promise.all([
     orNotFound(api.editorial.item({ itemId })),
     api.editorial.workstreamOptions(),
     api.editorial.presence({ itemId }),
@@ -102,7 +101,7 @@ export async function loader(args: LoaderFunctionArgs) {
       at: when(r.createdAt),
     })),
     can: view.can,
-    others: others.map((o) => o.name),
+    presence: { seenAt: presence.seenAt, others: presence.others.map((o) => o.name) },
     workstreams: workstreams.map((w) => ({ id: w.id, title: w.title })),
     kinds: kindOptions,
   };
@@ -144,28 +143,10 @@ export async function action(args: ActionFunctionArgs) {
   }
 }
 
-const PRESENCE_INTERVAL_MS = 20_000;
-
-/** Who else has this item open, kept fresh while the page is open (an enhancement). */
-function useOthersEditing(itemId: string, initial: string[]) {
-  const [others, setOthers] = useState(initial);
-  useEffect(() => {
-    const client = createApiClient();
-    const timer = setInterval(() => {
-      client.editorial.presence
-        .mutate({ itemId })
-        .then((present) => setOthers(present.map((p) => p.name)))
-        .catch(() => setOthers([]));
-    }, PRESENCE_INTERVAL_MS);
-    return () => clearInterval(timer);
-  }, [itemId]);
-  return others;
-}
-
 export default function EditContent() {
   const data = useLoaderData<typeof loader>();
   const state = formState(useActionData<typeof action>());
-  const others = useOthersEditing(data.item.id, data.others);
+  const others = useOthersEditing(data.item.id, data.presence);
   const { item, revision, can } = data;
   const rows = [
     { key: "Status", value: <Tag colour="white">{item.statusLabel}</Tag> },

@@ -129,7 +129,9 @@ export const editorialRouter = router({
 
   uploadImage: write.input(uploadImageInput).mutation(({ ctx, input }) => uploadImage(ctx, input)),
   presence: write.input(itemRef).mutation(({ ctx, input }) => touchPresence(ctx, input.itemId)),
-  leave: write.input(itemRef).mutation(({ ctx, input }) => leavePresence(ctx, input.itemId)),
+  leave: write
+    .input(itemRef.extend({ seenAt: z.coerce.date() }))
+    .mutation(({ ctx, input }) => leavePresence(ctx, input.itemId, input.seenAt)),
 
   reviewSteps: write.query(({ ctx }) => readReviewSteps(ctx.db)),
   updateReviewSteps: permissionProcedure("settings.manage")

@@ -401,13 +401,20 @@ describe("the editorial workflow", () => {
     expect((await author.api.editorial.dashboard()).awaitingReview).toEqual([]);
   });
 
-  it("shows who else has an item open", async () => {
+  it("shows who else has an item open, and takes a person off when the page they leave is their latest", async () => {
     const created = await author.api.editorial.create(draft("Presence"));
-    await editor.api.editorial.presence({ itemId: created.itemId });
-    expect(await author.api.editorial.presence({ itemId: created.itemId })).toEqual([
-      { name: editor.user.name, seenAt: expect.any(Date) },
+    const itemId = created.itemId;
+    const first = await editor.api.editorial.presence({ itemId });
+    expect((await author.api.editorial.presence({ itemId })).others).toEqual([
+      { name: editor.user.name, seenAt: new Date(first.seenAt) },
     ]);
-    await editor.api.editorial.leave({ itemId: created.itemId });
-    expect(await author.api.editorial.presence({ itemId: created.itemId })).toEqual([]);
+    // The editor reloads: the new page checks in before the old one's leaving arrives.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const reloaded = await editor.api.editorial.presence({ itemId });
+    await editor.api.editorial.leave({ itemId, seenAt: first.seenAt });
+    expect((await author.api.editorial.presence({ itemId })).others.map((p) => p.name)).toEqual([editor.user.name]);
+    // The editor closes the reloaded page.
+    await editor.api.editorial.leave({ itemId, seenAt: reloaded.seenAt });
+    expect((await author.api.editorial.presence({ itemId })).others).toEqual([]);
   });
 });
