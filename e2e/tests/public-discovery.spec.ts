@@ -332,6 +332,27 @@ test.describe("HTTP caching", () => {
     }
   });
 
+  test("a page answered from the server's cache gives each reader the same page with a comment form of their own", async ({
+    request,
+  }) => {
+    const path = "/blogs/pulse-oximeters-accuracy-across-skin-tones";
+    const tokenOf = (html: string) => /name="formToken" value="([^"]+)"/.exec(html)?.[1] ?? "";
+    await request.get(path);
+    const pages = [];
+    for (let i = 0; i < 2; i += 1) {
+      const response = await request.get(path);
+      expect(response.headers()["x-page-cache"]).toBe("hit");
+      pages.push(await response.text());
+    }
+    const [a = "", b = ""] = pages;
+    const [tokenA, tokenB] = [tokenOf(a), tokenOf(b)];
+    expect(tokenA).not.toBe("");
+    expect(tokenB).not.toBe(tokenA);
+    // The token is in the form and in the data that hydrates it; everything else is the same page.
+    expect(a.split(tokenA).length).toBeGreaterThan(2);
+    expect(b.split(tokenB)).toEqual(a.split(tokenA));
+  });
+
   test("after an unrelated edit, an unchanged page still revalidates with 304, even with a comment form", async ({
     request,
   }) => {

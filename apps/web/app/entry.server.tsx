@@ -3,7 +3,7 @@ import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
-import { type CacheTicket, formTokenIn, lookupPage, storePage } from "~/lib/page-cache.server";
+import { type CacheTicket, lookupPage, splitAtFormToken, storePage } from "~/lib/page-cache.server";
 
 /** Used by the production server (packages/api/src/http/server.mjs) before it runs the app. */
 export const pageCache = { lookup: lookupPage };
@@ -14,9 +14,7 @@ const ABORT_DELAY = 5_000;
 // holding the same page is answered with 304 Not Modified. The comment form's signed timestamp
 // changes on every render (in the form and in the loader data), so it is left out of the hash.
 function etagFor(html: string): string {
-  const token = formTokenIn(html);
-  const stable = token ? html.split(token).join("") : html;
-  return `W/"${createHash("sha1").update(stable).digest("base64url")}"`;
+  return `W/"${createHash("sha1").update(splitAtFormToken(html).join("")).digest("base64url")}"`;
 }
 
 export default function handleRequest(

@@ -7,7 +7,14 @@ import { callerFor, issueFormToken } from "@observatory/api";
 // still starts after they arrived.
 
 type State = { version: string; nextChangeAt: Date | null };
-type Entry = { html: string; headers: [string, string][]; etag: string | null; version: string; expiresAt: number };
+type Entry = {
+  /** The page as UTF-8, in pieces around its comment form token (one piece when it has no form). */
+  pieces: Buffer[];
+  headers: [string, string][];
+  etag: string | null;
+  version: string;
+  expiresAt: number;
+};
 
 const MAX_ENTRIES = 2_000;
 const MAX_AGE_MS = 5 * 60_000;
@@ -42,9 +49,22 @@ export type CacheTicket = { key: string; state: State };
 
 const formTokenPattern = /name="formToken" value="([^"]+)"/;
 
-/** The comment form's signed timestamp in a rendered page (it is in the form and in the loader data). */
-export function formTokenIn(html: string): string | null {
-  return formTokenPattern.exec(html)?.[1] ?? null;
+/**
+ * A rendered page in pieces around its comment form's signed timestamp (which is in the form and in
+ * the loader data), or whole when it has no comment form.
+ */
+export function splitAtFormToken(html: string): string[] {
+  const token = formTokenPattern.exec(html)?.[1];
+  return token ? html.split(token) : [html];
+}
+
+function joinWithToken(pieces: Buffer[], token: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  for (const [i, piece] of pieces.entries()) {
+    if (i > 0) parts.push(token);
+    parts.push(piece);
+  }
+  return Buffer.concat(parts);
 }
 
 function keyFor(url: URL): string | null {
@@ -54,7 +74,7 @@ function keyFor(url: URL): string | null {
 }
 
 export type Lookup =
-  | { hit: true; status: 200 | 304; headers: [string, string][]; body: string | null }
+  | { hit: true; status: 200 | 304; headers: [string, string][]; body: Buffer | null }
   | { hit: false; ticket: CacheTicket | null };
 
 export async function lookupPage(url: URL, ifNoneMatch: string | null): Promise<Lookup> {
@@ -65,10 +85,11 @@ export async function lookupPage(url: URL, ifNoneMatch: string | null): Promise<
   if (entry && entry.version === state.version && Date.now() < entry.expiresAt) {
     if (entry.etag && ifNoneMatch === entry.etag) return { hit: true, status: 304, headers: entry.headers, body: null };
     // Each reader gets a freshly signed comment form (the minimum-time check starts now), in the
-    // form and in the loader data that hydrates it.
-    const token = formTokenIn(entry.html);
-    const html = token ? entry.html.split(token).join(issueFormToken()) : entry.html;
-    return { hit: true, status: 200, headers: entry.headers, body: html };
+    // form and in the loader data that hydrates it. The pieces are kept encoded, so a hit costs a
+    // copy of the page, not a search, a split and an encoding of it.
+    const [first, ...rest] = entry.pieces;
+    const body = rest.length === 0 && first ? first : joinWithToken(entry.pieces, Buffer.from(issueFormToken()));
+    return { hit: true, status: 200, headers: entry.headers, body };
   }
   if (entry) entries.delete(key);
   return { hit: false, ticket: { key, state } };
@@ -83,7 +104,7 @@ export function storePage(ticket: CacheTicket, html: string, headers: Headers): 
     if (oldest !== undefined) entries.delete(oldest);
   }
   entries.set(ticket.key, {
-    html,
+    pieces: splitAtFormToken(html).map((piece) => Buffer.from(piece)),
     headers: [...headers.entries()].filter(([name]) => name !== "set-cookie"),
     etag: headers.get("ETag"),
     version: ticket.state.version,
