@@ -49,8 +49,9 @@ export async function startServer({ name, portVariable, defaultPort, appDir }) {
       res.status(403).type("text/plain").send("This request did not come from a page of this site, so it was refused.");
     });
   }
+  // Every file of the client build is under /assets (the apps' public folders too): other paths are
+  // pages, answered without a file-system check.
   app.use("/assets", express.static(path.join(appDir, "build/client/assets"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(appDir, "build/client"), { maxAge: "1h" }));
   // An app may export a page cache from its entry.server (apps/web does): pages it holds are
   // answered without running the app; the others carry a ticket so the render can be stored.
   const pageCache = build.entry?.module?.pageCache;
