@@ -69,8 +69,30 @@ export function readMigrations(baseDir = migrationsDir) {
 export const noFilters = { externalTables: [], externalEnums: [] };
 
 /** Opens the engine; "External error id#N" failures are turned back into the adapter's real error. */
+/**
+ * The schema engine over `adapterFactory`'s connections. The engine never closes the connections it
+ * opens, and it holds its migration lock (a session-level advisory lock) on one of them until that
+ * connection ends: `close()` frees the engine and ends them, so the next deploy need not wait.
+ */
 export async function openEngine(adapterFactory, schemaFiles = readSchemaFiles()) {
   await loadWasm();
+  const opened = [];
+  const connect = adapterFactory.connect.bind(adapterFactory);
+  adapterFactory.connect = async () => {
+    const adapter = await connect();
+    const dispose = adapter.dispose.bind(adapter);
+    let disposed;
+    adapter.dispose = () => {
+      disposed ??= dispose();
+      return disposed;
+    };
+    opened.push(adapter);
+    return adapter;
+  };
+  const close = async () => {
+    engine.free();
+    await Promise.all(opened.map((adapter) => adapter.dispose()));
+  };
   const bound = bindMigrationAwareSqlAdapterFactory(adapterFactory);
   const engine = await bg.SchemaEngine.new(
     { datamodels: schemaFiles.map((f) => [f.path, f.content]) },
@@ -79,6 +101,7 @@ export async function openEngine(adapterFactory, schemaFiles = readSchemaFiles()
   );
   return new Proxy(engine, {
     get(target, prop) {
+      if (prop === "close") return close;
       const value = target[prop];
       if (typeof value !== "function") return value;
       return async (...args) => {
@@ -233,5 +256,7 @@ export async function deployMigrations(adapterFactory, baseDir = migrationsDir) 
       await adapter.dispose();
     }
     throw error;
+  } finally {
+    await engine.close();
   }
 }

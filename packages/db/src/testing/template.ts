@@ -53,12 +53,8 @@ async function buildServerTemplate(databaseUrl: string): Promise<void> {
     const building = `${name}_building`;
     await admin.query(`DROP DATABASE IF EXISTS "${building}"`);
     await admin.query(`CREATE DATABASE "${building}"`);
+    // deployMigrations ends its connections: a database being renamed (and a template) must have none.
     await deployMigrations(await pgFactory(databaseOn(databaseUrl, building)));
-    // The schema engine's pool may still hold a connection; a template must have none.
-    await admin.query(
-      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
-      [building],
-    );
     await admin.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
   } finally {
     await admin.end();
