@@ -22,6 +22,9 @@ export function createDb(url: string, poolSize = dbEnv().DB_POOL_SIZE): Db {
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
+  // The pool drops a connection that fails while idle; without a listener the failure would end the
+  // process (the adapter adds its own only once Prisma first connects, and poolOf may be first).
+  pool.on("error", (error) => console.warn(`An idle database connection failed: ${describeDbError(error)}`));
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   // A transaction waits for a free pooled connection rather than failing after Prisma's default 2 s
   // (under load, and on the embedded database, which runs one statement at a time).
