@@ -13,8 +13,8 @@ const ABORT_DELAY = 5_000;
 // Pages are rendered completely before they are sent, so that each gets an ETag: a CDN or browser
 // holding the same page is answered with 304 Not Modified. The comment form's signed timestamp
 // changes on every render (in the form and in the loader data), so it is left out of the hash.
-function etagFor(html: string): string {
-  return `W/"${createHash("sha1").update(splitAtFormToken(html).join("")).digest("base64url")}"`;
+function etagFor(pieces: string[]): string {
+  return `W/"${createHash("sha1").update(pieces.join("")).digest("base64url")}"`;
 }
 
 export default function handleRequest(
@@ -43,10 +43,11 @@ export default function handleRequest(
               statusCode === 200 &&
               /public/.test(responseHeaders.get("Cache-Control") ?? "");
             if (cacheable) {
-              const etag = etagFor(html);
+              const pieces = splitAtFormToken(html);
+              const etag = etagFor(pieces);
               responseHeaders.set("ETag", etag);
               const ticket = loadContext.cacheTicket as CacheTicket | null | undefined;
-              if (ticket) storePage(ticket, html, responseHeaders);
+              if (ticket) storePage(ticket, pieces, responseHeaders);
               if (request.headers.get("If-None-Match") === etag) {
                 resolve(new Response(null, { status: 304, headers: responseHeaders }));
                 return;

@@ -58,13 +58,11 @@ export function splitAtFormToken(html: string): string[] {
   return token ? html.split(token) : [html];
 }
 
-function joinWithToken(pieces: Buffer[], token: Buffer): Buffer {
-  const parts: Buffer[] = [];
-  for (const [i, piece] of pieces.entries()) {
-    if (i > 0) parts.push(token);
-    parts.push(piece);
-  }
-  return Buffer.concat(parts);
+/** The stored page, with a freshly signed comment form when it has one. */
+function withFreshToken([first, ...rest]: Buffer[]): Buffer {
+  if (!first || rest.length === 0) return first ?? Buffer.alloc(0);
+  const token = Buffer.from(issueFormToken());
+  return Buffer.concat([first, ...rest.flatMap((piece) => [token, piece])]);
 }
 
 function keyFor(url: URL): string | null {
@@ -87,15 +85,14 @@ export async function lookupPage(url: URL, ifNoneMatch: string | null): Promise<
     // Each reader gets a freshly signed comment form (the minimum-time check starts now), in the
     // form and in the loader data that hydrates it. The pieces are kept encoded, so a hit costs a
     // copy of the page, not a search, a split and an encoding of it.
-    const [first, ...rest] = entry.pieces;
-    const body = rest.length === 0 && first ? first : joinWithToken(entry.pieces, Buffer.from(issueFormToken()));
-    return { hit: true, status: 200, headers: entry.headers, body };
+    return { hit: true, status: 200, headers: entry.headers, body: withFreshToken(entry.pieces) };
   }
   if (entry) entries.delete(key);
   return { hit: false, ticket: { key, state } };
 }
 
-export function storePage(ticket: CacheTicket, html: string, headers: Headers): void {
+/** Stores a rendered page, given in pieces by splitAtFormToken. */
+export function storePage(ticket: CacheTicket, pieces: string[], headers: Headers): void {
   const nextChange = ticket.state.nextChangeAt
     ? new Date(ticket.state.nextChangeAt).getTime()
     : Number.POSITIVE_INFINITY;
@@ -104,7 +101,7 @@ export function storePage(ticket: CacheTicket, html: string, headers: Headers): 
     if (oldest !== undefined) entries.delete(oldest);
   }
   entries.set(ticket.key, {
-    pieces: splitAtFormToken(html).map((piece) => Buffer.from(piece)),
+    pieces: pieces.map((piece) => Buffer.from(piece)),
     headers: [...headers.entries()].filter(([name]) => name !== "set-cookie"),
     etag: headers.get("ETag"),
     version: ticket.state.version,
