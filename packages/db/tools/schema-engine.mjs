@@ -76,24 +76,29 @@ export const noFilters = { externalTables: [], externalEnums: [] };
  */
 export async function openEngine(adapterFactory, schemaFiles = readSchemaFiles()) {
   await loadWasm();
+  // The factory as given, but keeping each connection it opens for close() (its shadow databases
+  // call this.connect too); a connection is disposed once, whoever asks first.
   const opened = [];
-  const connect = adapterFactory.connect.bind(adapterFactory);
-  adapterFactory.connect = async () => {
-    const adapter = await connect();
-    const dispose = adapter.dispose.bind(adapter);
-    let disposed;
-    adapter.dispose = () => {
-      disposed ??= dispose();
-      return disposed;
-    };
-    opened.push(adapter);
-    return adapter;
-  };
+  const tracking = Object.create(adapterFactory, {
+    connect: {
+      value: async () => {
+        const adapter = await adapterFactory.connect();
+        const dispose = adapter.dispose.bind(adapter);
+        let disposed;
+        adapter.dispose = () => {
+          disposed ??= dispose();
+          return disposed;
+        };
+        opened.push(adapter);
+        return adapter;
+      },
+    },
+  });
   const close = async () => {
     engine.free();
     await Promise.all(opened.map((adapter) => adapter.dispose()));
   };
-  const bound = bindMigrationAwareSqlAdapterFactory(adapterFactory);
+  const bound = bindMigrationAwareSqlAdapterFactory(tracking);
   const engine = await bg.SchemaEngine.new(
     { datamodels: schemaFiles.map((f) => [f.path, f.content]) },
     () => {},
