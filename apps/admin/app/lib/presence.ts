@@ -5,29 +5,28 @@ import { useEffect, useRef, useState } from "react";
 
 const PRESENCE_INTERVAL_MS = 20_000;
 
+type Presence = { seenAt: string; others: string[] };
+
 /**
  * The names of the others editing `itemId`, asked again every 20 s. A failed check changes nothing
  * (it does not mean they have gone). Leaving the page takes the user off the list at once, instead
  * of when their last check runs out a minute later.
  */
-export function useOthersEditing(itemId: string, initial: { seenAt: string; others: string[] }): string[] {
-  const [others, setOthers] = useState(initial.others);
+export function useOthersEditing(itemId: string, loaded: Presence): string[] {
+  const [checked, setChecked] = useState<Presence | null>(null);
+  // The newer of the page's data (its loader checks in too, after each save) and the last check.
+  // ISO times in one format compare as text.
+  const current = checked && checked.seenAt > loaded.seenAt ? checked : loaded;
   // When this page last checked in: leaving does not undo a later check from another page of theirs.
-  const seenAt = useRef(initial.seenAt);
-  useEffect(() => {
-    seenAt.current = initial.seenAt;
-    setOthers(initial.others);
-  }, [initial.seenAt, initial.others]);
+  const seenAt = useRef(current.seenAt);
+  seenAt.current = current.seenAt;
   useEffect(() => {
     const client = createApiClient();
     const leaving = createUnloadApiClient();
     const timer = setInterval(() => {
       client.editorial.presence
         .mutate({ itemId })
-        .then((present) => {
-          seenAt.current = present.seenAt;
-          setOthers(present.others.map((p) => p.name));
-        })
+        .then((present) => setChecked({ seenAt: present.seenAt, others: present.others.map((p) => p.name) }))
         .catch(() => {});
     }, PRESENCE_INTERVAL_MS);
     const leave = () => {
@@ -40,5 +39,5 @@ export function useOthersEditing(itemId: string, initial: { seenAt: string; othe
       leave();
     };
   }, [itemId]);
-  return others;
+  return current.others;
 }
