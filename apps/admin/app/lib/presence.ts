@@ -13,10 +13,10 @@ type Presence = { seenAt: string; others: string[] };
  * of when their last check runs out a minute later.
  */
 export function useOthersEditing(itemId: string, loaded: Presence): string[] {
-  const [checked, setChecked] = useState<Presence | null>(null);
-  // The newer of the page's data (its loader checks in too, after each save) and the last check.
-  // ISO times in one format compare as text.
-  const current = checked && checked.seenAt > loaded.seenAt ? checked : loaded;
+  const [checked, setChecked] = useState<(Presence & { itemId: string }) | null>(null);
+  // The newer of the page's data (its loader checks in too, after each save) and the last check of
+  // this item. ISO times in one format compare as text.
+  const current = checked?.itemId === itemId && checked.seenAt > loaded.seenAt ? checked : loaded;
   // When this page last checked in: leaving does not undo a later check from another page of theirs.
   const seenAt = useRef(current.seenAt);
   seenAt.current = current.seenAt;
@@ -26,7 +26,7 @@ export function useOthersEditing(itemId: string, loaded: Presence): string[] {
     const timer = setInterval(() => {
       client.editorial.presence
         .mutate({ itemId })
-        .then((present) => setChecked({ seenAt: present.seenAt, others: present.others.map((p) => p.name) }))
+        .then((present) => setChecked({ itemId, seenAt: present.seenAt, others: present.others.map((p) => p.name) }))
         .catch(() => {});
     }, PRESENCE_INTERVAL_MS);
     const leave = () => {
