@@ -1,8 +1,8 @@
-// The only module that imports lucia (deprecated upstream, frozen here): everything about session
-// storage and session cookies goes through the functions below.
-import { PrismaAdapter } from "@lucia-auth/adapter-prisma";
+// The only module that imports lucia (deprecated upstream, frozen here; biome.json enforces it):
+// session cookies and validation go through the functions below, rows through session-store.ts.
 import type { Db, Role } from "@observatory/db";
 import { Lucia, TimeSpan } from "lucia";
+import { columnsAsAttributes, createSessionStore, type SessionColumns, type UserColumns } from "./session-store.ts";
 import { createToken, hashToken } from "./tokens.ts";
 
 export const SESSION_COOKIE = "observatory_session";
@@ -19,7 +19,7 @@ export type SessionUser = {
 export type CurrentSession = { id: string; expiresAt: Date; fresh: boolean; mfaVerifiedAt: Date | null };
 
 function createLucia(db: Db, secure: boolean) {
-  return new Lucia(new PrismaAdapter(db.session, db.user), {
+  return new Lucia(createSessionStore(db, columnsAsAttributes), {
     sessionExpiresIn: new TimeSpan(12, "h"),
     sessionCookie: { name: SESSION_COOKIE, expires: false, attributes: { secure, sameSite: "lax" } },
     getUserAttributes: (a) => ({
@@ -36,14 +36,8 @@ function createLucia(db: Db, secure: boolean) {
 declare module "lucia" {
   interface Register {
     Lucia: ReturnType<typeof createLucia>;
-    DatabaseUserAttributes: {
-      email: string;
-      name: string;
-      role: Role;
-      disabledAt: Date | null;
-      totpEnabledAt: Date | null;
-    };
-    DatabaseSessionAttributes: { mfaVerifiedAt: Date | null; ipHash: string | null; userAgent: string | null };
+    DatabaseUserAttributes: UserColumns;
+    DatabaseSessionAttributes: SessionColumns;
   }
 }
 
