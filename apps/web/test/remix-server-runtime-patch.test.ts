@@ -1,0 +1,68 @@
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { describe, expect, it } from "vitest";
+
+// patches/@remix-run__server-runtime@2.17.5.patch (decision 004): a loader's or action's request is
+// the request the server was given, not a copy made to strip `index`, `_data` or `_routes`.
+
+/** A one-page build, with the app's future flags, that records the request its loader and action see. */
+function buildRecording(seen: Request[]): ServerBuild {
+  const record = ({ request }: { request: Request }) => {
+    seen.push(request);
+    return null;
+  };
+  return {
+    mode: "production",
+    basename: undefined,
+    publicPath: "/assets/",
+    assetsBuildDirectory: "build/client",
+    isSpaMode: false,
+    future: {
+      v3_fetcherPersist: true,
+      v3_relativeSplatPath: true,
+      v3_throwAbortReason: true,
+      v3_singleFetch: true,
+      v3_lazyRouteDiscovery: true,
+    },
+    entry: { module: { default: () => new Response("page", { headers: { "content-type": "text/html" } }) } },
+    routes: { root: { id: "root", path: "", module: { default: () => null, loader: record, action: record } } },
+    assets: {
+      entry: { module: "/assets/entry.client.js", imports: [] },
+      url: "/assets/manifest.js",
+      version: "test",
+      routes: {
+        root: {
+          id: "root",
+          path: "",
+          module: "/assets/root.js",
+          hasLoader: true,
+          hasAction: true,
+          hasClientLoader: false,
+          hasClientAction: false,
+          hasErrorBoundary: false,
+        },
+      },
+    },
+  };
+}
+
+describe("the patched Remix server runtime", () => {
+  it("gives a loader the request the server was given", async () => {
+    const seen: Request[] = [];
+    const request = new Request("http://localhost/?page=2");
+    const response = await createRequestHandler(buildRecording(seen), "production")(request);
+    expect(response.status).toBe(200);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBe(request);
+  });
+
+  it("gives an action the request the server was given, body unread", async () => {
+    const seen: Request[] = [];
+    const request = new Request("http://localhost/", {
+      method: "POST",
+      body: new URLSearchParams({ name: "Ada" }),
+    });
+    await createRequestHandler(buildRecording(seen), "production")(request);
+    expect(seen[0]).toBe(request);
+    expect(await seen[0]?.formData().then((form) => form.get("name"))).toBe("Ada");
+  });
+});
