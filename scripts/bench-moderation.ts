@@ -13,7 +13,7 @@
 // Options (environment): BENCH_MODERATION_COMMENTS (1000000), BENCH_FLOOD (10000), BENCH_FLOOD_CONNECTIONS (64),
 // BENCH_MODERATION_REUSE=1 (measure again on the database a previous run seeded, without reseeding).
 import { createDb } from "@observatory/db";
-import { seedVolume } from "@observatory/db/seed";
+import { seedVolume } from "@observatory/demo";
 import autocannon from "autocannon";
 import { type Latencies, measure, printLatencies } from "./bench-latency.ts";
 import { admin, benchServerDatabase, commentRequest, signIn, startProduct, stopProduct, web } from "./bench-product.ts";

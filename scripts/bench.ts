@@ -5,7 +5,7 @@
 // restarts the apps with the comment rate limits on to show that they hold.
 // Options (environment): BENCH_SECONDS (20), BENCH_CONNECTIONS (32), DATABASE_URL (else embedded).
 import { createDb, databaseOn } from "@observatory/db";
-import { seedVolume } from "@observatory/db/seed";
+import { seedVolume } from "@observatory/demo";
 import autocannon from "autocannon";
 import { commentRequest, embeddedPort, startProduct, stopProduct, web } from "./bench-product.ts";
 

@@ -16,7 +16,7 @@ import {
   repoRoot,
 } from "@observatory/db";
 import { ensureEmbeddedDatabase, stopEmbeddedDatabase } from "@observatory/db/embedded";
-import { demoUsers, seed } from "@observatory/db/seed";
+import { demoUsers, seed } from "@observatory/demo";
 import pg from "pg";
 import { z } from "zod";
 // @ts-expect-error plain JS module shared with the migration CLI

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { items as seedItems, workstreams as seedWorkstreams } from "../../packages/db/src/seed/content.ts";
+import { items as seedItems, workstreams as seedWorkstreams } from "@observatory/demo/content";
 import { urls } from "../playwright.config";
 import { expect, expectAccessible, test } from "../fixtures";
 import { deleteItems, insertItems, withDb } from "./public-helpers";

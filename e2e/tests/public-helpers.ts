@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import pg from "pg";
-import { items as seedItems } from "../../packages/db/src/seed/content.ts";
+import { items as seedItems } from "@observatory/demo/content";
 import { databaseUrl } from "../playwright.config";
 import { expect, expectAccessible } from "../fixtures";
 

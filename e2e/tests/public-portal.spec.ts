@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { comments as seedComments, items as seedItems } from "../../packages/db/src/seed/content.ts";
+import { comments as seedComments, items as seedItems } from "@observatory/demo/content";
 import { urls } from "../playwright.config";
 import { expect, expectAccessible, test } from "../fixtures";
 import {

@@ -19,3 +19,5 @@ export { startBackgroundJobs } from "./jobs/index.ts";
 export { formatLondon, toLondonFields } from "./editorial/schedule-time.ts";
 export { statusLabels } from "./editorial/common.ts";
 export { readMedia } from "./editorial/media.ts";
+export { hashPassword, verifyPassword } from "./auth/password.ts";
+export { importPublishedItem, type ImportedItem } from "./editorial/import.ts";

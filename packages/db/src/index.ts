@@ -10,8 +10,6 @@ export {
 } from "./client.ts";
 export type { Db } from "./client.ts";
 export { dbEnv, parseEnv, EnvError, repoRoot } from "./env.ts";
-export { hashPassword, verifyPassword } from "./password.ts";
-export { markdownToText, renderMarkdown, sanitizeContentHtml } from "./markdown.ts";
 export { refreshSearchVector } from "./search.ts";
 export { Prisma } from "./generated/prisma/client.ts";
 export * from "./generated/prisma/enums.ts";

@@ -1,4 +1,4 @@
-import { hashPassword } from "@observatory/db";
+import { hashPassword } from "../auth/password.ts";
 import { describe, expect, it } from "vitest";
 import { toFormErrors } from "../form-errors.ts";
 import { useHarness } from "../testing/harness.ts";

@@ -1,4 +1,4 @@
-import { hashPassword } from "@observatory/db";
+import { hashPassword } from "../auth/password.ts";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
 import { assertCurrentPassword } from "../auth/current-password.ts";

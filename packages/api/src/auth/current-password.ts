@@ -1,4 +1,4 @@
-import { verifyPassword } from "@observatory/db";
+import { verifyPassword } from "./password.ts";
 import { AppError } from "../errors.ts";
 import { hitRateLimit } from "../rate-limit.ts";
 import type { Context } from "../trpc.ts";

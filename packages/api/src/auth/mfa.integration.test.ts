@@ -1,4 +1,4 @@
-import { hashPassword } from "@observatory/db";
+import { hashPassword } from "./password.ts";
 import { createUser } from "@observatory/db/testing";
 import { generate } from "otplib";
 import { describe, expect, it } from "vitest";

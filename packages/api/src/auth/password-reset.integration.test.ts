@@ -1,4 +1,4 @@
-import { hashPassword } from "@observatory/db";
+import { hashPassword } from "./password.ts";
 import { createUser } from "@observatory/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toFormErrors } from "../form-errors.ts";

@@ -1,4 +1,4 @@
-import { hashPassword } from "@observatory/db";
+import { hashPassword } from "./password.ts";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
 import { apiEnv } from "../env.ts";

@@ -1,4 +1,4 @@
-import { hashPassword, verifyPassword } from "@observatory/db";
+import { hashPassword, verifyPassword } from "./password.ts";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
 import { AppError } from "../errors.ts";

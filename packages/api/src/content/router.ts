@@ -1,4 +1,4 @@
-import { sanitizeContentHtml } from "@observatory/db";
+import { sanitizeContentHtml } from "@observatory/content";
 import { z } from "zod";
 import { approvedThread } from "../comments/public-service.ts";
 import { AppError, notFound } from "../errors.ts";

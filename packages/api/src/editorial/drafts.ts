@@ -1,4 +1,5 @@
-import { ContentKind, refreshSearchVector, renderMarkdown } from "@observatory/db";
+import { ContentKind, refreshSearchVector } from "@observatory/db";
+import { renderMarkdown } from "@observatory/content";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
 import { AppError, notFound } from "../errors.ts";
@@ -113,12 +114,42 @@ function revisionData(fields: RevisionFields) {
     title: fields.title,
     summary: fields.summary,
     body: fields.body,
-    // The one renderer (packages/db/src/markdown.ts): what the preview and the public site show.
+    // The one renderer (@observatory/content): what the preview and the public site show.
     bodyHtml: renderMarkdown(fields.body),
     seoTitle: fields.seoTitle,
     seoDescription: fields.seoDescription,
     nextReviewDue: reviewDueDate(fields.nextReviewDue),
   };
+}
+
+/**
+ * Writes a new item and its first revision (rendered, tagged and indexed for search) as a draft:
+ * the one way an item comes into being, whether a person starts it or it is imported.
+ */
+export async function insertItem(tx: Tx, fields: RevisionFields & { slug: string }, authorId: string, at?: Date) {
+  const item = await tx.contentItem.create({
+    data: {
+      kind: fields.kind,
+      slug: fields.slug,
+      status: "DRAFT",
+      createdById: authorId,
+      commentsOpen: fields.commentsOpen,
+      ...(at ? { createdAt: at } : {}),
+    },
+  });
+  const revision = await tx.revision.create({
+    data: {
+      itemId: item.id,
+      number: 1,
+      authorId,
+      ...revisionData(fields),
+      workstreams: { create: fields.workstreamIds.map((workstreamId) => ({ workstreamId })) },
+      ...(at ? { createdAt: at } : {}),
+    },
+  });
+  await tx.contentItem.update({ where: { id: item.id }, data: { latestRevisionId: revision.id } });
+  await refreshSearchVector(tx, revision.id);
+  return { item, revision };
 }
 
 /** Starts a new item with its first revision, as a draft of the person creating it. */
@@ -129,20 +160,7 @@ export async function createDraft(ctx: StaffContext, fields: RevisionFields) {
     let slug = fields.slug;
     if (slug) await assertSlugAvailable(tx, slug, null);
     else slug = await freeSlugFor(tx, slugify(fields.title));
-    const item = await tx.contentItem.create({
-      data: { kind: fields.kind, slug, status: "DRAFT", createdById: ctx.user.id, commentsOpen: fields.commentsOpen },
-    });
-    const revision = await tx.revision.create({
-      data: {
-        itemId: item.id,
-        number: 1,
-        authorId: ctx.user.id,
-        ...revisionData(fields),
-        workstreams: { create: fields.workstreamIds.map((workstreamId) => ({ workstreamId })) },
-      },
-    });
-    await tx.contentItem.update({ where: { id: item.id }, data: { latestRevisionId: revision.id } });
-    await refreshSearchVector(tx, revision.id);
+    const { item, revision } = await insertItem(tx, { ...fields, slug }, ctx.user.id);
     await recordAudit(tx, ctx, {
       action: "content.create",
       targetType: "ContentItem",

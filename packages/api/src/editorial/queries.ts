@@ -1,4 +1,5 @@
-import { ContentKind, ContentStatus, type Db, Prisma, sanitizeContentHtml } from "@observatory/db";
+import { ContentKind, ContentStatus, type Db, Prisma } from "@observatory/db";
+import { sanitizeContentHtml } from "@observatory/content";
 import { z } from "zod";
 import { AppError, notFound } from "../errors.ts";
 import { parseDay, startOfLondonDay } from "../london-time.ts";

@@ -1,4 +1,4 @@
-import { renderMarkdown } from "@observatory/db";
+import { renderMarkdown } from "@observatory/content";
 import { z } from "zod";
 import { AppError } from "../errors.ts";
 import { permissionProcedure, publicProcedure, router } from "../trpc.ts";

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { sanitizeContentHtml } from "@observatory/db";
+import { sanitizeContentHtml } from "@observatory/content";
 import { recordAudit } from "../audit/record.ts";
 import { apiEnv } from "../env.ts";
 import { AppError, notFound } from "../errors.ts";

@@ -1,4 +1,5 @@
-import { hashPassword, Role } from "@observatory/db";
+import { Role } from "@observatory/db";
+import { hashPassword } from "../auth/password.ts";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
 import { consumeEmailToken, findEmailToken, issueEmailToken, type TokenStatus } from "../auth/email-tokens.ts";

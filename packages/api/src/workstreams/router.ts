@@ -1,4 +1,4 @@
-import { sanitizeContentHtml } from "@observatory/db";
+import { sanitizeContentHtml } from "@observatory/content";
 import { z } from "zod";
 import { notFound } from "../errors.ts";
 import { publicProcedure, router } from "../trpc.ts";

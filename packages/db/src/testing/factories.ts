@@ -1,6 +1,6 @@
 import type { Db } from "../client.ts";
 import type { ContentKind, ContentStatus, Role } from "../generated/prisma/enums.ts";
-import { renderMarkdown } from "../markdown.ts";
+import { renderMarkdown } from "@observatory/content";
 import { refreshSearchVector } from "../search.ts";
 
 // Test data builders: each writes the rows for one realistic state and returns their ids.

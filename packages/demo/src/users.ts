@@ -1,4 +1,4 @@
-import type { Role } from "../generated/prisma/enums.ts";
+import type { Role } from "@observatory/db";
 
 /** Demo staff, one per role. Development only: these passwords are published in the README. */
 export const demoUsers: { email: string; name: string; role: Role; password: string }[] = [

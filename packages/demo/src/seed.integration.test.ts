@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../testing/index.ts";
+import { createTestDatabase, type TestDatabase } from "@observatory/db/testing";
 import { comments, items, workstreams } from "./content.ts";
 import { demoUsers, seed } from "./index.ts";
 

@@ -1,6 +1,6 @@
-import { createDb, pingDatabase, resolveDatabaseUrl } from "../client.ts";
-import { seed } from "../seed/index.ts";
-import { runCli } from "./run.ts";
+import { createDb, pingDatabase, resolveDatabaseUrl } from "@observatory/db";
+import { runCli } from "@observatory/db/cli";
+import { seed } from "./seed.ts";
 
 await runCli(async () => {
   const db = createDb(await resolveDatabaseUrl(), 2);

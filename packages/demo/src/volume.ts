@@ -1,6 +1,5 @@
-import type { Db } from "../client.ts";
-import type { ContentKind } from "../generated/prisma/enums.ts";
-import { renderMarkdown } from "../markdown.ts";
+import { renderMarkdown } from "@observatory/content";
+import type { ContentKind, Db } from "@observatory/db";
 
 // Realistic volume for benchmarks: many published items across kinds and priorities, and one
 // article with a long threaded discussion. Idempotent: rows carry fixed ids.

@@ -1,0 +1,1 @@
+export { markdownToText, renderMarkdown, sanitizeContentHtml } from "./markdown.ts";

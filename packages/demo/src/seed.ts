@@ -1,0 +1,96 @@
+import { hashPassword, importPublishedItem } from "@observatory/api";
+import { renderMarkdown } from "@observatory/content";
+import type { Db } from "@observatory/db";
+import { comments, type SeedItem, items, workstreams } from "./content.ts";
+import { demoUsers } from "./users.ts";
+
+export type SeedSummary = { users: number; workstreams: number; items: number; comments: number };
+
+/**
+ * Writes the demo content. Safe to run again: existing users, workstreams, items and comments are
+ * left as they are (matched by email, slug and a stable comment id), so nothing is duplicated and
+ * nothing edited since is overwritten.
+ */
+export async function seed(db: Db): Promise<SeedSummary> {
+  const userIds = new Map<string, string>();
+  for (const user of demoUsers) {
+    const existing = await db.user.findUnique({ where: { email: user.email }, select: { id: true } });
+    const id =
+      existing?.id ??
+      (
+        await db.user.create({
+          data: {
+            email: user.email,
+            name: user.name,
+            role: user.role,
+            passwordHash: await hashPassword(user.password),
+          },
+          select: { id: true },
+        })
+      ).id;
+    userIds.set(user.email, id);
+  }
+
+  for (const w of workstreams) {
+    await db.workstream.upsert({
+      where: { slug: w.slug },
+      create: { ...w, descriptionHtml: renderMarkdown(w.description) },
+      update: {},
+    });
+  }
+
+  const itemIds = new Map<string, string>();
+  for (const item of items) {
+    itemIds.set(item.slug, (await importItem(db, item, userIds)).itemId);
+  }
+
+  const commentRows = comments.map((c) => {
+    const itemId = itemIds.get(c.itemSlug);
+    if (!itemId) throw new Error(`seed comment ${c.key}: unknown item ${c.itemSlug}`);
+    const createdAt = new Date(c.createdAt);
+    return {
+      id: `seed_${c.key}`,
+      itemId,
+      parentId: c.parentKey ? `seed_${c.parentKey}` : null,
+      authorName: c.authorName,
+      authorEmail: c.authorEmail.toLowerCase(),
+      body: c.body,
+      status: c.status,
+      moderationNote: c.moderationNote ?? null,
+      createdAt,
+      approvedAt: c.status === "APPROVED" ? createdAt : null,
+      moderatedAt: c.status === "PENDING" ? null : createdAt,
+    };
+  });
+  // Parents first, so every reply's parent exists when it is inserted.
+  const ordered = [...commentRows].sort((a, b) => depth(a.id, commentRows) - depth(b.id, commentRows));
+  await db.comment.createMany({ data: ordered, skipDuplicates: true });
+
+  return { users: demoUsers.length, workstreams: workstreams.length, items: items.length, comments: comments.length };
+}
+
+function depth(id: string, rows: { id: string; parentId: string | null }[]): number {
+  const parent = rows.find((r) => r.id === id)?.parentId;
+  return parent ? 1 + depth(parent, rows) : 0;
+}
+
+function importItem(db: Db, item: SeedItem, userIds: Map<string, string>): Promise<{ itemId: string }> {
+  const authorId = userIds.get(item.authorEmail);
+  if (!authorId) throw new Error(`seed item ${item.slug}: unknown author ${item.authorEmail}`);
+  // Someone other than the author approved it, as the workflow requires.
+  const approver =
+    item.authorEmail === "editor@observatory.test" ? "admin@observatory.test" : "editor@observatory.test";
+  return importPublishedItem(db, {
+    kind: item.kind,
+    slug: item.slug,
+    title: item.title,
+    summary: item.summary,
+    body: item.body,
+    commentsOpen: item.commentsOpen,
+    nextReviewDue: item.nextReviewDue ?? "",
+    workstreamSlugs: item.workstreams,
+    authorId,
+    approvedById: userIds.get(approver) ?? null,
+    publishedAt: new Date(item.publishedAt),
+  });
+}
