@@ -2,7 +2,7 @@
 // receives is kept in a JSON file the tests read (they run in other processes).
 import fs from "node:fs";
 import path from "node:path";
-import { type CapturedMail, startSmtpCapture } from "@observatory/api/testing/smtp-capture";
+import { type CapturedMail, startSmtpCapture } from "@observatory/api/testing";
 import { mailFile, smtpPort } from "./playwright.config";
 
 export default async function globalSetup(): Promise<() => Promise<void>> {

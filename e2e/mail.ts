@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import type { CapturedMail } from "@observatory/api/testing/smtp-capture";
+import type { CapturedMail } from "@observatory/api/testing";
 import { expect } from "@playwright/test";
 import { mailFile } from "./playwright.config";
 

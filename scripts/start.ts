@@ -63,7 +63,9 @@ async function prepareDatabase(): Promise<string> {
 }
 
 function startApp(name: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [path.join(repoRoot, "apps", name, "server.mjs")], {
+  // The hosting package (packages/server) is TypeScript, loaded through tsx.
+  const child = spawn(process.execPath, ["--import", "tsx", "server.mjs"], {
+    cwd: path.join(repoRoot, "apps", name),
     env,
     stdio: ["ignore", "inherit", "inherit"],
   });

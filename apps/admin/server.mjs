@@ -1,9 +1,5 @@
+// Started with `node --import tsx`: the hosting package is TypeScript.
 import { fileURLToPath } from "node:url";
-import { startServer } from "@observatory/api/server";
+import { startServer } from "@observatory/server";
 
-await startServer({
-  name: "admin",
-  portVariable: "ADMIN_PORT",
-  defaultPort: 3001,
-  appDir: fileURLToPath(new URL(".", import.meta.url)),
-});
+await startServer({ app: "admin", appDir: fileURLToPath(new URL(".", import.meta.url)) });

@@ -1,9 +1,5 @@
+// Started with `node --import tsx`: the hosting package is TypeScript.
 import { fileURLToPath } from "node:url";
-import { startServer } from "@observatory/api/server";
+import { startServer } from "@observatory/server";
 
-await startServer({
-  name: "web",
-  portVariable: "WEB_PORT",
-  defaultPort: 3000,
-  appDir: fileURLToPath(new URL(".", import.meta.url)),
-});
+await startServer({ app: "web", appDir: fileURLToPath(new URL(".", import.meta.url)) });

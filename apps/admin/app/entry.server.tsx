@@ -1,8 +1,7 @@
-// Remix's default Node entry (streaming render; bots and SPA mode wait for all content), plus the
-// admin server's background work.
+// Remix's default Node entry (streaming render; bots and SPA mode wait for all content).
 import { PassThrough } from "node:stream";
-import { apiEnv, startBackgroundJobs, startMailDelivery } from "@observatory/api";
-import { getDb } from "@observatory/db";
+import { applyPageHeaders } from "@observatory/server/security-headers";
+import "~/lib/api.server";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -11,29 +10,8 @@ import { renderToPipeableStream } from "react-dom/server";
 
 const ABORT_DELAY = 5_000;
 
-/** The only origin the admin accepts writes from: the HTTP server refuses others with a 403 (see server.mjs). */
-export const sameOriginWrites = apiEnv().ADMIN_SITE_URL;
-
-// Once per server process: the mail outbox's delivery loop (retries, and mail queued outside a
-// request) and the scheduled jobs. Not under `remix vite:dev`, which re-evaluates this module.
-if (apiEnv().NODE_ENV === "production") {
-  startMailDelivery().catch((error: unknown) => console.error("mail: the delivery loop did not start:", error));
-  getDb()
-    .then(startBackgroundJobs)
-    .catch((error: unknown) => console.error("jobs: the background jobs did not start:", error));
-}
-
-/**
- * On every admin page: never framed by another site (clickjacking), never kept by a shared cache
- * or the back button after signing out, and no full addresses (which may hold tokens) sent on.
- * A route's own stricter Referrer-Policy (no-referrer) wins.
- */
-const pageHeaders = {
-  "Content-Security-Policy": "frame-ancestors 'none'",
-  "X-Frame-Options": "DENY",
-  "Cache-Control": "no-store",
-  "X-Content-Type-Options": "nosniff",
-};
+/** Called by the HTTP server (packages/server) once it listens in production. */
+export { startBackgroundWork } from "@observatory/server/background";
 
 export default function handleRequest(
   request: Request,
@@ -52,8 +30,7 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html");
-          for (const [name, value] of Object.entries(pageHeaders)) responseHeaders.set(name, value);
-          if (!responseHeaders.has("Referrer-Policy")) responseHeaders.set("Referrer-Policy", "same-origin");
+          applyPageHeaders("admin", responseHeaders);
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

@@ -4,6 +4,7 @@ import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-r
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { type CacheTicket, lookupPage, splitAtFormToken, storePage } from "~/lib/page-cache.server";
+import "~/lib/api.server";
 
 /** Used by the production server (packages/api/src/http/server.mjs) before it runs the app. */
 export const pageCache = { lookup: lookupPage };

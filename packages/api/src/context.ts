@@ -1,6 +1,6 @@
 import { type Db, getDb } from "@observatory/db";
 import { type Auth, createAuth } from "./auth/lucia.ts";
-import { apiEnv } from "./env.ts";
+import { apiConfig } from "./config.ts";
 import { type MailKicker, mailerFor } from "./mail/mailer.ts";
 import { requestMeta } from "./request-meta.ts";
 import type { Context } from "./trpc.ts";
@@ -11,7 +11,7 @@ function authFor(db: Db): Auth {
   let auth = authByDb.get(db);
   if (!auth) {
     auth = createAuth(db, {
-      secureCookies: apiEnv().NODE_ENV === "production" && apiEnv().ADMIN_SITE_URL.startsWith("https:"),
+      secureCookies: apiConfig().isProduction && apiConfig().adminSiteUrl.startsWith("https:"),
     });
     authByDb.set(db, auth);
   }

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { apiEnv } from "./env.ts";
+import { apiConfig } from "./config.ts";
 
 export type RequestMeta = {
   ip: string | null;
@@ -11,7 +11,7 @@ export type RequestMeta = {
 };
 
 export function hashIp(ip: string): string {
-  return createHmac("sha256", apiEnv().APP_SECRET).update(ip).digest("hex").slice(0, 32);
+  return createHmac("sha256", apiConfig().appSecret).update(ip).digest("hex").slice(0, 32);
 }
 
 export function requestMeta(request: Request, clientIp: string | null): RequestMeta {

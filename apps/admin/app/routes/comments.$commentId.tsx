@@ -1,4 +1,4 @@
-import { apiEnv, can } from "@observatory/api";
+import { apiConfig, can } from "@observatory/api";
 import { BackLink, Button, ErrorSummary, NotificationBanner, Tag, TextInput, Textarea } from "@observatory/ui";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -23,7 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
       throw new Response("This comment no longer exists.", { status: 404 });
     throw error;
   });
-  return { row, canDelete: can(user.role, "comments.delete"), publicSiteUrl: apiEnv().PUBLIC_SITE_URL };
+  return { row, canDelete: can(user.role, "comments.delete"), publicSiteUrl: apiConfig().publicSiteUrl };
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -1,4 +1,4 @@
-import { apiEnv, can, toFormErrors } from "@observatory/api";
+import { apiConfig, can, toFormErrors } from "@observatory/api";
 import { Button, Tag, TextInput } from "@observatory/ui";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -36,7 +36,7 @@ export async function loader(args: LoaderFunctionArgs) {
     canDelete: can(user.role, "comments.delete"),
     canManageRules: can(user.role, "comments.moderate"),
     canManagePersonalData: can(user.role, "comments.personalData"),
-    publicSiteUrl: apiEnv().PUBLIC_SITE_URL,
+    publicSiteUrl: apiConfig().publicSiteUrl,
   };
 }
 

@@ -7,7 +7,7 @@ import {
   TextInput,
   WarningCallout,
 } from "@observatory/ui";
-import { apiEnv } from "@observatory/api";
+import { apiConfig } from "@observatory/api";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
@@ -47,7 +47,7 @@ export async function loader(args: LoaderFunctionArgs) {
       lastReviewedAt: revision.lastReviewedAt,
       nextReviewDue: revision.nextReviewDue,
     },
-    publicSiteUrl: apiEnv().PUBLIC_SITE_URL,
+    publicSiteUrl: apiConfig().publicSiteUrl,
     shareLinks: shareLinks.map((link) => ({
       id: link.id,
       revision: link.revision.number,

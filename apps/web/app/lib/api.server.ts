@@ -1,5 +1,10 @@
-import { apiEnv, callerFor } from "@observatory/api";
+import { apiConfig, callerFor } from "@observatory/api";
+import { configureApiFromEnv } from "@observatory/server/configure";
 import type { AppLoadContext } from "@remix-run/node";
+
+// Every loader and the page cache reach the API through this module, so the API is configured when
+// the app's build (which bundles its own copy of the API) is loaded.
+configureApiFromEnv();
 
 /** The tRPC server-side caller for this request (loaders and actions go through it, never Prisma). */
 export function api(request: Request, context: AppLoadContext) {
@@ -7,5 +12,5 @@ export function api(request: Request, context: AppLoadContext) {
 }
 
 export function siteUrl(): string {
-  return apiEnv().PUBLIC_SITE_URL;
+  return apiConfig().publicSiteUrl;
 }

@@ -1,7 +1,7 @@
 import { type Db, Role } from "@observatory/db";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
-import { apiEnv } from "../env.ts";
+import { apiConfig } from "../config.ts";
 import { roleLabels, roles } from "../permissions.ts";
 import type { Context } from "../trpc.ts";
 import type { CurrentSession, SessionUser } from "./lucia.ts";
@@ -18,7 +18,7 @@ export async function readMfaPolicy(db: Pick<Db, "setting">): Promise<MfaPolicy>
   const setting = await db.setting.findUnique({ where: { key: SETTING_KEY }, select: { value: true } });
   const stored = setting ? storedRoles.safeParse(setting.value) : null;
   if (stored?.success) return { requiredRoles: stored.data, isDefault: false };
-  return { requiredRoles: apiEnv().MFA_REQUIRED_ROLES, isDefault: true };
+  return { requiredRoles: apiConfig().mfaRequiredRoles, isDefault: true };
 }
 
 export async function updateMfaPolicy(

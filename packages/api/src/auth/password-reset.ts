@@ -1,7 +1,7 @@
 import { hashPassword } from "./password.ts";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
-import { apiEnv } from "../env.ts";
+import { apiConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
 import { queueEmail } from "../mail/outbox.ts";
 import { hitRateLimit } from "../rate-limit.ts";
@@ -52,7 +52,7 @@ export async function requestPasswordReset(
       passwordResetEmail({
         to: user.email,
         name: user.name,
-        link: new URL(`/password-reset/${token}`, apiEnv().ADMIN_SITE_URL).toString(),
+        link: new URL(`/password-reset/${token}`, apiConfig().adminSiteUrl).toString(),
         expiresAt,
       }),
     );

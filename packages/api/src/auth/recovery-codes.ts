@@ -1,5 +1,5 @@
 import { createHmac, randomInt } from "node:crypto";
-import { apiEnv } from "../env.ts";
+import { apiConfig } from "../config.ts";
 
 // One-time codes for when the authenticator app is lost. Shown once; stored as keyed hashes.
 
@@ -22,7 +22,7 @@ export function normaliseRecoveryCode(input: string): string {
 }
 
 export function hashRecoveryCode(code: string): string {
-  return createHmac("sha256", apiEnv().APP_SECRET)
+  return createHmac("sha256", apiConfig().appSecret)
     .update(`recovery-code:${normaliseRecoveryCode(code)}`)
     .digest("hex");
 }

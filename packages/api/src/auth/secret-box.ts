@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
-import { apiEnv } from "../env.ts";
+import { apiConfig } from "../config.ts";
 
 // Authenticated encryption (AES-256-GCM) for small secrets kept at rest or handed to the browser,
 // with one key per purpose derived from APP_SECRET. The associated data (e.g. the user id) binds a
@@ -13,7 +13,7 @@ const keys = new Map<SealPurpose, Buffer>();
 function keyFor(purpose: SealPurpose): Buffer {
   let key = keys.get(purpose);
   if (!key) {
-    key = Buffer.from(hkdfSync("sha256", apiEnv().APP_SECRET, "observatory-secret-box", purpose, 32));
+    key = Buffer.from(hkdfSync("sha256", apiConfig().appSecret, "observatory-secret-box", purpose, 32));
     keys.set(purpose, key);
   }
   return key;

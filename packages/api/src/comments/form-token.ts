@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { apiEnv } from "../env.ts";
+import { apiConfig } from "../config.ts";
 
 // The comment form carries the time it was rendered, signed, so the server can tell a reader
 // (who takes a few seconds at least) from a script posting at once, without any session.
@@ -7,7 +7,10 @@ import { apiEnv } from "../env.ts";
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 function sign(timestamp: string): string {
-  return createHmac("sha256", apiEnv().APP_SECRET).update(`comment-form:${timestamp}`).digest("base64url").slice(0, 22);
+  return createHmac("sha256", apiConfig().appSecret)
+    .update(`comment-form:${timestamp}`)
+    .digest("base64url")
+    .slice(0, 22);
 }
 
 export function issueFormToken(now = new Date()): string {

@@ -1,5 +1,5 @@
 import type { ContentStatus } from "@observatory/db";
-import { apiEnv } from "../env.ts";
+import { apiConfig } from "../config.ts";
 import { AppError, notFound } from "../errors.ts";
 import { can } from "../permissions.ts";
 import type { Context } from "../trpc.ts";
@@ -78,4 +78,4 @@ export function assertLatest(item: LockedItem, revisionId: string) {
   return latest;
 }
 
-export const adminLink = (path: string) => new URL(path, apiEnv().ADMIN_SITE_URL).toString();
+export const adminLink = (path: string) => new URL(path, apiConfig().adminSiteUrl).toString();

@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
-import { apiEnv } from "../env.ts";
+import { apiConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
 import type { StaffContext } from "./common.ts";
 
@@ -57,7 +57,7 @@ export async function uploadImage(ctx: StaffContext, input: z.output<typeof uplo
     });
   }
   const key = `${randomBytes(15).toString("hex").slice(0, 24)}.${type.ext}`;
-  const dir = apiEnv().MEDIA_DIR;
+  const dir = apiConfig().mediaDir;
   await mkdir(dir, { recursive: true });
   // Written under a temporary name and renamed, so a half-written file is never served.
   const temporary = path.join(dir, `.${key}.part`);
@@ -91,7 +91,7 @@ export async function uploadImage(ctx: StaffContext, input: z.output<typeof uplo
 export async function readMedia(key: string): Promise<{ bytes: Buffer; mimeType: string } | null> {
   if (!KEY_PATTERN.test(key)) return null;
   try {
-    const bytes = await readFile(path.join(apiEnv().MEDIA_DIR, key));
+    const bytes = await readFile(path.join(apiConfig().mediaDir, key));
     const type = detectType(bytes);
     return type ? { bytes, mimeType: type.mimeType } : null;
   } catch (error) {

@@ -1,22 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { UserModel as User } from "@observatory/db";
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runIfDue } from "../jobs/runner.ts";
 import { type Harness, useHarness } from "../testing/harness.ts";
+import { refusal } from "../testing/refusal.ts";
 import { findOverdueTransitions, recordDueTransitions, recordScheduleJob } from "./scheduler.ts";
 
 type Caller = Awaited<ReturnType<Harness["as"]>>;
-
-async function refusal(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return { code: error.code, message: error.message, cause: error.cause };
-    throw error;
-  }
-  throw new Error("expected the call to be refused");
-}
 
 describe("scheduled publication", () => {
   const h = useHarness();

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { sanitizeContentHtml } from "@observatory/content";
 import { recordAudit } from "../audit/record.ts";
-import { apiEnv } from "../env.ts";
+import { apiConfig } from "../config.ts";
 import { AppError, notFound } from "../errors.ts";
 import type { Context } from "../trpc.ts";
 import type { StaffContext } from "./common.ts";
@@ -15,7 +15,7 @@ import { formatLondon } from "./schedule-time.ts";
 export const MAX_SHARE_DAYS = 30;
 
 const sign = (secret: string) =>
-  createHmac("sha256", apiEnv().APP_SECRET).update(`share-link:${secret}`).digest("base64url").slice(0, 22);
+  createHmac("sha256", apiConfig().appSecret).update(`share-link:${secret}`).digest("base64url").slice(0, 22);
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 function isSigned(token: string): boolean {
@@ -26,7 +26,7 @@ function isSigned(token: string): boolean {
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
-export const sharePreviewUrl = (token: string) => new URL(`/preview/${token}`, apiEnv().PUBLIC_SITE_URL).toString();
+export const sharePreviewUrl = (token: string) => new URL(`/preview/${token}`, apiConfig().publicSiteUrl).toString();
 
 export async function createShareLink(
   ctx: StaffContext,

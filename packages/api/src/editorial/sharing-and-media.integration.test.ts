@@ -2,25 +2,16 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { UserModel as User } from "@observatory/db";
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Harness, useHarness } from "../testing/harness.ts";
+import { configureForTests } from "../testing/config.ts";
+import { refusal } from "../testing/refusal.ts";
 import { readMedia } from "./media.ts";
 
-// Uploads go to a scratch folder, not the repository's .data (read lazily by apiEnv on first use).
-process.env.MEDIA_DIR = mkdtempSync(path.join(tmpdir(), "observatory-media-"));
+// Uploads go to a scratch folder, not the repository's .data.
+configureForTests({ mediaDir: mkdtempSync(path.join(tmpdir(), "observatory-media-")) });
 
 type Caller = Awaited<ReturnType<Harness["as"]>>;
-
-async function refusal(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return { code: error.code, message: error.message, cause: error.cause };
-    throw error;
-  }
-  throw new Error("expected the call to be refused");
-}
 
 const tokenOf = (url: string) => url.split("/preview/")[1] ?? "";
 

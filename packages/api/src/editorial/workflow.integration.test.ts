@@ -1,20 +1,10 @@
 import type { UserModel as User } from "@observatory/db";
 import { createWorkstream } from "@observatory/db/testing";
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Harness, useHarness } from "../testing/harness.ts";
+import { refusal } from "../testing/refusal.ts";
 
 type Caller = Awaited<ReturnType<Harness["as"]>>;
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error("expected the call to be refused");
-}
 
 const draft = (title: string, extra: Record<string, unknown> = {}) => ({
   title,

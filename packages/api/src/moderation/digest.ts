@@ -1,6 +1,6 @@
 import type { Db } from "@observatory/db";
 import { z } from "zod";
-import { apiEnv } from "../env.ts";
+import { apiConfig } from "../config.ts";
 import type { Job } from "../jobs/runner.ts";
 import { queueEmail } from "../mail/outbox.ts";
 import { permissionTable } from "../permissions.ts";
@@ -44,7 +44,7 @@ export async function sendModerationDigest(db: Db, now: Date): Promise<string> {
     where: { role: { in: [...permissionTable["comments.moderate"]] }, disabledAt: null },
     select: { email: true, name: true },
   });
-  const queueUrl = new URL("/comments", apiEnv().ADMIN_SITE_URL).toString();
+  const queueUrl = new URL("/comments", apiConfig().adminSiteUrl).toString();
   const lines = latest.map((c) => `- ${c.authorName} on /${c.item.slug}: “${excerpt(c.body)}”`);
   const text = [
     `${fresh} comment${fresh === 1 ? " was" : "s were"} held for moderation since the last digest; ${waiting} ${waiting === 1 ? "is" : "are"} waiting in all.`,

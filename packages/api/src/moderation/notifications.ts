@@ -1,6 +1,6 @@
 import type { Db } from "@observatory/db";
 import { itemPath } from "../content/kinds.ts";
-import { apiEnv } from "../env.ts";
+import { apiConfig } from "../config.ts";
 import { queueEmail } from "../mail/outbox.ts";
 
 type Tx = Pick<Db, "emailMessage" | "contentItem" | "revision">;
@@ -20,7 +20,7 @@ export async function queuePublishedEmail(
     select: { kind: true, slug: true, liveRevision: { select: { title: true } } },
   });
   if (!item) return;
-  const url = new URL(`${itemPath(item.kind, item.slug)}#comment-${comment.id}`, apiEnv().PUBLIC_SITE_URL);
+  const url = new URL(`${itemPath(item.kind, item.slug)}#comment-${comment.id}`, apiConfig().publicSiteUrl);
   const title = item.liveRevision?.title ?? "our website";
   await queueEmail(tx, {
     to: comment.authorEmail,

@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
 import { itemPath } from "../content/kinds.ts";
-import { apiEnv } from "../env.ts";
+import { apiConfig } from "../config.ts";
 import type { Context } from "../trpc.ts";
 
 // A commenter's rights under UK GDPR: a copy of everything held under their email address, and its
@@ -31,7 +31,7 @@ export const ANONYMOUS_NAME = "Anonymous";
  * this address?" when asked again, without keeping the address the person asked us to erase.
  */
 export function emailDigest(email: string): string {
-  return createHmac("sha256", apiEnv().APP_SECRET).update(`erased-email:${email}`).digest("hex").slice(0, 32);
+  return createHmac("sha256", apiConfig().appSecret).update(`erased-email:${email}`).digest("hex").slice(0, 32);
 }
 
 export async function exportCommentsByEmail(ctx: Actor, input: z.input<typeof emailInput>) {

@@ -1,7 +1,7 @@
 import type { Db } from "@observatory/db";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
-import { apiEnv } from "../env.ts";
+import { apiConfig } from "../config.ts";
 import type { Context } from "../trpc.ts";
 
 // The comment rules moderators tune (spam and hold rules, the digest interval) and the privacy
@@ -64,9 +64,9 @@ export type SpamRules = z.infer<typeof spamRulesInput>;
 
 const minutes = (seconds: number) => Math.max(1, Math.round(seconds / 60));
 
-/** The rules until moderators save their own; the form's limits come from the environment (README). */
+/** The rules until moderators save their own; the form's limits come from the API's configuration (the environment, README). */
 export function defaultSpamRules(): SpamRules {
-  const env = apiEnv();
+  const config = apiConfig();
   return {
     holdAtLinks: 2,
     blockedPhrases: [],
@@ -76,11 +76,11 @@ export function defaultSpamRules(): SpamRules {
     duplicateWindowHours: 24,
     trustApprovedCommenters: true,
     digestIntervalHours: 24,
-    minSeconds: env.COMMENT_MIN_SECONDS,
-    ipLimit: env.COMMENT_RATE_LIMIT_IP.limit,
-    ipWindowMinutes: minutes(env.COMMENT_RATE_LIMIT_IP.windowSeconds),
-    emailLimit: env.COMMENT_RATE_LIMIT_EMAIL.limit,
-    emailWindowMinutes: minutes(env.COMMENT_RATE_LIMIT_EMAIL.windowSeconds),
+    minSeconds: config.commentMinSeconds,
+    ipLimit: config.commentRateLimitIp.limit,
+    ipWindowMinutes: minutes(config.commentRateLimitIp.windowSeconds),
+    emailLimit: config.commentRateLimitEmail.limit,
+    emailWindowMinutes: minutes(config.commentRateLimitEmail.windowSeconds),
   };
 }
 
@@ -115,7 +115,7 @@ export async function readIpHashRetentionDays(db: Pick<Db, "setting">): Promise<
 /** The retention from a stored setting value (undefined when none is saved). */
 function retentionFrom(stored: unknown): number {
   const parsed = stored === undefined ? null : retentionInput.shape.ipHashRetentionDays.safeParse(stored);
-  return parsed?.success ? parsed.data : apiEnv().COMMENT_IP_HASH_RETENTION_DAYS;
+  return parsed?.success ? parsed.data : apiConfig().commentIpHashRetentionDays;
 }
 
 export async function readModerationSettings(db: Pick<Db, "setting">): Promise<ModerationSettings> {

@@ -6,7 +6,7 @@ import { consumeEmailToken, findEmailToken, issueEmailToken, type TokenStatus } 
 import { invitationEmail } from "../auth/emails.ts";
 import { assertNewPassword, newPasswordField } from "../auth/password-policy.ts";
 import { emailField } from "../auth/sign-in.ts";
-import { apiEnv } from "../env.ts";
+import { apiConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
 import { queueEmail } from "../mail/outbox.ts";
 import { roleLabels } from "../permissions.ts";
@@ -42,7 +42,7 @@ export async function inviteUser(ctx: StaffContext, input: z.infer<typeof invite
         to: input.email,
         role: input.role,
         invitedBy: ctx.user.name,
-        link: new URL(`/invitations/${token}`, apiEnv().ADMIN_SITE_URL).toString(),
+        link: new URL(`/invitations/${token}`, apiConfig().adminSiteUrl).toString(),
         expiresAt,
       }),
     );

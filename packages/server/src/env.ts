@@ -1,4 +1,7 @@
+// The environment of the hosted apps, validated in one place: the HTTP server's own settings, and
+// the API's configuration (the API reads no environment of its own).
 import path from "node:path";
+import type { ApiConfig } from "@observatory/api";
 import { parseEnv, Role, repoRoot } from "@observatory/db";
 import { z } from "zod";
 
@@ -22,7 +25,19 @@ const roleList = z
   .transform((v) => (v.trim().toLowerCase() === "none" ? [] : v.split(",").map((r) => r.trim().toUpperCase())))
   .pipe(z.array(z.enum(Role, 'must be "none" or a comma-separated list of roles')));
 
+const port = z.coerce
+  .number()
+  .int()
+  .min(1, "must be a port number (1-65535)")
+  .max(65535, "must be a port number (1-65535)");
+
 const schema = z.object({
+  /** Ports of the two apps; PORT applies to whichever app is started when its own is not set. */
+  WEB_PORT: port.optional(),
+  ADMIN_PORT: port.optional(),
+  PORT: port.optional(),
+  /** Address the apps listen on (0.0.0.0 behind a load balancer). */
+  HOST: z.string().min(1).default("127.0.0.1"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Keys the HMACs of IP addresses and signs share links; 32+ characters. */
   APP_SECRET: isProduction
@@ -64,10 +79,40 @@ const schema = z.object({
     .transform((v) => v === "true"),
 });
 
-export type ApiEnv = z.infer<typeof schema>;
+export type HostEnv = z.infer<typeof schema>;
 
-let cached: ApiEnv | undefined;
-export function apiEnv(): ApiEnv {
+let cached: HostEnv | undefined;
+export function hostEnv(): HostEnv {
   cached ??= parseEnv(schema, process.env);
   return cached;
+}
+
+export type AppName = "web" | "admin";
+
+export function portOf(app: AppName, env: HostEnv = hostEnv()): number {
+  return (app === "web" ? env.WEB_PORT : env.ADMIN_PORT) ?? env.PORT ?? (app === "web" ? 3000 : 3001);
+}
+
+/** What the API is configured with, from the environment. */
+export function apiConfigFromEnv(env: HostEnv = hostEnv()): ApiConfig {
+  return {
+    isProduction: env.NODE_ENV === "production",
+    appSecret: env.APP_SECRET,
+    publicSiteUrl: env.PUBLIC_SITE_URL,
+    adminSiteUrl: env.ADMIN_SITE_URL,
+    commentMinSeconds: env.COMMENT_MIN_SECONDS,
+    commentRateLimitIp: env.COMMENT_RATE_LIMIT_IP,
+    commentRateLimitEmail: env.COMMENT_RATE_LIMIT_EMAIL,
+    commentIpHashRetentionDays: env.COMMENT_IP_HASH_RETENTION_DAYS,
+    smtp: {
+      host: env.SMTP_HOST,
+      port: env.SMTP_PORT,
+      secure: env.SMTP_SECURE,
+      user: env.SMTP_USER,
+      password: env.SMTP_PASSWORD,
+      from: env.SMTP_FROM,
+    },
+    mfaRequiredRoles: env.MFA_REQUIRED_ROLES,
+    mediaDir: env.MEDIA_DIR,
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCrossOriginWrite as check, writeFacts } from "./same-origin.mjs";
+import { isCrossOriginWrite as check, writeFacts } from "./same-origin.ts";
 
 const admin = "https://admin.observatory.example";
 const isCrossOriginWrite = (request: Request, allowed: string) => check(writeFacts(request), allowed);

@@ -3,11 +3,11 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 async function freshEnv(variables: Record<string, string>) {
   vi.resetModules();
   for (const [name, value] of Object.entries(variables)) vi.stubEnv(name, value);
-  const { apiEnv } = await import("./env.ts");
-  return apiEnv();
+  const { hostEnv } = await import("./env.ts");
+  return hostEnv();
 }
 
-describe("the API environment", () => {
+describe("the environment of the hosted apps", () => {
   afterEach(() => {
     vi.unstubAllEnvs();
   });
@@ -35,5 +35,13 @@ describe("the API environment", () => {
       SMTP_SECURE: true,
     });
     await expect(freshEnv({ SMTP_PORT: "smtp" })).rejects.toThrow(/SMTP_PORT/);
+  });
+
+  it("reads each app's port, falling back to PORT, and names a bad one", async () => {
+    const { portOf } = await import("./env.ts");
+    expect(portOf("web", await freshEnv({}))).toBe(3000);
+    expect(portOf("admin", await freshEnv({ PORT: "4001" }))).toBe(4001);
+    expect(portOf("web", await freshEnv({ PORT: "4001", WEB_PORT: "4000" }))).toBe(4000);
+    await expect(freshEnv({ WEB_PORT: "abc" })).rejects.toThrow(/WEB_PORT/);
   });
 });
