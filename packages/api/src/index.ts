@@ -15,7 +15,6 @@ export { safeRedirectPath } from "./http/safe-redirect.ts";
 export type { MfaState } from "./auth/mfa-policy.ts";
 export { issueFormToken } from "./comments/form-token.ts";
 export { startBackgroundJobs } from "./jobs/index.ts";
-export { formatLondon, toLondonFields } from "./editorial/schedule-time.ts";
 export { statusLabels } from "./editorial/common.ts";
 export { readMedia } from "./editorial/media.ts";
 export { hashPassword, verifyPassword } from "./auth/password.ts";

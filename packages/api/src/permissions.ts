@@ -1,9 +1,11 @@
 // The role table of ARCHITECTURE.md: the one source of truth for the server (every procedure) and
 // the apps (what to show). Importable in the browser: no server dependencies here.
 
-export type Role = "ADMIN" | "EDITOR" | "AUTHOR" | "MODERATOR";
+import { Role } from "@observatory/db/enums";
 
-export const roles: readonly Role[] = ["ADMIN", "EDITOR", "AUTHOR", "MODERATOR"];
+// The roles are the database's enum (the Prisma schema is their one definition), in its order.
+export { Role };
+export const roles: readonly Role[] = Object.values(Role);
 
 export const permissionTable = {
   /** Create and edit own drafts, submit for review. */

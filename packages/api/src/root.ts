@@ -1,28 +1,41 @@
 import { accountRouter } from "./account/router.ts";
 import { auditRouter } from "./audit/router.ts";
 import { authRouter } from "./auth/router.ts";
-import { commentsRouter } from "./comments/router.ts";
+import { commentJobs, commentsRouter } from "./comments/router.ts";
 import { contentRouter } from "./content/router.ts";
-import { editorialRouter } from "./editorial/router.ts";
-import { moderationRouter } from "./moderation/router.ts";
+import { editorialJobs, editorialRouter } from "./editorial/router.ts";
+import type { Job } from "./jobs/runner.ts";
+import { moderationJobs, moderationRouter } from "./moderation/router.ts";
 import { settingsRouter } from "./settings/router.ts";
 import { systemRouter } from "./system/router.ts";
 import { router } from "./trpc.ts";
 import { usersRouter } from "./users/router.ts";
 import { workstreamsRouter } from "./workstreams/router.ts";
 
-export const appRouter = router({
-  account: accountRouter,
-  audit: auditRouter,
-  auth: authRouter,
-  comments: commentsRouter,
-  content: contentRouter,
-  editorial: editorialRouter,
-  moderation: moderationRouter,
-  settings: settingsRouter,
-  system: systemRouter,
-  users: usersRouter,
-  workstreams: workstreamsRouter,
-});
+type Domain = { router: ReturnType<typeof router>; jobs?: Job[] };
+
+/** The product's domains: each brings its procedures and, where it has any, its background jobs. */
+const domains = {
+  account: { router: accountRouter },
+  audit: { router: auditRouter },
+  auth: { router: authRouter },
+  comments: { router: commentsRouter, jobs: commentJobs },
+  content: { router: contentRouter },
+  editorial: { router: editorialRouter, jobs: editorialJobs },
+  moderation: { router: moderationRouter, jobs: moderationJobs },
+  settings: { router: settingsRouter },
+  system: { router: systemRouter },
+  users: { router: usersRouter },
+  workstreams: { router: workstreamsRouter },
+} satisfies Record<string, Domain>;
+
+type Routers = { [Name in keyof typeof domains]: (typeof domains)[Name]["router"] };
+
+export const appRouter = router(
+  Object.fromEntries(Object.entries(domains).map(([name, domain]) => [name, domain.router])) as Routers,
+);
 
 export type AppRouter = typeof appRouter;
+
+/** Every domain's background jobs, run by the admin server (see packages/server). */
+export const backgroundJobs: Job[] = Object.values(domains).flatMap((domain: Domain) => domain.jobs ?? []);

@@ -1,4 +1,4 @@
-import { formatDate } from "./date-time";
+import { formatDate } from "@observatory/time";
 import { Tag } from "./tag";
 
 export const contentKindLabels = {

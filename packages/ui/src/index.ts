@@ -4,7 +4,6 @@ export { type ButtonLinkProps, type ButtonProps, type ButtonVariant, Button, But
 export { type CardProps, Card } from "./card";
 export { type CharacterCountProps, CharacterCount } from "./character-count";
 export { type CheckboxesProps, type CheckboxItem, Checkboxes } from "./checkboxes";
-export { formatDate, formatDateTime } from "./date-time";
 export { type ErrorMessageProps, ErrorMessage } from "./error-message";
 export {
   type ErrorSummaryItem,

@@ -1,4 +1,5 @@
-import { formatDateTime, Tag } from "@observatory/ui";
+import { Tag } from "@observatory/ui";
+import { formatDateTime } from "@observatory/time";
 import { type CommentStatus, queueHref, statusLabels } from "~/lib/moderation";
 
 // What a moderator needs to judge a comment: who sent it (with their history), where, in reply to

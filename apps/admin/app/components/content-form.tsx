@@ -1,6 +1,7 @@
 import { createApiClient } from "@observatory/api/client";
 import { Button, Checkboxes, Radios, Select, Textarea, TextInput } from "@observatory/ui";
 import { Form } from "@remix-run/react";
+import { formatTime } from "@observatory/time";
 import { type FormEvent, type ReactNode, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { FormState } from "~/components/form-errors";
 
@@ -149,11 +150,7 @@ export function ContentForm({
           commentsOpen: text("commentsOpen") !== "no",
           workstreamIds: data.getAll("workstreamIds").filter((v): v is string => typeof v === "string"),
         })
-        .then(() =>
-          setAutosaveStatus(
-            `Draft copy saved at ${new Date().toLocaleTimeString("en-GB", { timeZone: "Europe/London" })}`,
-          ),
-        )
+        .then(() => setAutosaveStatus(`Draft copy saved at ${formatTime(new Date())}`))
         .catch((error: unknown) =>
           setAutosaveStatus(
             error instanceof Error ? `Not saved automatically: ${error.message}` : "Not saved automatically",

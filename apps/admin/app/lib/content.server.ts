@@ -1,4 +1,5 @@
-import { formatLondon, statusLabels } from "@observatory/api";
+import { statusLabels } from "@observatory/api";
+import { formatDateTime } from "@observatory/time";
 import { contentKindLabels } from "@observatory/ui";
 import { TRPCError } from "@trpc/server";
 import { textField } from "./forms.server";
@@ -20,7 +21,7 @@ export const statusOptions = Object.entries(statusLabels).map(([value, label]) =
 
 export const statusLabel = (status: keyof typeof statusLabels) => statusLabels[status];
 
-export const when = (date: Date | string | null | undefined) => (date ? formatLondon(new Date(date)) : "");
+export const when = (date: Date | string | null | undefined) => (date ? formatDateTime(new Date(date)) : "");
 
 /** "3 hours", "2 days": how long something has waited. */
 export function waited(ms: number): string {

@@ -1,5 +1,6 @@
 import { roleLabels } from "@observatory/api/permissions";
-import { Button, formatDateTime, NotificationBanner, SummaryList } from "@observatory/ui";
+import { Button, NotificationBanner, SummaryList } from "@observatory/ui";
+import { formatDateTime } from "@observatory/time";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/lib/session.server";

@@ -1,4 +1,5 @@
-import { BackLink, ButtonLink, formatDateTime, NotificationBanner, SummaryList } from "@observatory/ui";
+import { BackLink, ButtonLink, NotificationBanner, SummaryList } from "@observatory/ui";
+import { formatDateTime } from "@observatory/time";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/lib/session.server";

@@ -1,4 +1,5 @@
-import { Button, formatDateTime, Select, Table, TextInput } from "@observatory/ui";
+import { Button, Select, Table, TextInput } from "@observatory/ui";
+import { formatDateTime } from "@observatory/time";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary } from "~/components/form-errors";

@@ -7,6 +7,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { toLondonFields } from "@observatory/time";
 import { TRPCError } from "@trpc/server";
 import { ContentForm, contentFormFields } from "~/components/content-form";
 import { FormErrorSummary, formState } from "~/components/form-errors";
@@ -79,9 +80,7 @@ export async function loader(args: LoaderFunctionArgs) {
       kind: item.kind,
       seoTitle: revision.seoTitle ?? "",
       seoDescription: revision.seoDescription ?? "",
-      nextReviewDue: revision.nextReviewDue
-        ? new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London" }).format(revision.nextReviewDue)
-        : "",
+      nextReviewDue: revision.nextReviewDue ? toLondonFields(revision.nextReviewDue).date : "",
       commentsOpen: item.commentsOpen ? "yes" : "no",
       workstreamIds: revision.workstreamIds.join(","),
     },

@@ -1,5 +1,6 @@
 import { roleLabels, roles } from "@observatory/api/permissions";
-import { BackLink, Button, formatDateTime, NotificationBanner, Radios, SummaryList, Tag } from "@observatory/ui";
+import { BackLink, Button, NotificationBanner, Radios, SummaryList, Tag } from "@observatory/ui";
+import { formatDateTime } from "@observatory/time";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";

@@ -1,15 +1,6 @@
 import { roleLabels, roles } from "@observatory/api/permissions";
-import {
-  Button,
-  ButtonLink,
-  formatDateTime,
-  NotificationBanner,
-  Pagination,
-  Select,
-  Table,
-  Tag,
-  TextInput,
-} from "@observatory/ui";
+import { Button, ButtonLink, NotificationBanner, Pagination, Select, Table, Tag, TextInput } from "@observatory/ui";
+import { formatDateTime } from "@observatory/time";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";

@@ -1,4 +1,5 @@
-import { formatDateTime, Tag } from "@observatory/ui";
+import { Tag } from "@observatory/ui";
+import { formatDateTime } from "@observatory/time";
 import { isoDate } from "~/lib/format";
 
 export type ThreadComment = {

@@ -1,4 +1,5 @@
-import { contentKindLabels, formatDate, Tag } from "@observatory/ui";
+import { contentKindLabels, Tag } from "@observatory/ui";
+import { formatDate } from "@observatory/time";
 import { isoDate } from "~/lib/format";
 
 export type ListedItem = {

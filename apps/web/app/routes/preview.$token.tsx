@@ -1,4 +1,5 @@
-import { ArticleContent, formatDate, WarningCallout } from "@observatory/ui";
+import { ArticleContent, WarningCallout } from "@observatory/ui";
+import { formatDate } from "@observatory/time";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { api } from "~/lib/api.server";

@@ -1,4 +1,5 @@
-import { Button, contentKindLabels, formatDate, Pagination, TextInput } from "@observatory/ui";
+import { Button, contentKindLabels, Pagination, TextInput } from "@observatory/ui";
+import { formatDate } from "@observatory/time";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { api, siteUrl } from "~/lib/api.server";

@@ -1,7 +1,7 @@
 import type { Db, Prisma } from "@observatory/db";
 import { z } from "zod";
 import { decodeTimeCursor, encodeTimeCursor } from "../keyset-cursor.ts";
-import { parseDay, startOfLondonDay } from "../london-time.ts";
+import { parseDay, startOfLondonDay } from "@observatory/time";
 
 const dayField = (label: string) =>
   z

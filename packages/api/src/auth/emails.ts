@@ -1,26 +1,9 @@
+import { formatDateTime } from "@observatory/time";
 import type { Role } from "@observatory/db";
 import type { OutgoingEmail } from "../mail/outbox.ts";
 import { roleLabels } from "../permissions.ts";
 
 const SERVICE = "NHS Race and Health Observatory admin";
-
-function formatExpiry(expiresAt: Date): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/London",
-    dateStyle: "long",
-    timeStyle: "short",
-    hourCycle: "h23",
-  })
-    .format(expiresAt)
-    .concat(` ${londonZone(expiresAt)}`);
-}
-
-function londonZone(date: Date): string {
-  const zone = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", timeZoneName: "short" })
-    .formatToParts(date)
-    .find((part) => part.type === "timeZoneName")?.value;
-  return zone === "GMT" ? "GMT" : "BST";
-}
 
 export function invitationEmail(fields: {
   to: string;
@@ -38,7 +21,7 @@ export function invitationEmail(fields: {
       "To accept, open this link and choose your name and password:",
       fields.link,
       "",
-      `The link works once and expires on ${formatExpiry(fields.expiresAt)}.`,
+      `The link works once and expires on ${formatDateTime(fields.expiresAt)}.`,
       "",
       "If you were not expecting this invitation, you can ignore this email.",
     ].join("\n"),
@@ -55,7 +38,7 @@ export function passwordResetEmail(fields: { to: string; name: string; link: str
       "Someone asked to reset the password of your account. To choose a new password, open this link:",
       fields.link,
       "",
-      `The link works once and expires on ${formatExpiry(fields.expiresAt)}. Setting a new password signs you out everywhere else.`,
+      `The link works once and expires on ${formatDateTime(fields.expiresAt)}. Setting a new password signs you out everywhere else.`,
       "",
       "If you did not ask for this, you can ignore this email: your password has not changed.",
     ].join("\n"),

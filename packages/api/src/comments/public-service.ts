@@ -4,8 +4,8 @@ import { z } from "zod";
 import { AppError } from "../errors.ts";
 import { hitRateLimit } from "../rate-limit.ts";
 import type { RequestMeta } from "../request-meta.ts";
-import { queuePublishedEmail } from "../moderation/notifications.ts";
-import { SPAM_RULES_KEY, type SpamRules, spamRulesFrom } from "../moderation/settings.ts";
+import { queuePublishedEmail } from "./notifications.ts";
+import { SPAM_RULES_KEY, type SpamRules, spamRulesFrom } from "./settings.ts";
 import { checkFormToken } from "./form-token.ts";
 import { type CommentDecision, decideComment } from "./spam-rules.ts";
 

@@ -1,7 +1,9 @@
-import { readIpHashRetentionDays, readSpamRules } from "../moderation/settings.ts";
+import { readIpHashRetentionDays, readSpamRules } from "./settings.ts";
 import { publicProcedure, router } from "../trpc.ts";
 import { issueFormToken } from "./form-token.ts";
 import { commentInput, submitComment } from "./public-service.ts";
+import type { Job } from "../jobs/runner.ts";
+import { purgeIpHashesJob } from "./ip-hash-retention.ts";
 
 export const commentsRouter = router({
   /** A fresh signed timestamp for the comment form (the minimum-time check). */
@@ -19,3 +21,6 @@ export const commentsRouter = router({
     return { status: status === "APPROVED" ? ("APPROVED" as const) : ("PENDING" as const) };
   }),
 });
+
+/** This domain's background work: clearing readers' IP hashes after the retention period. */
+export const commentJobs: Job[] = [purgeIpHashesJob];

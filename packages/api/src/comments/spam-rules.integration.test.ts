@@ -1,6 +1,6 @@
 import { createComment, createItem, createUser } from "@observatory/db/testing";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { defaultSpamRules, type SpamRules } from "../moderation/settings.ts";
+import { defaultSpamRules, type SpamRules } from "./settings.ts";
 import { useHarness } from "../testing/harness.ts";
 import { issueFormToken } from "./form-token.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultSpamRules, type SpamRules } from "../moderation/settings.ts";
+import { defaultSpamRules, type SpamRules } from "./settings.ts";
 import { countLinks, decideComment, describeFlag, matchPhrases } from "./spam-rules.ts";
 
 const rules = (overrides: Partial<SpamRules> = {}): SpamRules => ({ ...defaultSpamRules(), ...overrides });

@@ -1,4 +1,4 @@
-import type { SpamRules } from "../moderation/settings.ts";
+import type { SpamRules } from "./settings.ts";
 
 // The decision on a new comment, from the configured rules. Pure, so each rule is unit-tested; the
 // caller supplies the two facts that need the database (duplicate, earlier approved comment).

@@ -3,7 +3,7 @@ import { renderMarkdown } from "@observatory/content";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
 import { AppError, notFound } from "../errors.ts";
-import { parseDay, startOfLondonDay } from "../london-time.ts";
+import { parseDay, startOfLondonDay } from "@observatory/time";
 import { can } from "../permissions.ts";
 import { assertCanEdit, assertStatus, lockItem, type StaffContext, type Tx } from "./common.ts";
 

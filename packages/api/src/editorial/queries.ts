@@ -2,7 +2,7 @@ import { ContentKind, ContentStatus, type Db, Prisma } from "@observatory/db";
 import { sanitizeContentHtml } from "@observatory/content";
 import { z } from "zod";
 import { AppError, notFound } from "../errors.ts";
-import { parseDay, startOfLondonDay } from "../london-time.ts";
+import { parseDay, startOfLondonDay } from "@observatory/time";
 import { can } from "../permissions.ts";
 import { canEditItem, type StaffContext } from "./common.ts";
 import { diffLines } from "./diff.ts";

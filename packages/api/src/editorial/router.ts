@@ -22,7 +22,7 @@ import {
   listRevisions,
 } from "./queries.ts";
 import { readReviewSteps, reviewStepsSchema, updateReviewSteps } from "./review-steps.ts";
-import { formatLondon, londonDateTimeToInstant } from "./schedule-time.ts";
+import { formatDateTime, londonDateTimeToInstant } from "@observatory/time";
 import { createShareLink, listShareLinks, MAX_SHARE_DAYS, openShareLink, revokeShareLink } from "./share-links.ts";
 import {
   approveRevision,
@@ -35,6 +35,8 @@ import {
   submitForReview,
   unpublish,
 } from "./transitions.ts";
+import type { Job } from "../jobs/runner.ts";
+import { recordScheduleJob } from "./scheduler.ts";
 
 // Staff procedures for writing, reviewing and publishing. The rules live in the services; these
 // declare who may call what (the role table) and validate input.
@@ -78,7 +80,7 @@ export const editorialRouter = router({
   /** Reads a London date and time back with its BST/GMT label, or says why it is not one instant. */
   describeTime: write.input(londonDateTime).query(({ input }) => {
     const result = londonDateTimeToInstant(input.date, input.time, input.clock);
-    return result.kind === "ok" ? { ...result, label: formatLondon(result.at) } : result;
+    return result.kind === "ok" ? { ...result, label: formatDateTime(result.at) } : result;
   }),
 
   create: write.input(revisionFields).mutation(({ ctx, input }) => createDraft(ctx, input)),
@@ -138,3 +140,6 @@ export const editorialRouter = router({
     .input(reviewStepsSchema)
     .mutation(({ ctx, input }) => updateReviewSteps(ctx, input)),
 });
+
+/** This domain's background work: recording scheduled publications as they happen. */
+export const editorialJobs: Job[] = [recordScheduleJob];

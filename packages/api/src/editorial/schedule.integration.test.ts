@@ -94,7 +94,7 @@ describe("scheduled publication", () => {
       where: { targetId: item.itemId, action: "content.schedule" },
       orderBy: { createdAt: "desc" },
     });
-    expect(audit?.summary).toContain("Sunday 28 March 2027 at 09:00 BST");
+    expect(audit?.summary).toContain("28 March 2027 at 9:00am BST");
   });
 
   it("refuses an unpublish before the publication, either way round", async () => {

@@ -1,7 +1,7 @@
 import type { Db } from "@observatory/db";
 import type { Job } from "../jobs/runner.ts";
 import { notifyAuthor } from "./notifications.ts";
-import { formatLondon } from "./schedule-time.ts";
+import { formatDateTime } from "@observatory/time";
 
 // The public site never waits for this job: visibility is computed from the stored schedule at
 // query time. The job *records* what the schedule already made true (live pointer, status, audit,
@@ -59,7 +59,8 @@ async function recordPublications(db: Db, now: Date): Promise<Recorded[]> {
     });
     for (const row of rows) {
       const author = authors.find((a) => a.id === row.authorId);
-      if (author) await notifyAuthor(tx, author, row.id, row.title, { kind: "published", when: formatLondon(row.at) });
+      if (author)
+        await notifyAuthor(tx, author, row.id, row.title, { kind: "published", when: formatDateTime(row.at) });
     }
     return rows.map((r) => ({ id: r.id, revisionId: r.revisionId, title: r.title, at: r.at }));
   });

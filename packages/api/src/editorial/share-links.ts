@@ -5,7 +5,7 @@ import { apiConfig } from "../config.ts";
 import { AppError, notFound } from "../errors.ts";
 import type { Context } from "../trpc.ts";
 import type { StaffContext } from "./common.ts";
-import { formatLondon } from "./schedule-time.ts";
+import { formatDateTime } from "@observatory/time";
 
 // Preview links for reviewers outside the observatory. The token is a random secret plus an HMAC
 // of it under the app key, so a forged or mistyped link is refused without a database lookup; only
@@ -50,7 +50,7 @@ export async function createShareLink(
       action: "content.shareLink",
       targetType: "ContentItem",
       targetId: revision.itemId,
-      summary: `Shared a preview of revision ${revision.number} of "${revision.title}" until ${formatLondon(expiresAt)}`,
+      summary: `Shared a preview of revision ${revision.number} of "${revision.title}" until ${formatDateTime(expiresAt)}`,
       data: { shareLinkId: created.id, revisionId: revision.id },
     });
     return created;

@@ -11,7 +11,7 @@ import {
 } from "./common.ts";
 import { notifyAuthor, notifyReviewers } from "./notifications.ts";
 import { clinicalStepFor, isClinicalReviewer, readReviewSteps } from "./review-steps.ts";
-import { formatLondon } from "./schedule-time.ts";
+import { formatDateTime } from "@observatory/time";
 
 // The workflow's transitions. Each one locks the item, checks the state it starts from and the
 // actor's right to make it, changes the pointers the public site reads (see content/visibility.ts),
@@ -236,7 +236,7 @@ export async function publishNow(ctx: StaffContext, input: RevisionRef) {
       summary: `Published revision ${revision.number} of "${revision.title}"`,
       data: { revisionId: revision.id },
     });
-    await notifyAuthor(tx, revision.author, item.id, revision.title, { kind: "published", when: formatLondon(now) });
+    await notifyAuthor(tx, revision.author, item.id, revision.title, { kind: "published", when: formatDateTime(now) });
     return { status: "PUBLISHED" as const, liveSince: now };
   });
 }
@@ -249,12 +249,12 @@ export async function schedulePublication(ctx: StaffContext, input: RevisionRef 
     const now = new Date();
     if (input.publishAt <= now) {
       throw new AppError("BAD_REQUEST", "The publication time must be in the future", {
-        publishAt: `The publication time must be in the future (it is now ${formatLondon(now)}). To publish straight away, use Publish now`,
+        publishAt: `The publication time must be in the future (it is now ${formatDateTime(now)}). To publish straight away, use Publish now`,
       });
     }
     if (item.unpublishAt && item.unpublishAt <= input.publishAt) {
       throw new AppError("BAD_REQUEST", "The publication time must be before the unpublication time", {
-        publishAt: `The item is set to come off the site on ${formatLondon(item.unpublishAt)}: choose an earlier time, or change that first`,
+        publishAt: `The item is set to come off the site on ${formatDateTime(item.unpublishAt)}: choose an earlier time, or change that first`,
       });
     }
     await tx.contentItem.update({
@@ -270,7 +270,7 @@ export async function schedulePublication(ctx: StaffContext, input: RevisionRef 
       action: "content.schedule",
       targetType: "ContentItem",
       targetId: item.id,
-      summary: `Scheduled revision ${revision.number} of "${revision.title}" for ${formatLondon(input.publishAt)}`,
+      summary: `Scheduled revision ${revision.number} of "${revision.title}" for ${formatDateTime(input.publishAt)}`,
       data: { revisionId: revision.id, publishAt: input.publishAt.toISOString() },
     });
     return { status: "SCHEDULED" as const, publishAt: input.publishAt };
@@ -303,7 +303,7 @@ export async function cancelSchedule(ctx: StaffContext, input: ItemRef) {
       action: "content.cancelSchedule",
       targetType: "ContentItem",
       targetId: item.id,
-      summary: `Cancelled the publication scheduled for ${formatLondon(item.publishAt)}`,
+      summary: `Cancelled the publication scheduled for ${formatDateTime(item.publishAt)}`,
     });
     return { status: item.latestRevisionId === item.scheduledRevisionId ? ("APPROVED" as const) : item.status };
   });
@@ -333,7 +333,7 @@ export async function scheduleUnpublish(ctx: StaffContext, input: ItemRef & { un
       }
       if (item.publishAt && input.unpublishAt <= item.publishAt) {
         throw new AppError("BAD_REQUEST", "The item cannot come off the site before it goes on", {
-          unpublishAt: `It is scheduled to be published on ${formatLondon(item.publishAt)}: choose a later time`,
+          unpublishAt: `It is scheduled to be published on ${formatDateTime(item.publishAt)}: choose a later time`,
         });
       }
     }
@@ -343,7 +343,7 @@ export async function scheduleUnpublish(ctx: StaffContext, input: ItemRef & { un
       targetType: "ContentItem",
       targetId: item.id,
       summary: input.unpublishAt
-        ? `Set to come off the site on ${formatLondon(input.unpublishAt)}`
+        ? `Set to come off the site on ${formatDateTime(input.unpublishAt)}`
         : "Cancelled the scheduled unpublication",
     });
     return { unpublishAt: input.unpublishAt };

@@ -1,7 +1,7 @@
 import { createComment, createItem, createUser } from "@observatory/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useHarness } from "../testing/harness.ts";
-import { purgeExpiredIpHashes, purgeIpHashesJob } from "./privacy.ts";
+import { purgeExpiredIpHashes, purgeIpHashesJob } from "../comments/ip-hash-retention.ts";
 import { runIfDue } from "./runner.ts";
 
 describe("background jobs", () => {

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
 import { AppError } from "../errors.ts";
 import type { Context } from "../trpc.ts";
-import { queuePublishedEmail } from "./notifications.ts";
+import { queuePublishedEmail } from "../comments/notifications.ts";
 import { commentStatuses } from "./queue.ts";
-import { blockSenderOf } from "./settings.ts";
+import { blockSenderOf } from "../comments/settings.ts";
 
 // Moderation decisions. Every action names the state the moderator saw (status and updatedAt); the
 // rows are locked, compared with it and changed in one transaction, so of two moderators acting on

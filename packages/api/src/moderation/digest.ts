@@ -4,7 +4,7 @@ import { apiConfig } from "../config.ts";
 import type { Job } from "../jobs/runner.ts";
 import { queueEmail } from "../mail/outbox.ts";
 import { permissionTable } from "../permissions.ts";
-import { readSpamRules } from "./settings.ts";
+import { readSpamRules } from "../comments/settings.ts";
 
 // The moderators' digest: at most one email per interval (a moderation setting), only when comments
 // have been held since the last one, to everyone who may moderate. The job itself ticks often so a

@@ -1,6 +1,6 @@
 import { createComment, createItem, createUser } from "@observatory/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { purgeExpiredIpHashes } from "../jobs/privacy.ts";
+import { purgeExpiredIpHashes } from "../comments/ip-hash-retention.ts";
 import { useHarness } from "../testing/harness.ts";
 import { sendModerationDigest } from "./digest.ts";
 import { emailDigest } from "./personal-data.ts";

@@ -1,4 +1,5 @@
 import { type CommentStatus, type ContentKind, type Db, Prisma } from "@observatory/db";
+import { startOfLondonDay } from "@observatory/time";
 import { z } from "zod";
 import { shownAuthorName } from "../comments/public-service.ts";
 import { describeFlag } from "../comments/spam-rules.ts";
@@ -21,10 +22,16 @@ export const FILTERED_COUNT_CAP = 1_000;
 
 const day = z.iso.date();
 
+/** The instant a London day (2026-07-15), or one `after` days later, begins. */
+function startOfDay(isoDay: string, after = 0): Date {
+  const [year = 0, month = 1, date = 1] = isoDay.split("-").map(Number);
+  return startOfLondonDay(year, month, date + after);
+}
+
 export const queueInput = z.object({
   status: z.enum(commentStatuses).default("PENDING"),
   itemId: z.string().max(100).optional(),
-  /** Europe/London calendar days are close enough to UTC days for a filter; inclusive. */
+  /** London calendar days, inclusive. */
   from: day.optional(),
   to: day.optional(),
   q: z.string().trim().max(200).optional(),
@@ -46,9 +53,8 @@ function decodeCursor(cursor: string): TimeCursor {
 function filterSql(input: z.output<typeof queueInput>): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   if (input.itemId) conditions.push(Prisma.sql`"itemId" = ${input.itemId}`);
-  if (input.from) conditions.push(Prisma.sql`"createdAt" >= ${new Date(`${input.from}T00:00:00Z`)}`);
-  if (input.to)
-    conditions.push(Prisma.sql`"createdAt" < ${new Date(Date.parse(`${input.to}T00:00:00Z`) + 86_400_000)}`);
+  if (input.from) conditions.push(Prisma.sql`"createdAt" >= ${startOfDay(input.from)}`);
+  if (input.to) conditions.push(Prisma.sql`"createdAt" < ${startOfDay(input.to, 1)}`);
   if (input.q) {
     const pattern = `%${input.q.replace(/[\\%_]/g, "\\$&")}%`;
     // Text, name and email have one trigram index together (migration comment_search_trigram): a rare

@@ -22,7 +22,9 @@ import {
   spamRulesInput,
   updateIpHashRetention,
   updateSpamRules,
-} from "./settings.ts";
+} from "../comments/settings.ts";
+import type { Job } from "../jobs/runner.ts";
+import { moderationDigestJob } from "./digest.ts";
 
 const moderate = permissionProcedure("comments.moderate");
 const remove = permissionProcedure("comments.delete");
@@ -68,3 +70,6 @@ export const moderationRouter = router({
   exportByEmail: personalData.input(emailInput).mutation(({ ctx, input }) => exportCommentsByEmail(ctx, input)),
   eraseByEmail: personalData.input(eraseInput).mutation(({ ctx, input }) => eraseCommentsByEmail(ctx, input)),
 });
+
+/** This domain's background work: the digest of held comments for moderators. */
+export const moderationJobs: Job[] = [moderationDigestJob];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDay, startOfLondonDay } from "./london-time.ts";
+import { parseDay, startOfLondonDay } from "./london.ts";
 
 describe("London days", () => {
   it("starts a winter day at midnight GMT and a summer day at 23:00 UTC the day before", () => {

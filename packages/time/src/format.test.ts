@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime } from "./date-time";
+import { formatDate, formatDateTime } from "./london.ts";
 
 describe("UK dates and times", () => {
   it("says GMT in winter and BST in summer", () => {

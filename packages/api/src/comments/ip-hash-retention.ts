@@ -1,6 +1,6 @@
 import type { Db } from "@observatory/db";
-import { readIpHashRetentionDays } from "../moderation/settings.ts";
-import type { Job } from "./runner.ts";
+import { readIpHashRetentionDays } from "./settings.ts";
+import type { Job } from "../jobs/runner.ts";
 
 /**
  * Deletes the keyed IP hashes of comments older than the retention period (what the privacy notice

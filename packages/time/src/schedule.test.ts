@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatLondon, londonDateTimeToInstant, parseTimeOfDay, toLondonFields } from "./schedule-time.ts";
+import { formatDateTime, londonDateTimeToInstant, parseTimeOfDay, toLondonFields } from "./london.ts";
 
 describe("London schedule times", () => {
   it("reads winter times as GMT and summer times as BST", () => {
@@ -50,8 +50,8 @@ describe("London schedule times", () => {
   });
 
   it("always shows BST or GMT", () => {
-    expect(formatLondon(new Date("2027-10-31T00:30:00Z"))).toBe("Sunday 31 October 2027 at 01:30 BST");
-    expect(formatLondon(new Date("2027-10-31T01:30:00Z"))).toBe("Sunday 31 October 2027 at 01:30 GMT");
+    expect(formatDateTime(new Date("2027-10-31T00:30:00Z"))).toBe("31 October 2027 at 1:30am BST");
+    expect(formatDateTime(new Date("2027-10-31T01:30:00Z"))).toBe("31 October 2027 at 1:30am GMT");
     expect(toLondonFields(new Date("2027-10-31T01:30:00Z"))).toEqual({
       date: "31/10/2027",
       time: "01:30",

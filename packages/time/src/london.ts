@@ -1,0 +1,167 @@
+// The one place the product handles UK time. Times are stored in UTC; people read and type them in
+// Europe/London time, always told whether that is GMT or BST. Dates people type mean London days,
+// which start at 00:00 GMT in winter and 00:00 BST (23:00 UTC the day before) in summer. Pure: used
+// by the API, the shared components and both apps, in the browser too.
+
+const londonParts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+/** How far London's clocks are ahead of UTC at `at`, in milliseconds (0 or one hour). */
+export function londonOffsetMs(at: number): number {
+  const parts = Object.fromEntries(londonParts.formatToParts(at).map((p) => [p.type, Number(p.value)]));
+  const wallClock = Date.UTC(
+    parts.year ?? 0,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+    parts.second ?? 0,
+  );
+  return wallClock - Math.floor(at / 1000) * 1000;
+}
+
+/** The instant a London calendar day begins. */
+export function startOfLondonDay(year: number, month: number, day: number): Date {
+  const midnightUtc = Date.UTC(year, month - 1, day);
+  // Clocks change at 01:00 UTC, so the offset at UTC midnight is the offset at London midnight.
+  return new Date(midnightUtc - londonOffsetMs(midnightUtc));
+}
+
+/**
+ * Reads a date typed as 21/11/2026 (or 21-11-2026, or ISO 2026-11-21) into its parts; null when it
+ * is not a real calendar date.
+ */
+export function parseDay(input: string): { year: number; month: number; day: number } | null {
+  const text = input.trim();
+  const uk = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  const [year, month, day] = uk
+    ? [Number(uk[3]), Number(uk[2]), Number(uk[1])]
+    : iso
+      ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+      : [0, 0, 0];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (!year || check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    return null;
+  }
+  return { year, month, day };
+}
+
+// Reading and writing times of day, as the schedule form does.
+
+// Schedules are typed as a London date and time. Twice a year that is not one instant: on the last
+// Sunday of March 01:00-01:59 never happens (clocks jump to 02:00 BST), and on the last Sunday of
+// October 01:00-01:59 happens twice (first BST, then GMT). We refuse the first and ask which one
+// for the second, rather than guess.
+
+export type LondonClock = "BST" | "GMT";
+
+export type LondonTimeResult =
+  | { kind: "ok"; at: Date }
+  | { kind: "invalid"; message: string }
+  | { kind: "missing"; message: string }
+  | { kind: "ambiguous"; message: string; options: { clock: LondonClock; at: Date }[] };
+
+const HOUR = 3_600_000;
+
+/** Reads "14:30", "2:30pm", "9am" into hours and minutes; null when it is not a time of day. */
+export function parseTimeOfDay(input: string): { hour: number; minute: number } | null {
+  const match = /^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$/i.exec(input.trim());
+  if (!match) return null;
+  let hour = Number(match[1]);
+  const minute = match[2] ? Number(match[2]) : 0;
+  const meridiem = match[3]?.toLowerCase();
+  if (!meridiem && !match[2]) return null;
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (meridiem === "pm" ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59) return null;
+  return { hour, minute };
+}
+
+/** The instant a London wall-clock date and time denotes, or why it denotes none or two. */
+export function londonDateTimeToInstant(dateText: string, timeText: string, clock?: LondonClock): LondonTimeResult {
+  const day = parseDay(dateText);
+  if (!day) return { kind: "invalid", message: "Enter a real date, for example 27/3/2027" };
+  const time = parseTimeOfDay(timeText);
+  if (!time) return { kind: "invalid", message: "Enter a time, for example 14:30 or 2:30pm" };
+  const wallClock = Date.UTC(day.year, day.month - 1, day.day, time.hour, time.minute);
+  const candidates = (
+    [
+      { clock: "GMT", at: wallClock },
+      { clock: "BST", at: wallClock - HOUR },
+    ] as const
+  ).filter((c) => londonOffsetMs(c.at) === wallClock - c.at);
+  const label = `${timeText.trim()} on ${dateText.trim()}`;
+  if (candidates.length === 0) {
+    return {
+      kind: "missing",
+      message: `${label} does not exist in the UK: the clocks go forward from 1:00am to 2:00am that night. Choose 2:00am or later`,
+    };
+  }
+  if (candidates.length === 2) {
+    const chosen = clock && candidates.find((c) => c.clock === clock);
+    if (chosen) return { kind: "ok", at: new Date(chosen.at) };
+    return {
+      kind: "ambiguous",
+      message: `${label} happens twice in the UK: the clocks go back from 2:00am BST to 1:00am GMT that night. Choose whether you mean BST (the first time) or GMT (the second)`,
+      options: candidates.map((c) => ({ clock: c.clock, at: new Date(c.at) })),
+    };
+  }
+  const [only] = candidates;
+  return only ? { kind: "ok", at: new Date(only.at) } : { kind: "invalid", message: "Enter a real date and time" };
+}
+
+/** The London date and time of an instant as the schedule form's fields ("25/10/2026", "01:30"). */
+export function toLondonFields(at: Date): { date: string; time: string; clock: LondonClock } {
+  const parts = Object.fromEntries(londonParts.formatToParts(at).map((p) => [p.type, p.value]));
+  return {
+    date: `${parts.day}/${parts.month}/${parts.year}`,
+    time: `${parts.hour}:${parts.minute}`,
+    clock: londonOffsetMs(at.getTime()) === 0 ? "GMT" : "BST",
+  };
+}
+
+// Showing dates and times.
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+});
+const timeFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  hour: "numeric",
+  minute: "2-digit",
+  hourCycle: "h12",
+  timeZoneName: "short",
+});
+
+/** "15 June 2026", in UK time. */
+export function formatDate(value: Date | string): string {
+  return dateFormat.format(new Date(value));
+}
+
+/** "9:05am BST". */
+export function formatTime(value: Date | string): string {
+  const parts = timeFormat.formatToParts(new Date(value));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  const period = part("dayPeriod").toLowerCase().replace(/\./g, "");
+  const zone = part("timeZoneName") === "GMT" ? "GMT" : "BST";
+  return `${part("hour")}:${part("minute")}${period} ${zone}`;
+}
+
+/** "15 June 2026 at 9:05am BST". */
+export function formatDateTime(value: Date | string): string {
+  return `${formatDate(value)} at ${formatTime(value)}`;
+}
