@@ -1,7 +1,6 @@
 import type { ContentStatus } from "@observatory/db";
 import { apiConfig } from "../config.ts";
 import { AppError, notFound } from "../errors.ts";
-import { can } from "../permissions.ts";
 import type { Context } from "../trpc.ts";
 
 /** What every editorial service needs: the database, who is acting, and the request (for the audit trail). */
@@ -39,27 +38,6 @@ export async function lockItem(tx: Tx, itemId: string) {
 }
 
 export type LockedItem = Awaited<ReturnType<typeof lockItem>>;
-
-/** Authors edit the items they created; editors and administrators edit anyone's. */
-export function canEditItem(user: StaffContext["user"], item: { createdById: string }): boolean {
-  return can(user.role, "content.editAny") || (can(user.role, "content.write") && item.createdById === user.id);
-}
-
-export function assertCanEdit(user: StaffContext["user"], item: { createdById: string }): void {
-  if (!canEditItem(user, item)) {
-    throw new AppError("FORBIDDEN", "You can only edit content you created. Ask an editor to make this change.");
-  }
-}
-
-/** Refuses a transition from any state but `allowed`, naming the state the item is in. */
-export function assertStatus(item: { status: ContentStatus }, allowed: ContentStatus[], action: string): void {
-  if (!allowed.includes(item.status)) {
-    throw new AppError(
-      "CONFLICT",
-      `You cannot ${action} an item that is ${statusLabels[item.status].toLowerCase()}. Reload the page to see its current state.`,
-    );
-  }
-}
 
 export function latestRevisionOf(item: LockedItem) {
   if (!item.latestRevision) throw new AppError("CONFLICT", "This item has no revision yet.");

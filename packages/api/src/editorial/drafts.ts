@@ -5,7 +5,8 @@ import { recordAudit } from "../audit/record.ts";
 import { AppError, notFound } from "../errors.ts";
 import { parseDay, startOfLondonDay } from "@observatory/time";
 import { can } from "../permissions.ts";
-import { assertCanEdit, assertStatus, lockItem, type StaffContext, type Tx } from "./common.ts";
+import { lockItem, type StaffContext, type Tx } from "./common.ts";
+import { assertCanTake, workflow } from "./workflow.ts";
 
 export const MAX_BODY_CHARACTERS = 100_000;
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -191,8 +192,7 @@ export async function saveRevision(ctx: StaffContext, input: z.output<typeof sav
   const { itemId, baseRevisionId, autosave, ...fields } = input;
   return ctx.db.$transaction(async (tx) => {
     const item = await lockItem(tx, itemId);
-    assertCanEdit(ctx.user, item);
-    assertStatus(item, ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED", "SCHEDULED", "PUBLISHED"], "edit");
+    assertCanTake("edit", ctx.user, item);
     const latest = await tx.revision.findUnique({
       where: { id: item.latestRevisionId ?? "" },
       select: {
@@ -283,7 +283,7 @@ export async function saveRevision(ctx: StaffContext, input: z.output<typeof sav
     });
     if (!autosave) {
       await recordAudit(tx, ctx, {
-        action: "content.save",
+        action: workflow.edit.audit,
         targetType: "ContentItem",
         targetId: itemId,
         summary: `Saved revision ${number} of "${fields.title}"${slugChanged ? ` (web address now /${fields.slug}, was /${item.slug})` : ""}`,
@@ -298,10 +298,7 @@ export async function saveRevision(ctx: StaffContext, input: z.output<typeof sav
 export async function restoreRevision(ctx: StaffContext, input: { itemId: string; revisionId: string }) {
   return ctx.db.$transaction(async (tx) => {
     const item = await lockItem(tx, input.itemId);
-    assertCanEdit(ctx.user, item);
-    if (item.status === "ARCHIVED" && !can(ctx.user.role, "content.publish")) {
-      throw new AppError("FORBIDDEN", "Only an editor can bring back archived content.");
-    }
+    assertCanTake("restore", ctx.user, item);
     const source = await tx.revision.findFirst({
       where: { id: input.revisionId, itemId: input.itemId },
       include: { workstreams: { select: { workstreamId: true } } },
@@ -331,7 +328,7 @@ export async function restoreRevision(ctx: StaffContext, input: { itemId: string
       data: { latestRevisionId: restored.id, status: "DRAFT", archivedAt: null },
     });
     await recordAudit(tx, ctx, {
-      action: "content.restore",
+      action: workflow.restore.audit,
       targetType: "ContentItem",
       targetId: item.id,
       summary: `Restored revision ${source.number} of "${source.title}" as a new draft (revision ${restored.number})${item.status === "ARCHIVED" ? ", out of the archive" : ""}`,

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { AppError, notFound } from "../errors.ts";
 import { parseDay, startOfLondonDay } from "@observatory/time";
 import { can } from "../permissions.ts";
-import { canEditItem, type StaffContext } from "./common.ts";
+import type { StaffContext } from "./common.ts";
+import { canApprove, canEdit, canPublish, canSubmit } from "./workflow.ts";
 import { diffLines } from "./diff.ts";
 import { findOverdueTransitions } from "./scheduler.ts";
 
@@ -181,10 +182,10 @@ export async function getItemForEditor(ctx: StaffContext, itemId: string) {
       revisionNumber: r.revision.number,
     })),
     can: {
-      edit: canEditItem(ctx.user, item) && item.status !== "ARCHIVED",
-      submit: canEditItem(ctx.user, item) && (item.status === "DRAFT" || item.status === "CHANGES_REQUESTED"),
-      review: can(ctx.user.role, "content.review") && item.status === "IN_REVIEW" && !isOwnRevision,
-      publish: can(ctx.user.role, "content.publish") && item.status !== "ARCHIVED",
+      edit: canEdit(ctx.user, item),
+      submit: canSubmit(ctx.user, item),
+      review: canApprove(ctx.user, item) && !isOwnRevision,
+      publish: canPublish(ctx.user, item),
     },
   };
 }

@@ -1,15 +1,8 @@
 import { recordAudit } from "../audit/record.ts";
 import { AppError, notFound } from "../errors.ts";
-import {
-  assertCanEdit,
-  assertLatest,
-  assertStatus,
-  type LockedItem,
-  lockItem,
-  type StaffContext,
-  type Tx,
-} from "./common.ts";
+import { assertLatest, type LockedItem, lockItem, type StaffContext, type Tx } from "./common.ts";
 import { notifyAuthor, notifyReviewers } from "./notifications.ts";
+import { assertCanTake, workflow } from "./workflow.ts";
 import { clinicalStepFor, isClinicalReviewer, readReviewSteps } from "./review-steps.ts";
 import { formatDateTime } from "@observatory/time";
 
@@ -87,8 +80,7 @@ function isFirstPublication(item: LockedItem): boolean {
 export async function submitForReview(ctx: StaffContext, input: RevisionRef) {
   return ctx.db.$transaction(async (tx) => {
     const item = await lockItem(tx, input.itemId);
-    assertCanEdit(ctx.user, item);
-    assertStatus(item, ["DRAFT", "CHANGES_REQUESTED"], "submit for review");
+    assertCanTake("submit", ctx.user, item);
     assertLatest(item, input.revisionId);
     const revision = await tx.revision.update({
       where: { id: input.revisionId },
@@ -98,7 +90,7 @@ export async function submitForReview(ctx: StaffContext, input: RevisionRef) {
     });
     await tx.contentItem.update({ where: { id: item.id }, data: { status: "IN_REVIEW" } });
     await recordAudit(tx, ctx, {
-      action: "content.submit",
+      action: workflow.submit.audit,
       targetType: "ContentItem",
       targetId: item.id,
       summary: `Submitted revision ${revision.number} of "${revision.title}" for review`,
@@ -117,7 +109,7 @@ export async function submitForReview(ctx: StaffContext, input: RevisionRef) {
 export async function approveRevision(ctx: StaffContext, input: RevisionRef) {
   return ctx.db.$transaction(async (tx) => {
     const item = await lockItem(tx, input.itemId);
-    assertStatus(item, ["IN_REVIEW"], "approve");
+    assertCanTake("approve", ctx.user, item);
     assertLatest(item, input.revisionId);
     const revision = await revisionWithAuthor(tx, input.revisionId);
     assertNotOwn(ctx, revision, "approve");
@@ -150,7 +142,7 @@ export async function approveRevision(ctx: StaffContext, input: RevisionRef) {
     });
     await tx.contentItem.update({ where: { id: item.id }, data: { status: "APPROVED" } });
     await recordAudit(tx, ctx, {
-      action: "content.approve",
+      action: workflow.approve.audit,
       targetType: "ContentItem",
       targetId: item.id,
       summary: `Approved revision ${revision.number} of "${revision.title}"${state.step === "CLINICAL" ? " (clinical sign-off)" : ""}`,
@@ -164,7 +156,7 @@ export async function approveRevision(ctx: StaffContext, input: RevisionRef) {
 export async function requestChanges(ctx: StaffContext, input: RevisionRef & { reason: string }) {
   return ctx.db.$transaction(async (tx) => {
     const item = await lockItem(tx, input.itemId);
-    assertStatus(item, ["IN_REVIEW"], "request changes to");
+    assertCanTake("requestChanges", ctx.user, item);
     assertLatest(item, input.revisionId);
     const revision = await revisionWithAuthor(tx, input.revisionId);
     assertNotOwn(ctx, revision, "review");
@@ -181,7 +173,7 @@ export async function requestChanges(ctx: StaffContext, input: RevisionRef & { r
     });
     await tx.contentItem.update({ where: { id: item.id }, data: { status: "CHANGES_REQUESTED" } });
     await recordAudit(tx, ctx, {
-      action: "content.requestChanges",
+      action: workflow.requestChanges.audit,
       targetType: "ContentItem",
       targetId: item.id,
       summary: `Requested changes to revision ${revision.number} of "${revision.title}"`,
@@ -213,7 +205,7 @@ async function publishableRevision(tx: Tx, item: LockedItem, revisionId: string,
 export async function publishNow(ctx: StaffContext, input: RevisionRef) {
   return ctx.db.$transaction(async (tx) => {
     const item = await lockItem(tx, input.itemId);
-    assertStatus(item, ["APPROVED", "SCHEDULED", "DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "PUBLISHED"], "publish");
+    assertCanTake("publish", ctx.user, item);
     const revision = await publishableRevision(tx, item, input.revisionId, "published");
     const now = new Date();
     await tx.contentItem.update({
@@ -230,7 +222,7 @@ export async function publishNow(ctx: StaffContext, input: RevisionRef) {
       },
     });
     await recordAudit(tx, ctx, {
-      action: "content.publish",
+      action: workflow.publish.audit,
       targetType: "ContentItem",
       targetId: item.id,
       summary: `Published revision ${revision.number} of "${revision.title}"`,
@@ -244,7 +236,7 @@ export async function publishNow(ctx: StaffContext, input: RevisionRef) {
 export async function schedulePublication(ctx: StaffContext, input: RevisionRef & { publishAt: Date }) {
   return ctx.db.$transaction(async (tx) => {
     const item = await lockItem(tx, input.itemId);
-    assertStatus(item, ["APPROVED", "SCHEDULED", "DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "PUBLISHED"], "schedule");
+    assertCanTake("schedule", ctx.user, item);
     const revision = await publishableRevision(tx, item, input.revisionId, "scheduled");
     const now = new Date();
     if (input.publishAt <= now) {
@@ -267,7 +259,7 @@ export async function schedulePublication(ctx: StaffContext, input: RevisionRef 
       },
     });
     await recordAudit(tx, ctx, {
-      action: "content.schedule",
+      action: workflow.schedule.audit,
       targetType: "ContentItem",
       targetId: item.id,
       summary: `Scheduled revision ${revision.number} of "${revision.title}" for ${formatDateTime(input.publishAt)}`,
@@ -313,11 +305,7 @@ export async function cancelSchedule(ctx: StaffContext, input: ItemRef) {
 export async function scheduleUnpublish(ctx: StaffContext, input: ItemRef & { unpublishAt: Date | null }) {
   return ctx.db.$transaction(async (tx) => {
     const item = await lockItem(tx, input.itemId);
-    assertStatus(
-      item,
-      ["APPROVED", "SCHEDULED", "DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "PUBLISHED"],
-      "schedule the removal of",
-    );
+    assertCanTake("scheduleUnpublish", ctx.user, item);
     const now = new Date();
     if (input.unpublishAt) {
       if (!item.liveRevisionId && !item.scheduledRevisionId) {
@@ -339,7 +327,7 @@ export async function scheduleUnpublish(ctx: StaffContext, input: ItemRef & { un
     }
     await tx.contentItem.update({ where: { id: item.id }, data: { unpublishAt: input.unpublishAt } });
     await recordAudit(tx, ctx, {
-      action: input.unpublishAt ? "content.scheduleUnpublish" : "content.cancelUnpublish",
+      action: input.unpublishAt ? workflow.scheduleUnpublish.audit : "content.cancelUnpublish",
       targetType: "ContentItem",
       targetId: item.id,
       summary: input.unpublishAt
@@ -381,7 +369,7 @@ export async function unpublish(ctx: StaffContext, input: ItemRef) {
 export async function archive(ctx: StaffContext, input: ItemRef) {
   return ctx.db.$transaction(async (tx) => {
     const item = await lockItem(tx, input.itemId);
-    assertStatus(item, ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED", "SCHEDULED", "PUBLISHED"], "archive");
+    assertCanTake("archive", ctx.user, item);
     await tx.contentItem.update({
       where: { id: item.id },
       data: {
@@ -395,7 +383,7 @@ export async function archive(ctx: StaffContext, input: ItemRef) {
       },
     });
     await recordAudit(tx, ctx, {
-      action: "content.archive",
+      action: workflow.archive.audit,
       targetType: "ContentItem",
       targetId: item.id,
       summary: `Archived "${item.latestRevision?.title ?? item.slug}"`,

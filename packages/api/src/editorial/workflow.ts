@@ -23,6 +23,13 @@ const holder = (permission: Permission, refusal: string): Rule => ({
   refusal,
 });
 
+/** Restoring an earlier revision is an edit; bringing back archived content is an editor's call. */
+const restorer: Rule = {
+  test: (actor, item) =>
+    itemEditor.test(actor, item) && (item.status !== "ARCHIVED" || can(actor.role, "content.publish")),
+  refusal: "Only an editor can bring back archived content.",
+};
+
 const notArchived: ContentStatus[] = ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED", "SCHEDULED", "PUBLISHED"];
 
 type Transition = {
@@ -37,7 +44,13 @@ type Transition = {
 
 export const workflow = {
   edit: { from: notArchived, to: "DRAFT", who: itemEditor, audit: "content.save", verb: "edit" },
-  submit: { from: ["DRAFT", "CHANGES_REQUESTED"], to: "IN_REVIEW", who: itemEditor, audit: "content.submit", verb: "submit for review" },
+  submit: {
+    from: ["DRAFT", "CHANGES_REQUESTED"],
+    to: "IN_REVIEW",
+    who: itemEditor,
+    audit: "content.submit",
+    verb: "submit for review",
+  },
   approve: {
     from: ["IN_REVIEW"],
     to: "APPROVED",
@@ -73,6 +86,13 @@ export const workflow = {
     audit: "content.scheduleUnpublish",
     verb: "schedule the removal of",
   },
+  restore: {
+    from: [...notArchived, "ARCHIVED"],
+    to: "DRAFT",
+    who: restorer,
+    audit: "content.restore",
+    verb: "restore a revision of",
+  },
   archive: {
     from: notArchived,
     to: "ARCHIVED",
@@ -104,7 +124,12 @@ export const canArchive = (actor: Actor, item: Subject) => canTake("archive", ac
  */
 export function assertCanTake(name: TransitionName, actor: Actor, item: Subject): void {
   const transition: Transition = workflow[name];
-  if (!transition.who.test(actor, item)) throw new AppError("FORBIDDEN", transition.who.refusal);
+  if (!transition.who.test(actor, item)) {
+    // Someone who may not edit the item at all is told that first.
+    const refusal =
+      itemEditor.test(actor, item) || transition.who !== restorer ? transition.who.refusal : itemEditor.refusal;
+    throw new AppError("FORBIDDEN", refusal);
+  }
   if (!transition.from.includes(item.status)) {
     throw new AppError(
       "CONFLICT",
