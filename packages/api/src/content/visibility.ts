@@ -1,4 +1,4 @@
-import { Prisma } from "@observatory/db";
+import { type Db, Prisma } from "@observatory/db";
 
 /**
  * What the public may see, decided at query time from the stored schedule (never from whether a
@@ -10,4 +10,10 @@ import { Prisma } from "@observatory/db";
  */
 export function visibleItems(now: Date): Prisma.Sql {
   return Prisma.sql`SELECT * FROM "visible_items"(${now})`;
+}
+
+/** Whether the public sees the item at `now`, by the same SQL rule (inside a transaction, too). */
+export async function isVisibleAt(db: Pick<Db, "$queryRaw">, itemId: string, now: Date): Promise<boolean> {
+  const rows = await db.$queryRaw<unknown[]>`SELECT 1 FROM (${visibleItems(now)}) v WHERE v."id" = ${itemId}`;
+  return rows.length > 0;
 }

@@ -3,6 +3,7 @@ import { AppError, notFound } from "../errors.ts";
 import { assertLatest, type LockedItem, lockItem, type StaffContext, type Tx } from "./common.ts";
 import { notifyAuthor, notifyReviewers } from "./notifications.ts";
 import { assertCanTake, workflow } from "./workflow.ts";
+import { isVisibleAt } from "../content/visibility.ts";
 import { clinicalStepFor, isClinicalReviewer, readReviewSteps } from "./review-steps.ts";
 import { formatDateTime } from "@observatory/time";
 
@@ -58,15 +59,6 @@ function assertCanTakeStep(ctx: StaffContext, state: Awaited<ReturnType<typeof p
   if (state.editorial?.reviewerId === ctx.user.id) {
     throw new AppError("FORBIDDEN", "Clinical sign-off must come from someone other than the editorial reviewer.");
   }
-}
-
-/** Whether the public sees the item now (the same rule as content/visibility.ts). */
-function isVisible(item: LockedItem, now: Date): boolean {
-  if (item.status === "ARCHIVED" || (item.unpublishAt && item.unpublishAt <= now)) return false;
-  return (
-    item.liveRevisionId !== null ||
-    (item.scheduledRevisionId !== null && item.publishAt !== null && item.publishAt <= now)
-  );
 }
 
 /** True while the item has never been on the site (its publishedAt is only the scheduled date, if any). */
@@ -342,7 +334,7 @@ export async function unpublish(ctx: StaffContext, input: ItemRef) {
   return ctx.db.$transaction(async (tx) => {
     const item = await lockItem(tx, input.itemId);
     const now = new Date();
-    if (!isVisible(item, now)) throw new AppError("CONFLICT", "This item is not on the public site.");
+    if (!(await isVisibleAt(tx, item.id, now))) throw new AppError("CONFLICT", "This item is not on the public site.");
     const wasShowingLatest =
       item.latestRevisionId === item.liveRevisionId || item.latestRevisionId === item.scheduledRevisionId;
     await tx.contentItem.update({
