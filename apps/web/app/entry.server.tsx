@@ -3,11 +3,11 @@ import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
-import { type CacheTicket, lookupPage, splitAtFormToken, storePage } from "~/lib/page-cache.server";
+import { type CacheTicket, pageCache, splitAtFormToken } from "~/lib/page-cache.server";
 import "~/lib/api.server";
 
-/** Used by the production server (packages/api/src/http/server.mjs) before it runs the app. */
-export const pageCache = { lookup: lookupPage };
+/** Used by the production server (packages/server) before it runs the app. */
+export { pageCache };
 
 const ABORT_DELAY = 5_000;
 
@@ -48,7 +48,7 @@ export default function handleRequest(
               const etag = etagFor(pieces);
               responseHeaders.set("ETag", etag);
               const ticket = loadContext.cacheTicket as CacheTicket | null | undefined;
-              if (ticket) storePage(ticket, pieces, responseHeaders);
+              if (ticket) pageCache.store(ticket, pieces, responseHeaders);
               if (request.headers.get("If-None-Match") === etag) {
                 resolve(new Response(null, { status: 304, headers: responseHeaders }));
                 return;
