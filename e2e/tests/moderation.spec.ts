@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
+import { createComment, createItem } from "@observatory/db/testing";
 import type { Page } from "@playwright/test";
-import pg from "pg";
 import { expect, expectAccessible, test } from "../fixtures";
-import { databaseUrl, urls } from "../playwright.config";
+import { urls } from "../playwright.config";
+import { userIdOf, withDb } from "./database";
 
 // Comment moderation across both apps: a reader's comment goes through the queue (approved with the
 // keyboard) onto the public article, and a bulk action marks several comments as spam. The journeys
@@ -10,45 +11,24 @@ import { databaseUrl, urls } from "../playwright.config";
 
 const run = Date.now().toString(36);
 const slug = `e2e-moderation-${run}`;
-const itemId = `e2e_item_${slug}`;
+let itemId = "";
 const articlePath = `/news/${slug}`;
 
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 test.beforeAll(async () => {
-  const [editor] = await sql<{ id: string }>(`SELECT id FROM "User" WHERE email = 'editor@observatory.test'`);
-  if (!editor) throw new Error("the seeded editor is missing");
-  const revisionId = `e2e_rev_${slug}`;
-  await sql(
-    `INSERT INTO "ContentItem" (id, kind, slug, status, "createdById", "commentsOpen", "updatedAt")
-     VALUES ($1, 'NEWS', $2, 'DRAFT', $3, true, now())`,
-    [itemId, slug, editor.id],
-  );
-  await sql(
-    `INSERT INTO "Revision" (id, "itemId", number, "authorId", title, summary, body, "bodyHtml", "updatedAt")
-     VALUES ($1, $2, 1, $3, 'Moderation journey', 'An article to comment on.', 'Body.', '<p>Body.</p>', now())`,
-    [revisionId, itemId, editor.id],
-  );
-  await sql(
-    `UPDATE "ContentItem" SET status = 'PUBLISHED', "liveRevisionId" = $2, "latestRevisionId" = $2,
-       "publishedAt" = now() - interval '1 minute', "liveSince" = now() - interval '1 minute' WHERE id = $1`,
-    [itemId, revisionId],
-  );
+  itemId = await withDb(async (db) => {
+    const authorId = await userIdOf(db, "editor@observatory.test");
+    const item = await createItem(db, {
+      slug,
+      authorId,
+      live: { title: "Moderation journey", summary: "An article to comment on.", body: "Body." },
+    });
+    return item.id;
+  });
 });
 
 test.afterAll(async () => {
   // The comments go with the item.
-  await sql(`UPDATE "ContentItem" SET "liveRevisionId" = NULL, "latestRevisionId" = NULL WHERE id = $1`, [itemId]);
-  await sql(`DELETE FROM "Revision" WHERE "itemId" = $1`, [itemId]);
-  await sql(`DELETE FROM "ContentItem" WHERE id = $1`, [itemId]);
+  await withDb((db) => db.contentItem.deleteMany({ where: { id: itemId } }));
 });
 
 async function signInAsModerator(page: Page) {
@@ -101,10 +81,17 @@ test("a moderator marks several comments as spam at once, told which could not b
 }) => {
   const bodies = [1, 2, 3, 4].map((n) => `Buy cheap pills ${n} ${run}`);
   for (const [n, body] of bodies.entries()) {
-    await sql(
-      `INSERT INTO "Comment" (id, "itemId", "authorName", "authorEmail", body, status, flags, "updatedAt")
-       VALUES ($1, $2, $3, $4, $5, 'PENDING', ARRAY['links:3'], now())`,
-      [`e2e_spam_${run}_${n}`, itemId, `Spammer ${n}`, `spam-${run}-${n}@example.org`, body],
+    await withDb((db) =>
+      createComment(db, {
+        id: `e2e_spam_${run}_${n}`,
+        itemId,
+        name: `Spammer ${n}`,
+        email: `spam-${run}-${n}@example.org`,
+        body,
+        status: "PENDING",
+        flags: ["links:3"],
+        ipHash: null,
+      }),
     );
   }
   await signInAsModerator(page);
@@ -113,16 +100,19 @@ test("a moderator marks several comments as spam at once, told which could not b
     await page.locator("[data-queue-row]").filter({ hasText: body }).getByRole("checkbox").check();
   }
   // Meanwhile another moderator rejects one of them.
-  await sql(`UPDATE "Comment" SET status = 'REJECTED', "updatedAt" = now() WHERE id = $1`, [`e2e_spam_${run}_3`]);
+  await withDb((db) => db.comment.update({ where: { id: `e2e_spam_${run}_3` }, data: { status: "REJECTED" } }));
   await page.getByRole("button", { name: "Mark selected as spam" }).click();
   const status = page.locator("#queue-status");
   await expect(status).toContainText("Marked as spam 3 comments. 1 comment could not be changed:");
   await expect(status.getByRole("listitem")).toHaveText(
     "A comment no longer in this list: Someone else has already moderated this comment: it is now rejected. Nothing was changed.",
   );
-  const stored = await sql<{ id: string; status: string }>(
-    `SELECT id, status FROM "Comment" WHERE id LIKE $1 ORDER BY id`,
-    [`e2e_spam_${run}_%`],
+  const stored = await withDb((db) =>
+    db.comment.findMany({
+      where: { id: { startsWith: `e2e_spam_${run}_` } },
+      orderBy: { id: "asc" },
+      select: { id: true, status: true },
+    }),
   );
   expect(stored.map((c) => c.status)).toEqual(["SPAM", "SPAM", "SPAM", "REJECTED"]);
 
@@ -161,10 +151,17 @@ test("the rules page is accessible and saves a change", async ({ page }) => {
 
 test("an administrator exports a commenter's comments as JSON and anonymises them", async ({ page }) => {
   const email = `subject-${run}@example.org`;
-  await sql(
-    `INSERT INTO "Comment" (id, "itemId", "authorName", "authorEmail", body, status, "updatedAt", "approvedAt")
-     VALUES ($1, $2, 'Data Subject', $3, 'Please forget me', 'APPROVED', now(), now())`,
-    [`e2e_subject_${run}`, itemId, email],
+  await withDb((db) =>
+    createComment(db, {
+      id: `e2e_subject_${run}`,
+      itemId,
+      name: "Data Subject",
+      email: email,
+      body: "Please forget me",
+      status: "APPROVED",
+      approvedAt: new Date(),
+      ipHash: null,
+    }),
   );
   await page.goto(`${urls.admin}/sign-in?redirectTo=%2Fcomments%2Fprivacy`);
   await page.getByLabel("Email address").fill("admin@observatory.test");
@@ -187,19 +184,25 @@ test("an administrator exports a commenter's comments as JSON and anonymises the
   await page.getByLabel("I understand this cannot be undone").check();
   await page.getByRole("button", { name: "Erase comments" }).click();
   await expect(page.getByRole("alert")).toContainText("Anonymised 1 comment");
-  const [stored] = await sql<{ authorName: string; authorEmail: string }>(
-    `SELECT "authorName", "authorEmail" FROM "Comment" WHERE id = $1`,
-    [`e2e_subject_${run}`],
+  const stored = await withDb((db) =>
+    db.comment.findUnique({ where: { id: `e2e_subject_${run}` }, select: { authorName: true, authorEmail: true } }),
   );
   expect(stored).toEqual({ authorName: "Anonymous", authorEmail: "" });
 });
 
 test("from a comment's own page a moderator redacts a phrase and replies as the observatory", async ({ page }) => {
   const id = `e2e_redact_${run}`;
-  await sql(
-    `INSERT INTO "Comment" (id, "itemId", "authorName", "authorEmail", body, status, "updatedAt", "approvedAt")
-     VALUES ($1, $2, 'Sam Reader', $3, $4, 'APPROVED', now(), now())`,
-    [id, itemId, `sam-${run}@example.org`, `Ask Jo Bloggs on ward 4 ${run}`],
+  await withDb((db) =>
+    createComment(db, {
+      id: id,
+      itemId,
+      name: "Sam Reader",
+      email: `sam-${run}@example.org`,
+      body: `Ask Jo Bloggs on ward 4 ${run}`,
+      status: "APPROVED",
+      approvedAt: new Date(),
+      ipHash: null,
+    }),
   );
   await signInAsModerator(page);
   await page.goto(`${urls.admin}/comments?status=APPROVED&itemId=${itemId}&q=${run}`);
@@ -228,10 +231,17 @@ test("from a comment's own page a moderator redacts a phrase and replies as the 
 
 test("a trusted commenter's comment is published at once, and the page says so", async ({ page }) => {
   const email = `trusted-${run}@example.org`;
-  await sql(
-    `INSERT INTO "Comment" (id, "itemId", "authorName", "authorEmail", body, status, "updatedAt", "approvedAt")
-     VALUES ($1, $2, 'Tara Reader', $3, 'An earlier approved comment', 'APPROVED', now(), now())`,
-    [`e2e_trusted_${run}`, itemId, email],
+  await withDb((db) =>
+    createComment(db, {
+      id: `e2e_trusted_${run}`,
+      itemId,
+      name: "Tara Reader",
+      email: email,
+      body: "An earlier approved comment",
+      status: "APPROVED",
+      approvedAt: new Date(),
+      ipHash: null,
+    }),
   );
   const text = `A second thought from a trusted reader ${run}`;
   await page.goto(articlePath);

@@ -363,9 +363,7 @@ test.describe("HTTP caching", () => {
     const etags = new Map<string, string>();
     for (const path of paths) etags.set(path, (await request.get(path)).headers().etag ?? "");
     // An edit that changes nothing these pages show.
-    await withDb((client) =>
-      client.query(`UPDATE "Workstream" SET "updatedAt" = "updatedAt" WHERE slug = 'mental-health'`),
-    );
+    await withDb((db) => db.workstream.update({ where: { slug: "mental-health" }, data: { updatedAt: new Date() } }));
     for (const path of paths) {
       const again = await request.get(path, { headers: { "If-None-Match": etags.get(path) ?? "" } });
       expect(again.status(), `revalidating ${path}`).toBe(304);

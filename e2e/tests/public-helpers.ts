@@ -1,30 +1,20 @@
-import type { Page } from "@playwright/test";
-import pg from "pg";
+import { createItem } from "@observatory/db/testing";
 import { items as seedItems } from "@observatory/demo/content";
-import { databaseUrl } from "../playwright.config";
+import type { Page } from "@playwright/test";
 import { expect, expectAccessible } from "../fixtures";
+import { userIdOf, withDb } from "./database";
+
+export { withDb } from "./database";
 
 // Shared by the public portal journeys: direct database access (to add content the seed lacks and to
 // check what a form stored), and the comment form's minimum-time wait.
-
-export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * The public journeys count what the seed published, so they start from it: content that other
  * journeys created earlier in the run (the editorial journey publishes an item) is removed first.
  */
 export async function keepOnlySeedContent(): Promise<void> {
-  await withDb((client) =>
-    client.query(`DELETE FROM "ContentItem" WHERE NOT (slug = ANY($1::text[]))`, [seedItems.map((i) => i.slug)]),
-  );
+  await withDb((db) => db.contentItem.deleteMany({ where: { slug: { notIn: seedItems.map((i) => i.slug) } } }));
 }
 
 export type ExtraItem = {
@@ -40,65 +30,34 @@ export type ExtraItem = {
   workstreams?: string[];
 };
 
-/**
- * Writes items the way the editorial workflow leaves them (as packages/db's createItem factory does):
- * a ContentItem, one Revision (with its search vector and workstream tags), and the item's pointers.
- * Returns the item ids.
- */
+/** Writes items in the state each spec describes, through the database package's factory; returns their ids. */
 export async function insertItems(specs: ExtraItem[]): Promise<string[]> {
-  return withDb(async (client) => {
-    const author = await client.query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'editor@observatory.test'`);
-    const authorId = author.rows[0]?.id;
-    if (!authorId) throw new Error("the seeded editor is missing");
+  return withDb(async (db) => {
+    const authorId = await userIdOf(db, "editor@observatory.test");
     const ids: string[] = [];
     for (const spec of specs) {
-      const itemId = `e2e_item_${spec.slug}`;
-      const revisionId = `e2e_rev_${spec.slug}`;
+      const workstreams = await db.workstream.findMany({
+        where: { slug: { in: spec.workstreams ?? [] } },
+        select: { id: true },
+      });
+      const revision = {
+        title: spec.title,
+        summary: spec.summary ?? `Summary of ${spec.title}.`,
+        body: spec.body ?? `The body of ${spec.title}.`,
+        workstreamIds: workstreams.map((w) => w.id),
+      };
       const state = spec.state ?? "PUBLISHED";
-      const body = spec.body ?? `The body of ${spec.title}.`;
-      await client.query("BEGIN");
-      await client.query(
-        `INSERT INTO "ContentItem" (id, kind, slug, status, "createdById", "commentsOpen", "updatedAt")
-         VALUES ($1, $2, $3, 'DRAFT', $4, true, now())`,
-        [itemId, spec.kind ?? "NEWS", spec.slug, authorId],
-      );
-      await client.query(
-        `INSERT INTO "Revision" (id, "itemId", number, "authorId", title, summary, body, "bodyHtml", "updatedAt")
-         VALUES ($1, $2, 1, $3, $4, $5, $6, $7, now())`,
-        [revisionId, itemId, authorId, spec.title, spec.summary ?? `Summary of ${spec.title}.`, body, `<p>${body}</p>`],
-      );
-      await client.query(
-        `UPDATE "Revision" SET "searchVector" =
-           setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', summary), 'B') ||
-           setweight(to_tsvector('english', body), 'C')
-         WHERE id = $1`,
-        [revisionId],
-      );
-      for (const slug of spec.workstreams ?? []) {
-        await client.query(
-          `INSERT INTO "RevisionWorkstream" ("revisionId", "workstreamId") SELECT $1, id FROM "Workstream" WHERE slug = $2`,
-          [revisionId, slug],
-        );
-      }
-      if (state === "PUBLISHED") {
-        const publishedAt = spec.publishedAt ?? new Date(Date.now() - 60_000);
-        await client.query(
-          `UPDATE "ContentItem" SET status = 'PUBLISHED', "liveRevisionId" = $2, "latestRevisionId" = $2,
-             "publishedAt" = $3, "liveSince" = $3 WHERE id = $1`,
-          [itemId, revisionId, publishedAt],
-        );
-      } else if (state === "SCHEDULED") {
-        const publishAt = spec.publishAt ?? new Date(Date.now() + 7 * 24 * 3600_000);
-        await client.query(
-          `UPDATE "ContentItem" SET status = 'SCHEDULED', "scheduledRevisionId" = $2, "latestRevisionId" = $2,
-             "publishAt" = $3, "publishedAt" = $3 WHERE id = $1`,
-          [itemId, revisionId, publishAt],
-        );
-      } else {
-        await client.query(`UPDATE "ContentItem" SET "latestRevisionId" = $2 WHERE id = $1`, [itemId, revisionId]);
-      }
-      await client.query("COMMIT");
-      ids.push(itemId);
+      const item = await createItem(db, {
+        kind: spec.kind ?? "NEWS",
+        slug: spec.slug,
+        authorId,
+        ...(state === "PUBLISHED"
+          ? { live: { ...revision, publishedAt: spec.publishedAt ?? new Date(Date.now() - 60_000) } }
+          : state === "SCHEDULED"
+            ? { scheduled: { ...revision, publishAt: spec.publishAt ?? new Date(Date.now() + 7 * 24 * 3600_000) } }
+            : { pending: revision, status: "DRAFT" }),
+      });
+      ids.push(item.id);
     }
     return ids;
   });
@@ -107,7 +66,7 @@ export async function insertItems(specs: ExtraItem[]): Promise<string[]> {
 /** Removes items added by insertItems (their revisions, tags and comments go with them). */
 export async function deleteItems(ids: string[]): Promise<void> {
   if (!ids.length) return;
-  await withDb((client) => client.query(`DELETE FROM "ContentItem" WHERE id = ANY($1)`, [ids]));
+  await withDb((db) => db.contentItem.deleteMany({ where: { id: { in: ids } } }));
 }
 
 export type StoredComment = {
@@ -123,20 +82,27 @@ export type StoredComment = {
 
 /** The comments stored whose body contains `marker`. */
 export async function commentsContaining(marker: string): Promise<StoredComment[]> {
-  return withDb(async (client) => {
-    const { rows } = await client.query<StoredComment>(
-      `SELECT c.id, c.status, c."parentId", c."authorName", c."authorEmail", c.body, c."notifyOnPublish",
-         i.slug AS "itemSlug"
-       FROM "Comment" c JOIN "ContentItem" i ON i.id = c."itemId"
-       WHERE strpos(c.body, $1) > 0 ORDER BY c."createdAt"`,
-      [marker],
-    );
-    return rows;
+  return withDb(async (db) => {
+    const rows = await db.comment.findMany({
+      where: { body: { contains: marker } },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        status: true,
+        parentId: true,
+        authorName: true,
+        authorEmail: true,
+        body: true,
+        notifyOnPublish: true,
+        item: { select: { slug: true } },
+      },
+    });
+    return rows.map(({ item, ...comment }) => ({ ...comment, itemSlug: item.slug }));
   });
 }
 
 export async function deleteCommentsContaining(marker: string): Promise<void> {
-  await withDb((client) => client.query(`DELETE FROM "Comment" WHERE strpos(body, $1) > 0`, [marker]));
+  await withDb((db) => db.comment.deleteMany({ where: { body: { contains: marker } } }));
 }
 
 /** A marker unique to one test run, to find (and then remove) what that test stored. */

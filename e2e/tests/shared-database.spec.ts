@@ -1,4 +1,5 @@
-import pg from "pg";
+import { createDb } from "@observatory/db";
+import { createWorkstream } from "@observatory/db/testing";
 import { databaseUrl, urls } from "../playwright.config";
 import { expect, test } from "../fixtures";
 
@@ -13,21 +14,17 @@ test("both apps see the same data at the same time, and concurrent requests to b
   request,
 }) => {
   test.setTimeout(120_000);
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+  // A connection of its own, as another tool or instance would have.
+  const db = createDb(databaseUrl, 2);
   const slug = `shared-proof-${Date.now()}`;
   try {
-    await client.query(
-      `INSERT INTO "Workstream" (id, slug, title, summary, description, "descriptionHtml", position, "updatedAt")
-       VALUES ($1, $2, 'First title', 's', 'd', '<p>d</p>', 99, now())`,
-      [`e2e_${slug}`, slug],
-    );
+    await createWorkstream(db, { slug, title: "First title", position: 99 });
     for (const base of [urls.web, urls.admin]) {
       const body = await (await request.get(bySlug(base, slug))).json();
       expect(body.result.data.title).toBe("First title");
     }
 
-    await client.query(`UPDATE "Workstream" SET title = 'Second title' WHERE slug = $1`, [slug]);
+    await db.workstream.update({ where: { slug }, data: { title: "Second title" } });
     for (const base of [urls.web, urls.admin]) {
       const body = await (await request.get(bySlug(base, slug))).json();
       expect(body.result.data.title).toBe("Second title");
@@ -37,7 +34,7 @@ test("both apps see the same data at the same time, and concurrent requests to b
     const page = async () => (await request.get(`${urls.web}/priorities`)).text();
     await page();
     expect(await page()).toContain("Second title");
-    await client.query(`UPDATE "Workstream" SET title = 'Third title' WHERE slug = $1`, [slug]);
+    await db.workstream.update({ where: { slug }, data: { title: "Third title" } });
     expect(await page()).toContain("Third title");
 
     const paths = ["/healthz", "/api/trpc/workstreams.list", "/"];
@@ -51,7 +48,7 @@ test("both apps see the same data at the same time, and concurrent requests to b
     const failures = responses.filter((r) => r.status() !== 200).map((r) => `${r.url()} ${r.status()}`);
     expect(failures).toEqual([]);
   } finally {
-    await client.query(`DELETE FROM "Workstream" WHERE slug = $1`, [slug]);
-    await client.end();
+    await db.workstream.deleteMany({ where: { slug } });
+    await db.$disconnect();
   }
 });

@@ -1,9 +1,9 @@
 import type { Browser, Page } from "@playwright/test";
 import { generate } from "otplib";
-import pg from "pg";
 import { expect, expectAccessible, test } from "../fixtures";
 import { linkIn, waitForMail } from "../mail";
-import { databaseUrl, urls } from "../playwright.config";
+import { withDb } from "./database";
+import { urls } from "../playwright.config";
 
 const admin = { email: "admin@observatory.test", password: "demo-admin-passphrase" };
 const run = Date.now().toString(36);
@@ -196,8 +196,6 @@ test("an administrator invites a user, who sets up their account and an authenti
 });
 
 test("a role that must use an authenticator app sets one up before anything else", async ({ page, browser }) => {
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
   try {
     await signIn(page, admin.email, admin.password);
     await page.goto(`${urls.admin}/settings/security`);
@@ -227,8 +225,7 @@ test("a role that must use an authenticator app sets one up before anything else
     await invitee.close();
   } finally {
     // Back to the suite's policy (MFA_REQUIRED_ROLES), whatever happened above.
-    await db.query(`DELETE FROM "Setting" WHERE key = 'security.mfaRequiredRoles'`);
-    await db.end();
+    await withDb((db) => db.setting.deleteMany({ where: { key: "security.mfaRequiredRoles" } }));
   }
 });
 

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
-import pg from "pg";
 import { expect } from "../fixtures";
-import { databaseUrl, urls } from "../playwright.config";
+import { urls } from "../playwright.config";
+import { withDb } from "./database";
 
 export type DemoRole = "admin" | "editor" | "author" | "moderator";
 
@@ -37,20 +37,18 @@ export async function saveNewDraft(
  * revisions, reviews, share links and redirects, so that other journeys keep the seeded counts.
  */
 export async function removeItems(slugPatterns: string[]): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: string }>(`SELECT id FROM "ContentItem" WHERE slug LIKE ANY($1)`, [
-      slugPatterns,
-    ]);
-    const ids = rows.map((r) => r.id);
-    await client.query(
-      `UPDATE "ContentItem" SET "liveRevisionId" = NULL, "latestRevisionId" = NULL, "scheduledRevisionId" = NULL
-       WHERE id = ANY($1)`,
-      [ids],
-    );
-    await client.query(`DELETE FROM "ContentItem" WHERE id = ANY($1)`, [ids]);
-  } finally {
-    await client.end();
-  }
+  await withDb((db) =>
+    db.contentItem.deleteMany({
+      where: { OR: slugPatterns.map((pattern) => slugMatching(pattern)) },
+    }),
+  );
+}
+
+/** A Prisma condition for a LIKE pattern with % only at its ends ("e2e-%", "%-draft"). */
+function slugMatching(pattern: string) {
+  const core = pattern.replace(/^%|%$/g, "");
+  if (pattern.startsWith("%") && pattern.endsWith("%")) return { slug: { contains: core } };
+  if (pattern.endsWith("%")) return { slug: { startsWith: core } };
+  if (pattern.startsWith("%")) return { slug: { endsWith: core } };
+  return { slug: core };
 }

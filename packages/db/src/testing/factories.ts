@@ -110,24 +110,34 @@ export async function createItem(db: Db, spec: ItemSpec) {
 export async function createComment(
   db: Db,
   fields: {
+    /** A fixed id, for a journey that refers to the comment by it. */
+    id?: string;
     itemId: string;
     parentId?: string;
     status?: "PENDING" | "APPROVED" | "REJECTED" | "SPAM";
     body?: string;
     email?: string;
     name?: string;
+    /** Which spam or moderation rules fired. */
+    flags?: string[];
+    approvedAt?: Date;
+    /** The keyed hash of the sender's address; a fixed one unless given (null: already cleared). */
+    ipHash?: string | null;
   },
 ) {
   return db.comment.create({
     data: {
+      ...(fields.id ? { id: fields.id } : {}),
       itemId: fields.itemId,
       parentId: fields.parentId ?? null,
       authorName: fields.name ?? "A reader",
       authorEmail: fields.email ?? `reader-${next()}@example.org`,
       body: fields.body ?? "A thoughtful comment.",
       status: fields.status ?? "APPROVED",
-      ipHash: "0123456789abcdef0123456789abcdef",
+      ipHash: fields.ipHash === undefined ? "0123456789abcdef0123456789abcdef" : fields.ipHash,
       moderationNote: fields.status === "REJECTED" ? "internal note" : null,
+      flags: fields.flags ?? [],
+      approvedAt: fields.approvedAt ?? null,
     },
   });
 }
