@@ -31,6 +31,13 @@ test.afterAll(async () => {
   await withDb((db) => db.contentItem.deleteMany({ where: { id: itemId } }));
 });
 
+/** An approved comment on the journey's article, as if a reader had posted it earlier. */
+async function addApprovedComment(fields: { id: string; name: string; email: string; body: string }) {
+  await withDb((db) =>
+    createComment(db, { ...fields, itemId, status: "APPROVED", approvedAt: new Date(), ipHash: null }),
+  );
+}
+
 async function signInAsModerator(page: Page) {
   await page.goto(`${urls.admin}/sign-in?redirectTo=%2Fcomments`);
   await page.getByLabel("Email address").fill("moderator@observatory.test");
@@ -151,18 +158,7 @@ test("the rules page is accessible and saves a change", async ({ page }) => {
 
 test("an administrator exports a commenter's comments as JSON and anonymises them", async ({ page }) => {
   const email = `subject-${run}@example.org`;
-  await withDb((db) =>
-    createComment(db, {
-      id: `e2e_subject_${run}`,
-      itemId,
-      name: "Data Subject",
-      email: email,
-      body: "Please forget me",
-      status: "APPROVED",
-      approvedAt: new Date(),
-      ipHash: null,
-    }),
-  );
+  await addApprovedComment({ id: `e2e_subject_${run}`, name: "Data Subject", email, body: "Please forget me" });
   await page.goto(`${urls.admin}/sign-in?redirectTo=%2Fcomments%2Fprivacy`);
   await page.getByLabel("Email address").fill("admin@observatory.test");
   await page.getByLabel("Password").fill("demo-admin-passphrase");
@@ -192,18 +188,12 @@ test("an administrator exports a commenter's comments as JSON and anonymises the
 
 test("from a comment's own page a moderator redacts a phrase and replies as the observatory", async ({ page }) => {
   const id = `e2e_redact_${run}`;
-  await withDb((db) =>
-    createComment(db, {
-      id: id,
-      itemId,
-      name: "Sam Reader",
-      email: `sam-${run}@example.org`,
-      body: `Ask Jo Bloggs on ward 4 ${run}`,
-      status: "APPROVED",
-      approvedAt: new Date(),
-      ipHash: null,
-    }),
-  );
+  await addApprovedComment({
+    id: id,
+    name: "Sam Reader",
+    email: `sam-${run}@example.org`,
+    body: `Ask Jo Bloggs on ward 4 ${run}`,
+  });
   await signInAsModerator(page);
   await page.goto(`${urls.admin}/comments?status=APPROVED&itemId=${itemId}&q=${run}`);
   await page
@@ -231,18 +221,12 @@ test("from a comment's own page a moderator redacts a phrase and replies as the 
 
 test("a trusted commenter's comment is published at once, and the page says so", async ({ page }) => {
   const email = `trusted-${run}@example.org`;
-  await withDb((db) =>
-    createComment(db, {
-      id: `e2e_trusted_${run}`,
-      itemId,
-      name: "Tara Reader",
-      email: email,
-      body: "An earlier approved comment",
-      status: "APPROVED",
-      approvedAt: new Date(),
-      ipHash: null,
-    }),
-  );
+  await addApprovedComment({
+    id: `e2e_trusted_${run}`,
+    name: "Tara Reader",
+    email: email,
+    body: "An earlier approved comment",
+  });
   const text = `A second thought from a trusted reader ${run}`;
   await page.goto(articlePath);
   const renderedAt = Date.now();
