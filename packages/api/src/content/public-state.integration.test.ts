@@ -1,4 +1,4 @@
-import { createComment, createItem, createUser } from "@observatory/db/testing";
+import { createComment, createItem, createUser, createWorkstream } from "@observatory/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useHarness } from "../testing/harness.ts";
 
@@ -35,6 +35,49 @@ describe("content.publicState (what cached public pages depend on)", () => {
     expect((await state()).version).toBe(v1);
     await h.db.comment.update({ where: { id: comment.id }, data: { body: "Redacted [removed]" } });
     expect((await state()).version).not.toBe(v1);
+  });
+
+  it("changes version for everything else a public page shows, and not for what it never shows", async () => {
+    const item = await createItem(h.db, { authorId, live: { title: "Elsewhere" } });
+    const pending = await createComment(h.db, { itemId: item.id, status: "PENDING" });
+    const approved = await createComment(h.db, { itemId: item.id, status: "APPROVED" });
+    const changes: [string, () => Promise<unknown>, boolean][] = [
+      ["a priority is added", () => createWorkstream(h.db), true],
+      [
+        "an old address is redirected",
+        () => h.db.slugRedirect.create({ data: { fromSlug: `${item.slug}-old`, itemId: item.id } }),
+        true,
+      ],
+      [
+        "an author is renamed",
+        () => h.db.user.update({ where: { id: authorId }, data: { name: "Renamed author" } }),
+        true,
+      ],
+      [
+        "an author's email changes",
+        () => h.db.user.update({ where: { id: authorId }, data: { email: "renamed@observatory.test" } }),
+        false,
+      ],
+      ["a pending comment is deleted", () => h.db.comment.delete({ where: { id: pending.id } }), false],
+      ["an approved comment is deleted", () => h.db.comment.delete({ where: { id: approved.id } }), true],
+      ["the spam rules change", () => h.db.setting.create({ data: { key: "comments.spamRules", value: {} } }), true],
+      [
+        "the IP hash retention changes",
+        () => h.db.setting.create({ data: { key: "comments.ipHashRetentionDays", value: 30 } }),
+        true,
+      ],
+      [
+        "a setting readers never see changes",
+        () => h.db.setting.create({ data: { key: "security.mfaRequiredRoles", value: ["ADMIN"] } }),
+        false,
+      ],
+      ["a shown setting is removed", () => h.db.setting.delete({ where: { key: "comments.spamRules" } }), true],
+    ];
+    for (const [change, make, shown] of changes) {
+      const before = (await state()).version;
+      await make();
+      expect((await state()).version !== before, change).toBe(shown);
+    }
   });
 
   it("gives the next moment a schedule changes what is visible", async () => {
