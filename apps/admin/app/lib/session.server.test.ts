@@ -65,10 +65,19 @@ describe("the way back after signing in", () => {
       "evil.example",
       "/\tevil",
       "",
+      // Paths that collapse to "//evil.example" once their dot segments are resolved.
+      "/.//evil.example",
+      "/..//evil.example",
+      "/a/..//evil.example",
+      "/%2e//evil.example",
+      "/%2E%2E//evil.example",
+      "///evil.example",
     ];
     for (const payload of payloads) {
       expect(redirectTarget(request(`/sign-in?redirectTo=${encodeURIComponent(payload)}`)), payload).toBe("/");
       expect(withRedirectTo("/sign-in", payload), payload).toBe("/sign-in");
+      // Remix's data requests for the same page read the same parameter.
+      expect(redirectTarget(request(`/sign-in.data?redirectTo=${encodeURIComponent(payload)}`)), payload).toBe("/");
     }
   });
 });
