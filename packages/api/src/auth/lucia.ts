@@ -21,7 +21,9 @@ export type CurrentSession = { id: string; expiresAt: Date; fresh: boolean; mfaV
 function createLucia(db: Db, secure: boolean) {
   return new Lucia(createSessionStore(db, columnsAsAttributes), {
     sessionExpiresIn: new TimeSpan(12, "h"),
-    sessionCookie: { name: SESSION_COOKIE, expires: false, attributes: { secure, sameSite: "lax" } },
+    // The cookie's Max-Age is the session's lifetime, and it is sent again whenever the session is
+    // extended: a cookie outliving its session would only carry a dead token around.
+    sessionCookie: { name: SESSION_COOKIE, expires: true, attributes: { secure, sameSite: "lax" } },
     getUserAttributes: (a) => ({
       email: a.email,
       name: a.name,

@@ -31,6 +31,8 @@ describe("signing in", () => {
     expect(cookie).toMatch(/^observatory_session=[\w-]{43};/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
+    // The cookie lasts as long as the session (12 hours), not the browser's 400-day maximum.
+    expect(cookie).toMatch(/; Max-Age=43200(;|$)/i);
     // Only the token's hash is stored.
     const token = browser.cookie?.split("=")[1] ?? "";
     expect(await h.db.session.findUnique({ where: { id: token } })).toBeNull();
@@ -185,6 +187,8 @@ describe("signing in", () => {
     await browser.call((api) => api.auth.session());
     const extended = await h.db.session.findUniqueOrThrow({ where: { id: session.id } });
     expect(extended.expiresAt.getTime()).toBeGreaterThan(nearlyOver.getTime() + 60 * 60 * 1000);
+    // The cookie is sent again with the session's new lifetime.
+    expect(browser.lastSetCookies.join("\n")).toMatch(/observatory_session=[\w-]{43};.*Max-Age=43200/i);
   });
 
   it("a disabled user's existing session stops working on the next request", async () => {
