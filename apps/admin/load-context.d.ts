@@ -6,5 +6,7 @@ declare module "@remix-run/node" {
     clientIp?: string | null;
     /** Set by server.mjs when the app exports a page cache and the page was not in it. */
     cacheTicket?: unknown;
+    /** This response's Content-Security-Policy script nonce (packages/server sets the header). */
+    cspNonce?: string;
   }
 }

@@ -1,6 +1,6 @@
 // Remix's default Node entry (streaming render; bots and SPA mode wait for all content).
 import { PassThrough } from "node:stream";
-import { applyPageHeaders } from "@observatory/server/security-headers";
+import { NonceProvider } from "@observatory/ui";
 import "~/lib/api.server";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
@@ -10,27 +10,33 @@ import { renderToPipeableStream } from "react-dom/server";
 
 const ABORT_DELAY = 5_000;
 
-/** Called by the HTTP server (packages/server) once it listens in production. */
+/** Used by the production server (packages/server): see its EntryHooks. */
 export { startBackgroundWork } from "@observatory/server/background";
+export { databaseReachable } from "@observatory/server/database-health";
+export { bodyLimitFor } from "~/lib/body-limits.server";
+export { renderStatusPage } from "~/lib/status-page.server";
 
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
+  const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : undefined;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+      </NonceProvider>,
       {
+        nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html");
-          applyPageHeaders("admin", responseHeaders);
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

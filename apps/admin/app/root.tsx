@@ -1,4 +1,4 @@
-import { Document, PageShell } from "@observatory/ui";
+import { Document, PageShell, useNonce } from "@observatory/ui";
 import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import {
   isRouteErrorResponse,
@@ -12,6 +12,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import nhsukCss from "nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css?url";
+import appCss from "~/styles.css?url";
 import { type ReactNode, useEffect } from "react";
 import { api } from "~/lib/api.server";
 import { detour } from "~/lib/session.server";
@@ -19,6 +20,7 @@ import { adminFooter, adminHeader, pageTitle, type Viewer } from "~/lib/site";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: nhsukCss },
+  { rel: "stylesheet", href: appCss },
   { rel: "icon", href: "/assets/images/favicon.ico", sizes: "48x48" },
   { rel: "icon", href: "/assets/images/favicon.svg", type: "image/svg+xml" },
 ];
@@ -39,6 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs): Promise<
 export const meta: MetaFunction = ({ error }) => (error ? [{ title: pageTitle(errorPage(error).title) }] : []);
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <Document
       head={
@@ -50,8 +53,8 @@ export function Layout({ children }: { children: ReactNode }) {
       }
       scripts={
         <>
-          <ScrollRestoration />
-          <Scripts />
+          <ScrollRestoration nonce={nonce} />
+          <Scripts nonce={nonce} />
         </>
       }
     >

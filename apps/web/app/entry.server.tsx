@@ -2,18 +2,23 @@ import { createHash } from "node:crypto";
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
+import { NonceProvider } from "@observatory/ui";
 import { renderToPipeableStream } from "react-dom/server";
-import { type CacheTicket, pageCache, splitAtFormToken } from "~/lib/page-cache.server";
+import { type CacheTicket, pageCache, splitPage } from "~/lib/page-cache.server";
 import "~/lib/api.server";
 
-/** Used by the production server (packages/server) before it runs the app. */
+/** Used by the production server (packages/server): see its EntryHooks. */
 export { pageCache };
+export { bodyLimitFor } from "~/lib/body-limits.server";
+export { renderStatusPage } from "~/lib/status-page.server";
+export { databaseReachable } from "@observatory/server/database-health";
 
 const ABORT_DELAY = 5_000;
 
 // Pages are rendered completely before they are sent, so that each gets an ETag: a CDN or browser
 // holding the same page is answered with 304 Not Modified. The comment form's signed timestamp
-// changes on every render (in the form and in the loader data), so it is left out of the hash.
+// changes on every render (in the form and in the loader data), and so does the script nonce, so
+// both are left out of the hash.
 function etagFor(pieces: string[]): string {
   return `W/"${createHash("sha1").update(pieces.join("")).digest("base64url")}"`;
 }
@@ -25,11 +30,15 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : undefined;
   return new Promise<Response>((resolve, reject) => {
     let statusCode = responseStatusCode;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+      </NonceProvider>,
       {
+        nonce,
         onAllReady() {
           const chunks: Buffer[] = [];
           const body = new PassThrough();
@@ -44,11 +53,11 @@ export default function handleRequest(
               statusCode === 200 &&
               /public/.test(responseHeaders.get("Cache-Control") ?? "");
             if (cacheable) {
-              const pieces = splitAtFormToken(html);
-              const etag = etagFor(pieces);
+              const page = splitPage(html, nonce ?? null);
+              const etag = etagFor(page.pieces);
               responseHeaders.set("ETag", etag);
               const ticket = loadContext.cacheTicket as CacheTicket | null | undefined;
-              if (ticket) pageCache.store(ticket, pieces, responseHeaders);
+              if (ticket) pageCache.store(ticket, page, responseHeaders);
               if (request.headers.get("If-None-Match") === etag) {
                 resolve(new Response(null, { status: 304, headers: responseHeaders }));
                 return;

@@ -1,4 +1,4 @@
-import { Document, PageShell } from "@observatory/ui";
+import { Document, PageShell, useNonce } from "@observatory/ui";
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
@@ -44,6 +44,7 @@ export const meta: MetaFunction = ({ error }) =>
     : [];
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <Document
       head={
@@ -54,8 +55,8 @@ export function Layout({ children }: { children: ReactNode }) {
       }
       scripts={
         <>
-          <ScrollRestoration />
-          <Scripts />
+          <ScrollRestoration nonce={nonce} />
+          <Scripts nonce={nonce} />
         </>
       }
     >

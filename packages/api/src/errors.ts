@@ -28,3 +28,13 @@ export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} was
 
 // AppError codes are a subset of tRPC's, so the mapping is the identity; kept explicit for readers.
 export const trpcCodeFor = (code: AppErrorCode): TRPC_ERROR_CODE_KEY => code;
+
+/**
+ * Prisma's "the row this refers to does not exist" (P2025) or "refers to a row that does not exist"
+ * (P2003, a foreign key): a stale or invented id sent by a client, answered as not found.
+ */
+export function isMissingRowError(error: unknown): boolean {
+  if (!(error instanceof Error) || error.name !== "PrismaClientKnownRequestError") return false;
+  const code = (error as Error & { code?: unknown }).code;
+  return code === "P2025" || code === "P2003";
+}

@@ -3,7 +3,8 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { Auth, CurrentSession, SessionUser } from "./auth/lucia.ts";
 import { mfaStateOf } from "./auth/mfa-policy.ts";
-import { AppError, trpcCodeFor } from "./errors.ts";
+import { AppError, isMissingRowError, trpcCodeFor } from "./errors.ts";
+import { controlCharacterFields } from "./input-text.ts";
 import type { MailKicker } from "./mail/mailer.ts";
 import { can, type Permission } from "./permissions.ts";
 import type { RequestMeta } from "./request-meta.ts";
@@ -46,25 +47,50 @@ const t = initTRPC
             : null;
       return {
         ...shape,
-        message: cause instanceof z.ZodError ? "Some answers need correcting." : shape.message,
+        message:
+          cause instanceof z.ZodError
+            ? "Some answers need correcting."
+            : error.code === "INTERNAL_SERVER_ERROR"
+              ? UNEXPECTED_MESSAGE
+              : shape.message,
         data: { ...shape.data, fieldErrors, stack: undefined },
       };
     },
   });
 
+/** What anyone is told of a failure that is not theirs to fix (the details go to the log only). */
+const UNEXPECTED_MESSAGE = "Sorry, something went wrong on our side. Try again later.";
+
 /**
- * Once around every procedure: maps AppError (thrown by services) to the matching tRPC error, and
- * starts mail delivery once a mutation has committed whatever it queued.
+ * Once around every procedure: refuses text with control characters in any field before anything
+ * else reads it; maps AppError (thrown by services) to the matching tRPC error, a reference to a
+ * row that does not exist to NOT_FOUND, and anything else to a message that says nothing of its
+ * cause (never a database's own words); and starts mail delivery once a mutation has committed
+ * whatever it queued.
  */
-const base = t.procedure.use(async ({ ctx, type, next }) => {
+const base = t.procedure.use(async ({ ctx, type, next, getRawInput }) => {
+  const badText = controlCharacterFields(await getRawInput());
+  if (Object.keys(badText).length > 0) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: "Some answers need correcting.",
+      cause: new AppError("BAD_REQUEST", "Some answers need correcting.", badText),
+    });
+  }
   const result = await next();
   if (result.ok) {
     if (type === "mutation") ctx.mailer.kick();
     return result;
   }
-  if (result.error.cause instanceof AppError) {
-    const cause = result.error.cause;
+  const cause = result.error.cause;
+  if (cause instanceof AppError) {
     throw new TRPCError({ code: trpcCodeFor(cause.code), message: cause.message, cause });
+  }
+  if (isMissingRowError(cause)) {
+    throw new TRPCError({ code: "NOT_FOUND", message: "That was not found: it may have been deleted.", cause });
+  }
+  if (result.error.code === "INTERNAL_SERVER_ERROR") {
+    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: UNEXPECTED_MESSAGE, cause: cause ?? result.error });
   }
   return result;
 });

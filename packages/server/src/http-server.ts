@@ -1,26 +1,25 @@
-// The production HTTP server of both Remix apps: static assets, compression, the same-origin check
-// for the admin, the web app's page cache in front of Remix, and the client IP (for keyed IP hashes
-// and rate limits) passed to loaders and actions as `context.clientIp`.
+// The production HTTP server of both Remix apps. In order, for every request: the security headers
+// (with this response's script nonce), the configured name of a loopback site, static assets, the
+// request rules (methods, paths, body types, same-origin writes), the web app's page cache, and the
+// app itself with a body read up to the route's limit. When the app cannot answer because the
+// database is down, a cached copy of the page or a "service unavailable" page answers instead.
 import path from "node:path";
 import { EnvError } from "@observatory/db";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { canonicalLoopbackUrl } from "./canonical-host.ts";
 import { type AppName, hostEnv, portOf } from "./env.ts";
-import { isCrossOriginWrite } from "./same-origin.ts";
+import { type EntryHooks, healthOf } from "./entry-hooks.ts";
+import { readBody } from "./request-body.ts";
+import { refusalFor } from "./request-rules.ts";
+import { sendResponse, toFetchRequest } from "./remix-request.ts";
+import { newNonce, securityHeaders } from "./security-headers.ts";
+import { type StatusCode, statusPageContent } from "./status-pages.ts";
 
-type PageCache = {
-  lookup(
-    url: URL,
-    ifNoneMatch: string | null,
-  ): Promise<
-    { hit: true; status: number; headers: [string, string][]; body: Buffer | null } | { hit: false; ticket: unknown }
-  >;
-};
-
-/** What an app's entry.server may export for the server (see apps/web and apps/admin). */
-type EntryHooks = { pageCache?: PageCache; startBackgroundWork?: () => void };
+/** Seconds a reader is asked to wait while the database cannot be reached. */
+const RETRY_AFTER_SECONDS = 30;
 
 function fail(message: string): never {
   console.error(message);
@@ -38,63 +37,130 @@ export async function startServer({ app: name, appDir }: { app: AppName; appDir:
   const build: ServerBuild = await import(path.join(appDir, "build/server/index.js")).catch((error: Error) =>
     fail(`The ${name} app is not built (${error.message}); run the build first.`),
   );
-  const hooks = build.entry.module as EntryHooks;
+  const hooks = build.entry.module as unknown as EntryHooks;
+  const siteUrl = name === "admin" ? env.ADMIN_SITE_URL : env.PUBLIC_SITE_URL;
+  const https = new URL(siteUrl).protocol === "https:";
+  const handleRequest = createRequestHandler(build, env.NODE_ENV);
+  const health = healthOf(hooks);
+
+  function sendStatusPage(
+    res: express.Response,
+    status: StatusCode,
+    options: { limitBytes?: number; headers?: Record<string, string> } = {},
+  ) {
+    for (const [header, value] of Object.entries(options.headers ?? {})) res.setHeader(header, value);
+    const html = hooks.renderStatusPage(statusPageContent(status, options));
+    res.status(status).type("html").setHeader("Cache-Control", "no-store");
+    res.end(html);
+  }
+
   const app = express();
   app.disable("x-powered-by");
+  app.disable("etag");
   if (env.TRUST_PROXY) app.set("trust proxy", true);
   // gzip level 4, not zlib's default 6: a 150 KB moderation queue page compresses in about a quarter
   // of the time (1.3 ms against 4.7 ms here) for a body 5% larger.
   app.use(compression({ level: 4 }));
-  // The admin accepts writes only from its own pages: others are refused here, before Remix or the
-  // API sees them (cross-site request forgery).
-  if (name === "admin") {
-    const writeOrigin = env.ADMIN_SITE_URL;
-    app.use((req, res, next) => {
-      const facts = {
-        method: req.method,
-        origin: req.get("origin") ?? null,
-        fetchSite: req.get("sec-fetch-site") ?? null,
-      };
-      if (!isCrossOriginWrite(facts, writeOrigin)) return next();
-      res.status(403).type("text/plain").send("This request did not come from a page of this site, so it was refused.");
-    });
-  }
+
+  app.use((req, res, next) => {
+    const nonce = newNonce();
+    res.locals.nonce = nonce;
+    for (const [header, value] of Object.entries(securityHeaders(name, { nonce, https, path: req.path })))
+      res.setHeader(header, value);
+    const canonical = canonicalLoopbackUrl(req.get("host"), siteUrl, req.originalUrl);
+    if (canonical && (req.method === "GET" || req.method === "HEAD")) return res.redirect(307, canonical);
+    next();
+  });
+
   // Every file of the client build is under /assets (the apps' public folders too): other paths are
   // pages, answered without a file-system check.
   app.use("/assets", express.static(path.join(appDir, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+
+  app.use((req, res, next) => {
+    const refusal = refusalFor(
+      {
+        method: req.method,
+        target: req.originalUrl,
+        origin: req.get("origin") ?? null,
+        fetchSite: req.get("sec-fetch-site") ?? null,
+        contentType: req.get("content-type") ?? null,
+        hasBody: Number(req.get("content-length") ?? 0) > 0 || req.get("transfer-encoding") !== undefined,
+      },
+      siteUrl,
+    );
+    if (!refusal) return next();
+    // The body of a refused request is not read: the connection closes after the answer.
+    res.setHeader("Connection", "close");
+    sendStatusPage(res, refusal.status, { headers: refusal.headers });
+  });
+
   // Pages the app's page cache holds are answered without running the app; the others carry a
-  // ticket so that their render can be stored.
+  // ticket so that their render can be stored. While the public state cannot be read (the database
+  // is down), a page held from before is served as it was, with its age.
   const pageCache = hooks.pageCache;
   if (pageCache) {
     app.get("*", async (req, res, next) => {
-      try {
-        const lookup = await pageCache.lookup(
-          new URL(req.originalUrl, "http://localhost"),
-          req.get("if-none-match") ?? null,
-        );
-        if (!lookup.hit) {
-          res.locals.cacheTicket = lookup.ticket;
-          return next();
-        }
-        for (const [header, value] of lookup.headers) res.setHeader(header, value);
-        res.setHeader("X-Page-Cache", "hit");
-        res.status(lookup.status).end(lookup.body ?? undefined);
-      } catch (error) {
-        next(error);
+      const lookup = await pageCache.lookup(new URL(req.originalUrl, "http://localhost"), {
+        ifNoneMatch: req.get("if-none-match") ?? null,
+        nonce: res.locals.nonce,
+      });
+      if (!lookup.hit) {
+        res.locals.cacheTicket = lookup.ticket;
+        return next();
       }
+      for (const [header, value] of lookup.headers) res.setHeader(header, value);
+      if (lookup.staleSeconds !== null) {
+        res.setHeader("X-Page-Cache", "stale");
+        res.setHeader("Age", String(lookup.staleSeconds));
+      } else {
+        res.setHeader("X-Page-Cache", "hit");
+      }
+      res.status(lookup.status).end(lookup.body ?? undefined);
     });
   }
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: env.NODE_ENV,
-      getLoadContext: (req, res) => ({
+
+  app.all("*", async (req, res, next) => {
+    try {
+      let body: Buffer | null = null;
+      if (req.method === "POST") {
+        const limitBytes = hooks.bodyLimitFor(req.path);
+        const read = await readBody(req, limitBytes);
+        if (!read.ok) {
+          res.setHeader("Connection", "close");
+          return sendStatusPage(res, 413, { limitBytes });
+        }
+        body = read.body;
+      }
+      let request: Request;
+      try {
+        request = toFetchRequest(req, res, body);
+      } catch {
+        return sendStatusPage(res, 400);
+      }
+      const response = await handleRequest(request, {
         clientIp: req.ip ?? req.socket.remoteAddress ?? null,
         cacheTicket: res.locals.cacheTicket ?? null,
-      }),
-    }),
-  );
+        cspNonce: res.locals.nonce,
+      });
+      if (response.status >= 500 && !(await health.databaseReachable())) {
+        await response.body?.cancel();
+        return sendStatusPage(res, 503, { headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } });
+      }
+      await sendResponse(res, response);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  // Anything the app threw instead of answering: logged, and a page in the app's look, never a trace.
+  app.use(async (error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    console.error(error);
+    if (res.headersSent) return res.end();
+    const reachable = await health.databaseReachable();
+    if (!reachable) return sendStatusPage(res, 503, { headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } });
+    sendStatusPage(res, 500);
+  });
+
   const server = app.listen(port, env.HOST, () => {
     console.log(`${name} listening on http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`);
     if (env.NODE_ENV === "production") hooks.startBackgroundWork?.();

@@ -1,25 +1,55 @@
+import { randomBytes } from "node:crypto";
 import type { AppName } from "./env.ts";
 
-/**
- * The headers every page of an app carries. The admin is never framed by another site
- * (clickjacking), never kept by a shared cache or the back button after signing out, and sends no
- * full addresses (which may hold tokens) on: a route's own stricter Referrer-Policy (no-referrer)
- * wins over the default here.
- */
-const pageHeaders: Record<AppName, Record<string, string>> = {
-  web: {},
-  admin: {
-    "Content-Security-Policy": "frame-ancestors 'none'",
-    "X-Frame-Options": "DENY",
-    "Cache-Control": "no-store",
-    "X-Content-Type-Options": "nosniff",
-  },
-};
-const defaultReferrerPolicy: Partial<Record<AppName, string>> = { admin: "same-origin" };
+/** A fresh script nonce: 128 random bits, one per response. */
+export function newNonce(): string {
+  return randomBytes(16).toString("base64");
+}
 
-/** Sets the app's page headers on a rendered page's headers. */
-export function applyPageHeaders(app: AppName, headers: Headers): void {
-  for (const [name, value] of Object.entries(pageHeaders[app])) headers.set(name, value);
-  const referrerPolicy = defaultReferrerPolicy[app];
-  if (referrerPolicy && !headers.has("Referrer-Policy")) headers.set("Referrer-Policy", referrerPolicy);
+/**
+ * The Content-Security-Policy of every response of `app`. Scripts run only from the app's own
+ * origin or when they carry this response's nonce (Remix's inline hydration scripts and the
+ * nhsuk-frontend body-class snippet do); styles only from files, so there are no inline styles.
+ * Images may come from https (content bodies may link pictures elsewhere, as the sanitiser allows),
+ * fonts from the NHS's asset host. Only the public site may be framed, and only by itself.
+ */
+export function contentSecurityPolicy(app: AppName, nonce: string, https: boolean): string {
+  const directives = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self'",
+    "img-src 'self' data: https:",
+    "font-src 'self' https://assets.nhs.uk",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    `frame-ancestors ${app === "admin" ? "'none'" : "'self'"}`,
+  ];
+  if (https) directives.push("upgrade-insecure-requests");
+  return directives.join("; ");
+}
+
+/**
+ * The headers of every response of `app`, pages, files and API alike (`nonce` is this response's).
+ * The admin is also never kept by a shared cache or the back button after signing out (its assets
+ * set their own caching), and sends only its origin to other sites: a route's own stricter
+ * Referrer-Policy (no-referrer) wins over the default, because Remix sets route headers later.
+ */
+export function securityHeaders(
+  app: AppName,
+  { nonce, https, path }: { nonce: string; https: boolean; path: string },
+): Record<string, string> {
+  const headers: Record<string, string> = {
+    "Content-Security-Policy": contentSecurityPolicy(app, nonce, https),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": app === "admin" ? "same-origin" : "strict-origin-when-cross-origin",
+    "Permissions-Policy":
+      "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "X-Frame-Options": app === "admin" ? "DENY" : "SAMEORIGIN",
+  };
+  if (https) headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
+  if (app === "admin" && !path.startsWith("/assets/")) headers["Cache-Control"] = "no-store";
+  return headers;
 }

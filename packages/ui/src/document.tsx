@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useNonce } from "./nonce";
 
 // nhsuk-frontend's own snippet: components enhance only where the browser supports them.
 const bodyClassScript =
@@ -14,6 +15,7 @@ export type DocumentProps = {
 
 /** The HTML document every page of both apps is rendered in, in British English. */
 export function Document({ head, scripts, children }: DocumentProps) {
+  const nonce = useNonce();
   return (
     <html lang="en-GB">
       <head>
@@ -24,7 +26,7 @@ export function Document({ head, scripts, children }: DocumentProps) {
       {/* The snippet below changes the body's class before hydration. */}
       <body suppressHydrationWarning>
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant snippet from nhsuk-frontend, no user input */}
-        <script dangerouslySetInnerHTML={{ __html: bodyClassScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: bodyClassScript }} />
         {children}
         {scripts}
       </body>

@@ -37,3 +37,5 @@ export { type TextInputProps, TextInput } from "./text-input";
 export { type WarningCalloutProps, WarningCallout } from "./warning-callout";
 export { type ArticleContentProps, type ArticleItem, ArticleContent, contentKindLabels } from "./article-content";
 export { type DocumentProps, Document } from "./document";
+export { type StatusPageProps, StatusPage } from "./status-page";
+export { NonceProvider, useNonce } from "./nonce";

@@ -26,45 +26,35 @@ const excerpt = (text: string, length = 200) => (text.length > length ? `${text.
 export function CommentSummary({ row, publicSiteUrl }: { row: CommentSummaryRow; publicSiteUrl: string }) {
   return (
     <>
-      <dl className="nhsuk-body-s nhsuk-u-margin-bottom-2">
+      <dl className="admin-facts nhsuk-body-s nhsuk-u-margin-bottom-2">
         <div>
-          <dt className="nhsuk-u-font-weight-bold" style={{ display: "inline" }}>
-            Email:{" "}
-          </dt>
-          <dd style={{ display: "inline", margin: 0 }}>{row.authorEmail || "erased"}</dd>
+          <dt className="nhsuk-u-font-weight-bold">Email: </dt>
+          <dd>{row.authorEmail || "erased"}</dd>
         </div>
         {row.otherComments && (
           <div>
-            <dt className="nhsuk-u-font-weight-bold" style={{ display: "inline" }}>
-              Other comments from this email:{" "}
-            </dt>
-            <dd style={{ display: "inline", margin: 0 }}>
+            <dt className="nhsuk-u-font-weight-bold">Other comments from this email: </dt>
+            <dd>
               {row.otherComments.approved} approved, {row.otherComments.rejected} rejected, {row.otherComments.spam}{" "}
               spam
             </dd>
           </div>
         )}
         <div>
-          <dt className="nhsuk-u-font-weight-bold" style={{ display: "inline" }}>
-            Sent:{" "}
-          </dt>
-          <dd style={{ display: "inline", margin: 0 }}>{formatDateTime(row.createdAt)}</dd>
+          <dt className="nhsuk-u-font-weight-bold">Sent: </dt>
+          <dd>{formatDateTime(row.createdAt)}</dd>
         </div>
         {row.ipHash && (
           <div>
-            <dt className="nhsuk-u-font-weight-bold" style={{ display: "inline" }}>
-              IP hash:{" "}
-            </dt>
-            <dd style={{ display: "inline", margin: 0 }}>
+            <dt className="nhsuk-u-font-weight-bold">IP hash: </dt>
+            <dd>
               <code>{row.ipHash}</code>
             </dd>
           </div>
         )}
         <div>
-          <dt className="nhsuk-u-font-weight-bold" style={{ display: "inline" }}>
-            On:{" "}
-          </dt>
-          <dd style={{ display: "inline", margin: 0 }}>
+          <dt className="nhsuk-u-font-weight-bold">On: </dt>
+          <dd>
             <a href={new URL(row.item.path, publicSiteUrl).toString()}>{row.item.title}</a> (
             <a href={queueHref({ itemId: row.item.id })}>only this article</a>)
           </dd>
@@ -76,12 +66,10 @@ export function CommentSummary({ row, publicSiteUrl }: { row: CommentSummaryRow;
             In reply to {row.parent.authorName}
             {row.parent.status !== "APPROVED" && ` (${statusLabels[row.parent.status].toLowerCase()})`}:
           </p>
-          <p className="nhsuk-body-s" style={{ whiteSpace: "pre-wrap" }}>
-            {excerpt(row.parent.body)}
-          </p>
+          <p className="nhsuk-body-s admin-as-typed">{excerpt(row.parent.body)}</p>
         </blockquote>
       )}
-      <p style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{row.body}</p>
+      <p className="admin-as-typed">{row.body}</p>
       {row.flags.length > 0 && (
         <p className="nhsuk-body-s">
           Why it is here:{" "}

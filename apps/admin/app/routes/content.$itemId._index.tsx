@@ -40,8 +40,9 @@ const notices: Record<string, string> = {
 export async function loader(args: LoaderFunctionArgs) {
   const { api, user } = await requireUser(args, { permission: "content.write" });
   const itemId = args.params.itemId ?? "";
-  const [view, workstreams, presence] = await Promise.all([
-    orNotFound(api.editorial.item({ itemId })),
+  // The item first: checking in as its editor presumes it exists (an unknown id is a 404).
+  const view = await orNotFound(api.editorial.item({ itemId }));
+  const [workstreams, presence] = await Promise.all([
     api.editorial.workstreamOptions(),
     api.editorial.presence({ itemId }),
   ]);

@@ -18,7 +18,7 @@ const MAX_DEPTH = 3;
 function CommentBody({ body }: { body: string }) {
   return body.split(/\n{2,}/).map((paragraph, i) => (
     // paragraphs of a fixed text
-    <p key={i} className="nhsuk-body" style={{ whiteSpace: "pre-line" }}>
+    <p key={i} className="nhsuk-body observatory-comment-text">
       {paragraph}
     </p>
   ));

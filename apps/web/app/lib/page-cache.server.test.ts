@@ -1,25 +1,37 @@
 import { describe, expect, it } from "vitest";
-import { type CacheTicket, createPageCache, type State, splitAtFormToken } from "./page-cache.server";
+import { type CacheTicket, createPageCache, type State, splitPage } from "./page-cache.server";
 
 const page = (text: string) => `<html><body>${text}</body></html>`;
 const withForm = (token: string) =>
   `<form><input type="hidden" name="formToken" value="${token}"></form><script>{"formToken":"${token}"}</script>`;
 
 /** A cache over a public state the test sets, and a clock it moves. */
+const ask = ({
+  ifNoneMatch = null,
+  nonce = "nonce-of-this-response",
+}: {
+  ifNoneMatch?: string | null;
+  nonce?: string;
+} = {}) => ({
+  ifNoneMatch,
+  nonce,
+});
+
 function setUp(options: { maxEntries?: number; maxAgeMs?: number } = {}) {
-  const world = { state: { version: "1", nextChangeAt: null } as State, now: 1_000_000, reads: 0 };
+  const world = { state: { version: "1", nextChangeAt: null } as State, now: 1_000_000, reads: 0, down: false };
   const cache = createPageCache(
     async () => {
       world.reads += 1;
+      if (world.down) throw new Error("connect ECONNREFUSED 127.0.0.1:5432");
       return world.state;
     },
     { ...options, now: () => world.now },
   );
   const url = (path: string) => new URL(path, "http://localhost");
-  async function render(path: string, html: string, headers: Record<string, string> = {}) {
-    const lookup = await cache.lookup(url(path), null);
+  async function render(path: string, html: string, headers: Record<string, string> = {}, nonce: string | null = null) {
+    const lookup = await cache.lookup(url(path), ask());
     if (lookup.hit || !lookup.ticket) throw new Error(`expected a miss with a ticket for ${path}`);
-    cache.store(lookup.ticket as CacheTicket, splitAtFormToken(html), new Headers(headers));
+    cache.store(lookup.ticket as CacheTicket, splitPage(html, nonce), new Headers(headers));
   }
   return { world, cache, url, render };
 }
@@ -28,18 +40,18 @@ describe("the public page cache", () => {
   it("misses, stores the render, then answers the same address from memory", async () => {
     const { cache, url, render } = setUp();
     await render("/news", page("News"), { "Content-Type": "text/html" });
-    const hit = await cache.lookup(url("/news"), null);
+    const hit = await cache.lookup(url("/news"), ask());
     expect(hit).toMatchObject({ hit: true, status: 200 });
     expect(hit.hit && hit.body?.toString()).toBe(page("News"));
     expect(hit.hit && hit.headers).toContainEqual(["content-type", "text/html"]);
-    expect((await cache.lookup(url("/news?page=2"), null)).hit).toBe(false);
+    expect((await cache.lookup(url("/news?page=2"), ask())).hit).toBe(false);
   });
 
   it("serves a page only at the content version it was rendered at", async () => {
     const { world, cache, url, render } = setUp();
     await render("/", page("Home v1"));
     world.state = { version: "2", nextChangeAt: null };
-    const lookup = await cache.lookup(url("/"), null);
+    const lookup = await cache.lookup(url("/"), ask());
     expect(lookup.hit).toBe(false);
     expect(!lookup.hit && lookup.ticket?.state.version).toBe("2");
   });
@@ -49,22 +61,22 @@ describe("the public page cache", () => {
     world.state = { version: "1", nextChangeAt: new Date(world.now + 10_000) };
     await render("/soon", page("Before the schedule"));
     world.now += 9_999;
-    expect((await cache.lookup(url("/soon"), null)).hit).toBe(true);
+    expect((await cache.lookup(url("/soon"), ask())).hit).toBe(true);
     world.now += 1;
-    expect((await cache.lookup(url("/soon"), null)).hit).toBe(false);
+    expect((await cache.lookup(url("/soon"), ask())).hit).toBe(false);
 
     world.state = { version: "1", nextChangeAt: null };
     await render("/old", page("Old"));
     world.now += 59_999;
-    expect((await cache.lookup(url("/old"), null)).hit).toBe(true);
+    expect((await cache.lookup(url("/old"), ask())).hit).toBe(true);
     world.now += 1;
-    expect((await cache.lookup(url("/old"), null)).hit).toBe(false);
+    expect((await cache.lookup(url("/old"), ask())).hit).toBe(false);
   });
 
   it("gives every reader a freshly signed comment form, in the form and in the data", async () => {
     const { cache, url, render } = setUp();
     await render("/news/a", page(withForm("signed-at-render")));
-    const hit = await cache.lookup(url("/news/a"), null);
+    const hit = await cache.lookup(url("/news/a"), ask());
     const body = hit.hit ? (hit.body?.toString() ?? "") : "";
     const tokens = [...body.matchAll(/value="([^"]+)"|"formToken":"([^"]+)"/g)].map((m) => m[1] ?? m[2]);
     expect(tokens).toHaveLength(2);
@@ -73,20 +85,77 @@ describe("the public page cache", () => {
     expect(body.replaceAll(tokens[0] ?? "", "T")).toBe(page(withForm("T")));
   });
 
+  it("gives every response its own script nonce, and leaves the policy header to the server", async () => {
+    const { cache, url, render } = setUp();
+    const html = (nonce: string) =>
+      page(`<script nonce="${nonce}">a()</script>${withForm("tok")}<script nonce="${nonce}">b()</script>`);
+    await render(
+      "/news/b",
+      html("rendered-with"),
+      { "Content-Security-Policy": "script-src 'nonce-rendered-with'" },
+      "rendered-with",
+    );
+    const hit = await cache.lookup(url("/news/b"), ask({ nonce: "second" }));
+    const body = hit.hit ? (hit.body?.toString() ?? "") : "";
+    expect(body).not.toContain("rendered-with");
+    expect(body.match(/nonce="second"/g)).toHaveLength(2);
+    expect(body.replace(/"formToken":"[^"]+"|value="[^"]+"/g, "")).toBe(
+      html("second").replace(/"formToken":"[^"]+"|value="[^"]+"/g, ""),
+    );
+    expect(hit.hit && hit.headers.some(([name]) => name === "content-security-policy")).toBe(false);
+  });
+
+  it("serves a page that was current at the last read while the state cannot be read, with its age", async () => {
+    const { world, cache, url, render } = setUp({ maxAgeMs: 60_000 });
+    await render("/news", page("News"));
+    await render("/blogs", page("Blogs v1"));
+    world.state = { version: "2", nextChangeAt: null };
+    expect((await cache.lookup(url("/news"), ask())).hit).toBe(false);
+    world.down = true;
+    world.now += 120_000;
+    // Stored at version 1, which was no longer current at the last read: not served.
+    expect(await cache.lookup(url("/blogs"), ask())).toEqual({ hit: false, ticket: null });
+    world.down = false;
+    await render("/blogs", page("Blogs v2"));
+    world.down = true;
+    world.now += 5_000;
+    const stale = await cache.lookup(url("/blogs"), ask());
+    expect(stale).toMatchObject({ hit: true, status: 200, staleSeconds: 5 });
+    expect(stale.hit && stale.body?.toString()).toBe(page("Blogs v2"));
+    expect(await cache.lookup(url("/unknown"), ask())).toEqual({ hit: false, ticket: null });
+  });
+
+  it("does not serve a stored page past a scheduled change while the state cannot be read", async () => {
+    const { world, cache, url, render } = setUp();
+    world.state = { version: "1", nextChangeAt: new Date(world.now + 10_000) };
+    await render("/news/embargoed", page("Until the schedule"));
+    world.down = true;
+    expect((await cache.lookup(url("/news/embargoed"), ask())).hit).toBe(true);
+    world.now += 10_000;
+    expect((await cache.lookup(url("/news/embargoed"), ask())).hit).toBe(false);
+  });
+
   it("answers 304 without a body when the reader holds the same ETag", async () => {
     const { cache, url, render } = setUp();
     await render("/blogs", page("Blogs"), { ETag: 'W/"abc"' });
-    expect(await cache.lookup(url("/blogs"), 'W/"abc"')).toMatchObject({ hit: true, status: 304, body: null });
-    expect(await cache.lookup(url("/blogs"), 'W/"other"')).toMatchObject({ hit: true, status: 200 });
+    expect(await cache.lookup(url("/blogs"), ask({ ifNoneMatch: 'W/"abc"' }))).toMatchObject({
+      hit: true,
+      status: 304,
+      body: null,
+    });
+    expect(await cache.lookup(url("/blogs"), ask({ ifNoneMatch: 'W/"other"' }))).toMatchObject({
+      hit: true,
+      status: 200,
+    });
   });
 
   it("never keeps cookies, and leaves data requests, the API and the health check to the app", async () => {
     const { cache, url, render } = setUp();
     await render("/privacy", page("Privacy"), { "Set-Cookie": "a=b" });
-    const hit = await cache.lookup(url("/privacy"), null);
+    const hit = await cache.lookup(url("/privacy"), ask());
     expect(hit.hit && hit.headers.some(([name]) => name === "set-cookie")).toBe(false);
     for (const path of ["/news.data", "/api/trpc/content.publicState", "/healthz"]) {
-      expect(await cache.lookup(url(path), null)).toEqual({ hit: false, ticket: null });
+      expect(await cache.lookup(url(path), ask())).toEqual({ hit: false, ticket: null });
     }
   });
 
@@ -95,14 +164,14 @@ describe("the public page cache", () => {
     await render("/a", page("A"));
     await render("/b", page("B"));
     await render("/c", page("C"));
-    expect((await cache.lookup(url("/a"), null)).hit).toBe(false);
-    expect((await cache.lookup(url("/b"), null)).hit).toBe(true);
-    expect((await cache.lookup(url("/c"), null)).hit).toBe(true);
+    expect((await cache.lookup(url("/a"), ask())).hit).toBe(false);
+    expect((await cache.lookup(url("/b"), ask())).hit).toBe(true);
+    expect((await cache.lookup(url("/c"), ask())).hit).toBe(true);
   });
 
   it("reads the state once for requests that arrive while a read is running, then again", async () => {
     const { world, cache, url } = setUp();
-    await Promise.all([1, 2, 3, 4].map((n) => cache.lookup(url(`/p${n}`), null)));
+    await Promise.all([1, 2, 3, 4].map((n) => cache.lookup(url(`/p${n}`), ask())));
     // The first starts a read; those arriving during it share the one read that starts after it.
     expect(world.reads).toBe(2);
   });

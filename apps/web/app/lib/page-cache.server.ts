@@ -9,37 +9,74 @@ import { callerFor, issueFormToken } from "@observatory/api";
 /** What a page's freshness depends on: the public content version and the next scheduled change. */
 export type State = { version: string; nextChangeAt: Date | null };
 type Entry = {
-  /** The page as UTF-8, in pieces around its comment form token (one piece when it has no form). */
+  /** The page as UTF-8, in pieces around the values that change with each response. */
   pieces: Buffer[];
+  /** What goes in each gap between two pieces. */
+  gaps: Gap[];
   headers: [string, string][];
   etag: string | null;
   version: string;
+  renderedAt: number;
   expiresAt: number;
+  /** When the next scheduled publication or unpublication makes the page out of date. */
+  nextChangeAt: number;
 };
+
+/** A value that differs in each response of the same page: the comment form's signed timestamp, or the script nonce. */
+type Gap = "formToken" | "nonce";
+
+/** A rendered page in pieces around its per-response values, as the cache stores it. */
+export type PagePieces = { pieces: string[]; gaps: Gap[] };
 
 /** What the request handler needs to store a page rendered for this request. */
 export type CacheTicket = { key: string; state: State };
 
 export type Lookup =
-  | { hit: true; status: 200 | 304; headers: [string, string][]; body: Buffer | null }
+  | { hit: true; status: 200 | 304; headers: [string, string][]; body: Buffer | null; staleSeconds: number | null }
   | { hit: false; ticket: CacheTicket | null };
 
 const formTokenPattern = /name="formToken" value="([^"]+)"/;
 
 /**
- * A rendered page in pieces around its comment form's signed timestamp (which is in the form and in
- * the loader data), or whole when it has no comment form.
+ * A rendered page in pieces around the values that change with each response: its comment form's
+ * signed timestamp (in the form and in the loader data), and the script nonce it was rendered with.
  */
-export function splitAtFormToken(html: string): string[] {
+export function splitPage(html: string, nonce: string | null): PagePieces {
+  const values: [Gap, string][] = [];
   const token = formTokenPattern.exec(html)?.[1];
-  return token ? html.split(token) : [html];
+  if (token) values.push(["formToken", token]);
+  if (nonce) values.push(["nonce", nonce]);
+  let pieces = [html];
+  let gaps: Gap[] = [];
+  for (const [gap, value] of values) {
+    const nextPieces: string[] = [];
+    const nextGaps: Gap[] = [];
+    pieces.forEach((piece, i) => {
+      const parts = piece.split(value);
+      parts.forEach((part, j) => {
+        nextPieces.push(part);
+        if (j < parts.length - 1) nextGaps.push(gap);
+      });
+      const between = gaps[i];
+      if (between) nextGaps.push(between);
+    });
+    pieces = nextPieces;
+    gaps = nextGaps;
+  }
+  return { pieces, gaps };
 }
 
-/** The stored page, with a freshly signed comment form when it has one. */
-function withFreshToken([first, ...rest]: Buffer[]): Buffer {
-  if (!first || rest.length === 0) return first ?? Buffer.alloc(0);
-  const token = Buffer.from(issueFormToken());
-  return Buffer.concat([first, ...rest.flatMap((piece) => [token, piece])]);
+/** The stored page with this response's values: a freshly signed comment form and its own nonce. */
+function assemble(entry: Entry, nonce: string): Buffer {
+  if (entry.gaps.length === 0) return entry.pieces[0] ?? Buffer.alloc(0);
+  const values: Record<Gap, Buffer> = { formToken: Buffer.from(issueFormToken()), nonce: Buffer.from(nonce) };
+  const parts: Buffer[] = [];
+  entry.pieces.forEach((piece, i) => {
+    parts.push(piece);
+    const gap = entry.gaps[i];
+    if (gap) parts.push(values[gap]);
+  });
+  return Buffer.concat(parts);
 }
 
 function keyFor(url: URL): string | null {
@@ -58,6 +95,8 @@ export function createPageCache(
   const entries = new Map<string, Entry>();
   let running: Promise<State> | null = null;
   let queued: Promise<State> | null = null;
+  /** The public content version at the last successful read. */
+  let lastVersion: string | null = null;
 
   function currentState(): Promise<State> {
     if (!running) {
@@ -76,38 +115,61 @@ export function createPageCache(
   }
 
   return {
-    async lookup(url: URL, ifNoneMatch: string | null): Promise<Lookup> {
+    async lookup(url: URL, request: { ifNoneMatch: string | null; nonce: string }): Promise<Lookup> {
       const key = keyFor(url);
       if (!key) return { hit: false, ticket: null };
-      const state = await currentState();
       const entry = entries.get(key);
-      if (entry && entry.version === state.version && now() < entry.expiresAt) {
-        if (entry.etag && ifNoneMatch === entry.etag)
-          return { hit: true, status: 304, headers: entry.headers, body: null };
-        // Each reader gets a freshly signed comment form (the minimum-time check starts now), in the
-        // form and in the loader data that hydrates it. The pieces are kept encoded, so a hit costs a
-        // copy of the page, not a search, a split and an encoding of it.
-        return { hit: true, status: 200, headers: entry.headers, body: withFreshToken(entry.pieces) };
+      let state: State;
+      try {
+        state = await currentState();
+      } catch (error) {
+        // The public state cannot be read (the database is down): a page that was current at the
+        // last successful read, with no scheduled change since, is served as it was
+        // (stale-if-error). Without one the app answers, or says it cannot.
+        if (!entry || entry.version !== lastVersion || now() >= entry.nextChangeAt) return { hit: false, ticket: null };
+        const staleSeconds = Math.max(0, Math.round((now() - entry.renderedAt) / 1000));
+        console.error("page cache: serving a stored page, the public state could not be read:", error);
+        return { hit: true, status: 200, headers: entry.headers, body: assemble(entry, request.nonce), staleSeconds };
       }
-      if (entry) entries.delete(key);
+      lastVersion = state.version;
+      if (entry && entry.version === state.version && now() < entry.expiresAt) {
+        if (entry.etag && request.ifNoneMatch === entry.etag)
+          return { hit: true, status: 304, headers: entry.headers, body: null, staleSeconds: null };
+        // Each reader gets a freshly signed comment form (the minimum-time check starts now), in the
+        // form and in the loader data that hydrates it, and this response's script nonce. The pieces
+        // are kept encoded, so a hit costs a copy of the page, not a search, a split and an encoding.
+        return {
+          hit: true,
+          status: 200,
+          headers: entry.headers,
+          body: assemble(entry, request.nonce),
+          staleSeconds: null,
+        };
+      }
+      if (entry && entry.version !== state.version) entries.delete(key);
       return { hit: false, ticket: { key, state } };
     },
 
-    /** Stores a rendered page, given in pieces by splitAtFormToken. */
-    store(ticket: CacheTicket, pieces: string[], headers: Headers): void {
+    /** Stores a rendered page, given in pieces by splitPage. */
+    store(ticket: CacheTicket, { pieces, gaps }: PagePieces, headers: Headers): void {
       const nextChange = ticket.state.nextChangeAt
         ? new Date(ticket.state.nextChangeAt).getTime()
         : Number.POSITIVE_INFINITY;
+      entries.delete(ticket.key);
       if (entries.size >= maxEntries) {
         const oldest = entries.keys().next().value;
         if (oldest !== undefined) entries.delete(oldest);
       }
       entries.set(ticket.key, {
         pieces: pieces.map((piece) => Buffer.from(piece)),
-        headers: [...headers.entries()].filter(([name]) => name !== "set-cookie"),
+        gaps,
+        // The server sets the security headers (with each response's nonce) itself.
+        headers: [...headers.entries()].filter(([name]) => name !== "set-cookie" && name !== "content-security-policy"),
         etag: headers.get("ETag"),
         version: ticket.state.version,
+        renderedAt: now(),
         expiresAt: Math.min(now() + maxAgeMs, nextChange),
+        nextChangeAt: nextChange,
       });
     },
   };

@@ -1,6 +1,7 @@
 import { Button, contentKindLabels, Pagination, TextInput } from "@observatory/ui";
 import { formatDate } from "@observatory/time";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { toFormErrors } from "@observatory/api";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { api, siteUrl } from "~/lib/api.server";
 import { isoDate } from "~/lib/format";
@@ -25,15 +26,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const page = pageParam(url);
   if (page === null) throw notFound("That page number is not valid.");
   const { api: caller } = await api(request, context);
-  const result = await caller.content.search({ q: url.searchParams.get("q") ?? "", page });
-  return { result, siteUrl: siteUrl() };
+  const q = url.searchParams.get("q") ?? "";
+  try {
+    const result = await caller.content.search({ q, page });
+    return { result, queryError: null, siteUrl: siteUrl() };
+  } catch (error) {
+    // A query the API refuses (a control character in it) is answered beside the search box.
+    const queryError = toFormErrors(error)?.fieldErrors.q;
+    if (!queryError) throw error;
+    const result = { q: q.replace(/\p{Cc}/gu, ""), hits: [], total: 0, page: 1, pageCount: 0 };
+    return data({ result, queryError, siteUrl: siteUrl() }, { status: 400 });
+  }
 }
 
 const href = (q: string, page: number) =>
   `/search?${new URLSearchParams({ q, ...(page > 1 ? { page: String(page) } : {}) })}`;
 
 export default function Search() {
-  const { result } = useLoaderData<typeof loader>();
+  const { result, queryError } = useLoaderData<typeof loader>();
   const { q, hits, total, page, pageCount } = result;
   return (
     <div className="nhsuk-grid-row">
@@ -41,11 +51,19 @@ export default function Search() {
         <h1>{q ? `Search results for ${q}` : "Search"}</h1>
         <search>
           <form method="get" action="/search">
-            <TextInput id="search-query" name="q" type="search" label="Search this site" defaultValue={q} width={30} />
+            <TextInput
+              id="search-query"
+              name="q"
+              type="search"
+              label="Search this site"
+              defaultValue={q}
+              width={30}
+              error={queryError ?? undefined}
+            />
             <Button>Search</Button>
           </form>
         </search>
-        {q && total === 0 && (
+        {q && !queryError && total === 0 && (
           <>
             <p>We found no results for “{q}”.</p>
             <p>

@@ -8,6 +8,7 @@ import { queuePublishedEmail } from "./notifications.ts";
 import { SPAM_RULES_KEY, type SpamRules, spamRulesFrom } from "./settings.ts";
 import { checkFormToken } from "./form-token.ts";
 import { type CommentDecision, decideComment } from "./spam-rules.ts";
+import { oneLine } from "../input-text.ts";
 
 export const MAX_COMMENT_LENGTH = 2000;
 /** Replies nest this deep at most (a top-level comment is depth 1). */
@@ -69,7 +70,12 @@ export async function approvedThread(db: Db, itemId: string): Promise<{ comments
 export const commentInput = z.object({
   itemId: z.string().min(1).max(100),
   parentId: z.string().max(100).optional(),
-  name: z.string().trim().min(1, "Enter your name").max(100, "Name must be 100 characters or fewer"),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Enter your name")
+    .max(100, "Name must be 100 characters or fewer")
+    .refine(...oneLine("Your name")),
   email: z
     .string()
     .trim()

@@ -7,20 +7,27 @@ import { parseDay, startOfLondonDay } from "@observatory/time";
 import { can } from "../permissions.ts";
 import { lockItem, type StaffContext, type Tx } from "./common.ts";
 import { assertCanTake, workflow } from "./workflow.ts";
+import { oneLine } from "../input-text.ts";
 
 export const MAX_BODY_CHARACTERS = 100_000;
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const optionalText = (max: number, label: string) =>
+const optionalLine = (max: number, label: string) =>
   z
     .string()
     .trim()
     .max(max, `${label} must be ${max} characters or fewer`)
+    .refine(...oneLine(label))
     .transform((v) => v || null);
 
 /** The fields of a revision as the editor form sends them. */
 export const revisionFields = z.object({
-  title: z.string().trim().min(1, "Enter a title").max(200, "Title must be 200 characters or fewer"),
+  title: z
+    .string()
+    .trim()
+    .min(1, "Enter a title")
+    .max(200, "Title must be 200 characters or fewer")
+    .refine(...oneLine("Title")),
   slug: z
     .string()
     .trim()
@@ -35,8 +42,8 @@ export const revisionFields = z.object({
     .default(""),
   kind: z.enum(ContentKind, "Select a kind of content"),
   workstreamIds: z.array(z.string().min(1).max(40)).max(12, "Choose up to 12 priorities").default([]),
-  seoTitle: optionalText(120, "Search engine title").default(""),
-  seoDescription: optionalText(300, "Search engine description").default(""),
+  seoTitle: optionalLine(120, "Search engine title").default(""),
+  seoDescription: optionalLine(300, "Search engine description").default(""),
   /** A London date (25/12/2026); empty for none. */
   nextReviewDue: z
     .string()

@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/record.ts";
 import { apiConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
 import type { StaffContext } from "./common.ts";
+import { oneLine } from "../input-text.ts";
 
 // Images for content bodies, kept on local disk under MEDIA_DIR and served by the public site at
 // /media/<key>. The type comes from the file's first bytes, never from its name or the browser's
@@ -30,7 +31,12 @@ function detectType(bytes: Uint8Array): { mimeType: string; ext: string } | null
 }
 
 export const uploadImageInput = z.object({
-  fileName: z.string().trim().min(1, "Choose an image").max(200),
+  fileName: z
+    .string()
+    .trim()
+    .min(1, "Choose an image")
+    .max(200)
+    .refine(...oneLine("The file name")),
   /** The file, base64-encoded (the browser or the admin's form action encodes it). */
   contentBase64: z.string().max(Math.ceil(MAX_IMAGE_BYTES / 3) * 4 + 4, "The image must be 5 MB or smaller"),
   alt: z

@@ -11,6 +11,7 @@ import { AppError } from "../errors.ts";
 import { queueEmail } from "../mail/outbox.ts";
 import { roleLabels } from "../permissions.ts";
 import type { Context } from "../trpc.ts";
+import { oneLine } from "../input-text.ts";
 
 export const INVITATION_DAYS = 7;
 
@@ -105,7 +106,12 @@ export async function viewInvitation(db: Context["db"], token: string): Promise<
 
 export const acceptInvitationInput = z.object({
   token: z.string().min(1).max(200),
-  name: z.string().trim().min(1, "Enter your full name").max(100, "Your name must be 100 characters or fewer"),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Enter your full name")
+    .max(100, "Your name must be 100 characters or fewer")
+    .refine(...oneLine("Your name")),
   password: newPasswordField,
   confirmPassword: newPasswordField,
 });
