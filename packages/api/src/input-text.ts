@@ -3,7 +3,7 @@
 // text), and single-line fields hold one line (a title becomes a mail subject and a page <title>).
 
 /** C0 and C1 control characters and DEL, except the tab and line breaks a multi-line answer holds. */
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const CONTROL_CHARACTER = /(?![\t\n\r])\p{Cc}/u;
 
 export const CONTROL_CHARACTER_MESSAGE =
   "This contains a hidden control character that cannot be saved. Delete it, or type the text again rather than pasting it";

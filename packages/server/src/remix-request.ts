@@ -31,7 +31,7 @@ export function toFetchRequest(req: ExpressRequest, res: ExpressResponse, body: 
     headers,
     signal: controller.signal,
     ...(body && req.method !== "GET" && req.method !== "HEAD"
-      ? { body: new Uint8Array(body.buffer, body.byteOffset, body.length) }
+      ? { body: new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length) }
       : {}),
   });
 }
