@@ -5,7 +5,7 @@ import { defineConfig } from "@playwright/test";
 // .data/e2e, or (when DATABASE_URL is set) a recreated `observatory_e2e` database on that server.
 const repoRoot = path.resolve(import.meta.dirname, "..");
 // E2E_PORT_BASE lets two runs on one machine keep out of each other's way.
-const portBase = Number(process.env.E2E_PORT_BASE ?? 3100);
+export const portBase = Number(process.env.E2E_PORT_BASE ?? 3100);
 const webPort = portBase;
 const adminPort = portBase + 1;
 const embeddedPort = portBase + 51_239;

@@ -1,7 +1,6 @@
 // Starts the whole product: the database (embedded unless DATABASE_URL is set), migrations, demo
 // content, then both apps. Used by `pnpm start` (after the build) and by the e2e suite.
 //   --fresh   start from an empty database (a new embedded data folder, or a recreated database)
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -17,16 +16,14 @@ import {
 } from "@observatory/db";
 import { ensureEmbeddedDatabase, stopEmbeddedDatabase } from "@observatory/db/embedded";
 import { demoUsers, seed } from "@observatory/demo";
+import { type Supervisor, supervise } from "@observatory/server/supervisor";
 import pg from "pg";
 import { z } from "zod";
 // @ts-expect-error plain JS module shared with the migration CLI
 import { deployMigrations, pgFactory } from "../packages/db/tools/schema-engine.mjs";
 
-const children: ChildProcess[] = [];
-
 function fail(message: string): never {
   console.error(message);
-  for (const child of children) child.kill("SIGTERM");
   process.exit(1);
 }
 
@@ -62,32 +59,23 @@ async function prepareDatabase(): Promise<string> {
   return ensureEmbeddedDatabase(env.EMBEDDED_DB_DIR, env.EMBEDDED_DB_PORT);
 }
 
-function startApp(name: string, env: NodeJS.ProcessEnv): ChildProcess {
-  // The hosting package (packages/server) is TypeScript, loaded through tsx.
-  const child = spawn(process.execPath, ["--import", "tsx", "server.mjs"], {
-    cwd: path.join(repoRoot, "apps", name),
-    env,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  child.on("exit", (code, signal) => {
-    if (!stopping) fail(`The ${name} app stopped (${signal ?? `exit code ${code}`}).`);
-  });
-  children.push(child);
-  return child;
+// Each app in its own process, started again if it stops (the other keeps serving). The hosting
+// package (packages/server) is TypeScript, loaded through tsx.
+function startApps(env: NodeJS.ProcessEnv): Supervisor {
+  return supervise(
+    ["web", "admin"].map((name) => ({
+      name,
+      command: process.execPath,
+      args: ["--import", "tsx", "server.mjs"],
+      cwd: path.join(repoRoot, "apps", name),
+      env,
+    })),
+  );
 }
 
-let stopping = false;
+let apps: Supervisor | null = null;
 async function stop(): Promise<void> {
-  stopping = true;
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise((resolve) => {
-          child.once("exit", resolve);
-          child.kill("SIGTERM");
-        }),
-    ),
-  );
+  await apps?.stop();
   await stopEmbeddedDatabase();
   process.exit(0);
 }
@@ -126,8 +114,7 @@ try {
     EMBEDDED_DB_DIR: env.EMBEDDED_DB_DIR,
     EMBEDDED_DB_PORT: String(env.EMBEDDED_DB_PORT),
   };
-  startApp("web", appEnv);
-  startApp("admin", appEnv);
+  apps = startApps(appEnv);
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 
