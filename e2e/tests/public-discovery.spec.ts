@@ -332,25 +332,36 @@ test.describe("HTTP caching", () => {
     }
   });
 
-  test("a page answered from the server's cache gives each reader the same page with a comment form of their own", async ({
+  test("a page answered from the server's cache gives each reader the same page with a comment form and a script nonce of their own", async ({
     request,
   }) => {
     const path = "/blogs/pulse-oximeters-accuracy-across-skin-tones";
     const tokenOf = (html: string) => /name="formToken" value="([^"]+)"/.exec(html)?.[1] ?? "";
     await request.get(path);
-    const pages = [];
+    const pages: { html: string; nonce: string }[] = [];
     for (let i = 0; i < 2; i += 1) {
       const response = await request.get(path);
       expect(response.headers()["x-page-cache"]).toBe("hit");
-      pages.push(await response.text());
+      const nonce = /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"] ?? "")?.[1] ?? "";
+      pages.push({ html: await response.text(), nonce });
     }
-    const [a = "", b = ""] = pages;
-    const [tokenA, tokenB] = [tokenOf(a), tokenOf(b)];
+    const [a = { html: "", nonce: "" }, b = { html: "", nonce: "" }] = pages;
+    const [tokenA, tokenB] = [tokenOf(a.html), tokenOf(b.html)];
     expect(tokenA).not.toBe("");
     expect(tokenB).not.toBe(tokenA);
+    expect(a.nonce).not.toBe("");
+    expect(b.nonce).not.toBe(a.nonce);
+    // Every script of each page carries that response's own nonce.
+    for (const { html, nonce } of pages) {
+      const scripts = html.match(/<script[^>]*>/g) ?? [];
+      expect(scripts.length).toBeGreaterThan(2);
+      expect(scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
+    }
     // The token is in the form and in the data that hydrates it; everything else is the same page.
-    expect(a.split(tokenA).length).toBeGreaterThan(2);
-    expect(b.split(tokenB)).toEqual(a.split(tokenA));
+    const generic = (page: { html: string; nonce: string }, token: string) =>
+      page.html.replaceAll(page.nonce, "NONCE").split(token);
+    expect(a.html.split(tokenA).length).toBeGreaterThan(2);
+    expect(generic(b, tokenB)).toEqual(generic(a, tokenA));
   });
 
   test("after an unrelated edit, an unchanged page still revalidates with 304, even with a comment form", async ({
