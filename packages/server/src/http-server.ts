@@ -12,7 +12,7 @@ import express from "express";
 import { canonicalLoopbackUrl } from "./canonical-host.ts";
 import { type AppName, hostEnv, portOf } from "./env.ts";
 import { type EntryHooks, healthOf } from "./entry-hooks.ts";
-import { readBody } from "./request-body.ts";
+import { discardRest, readBody } from "./request-body.ts";
 import { refusalFor } from "./request-rules.ts";
 import { sendResponse, toFetchRequest } from "./remix-request.ts";
 import { newNonce, securityHeaders } from "./security-headers.ts";
@@ -89,8 +89,8 @@ export async function startServer({ app: name, appDir }: { app: AppName; appDir:
       siteUrl,
     );
     if (!refusal) return next();
-    // The body of a refused request is not read: the connection closes after the answer.
-    res.setHeader("Connection", "close");
+    // The body of a refused request is never kept.
+    discardRest(req);
     sendStatusPage(res, refusal.status, { headers: refusal.headers });
   });
 
@@ -126,7 +126,7 @@ export async function startServer({ app: name, appDir }: { app: AppName; appDir:
         const limitBytes = hooks.bodyLimitFor(req.path);
         const read = await readBody(req, limitBytes);
         if (!read.ok) {
-          res.setHeader("Connection", "close");
+          discardRest(req);
           return sendStatusPage(res, 413, { limitBytes });
         }
         body = read.body;

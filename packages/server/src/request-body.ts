@@ -41,3 +41,18 @@ export function readBody(req: IncomingMessage, limitBytes: number): Promise<Body
     req.on("error", onError);
   });
 }
+
+/**
+ * After refusing a request without reading its body: the rest of the body is read and thrown away
+ * (nothing is kept), so that the client, still sending, gets to read the answer; a connection
+ * still sending after `maxMs` is closed. Closing at once instead would reset the connection under
+ * a client that is still writing, and it would never see the answer.
+ */
+export function discardRest(req: IncomingMessage, maxMs = 10_000): void {
+  if (req.readableEnded) return;
+  const timer = setTimeout(() => req.socket.destroy(), maxMs);
+  timer.unref();
+  req.on("end", () => clearTimeout(timer));
+  req.on("error", () => clearTimeout(timer));
+  req.resume();
+}
