@@ -142,7 +142,10 @@ export async function startServer({ app: name, appDir }: { app: AppName; appDir:
         cacheTicket: res.locals.cacheTicket ?? null,
         cspNonce: res.locals.nonce,
       });
-      if (response.status >= 500 && !(await health.databaseReachable())) {
+      // A page that failed (500) while the database is down says the service is unavailable. An
+      // answer the app chose (the health check's own 503) and the API's JSON errors are sent as they are.
+      const failedPage = response.status === 500 && !req.path.startsWith("/api/");
+      if (failedPage && !(await health.databaseReachable())) {
         await response.body?.cancel();
         return sendStatusPage(res, 503, { headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } });
       }
