@@ -320,6 +320,18 @@ test.describe("the edge", () => {
     }
   });
 
+  test("the admin opened by another name of its loopback address goes to the configured one before any form", async ({
+    page,
+  }) => {
+    const other = urls.admin.replace("localhost", "127.0.0.1");
+    await page.goto(`${other}/sign-in`);
+    expect(page.url()).toBe(`${urls.admin}/sign-in`);
+    await page.getByLabel("Email address").fill("editor@observatory.test");
+    await page.getByLabel("Password").fill("demo-editor-passphrase");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Hello");
+  });
+
   test("an unknown content id in the admin is a 404", async ({ page }) => {
     await signInAs(page, "editor");
     const response = await page.goto(`${urls.admin}/content/no-such-item`);

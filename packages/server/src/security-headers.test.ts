@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { contentSecurityPolicy, newNonce, securityHeaders } from "./security-headers.ts";
+
+describe("security headers", () => {
+  it("allow scripts only from the site or with this response's nonce", () => {
+    const policy = contentSecurityPolicy("web", "abc123", false);
+    expect(policy).toContain("script-src 'self' 'nonce-abc123'");
+    expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    for (const directive of ["object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'self'"]) {
+      expect(policy).toContain(directive);
+    }
+    expect(contentSecurityPolicy("admin", "abc123", false)).toContain("frame-ancestors 'none'");
+  });
+
+  it("make a different nonce of 128 bits for each response", () => {
+    const nonces = new Set(Array.from({ length: 100 }, newNonce));
+    expect(nonces.size).toBe(100);
+    expect(Buffer.from([...nonces][0] ?? "", "base64")).toHaveLength(16);
+  });
+
+  it("ask for https only when the site is served over https", () => {
+    expect(securityHeaders("web", { nonce: "n", https: false, path: "/" })).not.toHaveProperty(
+      "Strict-Transport-Security",
+    );
+    const https = securityHeaders("web", { nonce: "n", https: true, path: "/" });
+    expect(https["Strict-Transport-Security"]).toMatch(/max-age=\d{7,}/);
+    expect(https["Content-Security-Policy"]).toContain("upgrade-insecure-requests");
+  });
+
+  it("keep admin pages out of caches, but not its fingerprinted files", () => {
+    expect(securityHeaders("admin", { nonce: "n", https: false, path: "/users" })["Cache-Control"]).toBe("no-store");
+    expect(securityHeaders("admin", { nonce: "n", https: false, path: "/assets/app-1234.js" })).not.toHaveProperty(
+      "Cache-Control",
+    );
+    expect(securityHeaders("web", { nonce: "n", https: false, path: "/" })).not.toHaveProperty("Cache-Control");
+  });
+});
