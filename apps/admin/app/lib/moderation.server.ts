@@ -31,7 +31,8 @@ export const outcomeMessages = {
 } as const;
 
 export type Verb = keyof typeof outcomeMessages;
-export const isVerb = (value: string): value is Verb => value in outcomeMessages;
+// Own keys only: "toString" or "constructor" is in every object, and is no verb.
+export const isVerb = (value: string): value is Verb => Object.hasOwn(outcomeMessages, value);
 
 /**
  * One action on one comment; `reason`, `phrase` and `reply` are the form's fields for it. A refusal
