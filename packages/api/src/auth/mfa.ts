@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
 import { AppError } from "../errors.ts";
-import { hitRateLimit } from "../rate-limit.ts";
+import { hitRateLimit, waitInWords } from "../rate-limit.ts";
 import type { Context } from "../trpc.ts";
 import { assertCurrentPassword } from "./current-password.ts";
 import type { CurrentSession, SessionUser } from "./lucia.ts";
@@ -113,7 +113,10 @@ export const verifyMfaInput = z.object({ code: codeField });
 export async function verifyMfa(ctx: UserContext, input: z.infer<typeof verifyMfaInput>) {
   const attempts = await hitRateLimit(ctx.db, `mfa-verify:${ctx.user.id}`, VERIFY_ATTEMPTS);
   if (!attempts.allowed) {
-    throw new AppError("TOO_MANY_REQUESTS", "You have entered too many wrong codes. Wait 15 minutes, then try again.");
+    throw new AppError(
+      "TOO_MANY_REQUESTS",
+      `You have entered too many wrong codes. Wait ${waitInWords(attempts.retryAfterSeconds)}, then try again.`,
+    );
   }
   const user = await ctx.db.user.findUnique({
     where: { id: ctx.user.id },
