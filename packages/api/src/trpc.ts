@@ -3,6 +3,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { Auth, CurrentSession, SessionUser } from "./auth/lucia.ts";
 import { mfaStateOf } from "./auth/mfa-policy.ts";
+import { recordRefusal } from "./audit/refusal.ts";
 import { AppError, trpcCodeFor } from "./errors.ts";
 import type { MailKicker } from "./mail/mailer.ts";
 import { can, type Permission } from "./permissions.ts";
@@ -53,19 +54,21 @@ const t = initTRPC
   });
 
 /**
- * Once around every procedure: maps AppError (thrown by services) to the matching tRPC error, and
- * starts mail delivery once a mutation has committed whatever it queued.
+ * Once around every procedure: maps AppError (thrown by services) to the matching tRPC error,
+ * starts mail delivery once a mutation has committed whatever it queued, and records every refusal
+ * of a signed-in user (FORBIDDEN, from a permission check or a service) in the audit log, here in
+ * one place rather than in each procedure.
  */
-const base = t.procedure.use(async ({ ctx, type, next }) => {
+const base = t.procedure.use(async ({ ctx, type, path, getRawInput, next }) => {
   const result = await next();
   if (result.ok) {
     if (type === "mutation") ctx.mailer.kick();
     return result;
   }
-  if (result.error.cause instanceof AppError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: trpcCodeFor(cause.code), message: cause.message, cause });
-  }
+  const cause = result.error.cause;
+  const code = cause instanceof AppError ? trpcCodeFor(cause.code) : result.error.code;
+  if (code === "FORBIDDEN" && ctx.user) await recordRefusal(ctx, ctx.user, path, await getRawInput().catch(() => null));
+  if (cause instanceof AppError) throw new TRPCError({ code, message: cause.message, cause });
   return result;
 });
 
