@@ -58,6 +58,7 @@ const decisions: Record<string, Decision> = {
   "moderation.moderateMany": "comments.moderate",
   "moderation.queue": "comments.moderate",
   "moderation.redact": "comments.moderate",
+  "moderation.refusals": "comments.moderate",
   "moderation.reject": "comments.moderate",
   "moderation.reply": "comments.moderate",
   "moderation.settings": "comments.moderate",

@@ -2,21 +2,29 @@ import type { Db } from "@observatory/db";
 
 export type RateLimit = { limit: number; windowSeconds: number };
 
+export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
+
 /**
- * Counts one hit against `key` in a fixed window shared by every app instance (one atomic upsert),
- * and says whether it is within the limit. A limit of 0 disables the check.
+ * Counts one hit against `key` in a sliding window shared by every app instance (the SQL function
+ * `rate_limit_hit`, one statement): at most `limit` hits are allowed in any `windowSeconds`, so no
+ * burst across a window boundary lets twice the limit through. Only allowed hits are counted; a
+ * refusal says how long until the oldest counted hit leaves the window. A limit of 0 disables it.
  */
-export async function hitRateLimit(db: Pick<Db, "$queryRaw">, key: string, { limit, windowSeconds }: RateLimit) {
-  if (limit <= 0) return { allowed: true, retryAfterSeconds: 0 };
-  const now = Date.now();
-  const windowStart = new Date(now - (now % (windowSeconds * 1000)));
-  const [row] = await db.$queryRaw<{ count: number }[]>`
-    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
-    ON CONFLICT ("key") DO UPDATE SET
-      "count" = CASE WHEN "RateLimitBucket"."windowStart" = EXCLUDED."windowStart" THEN "RateLimitBucket"."count" + 1 ELSE 1 END,
-      "windowStart" = EXCLUDED."windowStart"
-    RETURNING "count"`;
-  const count = row?.count ?? 1;
-  const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowSeconds * 1000 - now) / 1000);
-  return { allowed: count <= limit, retryAfterSeconds };
+export async function hitRateLimit(
+  db: Pick<Db, "$queryRaw">,
+  key: string,
+  { limit, windowSeconds }: RateLimit,
+  at = new Date(),
+): Promise<RateLimitResult> {
+  const [row] = await db.$queryRaw<RateLimitResult[]>`
+    SELECT "allowed", "retryAfterSeconds" FROM "rate_limit_hit"(ARRAY[${key}]::text[], ARRAY[${limit}]::int[],
+      ARRAY[${windowSeconds}]::int[], ${at}::timestamptz)`;
+  return row ?? { allowed: true, retryAfterSeconds: 0 };
+}
+
+/** "40 seconds", "1 minute", "23 minutes": a wait, rounded up to what a person can act on. */
+export function waitInWords(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }

@@ -3,6 +3,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { Auth, CurrentSession, SessionUser } from "./auth/lucia.ts";
 import { mfaStateOf } from "./auth/mfa-policy.ts";
+import { recordRefusal } from "./audit/refusal.ts";
 import { AppError, isMissingRowError, trpcCodeFor } from "./errors.ts";
 import { controlCharacterFields } from "./input-text.ts";
 import type { MailKicker } from "./mail/mailer.ts";
@@ -65,10 +66,11 @@ const UNEXPECTED_MESSAGE = "Sorry, something went wrong on our side. Try again l
  * Once around every procedure: refuses text with control characters in any field before anything
  * else reads it; maps AppError (thrown by services) to the matching tRPC error, a reference to a
  * row that does not exist to NOT_FOUND, and anything else to a message that says nothing of its
- * cause (never a database's own words); and starts mail delivery once a mutation has committed
- * whatever it queued.
+ * cause (never a database's own words); records every refusal of a signed-in user (FORBIDDEN, from
+ * a permission check or a service) in the audit log, here in one place rather than in each
+ * procedure; and starts mail delivery once a mutation has committed whatever it queued.
  */
-const base = t.procedure.use(async ({ ctx, type, next, getRawInput }) => {
+const base = t.procedure.use(async ({ ctx, type, path, getRawInput, next }) => {
   const badText = controlCharacterFields(await getRawInput());
   if (Object.keys(badText).length > 0) {
     throw new TRPCError({
@@ -83,9 +85,9 @@ const base = t.procedure.use(async ({ ctx, type, next, getRawInput }) => {
     return result;
   }
   const cause = result.error.cause;
-  if (cause instanceof AppError) {
-    throw new TRPCError({ code: trpcCodeFor(cause.code), message: cause.message, cause });
-  }
+  const code = cause instanceof AppError ? trpcCodeFor(cause.code) : result.error.code;
+  if (code === "FORBIDDEN" && ctx.user) await recordRefusal(ctx, ctx.user, path, await getRawInput().catch(() => null));
+  if (cause instanceof AppError) throw new TRPCError({ code, message: cause.message, cause });
   if (isMissingRowError(cause)) {
     throw new TRPCError({ code: "NOT_FOUND", message: "That was not found: it may have been deleted.", cause });
   }

@@ -45,7 +45,10 @@ export default function AuditLog() {
     <>
       {state && <FormErrorSummary state={state} fields={[...FILTERS]} />}
       <h1>Audit log</h1>
-      <p>Every change staff make, newest first. Entries cannot be changed or deleted. Times are UK time.</p>
+      <p>
+        Every change staff make, every sign-in and second-factor attempt that failed, and every action someone was
+        refused, newest first. Entries cannot be changed or deleted. Times are UK time.
+      </p>
       <Form method="get" aria-label="Filter the audit log" className="nhsuk-u-margin-bottom-5">
         <div className="nhsuk-grid-row">
           <div className="nhsuk-grid-column-one-half">
@@ -131,7 +134,21 @@ export default function AuditLog() {
               formatDateTime(event.createdAt),
               event.actor ? event.actor.name : "Someone not signed in",
               <code key="action">{event.action}</code>,
-              event.summary,
+              event.changes.length ? (
+                <div key="summary">
+                  <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">{event.summary}</p>
+                  <ul className="nhsuk-list nhsuk-body-s">
+                    {event.changes.map((change) => (
+                      <li key={change.label}>
+                        {change.label}: {change.from} <span aria-hidden="true">→</span>
+                        <span className="nhsuk-u-visually-hidden">changed to</span> {change.to}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : (
+                event.summary
+              ),
               event.targetId ? (
                 <a href={withParams({ targetType: event.targetType, targetId: event.targetId })} key="target">
                   {event.targetType}

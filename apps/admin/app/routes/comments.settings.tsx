@@ -1,5 +1,6 @@
 import { can } from "@observatory/api";
-import { BackLink, Button, NotificationBanner, TextInput, Textarea } from "@observatory/ui";
+import { formatDate } from "@observatory/time";
+import { BackLink, Button, NotificationBanner, Table, TextInput, Textarea } from "@observatory/ui";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
@@ -9,9 +10,16 @@ import { pageTitle } from "~/lib/site";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Spam and moderation rules") }];
 
+/** How many days of refused submissions the page shows. */
+const REFUSAL_DAYS = 30;
+
 export async function loader(args: LoaderFunctionArgs) {
   const { api, user } = await requireUser(args, { permission: "comments.moderate" });
-  return { settings: await api.moderation.settings(), canSetRetention: can(user.role, "settings.manage") };
+  const [settings, refusals] = await Promise.all([
+    api.moderation.settings(),
+    api.moderation.refusals({ days: REFUSAL_DAYS }),
+  ]);
+  return { settings, refusals, canSetRetention: can(user.role, "settings.manage") };
 }
 
 const lines = (text: string) =>
@@ -81,7 +89,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function CommentSettings() {
-  const { settings, canSetRetention } = useLoaderData<typeof loader>();
+  const { settings, refusals, canSetRetention } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const state = formState(result);
   const saved = result && "message" in result ? result.message : null;
@@ -192,6 +200,22 @@ export default function CommentSettings() {
           )}
           <Button>Save rules</Button>
         </Form>
+
+        <h2>Refused submissions</h2>
+        <p>
+          How many comments each rule under "Refused" turned away, by UK day. Only the numbers are kept: nothing of what
+          was sent, nor who sent it.
+        </p>
+        {refusals.length ? (
+          <Table
+            caption={`Refused submissions in the last ${REFUSAL_DAYS} days`}
+            head={["Day", "Reason", "Refused"]}
+            rows={refusals.map((r) => [formatDate(r.day), r.label, r.count.toLocaleString("en-GB")])}
+            firstCellIsHeader
+          />
+        ) : (
+          <p>No submissions have been refused in the last {REFUSAL_DAYS} days.</p>
+        )}
 
         <h2>Privacy</h2>
         <p>

@@ -1,6 +1,7 @@
 import type { Db, Prisma } from "@observatory/db";
 import { z } from "zod";
 import { decodeTimeCursor, encodeTimeCursor } from "../keyset-cursor.ts";
+import { changesInWords } from "./setting-changes.ts";
 import { parseDay, startOfLondonDay } from "@observatory/time";
 
 const dayField = (label: string) =>
@@ -82,13 +83,16 @@ export async function listAuditEvents(db: Pick<Db, "auditEvent">, input: z.outpu
       targetId: true,
       summary: true,
       ipHash: true,
+      data: true,
       createdAt: true,
       actor: { select: { id: true, name: true, email: true } },
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: input.limit + 1,
   });
-  const events = rows.slice(0, input.limit);
+  // The data itself stays in the database (it can hold a redacted comment's text): the screen gets
+  // only a settings change's before and after, in words.
+  const events = rows.slice(0, input.limit).map(({ data, ...event }) => ({ ...event, changes: changesInWords(data) }));
   const last = events.at(-1);
   return { events, nextCursor: rows.length > input.limit && last ? encodeTimeCursor(last) : null };
 }

@@ -1,6 +1,6 @@
 import { verifyPassword } from "./password.ts";
 import { AppError } from "../errors.ts";
-import { hitRateLimit } from "../rate-limit.ts";
+import { hitRateLimit, waitInWords } from "../rate-limit.ts";
 import type { Context } from "../trpc.ts";
 
 const ATTEMPTS = { limit: 10, windowSeconds: 15 * 60 };
@@ -18,7 +18,7 @@ export async function assertCurrentPassword(
   if (!limit.allowed) {
     throw new AppError(
       "TOO_MANY_REQUESTS",
-      "You have entered a wrong password too many times. Try again in 15 minutes.",
+      `You have entered a wrong password too many times. Try again in ${waitInWords(limit.retryAfterSeconds)}.`,
     );
   }
   const user = await ctx.db.user.findUnique({ where: { id: ctx.user.id }, select: { passwordHash: true } });

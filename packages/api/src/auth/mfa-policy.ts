@@ -1,6 +1,7 @@
 import { type Db, Role } from "@observatory/db";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
+import { settingChanges } from "../audit/setting-changes.ts";
 import { apiConfig } from "../config.ts";
 import { roleLabels, roles } from "../permissions.ts";
 import type { Context } from "../trpc.ts";
@@ -40,7 +41,13 @@ export async function updateMfaPolicy(
       summary: ordered.length
         ? `Required multi-factor sign-in for ${ordered.map((r) => roleLabels[r]).join(", ")}`
         : "Stopped requiring multi-factor sign-in for any role",
-      data: { from: before.requiredRoles, to: ordered },
+      data: {
+        changes: settingChanges(
+          { requiredRoles: before.requiredRoles.map((r) => roleLabels[r]) },
+          { requiredRoles: ordered.map((r) => roleLabels[r]) },
+          { requiredRoles: "Roles that must use an authenticator app" },
+        ),
+      },
     });
   });
   return { requiredRoles: ordered, isDefault: false };

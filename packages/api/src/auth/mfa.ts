@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
 import { AppError } from "../errors.ts";
-import { hitRateLimit } from "../rate-limit.ts";
+import { hitRateLimit, waitInWords } from "../rate-limit.ts";
 import type { Context } from "../trpc.ts";
 import { assertCurrentPassword } from "./current-password.ts";
 import type { CurrentSession, SessionUser } from "./lucia.ts";
@@ -113,7 +113,11 @@ export const verifyMfaInput = z.object({ code: codeField });
 export async function verifyMfa(ctx: UserContext, input: z.infer<typeof verifyMfaInput>) {
   const attempts = await hitRateLimit(ctx.db, `mfa-verify:${ctx.user.id}`, VERIFY_ATTEMPTS);
   if (!attempts.allowed) {
-    throw new AppError("TOO_MANY_REQUESTS", "You have entered too many wrong codes. Wait 15 minutes, then try again.");
+    await recordCodeRefusal(ctx, "auth.mfaThrottled", "was refused a code check: too many wrong codes");
+    throw new AppError(
+      "TOO_MANY_REQUESTS",
+      `You have entered too many wrong codes. Wait ${waitInWords(attempts.retryAfterSeconds)}, then try again.`,
+    );
   }
   const user = await ctx.db.user.findUnique({
     where: { id: ctx.user.id },
@@ -135,13 +139,31 @@ export async function verifyMfa(ctx: UserContext, input: z.infer<typeof verifyMf
           data: { totpLastUsedStep: timeStep },
         })
       ).count === 1;
-    if (!recorded) throw new AppError("BAD_REQUEST", WRONG_CODE, { code: WRONG_CODE });
+    if (!recorded) {
+      // A code that is right but already used (or older than the last used one) is a replay, worth telling apart.
+      const isReplay = timeStep !== null || (await matchTotp(secret, code, null)) !== null;
+      await recordCodeRefusal(
+        ctx,
+        isReplay ? "auth.mfaCodeReused" : "auth.mfaCodeWrong",
+        isReplay ? "entered an authenticator code that had already been used" : "entered a wrong authenticator code",
+      );
+      throw new AppError("BAD_REQUEST", WRONG_CODE, { code: WRONG_CODE });
+    }
   } else {
+    const codeHash = hashRecoveryCode(normaliseRecoveryCode(code));
     const used = await ctx.db.recoveryCode.updateMany({
-      where: { userId: ctx.user.id, codeHash: hashRecoveryCode(normaliseRecoveryCode(code)), usedAt: null },
+      where: { userId: ctx.user.id, codeHash, usedAt: null },
       data: { usedAt: new Date() },
     });
-    if (used.count !== 1) throw new AppError("BAD_REQUEST", WRONG_CODE, { code: WRONG_CODE });
+    if (used.count !== 1) {
+      const isReused = (await ctx.db.recoveryCode.count({ where: { userId: ctx.user.id, codeHash } })) > 0;
+      await recordCodeRefusal(
+        ctx,
+        isReused ? "auth.recoveryCodeReused" : "auth.recoveryCodeWrong",
+        isReused ? "entered a recovery code that had already been used" : "entered a wrong recovery code",
+      );
+      throw new AppError("BAD_REQUEST", WRONG_CODE, { code: WRONG_CODE });
+    }
     usedRecoveryCode = true;
   }
 
@@ -156,6 +178,16 @@ export async function verifyMfa(ctx: UserContext, input: z.infer<typeof verifyMf
   });
   await startSession(ctx, ctx.user.id, { mfaVerified: true });
   return { usedRecoveryCode, recoveryCodesLeft };
+}
+
+/** Records a refused second-factor attempt; never the code itself. */
+async function recordCodeRefusal(ctx: UserContext, action: string, what: string) {
+  await recordAudit(ctx.db, ctx, {
+    action,
+    targetType: "User",
+    targetId: ctx.user.id,
+    summary: `${ctx.user.name} ${what}`,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/record.ts";
 import { apiConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
 import { queueEmail } from "../mail/outbox.ts";
-import { hitRateLimit } from "../rate-limit.ts";
+import { hitRateLimit, waitInWords } from "../rate-limit.ts";
 import type { Context } from "../trpc.ts";
 import { consumeEmailToken, findEmailToken, issueEmailToken, type TokenStatus } from "./email-tokens.ts";
 import { passwordResetEmail } from "./emails.ts";
@@ -31,7 +31,10 @@ export async function requestPasswordReset(
 ) {
   const perIp = await hitRateLimit(ctx.db, `password-reset:ip:${ctx.request.ipHash ?? "unknown"}`, PER_IP);
   if (!perIp.allowed) {
-    throw new AppError("TOO_MANY_REQUESTS", "You have asked for too many password reset emails. Try again in an hour.");
+    throw new AppError(
+      "TOO_MANY_REQUESTS",
+      `You have asked for too many password reset emails. Try again in ${waitInWords(perIp.retryAfterSeconds)}.`,
+    );
   }
   const perEmail = await hitRateLimit(ctx.db, `password-reset:email:${hashToken(input.email)}`, PER_EMAIL);
   if (!perEmail.allowed) return;

@@ -1,5 +1,6 @@
 import { hashPassword, verifyPassword } from "./password.ts";
 import { z } from "zod";
+import { emailDigest } from "../audit/pseudonym.ts";
 import { recordAudit } from "../audit/record.ts";
 import { AppError } from "../errors.ts";
 import type { Context } from "../trpc.ts";
@@ -40,6 +41,11 @@ export async function signIn(ctx: SignInContext, input: z.infer<typeof signInInp
   const key = throttleKey(input.email, ctx.request.ipHash);
   const throttle = await checkThrottle(ctx.db, key);
   if (!throttle.allowed) {
+    const account = await ctx.db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+    await recordSignInEvent(ctx, account, input.email, {
+      action: "auth.signInThrottled",
+      summary: (who) => `Sign-in refused for ${who}: too many failed attempts`,
+    });
     throw new AppError(
       "TOO_MANY_REQUESTS",
       throttle.locked
@@ -63,21 +69,23 @@ export async function signIn(ctx: SignInContext, input: z.infer<typeof signInInp
   const passwordMatches = await verifyPassword(user?.passwordHash ?? (await timingDummy()), input.password);
   if (!user?.passwordHash || !passwordMatches) {
     const { locked } = await recordFailure(ctx.db, key);
+    await recordSignInEvent(ctx, user, input.email, {
+      action: "auth.signInFailed",
+      summary: (who) => (user ? `Failed sign-in for ${who}: wrong password` : `Failed sign-in for ${who}`),
+    });
     if (locked) {
-      await recordAudit(
-        ctx.db,
-        { user: null, request: ctx.request },
-        {
-          action: "auth.signInLocked",
-          targetType: "User",
-          targetId: user?.id ?? null,
-          summary: `Sign-in locked for ${input.email} after repeated failures`,
-        },
-      );
+      await recordSignInEvent(ctx, user, input.email, {
+        action: "auth.signInLocked",
+        summary: (who) => `Sign-in locked for ${who} after repeated failures`,
+      });
     }
     throw new AppError("BAD_REQUEST", WRONG_CREDENTIALS);
   }
   if (user.disabledAt) {
+    await recordSignInEvent(ctx, user, input.email, {
+      action: "auth.signInRefused",
+      summary: (who) => `Sign-in refused for ${who}: the account is disabled`,
+    });
     // Said only to someone who knows the password.
     throw new AppError("BAD_REQUEST", "Your account has been disabled. Ask an administrator if you need access again.");
   }
@@ -103,6 +111,31 @@ export async function signIn(ctx: SignInContext, input: z.infer<typeof signInInp
     { mfaVerifiedAt: null },
   );
   return { mfa };
+}
+
+/**
+ * Records a sign-in that did not happen. The address typed is named only when it is an account's;
+ * otherwise the event says "an unknown account" and keeps a keyed hash of the address, so repeated
+ * attempts at one address link up without the log collecting addresses (or mistyped passwords: the
+ * password is never recorded).
+ */
+async function recordSignInEvent(
+  ctx: Pick<Context, "db" | "request">,
+  account: { id: string } | null,
+  email: string,
+  event: { action: string; summary: (who: string) => string },
+) {
+  await recordAudit(
+    ctx.db,
+    { user: null, request: ctx.request },
+    {
+      action: event.action,
+      targetType: "User",
+      targetId: account?.id ?? null,
+      summary: event.summary(account ? email : "an unknown account"),
+      data: account ? { email } : { account: "unknown", emailDigest: emailDigest(email) },
+    },
+  );
 }
 
 /** Ends the request's session (if any) on the server and clears the cookie. */

@@ -4,7 +4,7 @@ import type { Job } from "../jobs/runner.ts";
 
 /**
  * Deletes the keyed IP hashes of comments older than the retention period (what the privacy notice
- * promises), and the rate-limit counters, which are keyed by them, once their window has passed.
+ * promises), and the rate-limit logs, which are keyed by them, once their last hit has left the window.
  */
 export async function purgeExpiredIpHashes(db: Db, now: Date, retentionDays?: number) {
   const days = retentionDays ?? (await readIpHashRetentionDays(db));
@@ -13,9 +13,7 @@ export async function purgeExpiredIpHashes(db: Db, now: Date, retentionDays?: nu
     where: { ipHash: { not: null }, createdAt: { lt: cutoff } },
     data: { ipHash: null },
   });
-  const buckets = await db.rateLimitBucket.deleteMany({
-    where: { windowStart: { lt: new Date(now.getTime() - 86_400_000) } },
-  });
+  const buckets = await db.rateLimitBucket.deleteMany({ where: { expiresAt: { lt: now } } });
   return { comments: comments.count, buckets: buckets.count };
 }
 

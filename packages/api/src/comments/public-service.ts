@@ -2,13 +2,14 @@ import { type Db, poolOf } from "@observatory/db";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "../errors.ts";
-import { hitRateLimit } from "../rate-limit.ts";
 import type { RequestMeta } from "../request-meta.ts";
+import { waitInWords } from "../rate-limit.ts";
 import { queuePublishedEmail } from "./notifications.ts";
 import { SPAM_RULES_KEY, type SpamRules, spamRulesFrom } from "./settings.ts";
 import { checkFormToken } from "./form-token.ts";
 import { type CommentDecision, decideComment } from "./spam-rules.ts";
 import { oneLine } from "../input-text.ts";
+import { countRefusals, type RefusalRule } from "./refusals.ts";
 
 export const MAX_COMMENT_LENGTH = 2000;
 /** Replies nest this deep at most (a top-level comment is depth 1). */
@@ -95,60 +96,50 @@ export const commentInput = z.object({
 
 export type CommentInput = z.infer<typeof commentInput>;
 
-const refused = (message: string) => new AppError("BAD_REQUEST", message);
-
 /**
  * Refuses a comment with a reason and stores nothing: on an item that is not published or not open
  * for comments, as a reply to a comment that is not approved there, from a bot (honeypot, too fast:
  * refused rather than stored as spam, so a bot flood cannot fill the queue or the table), or over
- * the rate limits per IP and per email. Otherwise stores it with the status the spam and moderation
- * rules decide (spam-rules.ts), naming the rules that fired.
+ * the rate limits per IP and per email. Each refusal is counted per rule and day (refusals.ts).
+ * Otherwise stores it with the status the spam and moderation rules decide (spam-rules.ts), naming
+ * the rules that fired.
  *
- * A submission costs two statements (three with the rate limits on): everything the decision reads
- * comes from one function call (readFacts), then the comment is inserted.
+ * A submission costs two statements: everything the decision reads comes from one function call
+ * (readFacts), then one statement counts the hit against the rate limits and inserts the comment
+ * only if they allow it. A refusal costs one more, to count it.
  */
 export async function submitComment(
   db: Db,
   request: RequestMeta,
   input: CommentInput,
 ): Promise<{ id: string; status: CommentDecision["status"] }> {
-  if (input.website) throw refused("Your comment could not be accepted.");
+  const now = new Date();
+  const refuse = async (rules: RefusalRule[], error: AppError) => {
+    await countRefusals(db, rules, now);
+    return error;
+  };
+  const refused = (rule: RefusalRule, message: string) => refuse([rule], new AppError("BAD_REQUEST", message));
+  if (input.website) throw await refused("honeypot", "Your comment could not be accepted.");
   const email = input.email.toLowerCase();
   const body = input.body.replace(/\r\n/g, "\n");
-  const now = new Date();
   const facts = await readFacts(db, input, email, body, now);
   const rules = rulesFrom(facts.rules);
 
   const token = checkFormToken(input.formToken, rules.minSeconds);
   if (token === "too-fast")
-    throw refused("That was too quick for us to be sure you are not an automated program. Please submit again.");
-  if (token === "expired") throw refused("This form has expired. Your text is kept below: please submit it again.");
-  if (token === "invalid") throw refused("Your comment could not be accepted.");
-  if (!facts.commentable) throw new AppError("CONFLICT", "Comments are closed on this page.");
-  if (input.parentId) {
-    if (facts.parentDepth === null) throw refused("The comment you are replying to is not available.");
-    if (facts.parentDepth >= MAX_COMMENT_DEPTH)
-      throw refused("Replies cannot be nested any deeper: reply to an earlier comment instead.");
-  }
-
-  const [byIp, byEmail] = await Promise.all([
-    request.ipHash
-      ? hitRateLimit(db, `comment:ip:${request.ipHash}`, {
-          limit: rules.ipLimit,
-          windowSeconds: rules.ipWindowMinutes * 60,
-        })
-      : { allowed: true, retryAfterSeconds: 0 },
-    hitRateLimit(db, `comment:email:${email}`, {
-      limit: rules.emailLimit,
-      windowSeconds: rules.emailWindowMinutes * 60,
-    }),
-  ]);
-  if (!byIp.allowed || !byEmail.allowed) {
-    const minutes = Math.max(1, Math.ceil(Math.max(byIp.retryAfterSeconds, byEmail.retryAfterSeconds) / 60));
-    throw new AppError(
-      "TOO_MANY_REQUESTS",
-      `You have sent a lot of comments recently. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    throw await refused(
+      "too-fast",
+      "That was too quick for us to be sure you are not an automated program. Please submit again.",
     );
+  if (token === "expired")
+    throw await refused("form-expired", "This form has expired. Your text is kept below: please submit it again.");
+  if (token === "invalid") throw await refused("form-invalid", "Your comment could not be accepted.");
+  if (!facts.commentable) throw await refuse(["closed"], new AppError("CONFLICT", "Comments are closed on this page."));
+  if (input.parentId) {
+    if (facts.parentDepth === null)
+      throw await refused("parent-unavailable", "The comment you are replying to is not available.");
+    if (facts.parentDepth >= MAX_COMMENT_DEPTH)
+      throw await refused("too-deep", "Replies cannot be nested any deeper: reply to an earlier comment instead.");
   }
 
   const duplicateSince = now.getTime() - rules.duplicateWindowHours * 3_600_000;
@@ -168,13 +159,42 @@ export async function submitComment(
   };
   const notify = input.notify ?? false;
   const isPublished = decision.status === "APPROVED";
-  // The submission's two statements go to the pool under Prisma (poolOf): this is the hot path of a
-  // flood, and Prisma's own work around them was a third of the web process's CPU per submission
-  // (decision 004).
-  const insertSql = `INSERT INTO "Comment" ("id", "itemId", "parentId", "authorName", "authorEmail", "body", "status",
-      "flags", "ipHash", "notifyOnPublish", "approvedAt", "createdAt", "updatedAt")
-    VALUES ($1, $2, $3, $4, $5, $6, $7::"CommentStatus", $8::text[], $9, $10, $11, $12, $12)`;
-  const insertValues = [
+  const limits = [
+    ...(request.ipHash && rules.ipLimit > 0
+      ? [
+          {
+            rule: "ip-rate-limit" as const,
+            key: `comment:ip:${request.ipHash}`,
+            limit: rules.ipLimit,
+            minutes: rules.ipWindowMinutes,
+          },
+        ]
+      : []),
+    ...(rules.emailLimit > 0
+      ? [
+          {
+            rule: "email-rate-limit" as const,
+            key: `comment:email:${email}`,
+            limit: rules.emailLimit,
+            minutes: rules.emailWindowMinutes,
+          },
+        ]
+      : []),
+  ];
+  // The rate limits (rate_limit_hit, a sliding window per key) and the insert are one statement:
+  // the comment is stored only if every limit allows it, and a hit is counted only if the comment
+  // is stored. It goes to the pool under Prisma (poolOf): this is the hot path of a flood, and
+  // Prisma's own work around it was a third of the web process's CPU per submission (decision 004).
+  const submitSql = `WITH "limits" AS (SELECT * FROM "rate_limit_hit"($13::text[], $14::int[], $15::int[], $12)),
+    "stored" AS (
+      INSERT INTO "Comment" ("id", "itemId", "parentId", "authorName", "authorEmail", "body", "status",
+        "flags", "ipHash", "notifyOnPublish", "approvedAt", "createdAt", "updatedAt")
+      SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::"CommentStatus", $8::text[], $9::text,
+        $10::boolean, $11::timestamptz, $12::timestamptz, $12::timestamptz
+      WHERE NOT EXISTS (SELECT 1 FROM "limits" WHERE NOT "allowed")
+      RETURNING 1)
+    SELECT "key", "allowed", "retryAfterSeconds" FROM "limits"`;
+  const submitValues = [
     comment.id,
     comment.itemId,
     input.parentId ?? null,
@@ -187,17 +207,36 @@ export async function submitComment(
     notify,
     isPublished ? now : null,
     now,
+    limits.map((l) => l.key),
+    limits.map((l) => l.limit),
+    limits.map((l) => l.minutes * 60),
   ];
+  const stored = async (results: LimitResult[]) => {
+    const hit = limits.filter((l) => results.some((r) => r.key === l.key && !r.allowed));
+    if (!hit.length) return { id: comment.id, status: decision.status };
+    // Each limit hit names its own wait; the sender can comment again once all of them have passed.
+    const seconds = Math.max(...hit.map((l) => results.find((r) => r.key === l.key)?.retryAfterSeconds ?? 0));
+    throw await refuse(
+      hit.map((l) => l.rule),
+      new AppError(
+        "TOO_MANY_REQUESTS",
+        `You have sent a lot of comments recently. Try again in ${waitInWords(seconds)}.`,
+      ),
+    );
+  };
   if (!(isPublished && notify)) {
-    await poolOf(db).query(insertSql, insertValues);
-    return { id: comment.id, status: decision.status };
+    const { rows } = await poolOf(db).query<LimitResult>(submitSql, submitValues);
+    return stored(rows);
   }
-  return db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(insertSql, ...insertValues);
-    await queuePublishedEmail(tx, comment);
-    return { id: comment.id, status: decision.status };
+  const results = await db.$transaction(async (tx) => {
+    const rows = await tx.$queryRawUnsafe<LimitResult[]>(submitSql, ...submitValues);
+    if (rows.every((r) => r.allowed)) await queuePublishedEmail(tx, comment);
+    return rows;
   });
+  return stored(results);
 }
+
+type LimitResult = { key: string; allowed: boolean; retryAfterSeconds: number };
 
 type Facts = {
   rules: string | null;

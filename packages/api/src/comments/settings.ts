@@ -1,6 +1,7 @@
 import type { Db } from "@observatory/db";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
+import { settingChanges, summariseChanges } from "../audit/setting-changes.ts";
 import { apiConfig } from "../config.ts";
 import type { Context } from "../trpc.ts";
 
@@ -61,6 +62,23 @@ export const spamRulesInput = z.object({
 });
 
 export type SpamRules = z.infer<typeof spamRulesInput>;
+
+/** Each rule in the words of the rules page, for the audit log's before and after. */
+const spamRuleLabels: Record<keyof SpamRules, string> = {
+  blockedPhrases: "Blocked words and phrases",
+  blockedEmails: "Blocked email addresses",
+  blockedIpHashes: "Blocked IP hashes",
+  duplicateWindowHours: "Hours within which the same text from the same email is spam",
+  heldPhrases: "Words and phrases held for review",
+  holdAtLinks: "Links that hold a comment",
+  trustApprovedCommenters: "Publish at once from email addresses with an approved comment",
+  minSeconds: "Seconds a reader must take over the form",
+  ipLimit: "Comments allowed from one IP address",
+  ipWindowMinutes: "Minutes of the IP address limit",
+  emailLimit: "Comments allowed from one email address",
+  emailWindowMinutes: "Minutes of the email address limit",
+  digestIntervalHours: "Hours between moderators' email digests",
+};
 
 const minutes = (seconds: number) => Math.max(1, Math.round(seconds / 60));
 
@@ -140,12 +158,13 @@ export async function updateSpamRules(ctx: Actor, rules: SpamRules): Promise<Spa
       create: { key: SPAM_RULES_KEY, value: rules, updatedById: ctx.user?.id ?? null },
       update: { value: rules, updatedById: ctx.user?.id ?? null },
     });
+    const changes = settingChanges(before.rules, rules, spamRuleLabels);
     await recordAudit(tx, ctx, {
       action: "settings.commentRulesChanged",
       targetType: "Setting",
       targetId: SPAM_RULES_KEY,
-      summary: "Changed the comment spam and moderation rules",
-      data: { from: before.rules, to: rules },
+      summary: summariseChanges("the comment spam and moderation rules", changes),
+      data: { changes },
     });
   });
   return rules;
@@ -164,7 +183,13 @@ export async function updateIpHashRetention(ctx: Actor, days: number): Promise<n
       targetType: "Setting",
       targetId: RETENTION_KEY,
       summary: `Set comment IP hashes to be cleared after ${days} days`,
-      data: { from: before, to: days },
+      data: {
+        changes: settingChanges(
+          { ipHashRetentionDays: before },
+          { ipHashRetentionDays: days },
+          { ipHashRetentionDays: "Days after which comment IP hashes are cleared" },
+        ),
+      },
     });
   });
   return days;

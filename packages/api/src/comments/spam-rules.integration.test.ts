@@ -120,6 +120,6 @@ describe("the spam and moderation rules on submitted comments", () => {
       where: { action: "settings.commentRulesChanged" },
       orderBy: { createdAt: "desc" },
     });
-    expect(event.data).toMatchObject({ to: { heldPhrases: ["scheme"] } });
+    expect(event.data).toMatchObject({ changes: [{ setting: "heldPhrases", from: [], to: ["scheme"] }] });
   });
 });

@@ -1,6 +1,8 @@
 import { ContentKind, type Db, Role } from "@observatory/db";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
+import { settingChanges } from "../audit/setting-changes.ts";
+import { roleLabels } from "../permissions.ts";
 import type { StaffContext } from "./common.ts";
 
 // A second review step ("clinical sign-off") can be required per kind of content, done by named
@@ -36,8 +38,29 @@ export function isClinicalReviewer(step: ClinicalStep, user: { id: string; role:
   return step.userIds.includes(user.id) || step.roles.includes(user.role);
 }
 
+/** Each kind's clinical step, for the audit log's before and after. */
+const clinicalStepLabels = Object.fromEntries(
+  Object.values(ContentKind).map((kind) => [kind, `Clinical sign-off for ${kind}`]),
+) as Record<ContentKind, string>;
+
+/** Per kind: who does its clinical step ("none" when it has none). */
+function stepsInWords(steps: ReviewSteps): Record<ContentKind, string> {
+  const words = (step: ClinicalStep | undefined) =>
+    [
+      ...(step?.roles.map((role) => roleLabels[role]) ?? []),
+      ...(step?.userIds.length
+        ? [`${step.userIds.length} named ${step.userIds.length === 1 ? "person" : "people"}`]
+        : []),
+    ].join(", ") || "none";
+  return Object.fromEntries(Object.values(ContentKind).map((kind) => [kind, words(steps.clinical[kind])])) as Record<
+    ContentKind,
+    string
+  >;
+}
+
 export async function updateReviewSteps(ctx: StaffContext, steps: ReviewSteps): Promise<ReviewSteps> {
   await ctx.db.$transaction(async (tx) => {
+    const before = await readReviewSteps(tx);
     await tx.setting.upsert({
       where: { key: SETTING_KEY },
       create: { key: SETTING_KEY, value: steps, updatedById: ctx.user.id },
@@ -51,7 +74,9 @@ export async function updateReviewSteps(ctx: StaffContext, steps: ReviewSteps): 
       summary: kinds.length
         ? `Clinical sign-off now required for ${kinds.join(", ")}`
         : "No second review step required",
-      data: steps,
+      data: {
+        changes: settingChanges(stepsInWords(before), stepsInWords(steps), clinicalStepLabels),
+      },
     });
   });
   return steps;

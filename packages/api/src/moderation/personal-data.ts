@@ -1,8 +1,7 @@
-import { createHmac } from "node:crypto";
 import { z } from "zod";
+import { commenterReference, emailDigest } from "../audit/pseudonym.ts";
 import { recordAudit } from "../audit/record.ts";
 import { itemPath } from "../content/kinds.ts";
-import { apiConfig } from "../config.ts";
 import type { Context } from "../trpc.ts";
 
 // A commenter's rights under UK GDPR: a copy of everything held under their email address, and its
@@ -25,14 +24,6 @@ export const eraseInput = emailInput.extend({ mode: z.enum(["delete", "anonymise
 
 /** Shown in place of an erased commenter's name. */
 export const ANONYMOUS_NAME = "Anonymous";
-
-/**
- * The audit trail names an erased address only by a keyed hash: enough to answer "did we erase
- * this address?" when asked again, without keeping the address the person asked us to erase.
- */
-export function emailDigest(email: string): string {
-  return createHmac("sha256", apiConfig().appSecret).update(`erased-email:${email}`).digest("hex").slice(0, 32);
-}
 
 export async function exportCommentsByEmail(ctx: Actor, input: z.input<typeof emailInput>) {
   const { email } = emailInput.parse(input);
@@ -80,6 +71,11 @@ export async function eraseCommentsByEmail(
 ): Promise<{ count: number; mode: "delete" | "anonymise" }> {
   const { email, mode } = eraseInput.parse(input);
   return ctx.db.$transaction(async (tx) => {
+    const erased = await tx.comment.findMany({
+      where: { authorEmail: email, staffAuthorId: null },
+      select: { id: true, authorName: true },
+    });
+    await scrubAuditTrail(tx, email, erased);
     const result =
       mode === "delete"
         ? await tx.comment.deleteMany({ where: { authorEmail: email, staffAuthorId: null } })
@@ -102,4 +98,30 @@ export async function eraseCommentsByEmail(
     });
     return { count: result.count, mode };
   });
+}
+
+type Tx = Parameters<Parameters<Actor["db"]["$transaction"]>[0]>[0];
+
+/**
+ * The audit events about a commenter's comments name them in their summaries ("Approved a comment
+ * by Ada Reader", "Replied as the observatory to Ada Reader") and a blocked sender's event keeps
+ * their address. Erasure replaces both with a pseudonymous reference ("commenter #1a2b3c4d", from
+ * the keyed hash the erasure event is filed under), so the trail still links what was done to
+ * their comments without saying whose they were. Longer names go first, so "Ada Reader" is never
+ * half-replaced as "Ada".
+ */
+async function scrubAuditTrail(tx: Tx, email: string, comments: { id: string; authorName: string }[]) {
+  const ids = comments.map((c) => c.id);
+  const reference = commenterReference(email);
+  const names = [...new Set(comments.map((c) => c.authorName))].sort((a, b) => b.length - a.length);
+  for (const name of names) {
+    await tx.$executeRaw`
+      UPDATE "AuditEvent" SET "summary" = replace(replace("summary", ${` by ${name}`}, ${` by ${reference}`}),
+        ${` to ${name}`}, ${` to ${reference}`})
+      WHERE ("targetType" = 'Comment' AND "targetId" = ANY(${ids}::text[]))
+         OR ("action" = 'comment.staffReply' AND "data"->>'parentId' = ANY(${ids}::text[]))`;
+  }
+  await tx.$executeRaw`
+    UPDATE "AuditEvent" SET "data" = jsonb_set("data", '{email}', to_jsonb(${reference}::text))
+    WHERE "action" = 'settings.senderBlocked' AND "data"->>'email' = ${email}`;
 }

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { purgeExpiredIpHashes } from "../comments/ip-hash-retention.ts";
 import { useHarness } from "../testing/harness.ts";
 import { sendModerationDigest } from "./digest.ts";
-import { emailDigest } from "./personal-data.ts";
+import { commenterReference, emailDigest } from "../audit/pseudonym.ts";
 
 describe("commenters' personal data", () => {
   const h = useHarness();
@@ -63,6 +63,50 @@ describe("commenters' personal data", () => {
     await api.moderation.eraseByEmail({ email, mode: "delete" });
     expect(await h.db.comment.count({ where: { id: { in: [mine.id, reply.id] } } })).toBe(0);
   });
+
+  it.each(["anonymise", "delete"] as const)(
+    "takes the commenter's name and address out of the audit trail when asked to %s, keeping a reference that links it",
+    async (mode) => {
+      const { api, user } = await h.signedIn("ADMIN");
+      const email = `erased-${mode}@example.org`;
+      const name = "Ada Lovelace Reader";
+      const mine = await createComment(h.db, { itemId, email, name, status: "PENDING", body: "My words" });
+      const second = await createComment(h.db, { itemId, email, name: "Ada", status: "PENDING" });
+      const someoneElse = await createComment(h.db, { itemId, name: "Ada Lovelace Reader", status: "PENDING" });
+      const seen = async (id: string) => {
+        const c = await h.db.comment.findUniqueOrThrow({ where: { id } });
+        return { id, status: c.status, updatedAt: c.updatedAt };
+      };
+      await api.moderation.approve(await seen(mine.id));
+      await api.moderation.reply({ parentId: mine.id, body: "Thank you." });
+      await api.moderation.blockSender(await seen(second.id));
+      await api.moderation.approve(await seen(someoneElse.id));
+
+      await api.moderation.eraseByEmail({ email, mode });
+
+      const reference = commenterReference(email);
+      const trail = await h.db.auditEvent.findMany({
+        where: { actorId: user.id, action: { not: "comment.personalDataErased" } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      });
+      expect(trail.map((e) => [e.action, e.summary])).toEqual([
+        ["comment.approved", `Approved a comment by ${reference}`],
+        ["comment.staffReply", `Replied as the observatory to ${reference}`],
+        ["comment.markedSpam", `Marked as spam a comment by ${reference} (Sender blocked)`],
+        ["settings.senderBlocked", expect.stringContaining("Blocked the sender of a comment")],
+        // The same name under another address is someone else: their trail is untouched.
+        ["comment.approved", "Approved a comment by Ada Lovelace Reader"],
+      ]);
+      const theirs = JSON.stringify(trail.slice(0, 4));
+      expect(theirs).not.toContain("Ada");
+      expect(theirs).not.toContain(email);
+      // The erasure itself is filed under the digest the reference is taken from.
+      const erasure = await h.db.auditEvent.findFirstOrThrow({
+        where: { action: "comment.personalDataErased", targetId: emailDigest(email) },
+      });
+      expect(reference).toBe(`commenter #${erasure.targetId?.slice(0, 8)}`);
+    },
+  );
 
   it("lets only administrators export or erase", async () => {
     const comment = await createComment(h.db, { itemId, email: "kept@example.org" });

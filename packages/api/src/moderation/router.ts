@@ -23,6 +23,7 @@ import {
   updateIpHashRetention,
   updateSpamRules,
 } from "../comments/settings.ts";
+import { listRefusals, refusalsInput } from "../comments/refusals.ts";
 import type { Job } from "../jobs/runner.ts";
 import { moderationDigestJob } from "./digest.ts";
 
@@ -61,6 +62,8 @@ export const moderationRouter = router({
   deleteMany: remove.input(bulkInput).mutation(({ ctx, input }) => moderateMany(ctx, "delete", input.comments)),
 
   settings: moderate.query(({ ctx }) => readModerationSettings(ctx.db)),
+  /** How many submissions were refused before being stored, per rule and London day. */
+  refusals: moderate.input(refusalsInput).query(({ ctx, input }) => listRefusals(ctx.db, input.days)),
   updateRules: moderate.input(spamRulesInput).mutation(({ ctx, input }) => updateSpamRules(ctx, input)),
   /** How long IP hashes are kept is a privacy promise: administrators only. */
   updateRetention: permissionProcedure("settings.manage")
