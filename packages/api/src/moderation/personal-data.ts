@@ -105,10 +105,11 @@ type Tx = Parameters<Parameters<Actor["db"]["$transaction"]>[0]>[0];
 /**
  * The audit events about a commenter's comments name them in their summaries ("Approved a comment
  * by Ada Reader", "Replied as the observatory to Ada Reader") and a blocked sender's event keeps
- * their address. Erasure replaces both with a pseudonymous reference ("commenter #1a2b3c4d", from
+ * their address, and a redaction's event keeps the words it took out. Erasure replaces the first
+ * two with a pseudonymous reference ("commenter #1a2b3c4d", from
  * the keyed hash the erasure event is filed under), so the trail still links what was done to
  * their comments without saying whose they were. Longer names go first, so "Ada Reader" is never
- * half-replaced as "Ada".
+ * half-replaced as "Ada"; the redacted words are removed.
  */
 async function scrubAuditTrail(tx: Tx, email: string, comments: { id: string; authorName: string }[]) {
   const ids = comments.map((c) => c.id);
@@ -124,4 +125,9 @@ async function scrubAuditTrail(tx: Tx, email: string, comments: { id: string; au
   await tx.$executeRaw`
     UPDATE "AuditEvent" SET "data" = jsonb_set("data", '{email}', to_jsonb(${reference}::text))
     WHERE "action" = 'settings.senderBlocked' AND "data"->>'email' = ${email}`;
+  // A redaction's event keeps the words taken out (and the text around them): the very words the
+  // commenter's erasure asks to be rid of. The event stays, saying that it happened.
+  await tx.$executeRaw`
+    UPDATE "AuditEvent" SET "data" = ("data" - 'originalBody' - 'body' - 'phrase') || '{"textErased": true}'::jsonb
+    WHERE "action" = 'comment.redacted' AND "targetType" = 'Comment' AND "targetId" = ANY(${ids}::text[])`;
 }

@@ -70,7 +70,13 @@ describe("commenters' personal data", () => {
       const { api, user } = await h.signedIn("ADMIN");
       const email = `erased-${mode}@example.org`;
       const name = "Ada Lovelace Reader";
-      const mine = await createComment(h.db, { itemId, email, name, status: "PENDING", body: "My words" });
+      const mine = await createComment(h.db, {
+        itemId,
+        email,
+        name,
+        status: "PENDING",
+        body: "My words, and my home town Wexford",
+      });
       const second = await createComment(h.db, { itemId, email, name: "Ada", status: "PENDING" });
       const someoneElse = await createComment(h.db, { itemId, name: "Ada Lovelace Reader", status: "PENDING" });
       const seen = async (id: string) => {
@@ -78,6 +84,7 @@ describe("commenters' personal data", () => {
         return { id, status: c.status, updatedAt: c.updatedAt };
       };
       await api.moderation.approve(await seen(mine.id));
+      await api.moderation.redact({ ...(await seen(mine.id)), phrase: "Wexford", replacement: "[removed]" });
       await api.moderation.reply({ parentId: mine.id, body: "Thank you." });
       await api.moderation.blockSender(await seen(second.id));
       await api.moderation.approve(await seen(someoneElse.id));
@@ -91,14 +98,18 @@ describe("commenters' personal data", () => {
       });
       expect(trail.map((e) => [e.action, e.summary])).toEqual([
         ["comment.approved", `Approved a comment by ${reference}`],
+        ["comment.redacted", `Redacted a comment by ${reference}`],
         ["comment.staffReply", `Replied as the observatory to ${reference}`],
         ["comment.markedSpam", `Marked as spam a comment by ${reference} (Sender blocked)`],
         ["settings.senderBlocked", expect.stringContaining("Blocked the sender of a comment")],
         // The same name under another address is someone else: their trail is untouched.
         ["comment.approved", "Approved a comment by Ada Lovelace Reader"],
       ]);
-      const theirs = JSON.stringify(trail.slice(0, 4));
+      const theirs = JSON.stringify(trail.slice(0, 5));
       expect(theirs).not.toContain("Ada");
+      // The redaction is still recorded, without the words it took out.
+      expect(theirs).not.toContain("Wexford");
+      expect(trail[1]?.data).toEqual({ textErased: true });
       expect(theirs).not.toContain(email);
       // The erasure itself is filed under the digest the reference is taken from.
       const erasure = await h.db.auditEvent.findFirstOrThrow({
