@@ -19,21 +19,33 @@ const steps = [
   ["end-to-end tests", ["--filter", "@observatory/e2e", "exec", "playwright", "test"]],
 ];
 
-// The end-to-end tests drive Debian's Chromium; install it when missing and allowed to.
-if (!process.env.CHROMIUM_PATH && !fs.existsSync("/usr/bin/chromium")) {
+// The end-to-end tests drive Debian's Chromium, and the database-outage journey stops and starts a
+// PostgreSQL server of its own: install what is missing when allowed to.
+function ensurePackage(name, present, hint) {
+  if (present()) return;
   if (process.getuid?.() === 0 && fs.existsSync("/usr/bin/apt-get")) {
-    console.log("Installing Chromium (apt-get install chromium) for the end-to-end tests.");
+    console.log(`Installing ${name} (apt-get install ${name}) for the end-to-end tests.`);
     spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-    spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], {
+    spawnSync("apt-get", ["install", "-y", "-qq", name], {
       stdio: "inherit",
       env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
     });
   }
-  if (!fs.existsSync("/usr/bin/chromium")) {
-    console.error("The end-to-end tests need Chromium: apt-get install chromium (or set CHROMIUM_PATH).");
+  if (!present()) {
+    console.error(`The end-to-end tests need ${hint}.`);
     process.exit(1);
   }
 }
+ensurePackage(
+  "chromium",
+  () => Boolean(process.env.CHROMIUM_PATH) || fs.existsSync("/usr/bin/chromium"),
+  "Chromium: apt-get install chromium (or set CHROMIUM_PATH)",
+);
+ensurePackage(
+  "postgresql",
+  () => fs.existsSync("/usr/lib/postgresql"),
+  "PostgreSQL's server: apt-get install postgresql",
+);
 
 const database = process.env.DATABASE_URL ? "the PostgreSQL server in DATABASE_URL" : "the embedded database";
 console.log(`Testing on ${database}.`);

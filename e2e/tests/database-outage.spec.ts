@@ -6,14 +6,12 @@ import { expect, test } from "../fixtures";
 import { portBase } from "../playwright.config";
 // @ts-expect-error plain JS module shared with the migration CLI
 import { deployMigrations, pgFactory } from "../../packages/db/tools/schema-engine.mjs";
-import { canRunPrivatePostgres, type PrivatePostgres, startPrivatePostgres } from "./private-postgres";
+import { type PrivatePostgres, startPrivatePostgres } from "./private-postgres";
 
 // The public site on a PostgreSQL server of this test's own, which is stopped and started again while
 // readers post comments: pages held in the page cache go on being served, others say the service is
 // unavailable (503, never a bare 500), the site reconnects by itself, and every comment it
 // acknowledged is stored.
-
-test.skip(!canRunPrivatePostgres, "needs the machine's PostgreSQL binaries (CI installs them)");
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 const pgPort = portBase + 40;

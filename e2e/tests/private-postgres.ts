@@ -16,9 +16,6 @@ const binDir = (() => {
   return version ? path.join(root, version, "bin") : null;
 })();
 
-/** Whether this machine can run one (PostgreSQL installed; CI installs it). */
-export const canRunPrivatePostgres = binDir !== null;
-
 export type PrivatePostgres = {
   url: (database: string) => string;
   /** Stops the server (fast shutdown: connections are cut, as in a crash or a failover). */
@@ -36,7 +33,8 @@ function run(command: string, args: string[]): void {
 }
 
 export function startPrivatePostgres(port: number): PrivatePostgres {
-  if (!binDir) throw new Error("PostgreSQL is not installed");
+  // scripts/test.mjs installs PostgreSQL where it is missing.
+  if (!binDir) throw new Error("PostgreSQL's server is not installed: apt-get install postgresql");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "observatory-pg-"));
   if (process.getuid?.() === 0) execFileSync("chown", ["postgres", dir]);
   const data = path.join(dir, "data");
