@@ -13,6 +13,7 @@ import {
   parseEnv,
   pingDatabase,
   repoRoot,
+  convertMarkdownBodies,
 } from "@observatory/db";
 import { ensureEmbeddedDatabase, stopEmbeddedDatabase } from "@observatory/db/embedded";
 import { demoUsers, seed } from "@observatory/demo";
@@ -97,6 +98,11 @@ try {
   await pingDatabase(db);
   const applied: string[] = await deployMigrations(await pgFactory(url));
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  const converted = await convertMarkdownBodies(db);
+  if (converted.revisions + converted.workstreams > 0)
+    console.log(
+      `Converted ${converted.revisions} Markdown bodies and ${converted.workstreams} descriptions to documents.`,
+    );
   const summary = await seed(db);
   await db.$disconnect();
   console.log(`Demo content ready (${summary.items} items, ${summary.comments} comments).`);

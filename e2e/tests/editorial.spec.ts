@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "../fixtures";
 import { urls } from "../playwright.config";
-import { type DemoRole, removeItems, signInAs } from "./staff-helpers";
+import { type DemoRole, removeItems, signInAs, typeBody } from "./staff-helpers";
 
 // The editorial journey across both apps: an author drafts and submits, an editor asks for changes,
 // the author revises, the editor approves and schedules it for the next minute, and the public site
@@ -62,7 +62,7 @@ test("an item goes from draft through review and a schedule onto the public site
   browser,
   page,
 }) => {
-  test.setTimeout(170_000);
+  test.setTimeout(240_000);
   const author = await signIn(browser, "author");
 
   await author.goto(`${urls.admin}/content`);
@@ -75,7 +75,7 @@ test("an item goes from draft through review and a schedule onto the public site
   await author.getByLabel("Title", { exact: true }).fill(title);
   await author.getByLabel("Kind of content").selectOption("NEWS");
   await author.getByLabel("Summary", { exact: true }).fill("What the waiting-time figures show.");
-  await author.getByLabel("Body", { exact: true }).fill("## Findings\n\nWaiting times differ by ethnicity.");
+  await typeBody(author, "## Findings\nWaiting times differ by ethnicity.");
   await author.getByRole("button", { name: "Save draft" }).click();
   await expect(author.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(author.locator(".observatory-body h2")).toHaveText("Findings");
@@ -100,9 +100,7 @@ test("an item goes from draft through review and a schedule onto the public site
 
   await openItem(author);
   await expect(author.getByText("Add the 2023 figures.").first()).toBeVisible();
-  await author
-    .getByLabel("Body", { exact: true })
-    .fill("## Findings\n\nWaiting times differ by ethnicity (2023 figures).");
+  await typeBody(author, "## Findings\nWaiting times differ by ethnicity (2023 figures).");
   await author.getByRole("button", { name: "Save changes" }).click();
   await expect(author.getByText("Your changes have been saved")).toBeVisible();
   await author.getByRole("button", { name: "Submit for review" }).click();
@@ -236,7 +234,7 @@ test("when the body's preview cannot be updated, the editor says so", async ({ b
   await page.route(/\/api\/trpc\/editorial\.renderPreview/, (route) =>
     route.fulfill({ status: 503, contentType: "text/plain", body: "Service unavailable" }),
   );
-  await page.getByLabel("Body", { exact: true }).fill("A **bold** start.");
+  await typeBody(page, "A **bold** start.");
   await expect(page.getByRole("status").filter({ hasText: "The preview shows an earlier version" })).toBeVisible();
   await page.context().close();
 });

@@ -26,10 +26,23 @@ export async function saveNewDraft(
   await page.getByLabel("Title", { exact: true }).fill(title);
   await page.getByLabel("Kind of content").selectOption("NEWS");
   await page.getByLabel("Summary", { exact: true }).fill(summary);
-  await page.getByLabel("Body", { exact: true }).fill(body);
+  await typeBody(page, body);
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   return page.url();
+}
+
+/**
+ * Types a body into the rich-text editor with the keyboard, replacing what it held. Its Markdown-like
+ * shortcuts apply as a person typing gets them: "## " starts a heading, "- " a list, "**" bold.
+ */
+export async function typeBody(page: Page, text: string): Promise<void> {
+  const body = page.getByRole("textbox", { name: "Body", exact: true });
+  await expect(body).toHaveAttribute("contenteditable", "true");
+  await body.focus();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  await page.keyboard.type(text);
 }
 
 /**

@@ -78,6 +78,7 @@ const decisions: Record<string, Decision> = {
   "editorial.presence": "content.write",
   "editorial.publishNow": "content.publish",
   "editorial.renderPreview": "content.write",
+  "editorial.linkTargets": "content.write",
   "editorial.requestChanges": "content.review",
   "editorial.restore": "content.write",
   "editorial.reviewSteps": "content.write",

@@ -1,22 +1,13 @@
-import { createItem, createUser } from "@observatory/db/testing";
+import { bodyOf, createItem, createUser } from "@observatory/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { issueFormToken } from "./comments/form-token.ts";
-import { toFormErrors } from "./form-errors.ts";
+import { refusal } from "./testing/refusal.ts";
 import { CONTROL_CHARACTER_MESSAGE, controlCharacterFields } from "./input-text.ts";
 import { useHarness } from "./testing/harness.ts";
 
 // Control characters, including the NUL PostgreSQL refuses, in any text sent to the API; and line
 // breaks in single-line fields.
 const CONTROLS = ["\u0000", "\u0001", "\u0007", "\u001b", "\u007f", "\u0085", "\u009b"];
-
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, "expected the call to be refused").not.toBeNull();
-  return { code: (error as { code?: string }).code, form: toFormErrors(error) };
-}
 
 describe("control characters in what is sent", () => {
   it("finds them at any depth, and leaves tabs and line breaks alone", () => {
@@ -73,8 +64,8 @@ describe("the API refuses control characters in every field, beside the field, a
 
   it("in a staff member's draft, and a title may not hold a line break", async () => {
     const { api } = await h.signedIn("AUTHOR");
-    const draft = { kind: "NEWS" as const, title: "A title", body: "Body\n\nwith paragraphs" };
-    const nul = await refusal(api.editorial.create({ ...draft, body: "Body\u0000" }));
+    const draft = { kind: "NEWS" as const, title: "A title", body: bodyOf("Body\n\nwith paragraphs") };
+    const nul = await refusal(api.editorial.create({ ...draft, body: bodyOf("Body\u0000") }));
     expect(nul.form?.fieldErrors.body).toBe(CONTROL_CHARACTER_MESSAGE);
     for (const title of ["First line\nsecond line", "First\r\nsecond", "First\u2028second"]) {
       const broken = await refusal(api.editorial.create({ ...draft, title }));

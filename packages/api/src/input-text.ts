@@ -10,13 +10,18 @@ export const CONTROL_CHARACTER_MESSAGE =
 
 /**
  * Every string in `input` (at any depth) holding a control character, as the field's path
- * ("title", "steps.0.name") to the message shown beside it.
+ * ("title", "steps.0.name") to the message shown beside it. A body document is one field: a
+ * control character anywhere in it is reported beside the body.
  */
 export function controlCharacterFields(input: unknown, path: string[] = []): Record<string, string> {
   if (typeof input === "string") {
     return CONTROL_CHARACTER.test(input) ? { [path.join(".") || "input"]: CONTROL_CHARACTER_MESSAGE } : {};
   }
   if (input === null || typeof input !== "object") return {};
+  if (path.length > 0 && (input as { type?: unknown }).type === "doc") {
+    const inside = Object.keys(controlCharacterFields(input, [])).length > 0;
+    return inside ? { [path.join(".")]: CONTROL_CHARACTER_MESSAGE } : {};
+  }
   const found: Record<string, string> = {};
   for (const [key, value] of Object.entries(input)) {
     // Object keys are field names chosen by the form, checked the same way.

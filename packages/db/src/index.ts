@@ -11,6 +11,7 @@ export {
 export type { Db } from "./client.ts";
 export { dbEnv, parseEnv, EnvError, repoRoot } from "./env.ts";
 export { refreshSearchVector } from "./search.ts";
+export { convertMarkdownBodies } from "./migrations/markdown-bodies.ts";
 export { Prisma } from "./generated/prisma/client.ts";
 export * from "./generated/prisma/enums.ts";
 export type * from "./generated/prisma/models.ts";

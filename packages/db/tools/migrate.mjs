@@ -4,7 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { openPglite } from "../src/embedded/pglite.ts";
-import { resolveDatabaseUrl } from "../src/client.ts";
+import { createDb, resolveDatabaseUrl } from "../src/client.ts";
+import { convertMarkdownBodies } from "../src/migrations/markdown-bodies.ts";
 import { describeDbError } from "../src/client.ts";
 import { stopEmbeddedDatabase } from "../src/embedded/server.ts";
 import {
@@ -68,6 +69,14 @@ async function main() {
   if (command === "deploy") {
     const applied = await deployMigrations(factory);
     console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "No pending migrations to apply.");
+    const db = createDb(url, 1);
+    try {
+      const converted = await convertMarkdownBodies(db);
+      if (converted.revisions + converted.workstreams > 0)
+        console.log(`Converted ${converted.revisions} Markdown bodies and ${converted.workstreams} descriptions to documents.`);
+    } finally {
+      await db.$disconnect();
+    }
   } else if (command === "status") {
     const engine = await openEngine(factory);
     const r = await engine.diagnoseMigrationHistory({

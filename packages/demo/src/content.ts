@@ -1,6 +1,7 @@
 // The demo content, read from the files in ../content: one Markdown file per item (its front
 // matter holds the item's details; the folder names its kind), and the priorities and comments as
-// YAML. Checked on reading, so a mistake in a file stops the seed with the file named.
+// YAML. Checked on reading, so a mistake in a file stops the seed with the file named. The seed
+// turns the Markdown into documents with the import that converted stored bodies.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

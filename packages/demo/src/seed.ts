@@ -1,5 +1,5 @@
 import { hashPassword, importPublishedItem } from "@observatory/api";
-import { renderMarkdown } from "@observatory/content";
+import { documentFromMarkdown } from "@observatory/content";
 import type { Db } from "@observatory/db";
 import { comments, type SeedItem, items, workstreams } from "./content.ts";
 import { demoUsers } from "./users.ts";
@@ -34,7 +34,7 @@ export async function seed(db: Db): Promise<SeedSummary> {
   for (const w of workstreams) {
     await db.workstream.upsert({
       where: { slug: w.slug },
-      create: { ...w, descriptionHtml: renderMarkdown(w.description) },
+      create: { ...w, description: documentFromMarkdown(w.description) },
       update: {},
     });
   }
@@ -85,7 +85,7 @@ function importItem(db: Db, item: SeedItem, userIds: Map<string, string>): Promi
     slug: item.slug,
     title: item.title,
     summary: item.summary,
-    body: item.body,
+    body: documentFromMarkdown(item.body),
     commentsOpen: item.commentsOpen,
     nextReviewDue: item.nextReviewDue ?? "",
     workstreamSlugs: item.workstreams,

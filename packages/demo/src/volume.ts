@@ -1,4 +1,4 @@
-import { renderMarkdown } from "@observatory/content";
+import { documentFromMarkdown, documentText } from "@observatory/content";
 import type { ContentKind, Db } from "@observatory/db";
 
 // Realistic volume for benchmarks: many published items across kinds and priorities, and one
@@ -65,7 +65,7 @@ export async function seedVolume(db: Db, { items = 240, comments = 200 } = {}): 
   });
   await db.revision.createMany({
     data: rows.map((r) => {
-      const text = body(r.n, r.topic);
+      const document = documentFromMarkdown(body(r.n, r.topic));
       return {
         id: `bench_rev_${r.n}`,
         itemId: `bench_item_${r.n}`,
@@ -73,8 +73,8 @@ export async function seedVolume(db: Db, { items = 240, comments = 200 } = {}): 
         authorId: author.id,
         title: r.n === 1 ? "A long discussion about fair care" : `Update ${r.n} on ${r.topic}`,
         summary: `What we found about ${r.topic}, and what should change.`,
-        body: text,
-        bodyHtml: renderMarkdown(text),
+        document,
+        bodyText: documentText(document),
         approvedAt: r.publishedAt,
         submittedAt: r.publishedAt,
         createdAt: r.publishedAt,
@@ -96,7 +96,7 @@ export async function seedVolume(db: Db, { items = 240, comments = 200 } = {}): 
   await db.$executeRaw`
     UPDATE "Revision" SET "searchVector" =
       setweight(to_tsvector('english', "title"), 'A') || setweight(to_tsvector('english', "summary"), 'B') ||
-      setweight(to_tsvector('english', "body"), 'C')
+      setweight(to_tsvector('english', "bodyText"), 'C')
     WHERE "id" LIKE 'bench_rev_%' AND "searchVector" IS NULL`;
   // A thread: every fourth comment starts a discussion, the others reply up to three levels deep.
   const base = Date.UTC(2024, 0, 1);

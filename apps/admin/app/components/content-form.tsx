@@ -1,15 +1,21 @@
 import { createApiClient } from "@observatory/api/client";
+import type { Finding } from "@observatory/content";
 import { Button, Checkboxes, Radios, Select, Textarea, TextInput } from "@observatory/ui";
 import { Form } from "@remix-run/react";
 import { formatTime } from "@observatory/time";
 import { type FormEvent, type ReactNode, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { AccessibilityReport } from "~/components/accessibility-report";
+import { BodyEditor } from "~/components/body-editor/body-editor";
 import type { FormState } from "~/components/form-errors";
 
 export type ContentFormValues = {
   title: string;
   slug: string;
   summary: string;
+  /** The body as the document's JSON (what the editor sends). */
   body: string;
+  /** The body as simple HTML (what the plain box without JavaScript sends). */
+  bodyHtml: string;
   kind: string;
   seoTitle: string;
   seoDescription: string;
@@ -30,12 +36,14 @@ type Props = {
   autosave?: { itemId: string; baseRevisionId: string };
   /** The body rendered as it was loaded (the live preview replaces it while typing). */
   initialPreviewHtml: string;
+  /** The body's accessibility check as it was loaded (updated while typing). */
+  initialFindings: Finding[];
   children?: ReactNode;
 };
 
 const AUTOSAVE_DELAY_MS = 3000;
 
-const typedFields = ["title", "slug", "summary", "body", "seoTitle", "seoDescription", "nextReviewDue"] as const;
+const typedFields = ["title", "slug", "summary", "bodyHtml", "seoTitle", "seoDescription", "nextReviewDue"] as const;
 type TypedField = (typeof typedFields)[number];
 
 const subscribeToNothing = () => () => {};
@@ -57,7 +65,7 @@ function useTextTypedBeforeHydration(values: ContentFormValues): Partial<Record<
     if (!isHydrating || typeof document === "undefined") return {};
     const found: Partial<Record<TypedField, string>> = {};
     for (const name of typedFields) {
-      const field = document.getElementById(name);
+      const field = document.getElementById(name === "bodyHtml" ? "body" : name);
       const isText = field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement;
       if (isText && field.value !== values[name]) found[name] = field.value;
     }
@@ -81,8 +89,9 @@ export const contentFormFields = [
 ];
 
 /**
- * The editor: a plain form that saves without JavaScript. With JavaScript it also shows a live
- * preview (rendered by the server's one renderer) and autosaves into one working revision.
+ * The editor: a plain form that saves without JavaScript. With JavaScript the body becomes the
+ * rich-text editor, the page shows a live preview and accessibility check (the server's one renderer
+ * and check), and it autosaves into one working revision.
  */
 export function ContentForm({
   values,
@@ -93,6 +102,7 @@ export function ContentForm({
   hidden = {},
   autosave,
   initialPreviewHtml,
+  initialFindings,
   children,
 }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
@@ -100,17 +110,21 @@ export function ContentForm({
   const initial = { ...values, ...typedEarly };
   const [previewHtml, setPreviewHtml] = useState(initialPreviewHtml);
   const [previewProblem, setPreviewProblem] = useState("");
+  const [findings, setFindings] = useState(initialFindings);
+  const [kind, setKind] = useState(values.kind);
   const [autosaveStatus, setAutosaveStatus] = useState("");
   const timers = useRef<{ preview?: ReturnType<typeof setTimeout>; save?: ReturnType<typeof setTimeout> }>({});
   const selected = new Set(values.workstreamIds.split(",").filter(Boolean));
 
-  function schedulePreview(body: string) {
+  function schedulePreview(documentJson: string) {
     clearTimeout(timers.current.preview);
     timers.current.preview = setTimeout(() => {
+      const chosenKind = kinds.find((k) => k.value === formRef.current?.kind?.value)?.value ?? "NEWS";
       createApiClient()
-        .editorial.renderPreview.mutate({ body })
+        .editorial.renderPreview.mutate({ body: JSON.parse(documentJson), kind: chosenKind as "NEWS" })
         .then((result) => {
           setPreviewHtml(result.html);
+          setFindings(result.findings);
           setPreviewProblem("");
         })
         .catch((error: unknown) =>
@@ -142,7 +156,7 @@ export function ContentForm({
           title: text("title"),
           slug: text("slug"),
           summary: text("summary"),
-          body: text("body"),
+          body: JSON.parse(text("body") || "null"),
           kind: kind as "NEWS",
           seoTitle: text("seoTitle"),
           seoDescription: text("seoDescription"),
@@ -159,9 +173,9 @@ export function ContentForm({
     }, AUTOSAVE_DELAY_MS);
   }
 
-  // Text typed before hydration fired no events React saw: preview and autosave it now.
+  // Text typed before hydration fired no events React saw: autosave it now (the editor, starting
+  // from what was typed into the plain box, previews it).
   useEffect(() => {
-    if (typedEarly.body !== undefined) schedulePreview(typedEarly.body);
     if (Object.keys(typedEarly).length > 0) scheduleAutosave();
   }, []);
 
@@ -175,7 +189,14 @@ export function ContentForm({
 
   function onInput(event: FormEvent<HTMLFormElement>) {
     const target = event.target;
-    if (target instanceof HTMLTextAreaElement && target.name === "body") schedulePreview(target.value);
+    if (target instanceof HTMLSelectElement && target.name === "kind") setKind(target.value);
+    // The editor's own panels (a link's address) are not fields of the item.
+    if (target instanceof HTMLElement && target.closest(".observatory-editor-panel")) return;
+    scheduleAutosave();
+  }
+
+  function onBodyChange(documentJson: string) {
+    schedulePreview(documentJson);
     scheduleAutosave();
   }
 
@@ -212,27 +233,33 @@ export function ContentForm({
         error={state.fieldErrors.summary}
       />
       <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-one-half">
-          <Textarea
-            id="body"
-            name="body"
-            label="Body"
-            hint="Markdown: ## for a heading, **bold**, [link text](https://...), - for a list."
-            rows={18}
-            defaultValue={initial.body}
+        <div className="nhsuk-grid-column-two-thirds">
+          <BodyEditor
+            documentJson={values.body}
+            editingHtml={values.bodyHtml}
+            typedHtml={typedEarly.bodyHtml}
             error={state.fieldErrors.body}
+            kind={kind}
+            onChange={onBodyChange}
           />
         </div>
-        <div className="nhsuk-grid-column-one-half">
-          <h2 className="nhsuk-heading-s">Preview of the body</h2>
+        <div className="nhsuk-grid-column-one-third">
+          <AccessibilityReport findings={findings} />
+        </div>
+      </div>
+      <details className="nhsuk-details observatory-preview" open>
+        <summary className="nhsuk-details__summary">
+          <span className="nhsuk-details__summary-text">Preview of the body</span>
+        </summary>
+        <div className="nhsuk-details__text">
           {previewProblem && (
             <p className="nhsuk-body-s" role="status">
               {previewProblem}
             </p>
           )}
-          <div className="observatory-body" aria-live="polite" dangerouslySetInnerHTML={{ __html: previewHtml }} />
+          <div className="observatory-body" dangerouslySetInnerHTML={{ __html: previewHtml }} />
         </div>
-      </div>
+      </details>
       <Checkboxes
         idPrefix="workstreamIds"
         name="workstreamIds"

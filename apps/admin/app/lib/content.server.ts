@@ -1,4 +1,5 @@
 import { statusLabels } from "@observatory/api";
+import { documentFromHtml, documentToEditingHtml } from "@observatory/content/editing-html";
 import { formatDateTime } from "@observatory/time";
 import { contentKindLabels } from "@observatory/ui";
 import { TRPCError } from "@trpc/server";
@@ -42,6 +43,7 @@ export function readContentForm(form: FormData) {
     slug: textField(form, "slug"),
     summary: textField(form, "summary"),
     body: textField(form, "body"),
+    bodyHtml: textField(form, "bodyHtml"),
     kind: textField(form, "kind"),
     seoTitle: textField(form, "seoTitle"),
     seoDescription: textField(form, "seoDescription"),
@@ -56,8 +58,7 @@ export function readContentForm(form: FormData) {
       title: values.title,
       slug: values.slug,
       summary: values.summary,
-      // Browsers send CRLF line ends from a textarea; stored bodies use LF.
-      body: values.body.replace(/\r\n/g, "\n"),
+      body: bodyFromForm(values.body, values.bodyHtml),
       // An unknown kind is left for the API to refuse with its own message.
       kind: kind ?? ("" as ContentKindValue),
       seoTitle: values.seoTitle,
@@ -66,6 +67,30 @@ export function readContentForm(form: FormData) {
       commentsOpen: values.commentsOpen !== "no",
       workstreamIds,
     },
+  };
+}
+
+/**
+ * The body as the form sent it: the editor's document (JavaScript on), or the plain box's HTML read
+ * through the document schema (JavaScript off). Text that is not JSON goes to the API as it is, to
+ * be refused there with the message shown beside the body.
+ */
+function bodyFromForm(json: string, html: string): unknown {
+  if (json) {
+    try {
+      return JSON.parse(json);
+    } catch {
+      return json;
+    }
+  }
+  return documentFromHtml(html);
+}
+
+/** The body's two forms for the editor: the document's JSON, and the plain box's HTML. */
+export function bodyFormValues(document: unknown): { body: string; bodyHtml: string } {
+  return {
+    body: JSON.stringify(document),
+    bodyHtml: documentToEditingHtml(document as Parameters<typeof documentToEditingHtml>[0]),
   };
 }
 

@@ -11,7 +11,7 @@ import { toLondonFields } from "@observatory/time";
 import { TRPCError } from "@trpc/server";
 import { ContentForm, contentFormFields } from "~/components/content-form";
 import { FormErrorSummary, formState } from "~/components/form-errors";
-import { kindOptions, orNotFound, readContentForm, statusLabel, when } from "~/lib/content.server";
+import { bodyFormValues, kindOptions, orNotFound, readContentForm, statusLabel, when } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { useOthersEditing } from "~/lib/presence";
 import { requireUser } from "~/lib/session.server";
@@ -71,13 +71,14 @@ export async function loader(args: LoaderFunctionArgs) {
       author: revision.author.name,
       isAutosave: revision.isAutosave,
       bodyHtml: revision.bodyHtml,
+      findings: revision.findings,
       updated: when(revision.updatedAt),
     },
     values: {
       title: revision.title,
       slug: item.slug,
       summary: revision.summary,
-      body: revision.body,
+      ...bodyFormValues(revision.document),
       kind: item.kind,
       seoTitle: revision.seoTitle ?? "",
       seoDescription: revision.seoDescription ?? "",
@@ -278,6 +279,7 @@ export default function EditContent() {
             hidden={{ baseRevisionId: state.values.latestRevisionId || revision.id }}
             autosave={{ itemId: item.id, baseRevisionId: state.values.latestRevisionId || revision.id }}
             initialPreviewHtml={revision.bodyHtml}
+            initialFindings={revision.findings}
           />
         </>
       ) : (

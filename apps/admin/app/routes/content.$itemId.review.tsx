@@ -8,6 +8,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { AccessibilityReport } from "~/components/accessibility-report";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { orNotFound, statusLabel } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
@@ -29,6 +30,7 @@ export async function loader(args: LoaderFunctionArgs) {
     author: view.revision.author.name,
     summary: view.revision.summary,
     bodyHtml: view.revision.bodyHtml,
+    findings: view.revision.findings,
     status: statusLabel(view.item.status),
     canReview: view.can.review,
   };
@@ -84,6 +86,7 @@ export default function Review() {
       <p>
         <a href={`/content/${item.itemId}/preview?revision=${item.revisionId}`}>Preview as the public will see it</a>
       </p>
+      <AccessibilityReport findings={item.findings} />
       {item.canReview ? (
         <Form method="post" noValidate>
           <input type="hidden" name="revisionId" value={item.revisionId} />

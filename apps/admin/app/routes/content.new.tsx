@@ -9,7 +9,7 @@ import {
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ContentForm, contentFormFields } from "~/components/content-form";
 import { FormErrorSummary, formState } from "~/components/form-errors";
-import { kindOptions, readContentForm } from "~/lib/content.server";
+import { bodyFormValues, kindOptions, readContentForm } from "~/lib/content.server";
 import { formFailure } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
@@ -21,7 +21,11 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentCss
 export async function loader(args: LoaderFunctionArgs) {
   const { api } = await requireUser(args, { permission: "content.write" });
   const workstreams = await api.editorial.workstreamOptions();
-  return { workstreams: workstreams.map((w) => ({ id: w.id, title: w.title })), kinds: kindOptions };
+  return {
+    workstreams: workstreams.map((w) => ({ id: w.id, title: w.title })),
+    kinds: kindOptions,
+    body: bodyFormValues({ type: "doc", content: [{ type: "paragraph" }] }),
+  };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -39,7 +43,6 @@ const blank = {
   title: "",
   slug: "",
   summary: "",
-  body: "",
   kind: "",
   seoTitle: "",
   seoDescription: "",
@@ -49,7 +52,7 @@ const blank = {
 };
 
 export default function NewContent() {
-  const { workstreams, kinds } = useLoaderData<typeof loader>();
+  const { workstreams, kinds, body } = useLoaderData<typeof loader>();
   const state = formState(useActionData<typeof action>());
   return (
     <>
@@ -58,12 +61,13 @@ export default function NewContent() {
       <h1>New content</h1>
       <p>It is saved as your draft. Nothing is published until an editor has approved it.</p>
       <ContentForm
-        values={{ ...blank, ...state.values }}
+        values={{ ...blank, ...body, ...state.values }}
         state={state}
         workstreams={workstreams}
         kinds={kinds}
         submitLabel="Save draft"
         initialPreviewHtml=""
+        initialFindings={[]}
       />
     </>
   );

@@ -1,5 +1,6 @@
 import { type ContentKind, type Db, Prisma } from "@observatory/db";
 import { itemPath } from "./kinds.ts";
+import { renderBody } from "./body.ts";
 import { visibleItems } from "./visibility.ts";
 
 // Read-only queries behind the public portal. Every one starts from `visibleItems`, so nothing
@@ -118,21 +119,23 @@ export type PublishedItem = ItemSummary & {
 
 /** One published item by kind and slug; null if it is not visible now. */
 export async function findPublished(db: Db, kind: ContentKind, slug: string, now: Date): Promise<PublishedItem | null> {
-  const [row] = await db.$queryRaw<(SummaryRow & Omit<PublishedItem, keyof ItemSummary | "revisionId">)[]>`
+  const [row] = await db.$queryRaw<
+    (SummaryRow & Omit<PublishedItem, keyof ItemSummary | "revisionId" | "bodyHtml"> & { document: unknown })[]
+  >`
     WITH v AS (${visibleItems(now)})
     SELECT v."id", v."kind", v."slug", v."publishedAt", v."liveSince", v."revisionId", v."commentsOpen",
-      r."title", r."summary", r."bodyHtml", r."seoTitle", r."seoDescription", r."lastReviewedAt", r."nextReviewDue",
+      r."title", r."summary", r."document", r."seoTitle", r."seoDescription", r."lastReviewedAt", r."nextReviewDue",
       u."name" AS "authorName"
     FROM v JOIN "Revision" r ON r."id" = v."revisionId" JOIN "ContentItem" i ON i."id" = v."id"
       JOIN "User" u ON u."id" = i."createdById"
     WHERE v."slug" = ${slug} AND v."kind"::text = ${kind}`;
   if (!row) return null;
-  const [summary] = await withWorkstreams(db, [row]);
+  const [[summary], bodyHtml] = await Promise.all([withWorkstreams(db, [row]), renderBody(db, row.document, { now })]);
   if (!summary) return null;
   return {
     ...summary,
     revisionId: row.revisionId,
-    bodyHtml: row.bodyHtml,
+    bodyHtml,
     seoTitle: row.seoTitle,
     seoDescription: row.seoDescription,
     authorName: row.authorName,
@@ -184,7 +187,7 @@ export async function searchPublished(
       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
     )
     SELECT ranked.*, r."title", r."summary",
-      ts_headline('english', r."summary" || ' ' || regexp_replace(r."body", '[#*_>\`\\[\\]()]+', ' ', 'g'), q.query,
+      ts_headline('english', r."summary" || ' ' || r."bodyText", q.query,
         ${`StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) AS "headline"
     FROM ranked JOIN "Revision" r ON r."id" = ranked."revisionId" CROSS JOIN q
     ORDER BY ranked."rank" DESC, ranked."publishedAt" DESC NULLS LAST, ranked."id" DESC`;

@@ -1,4 +1,3 @@
-import { sanitizeContentHtml } from "@observatory/content";
 import { z } from "zod";
 import { approvedThread } from "../comments/public-service.ts";
 import { AppError, notFound } from "../errors.ts";
@@ -95,9 +94,7 @@ export const contentRouter = router({
           : Promise.resolve({ items: [], total: 0 }),
         approvedThread(ctx.db, item.id),
       ]);
-      const { revisionId: _revisionId, ...rest } = item;
-      // Sanitised when saved; sanitised again here so that nothing stored unsafely can reach a reader.
-      const publicItem = { ...rest, bodyHtml: sanitizeContentHtml(rest.bodyHtml) };
+      const { revisionId: _revisionId, ...publicItem } = item;
       return {
         kind: "item" as const,
         item: publicItem,

@@ -1,5 +1,6 @@
 import { ContentKind, refreshSearchVector } from "@observatory/db";
-import { renderMarkdown } from "@observatory/content";
+import { type BodyDocument, documentText, emptyDocument, parseDocument } from "@observatory/content";
+import { storedDocument } from "../content/body.ts";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
 import { AppError, notFound } from "../errors.ts";
@@ -9,7 +10,6 @@ import { lockItem, type StaffContext, type Tx } from "./common.ts";
 import { assertCanTake, workflow } from "./workflow.ts";
 import { oneLine } from "../input-text.ts";
 
-export const MAX_BODY_CHARACTERS = 100_000;
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const optionalLine = (max: number, label: string) =>
@@ -36,10 +36,8 @@ export const revisionFields = z.object({
     .refine((v) => v === "" || SLUG_PATTERN.test(v), "Web address can only contain letters, numbers and hyphens")
     .default(""),
   summary: z.string().trim().max(500, "Summary must be 500 characters or fewer").default(""),
-  body: z
-    .string()
-    .max(MAX_BODY_CHARACTERS, `Body must be ${MAX_BODY_CHARACTERS.toLocaleString("en-GB")} characters or fewer`)
-    .default(""),
+  /** The body as a document; checked against the schema (and the kind) when saved. */
+  body: z.unknown().default(emptyDocument),
   kind: z.enum(ContentKind, "Select a kind of content"),
   workstreamIds: z.array(z.string().min(1).max(40)).max(12, "Choose up to 12 priorities").default([]),
   seoTitle: optionalLine(120, "Search engine title").default(""),
@@ -117,13 +115,20 @@ async function assertSlugAvailable(tx: Tx, slug: string, itemId: string | null):
   }
 }
 
+/** A body checked against the document schema, or the reason it cannot be saved, beside the field. */
+export function checkedBody(body: unknown, kind: string): BodyDocument {
+  const parsed = parseDocument(body, { kind });
+  if (!parsed.ok) throw new AppError("BAD_REQUEST", parsed.message, { body: parsed.message });
+  return parsed.document;
+}
+
 function revisionData(fields: RevisionFields) {
+  const document = checkedBody(fields.body, fields.kind);
   return {
     title: fields.title,
     summary: fields.summary,
-    body: fields.body,
-    // The one renderer (@observatory/content): what the preview and the public site show.
-    bodyHtml: renderMarkdown(fields.body),
+    document,
+    bodyText: documentText(document),
     seoTitle: fields.seoTitle,
     seoDescription: fields.seoDescription,
     nextReviewDue: reviewDueDate(fields.nextReviewDue),
@@ -182,12 +187,20 @@ export async function createDraft(ctx: StaffContext, fields: RevisionFields) {
 
 type ChangedField = { field: string; label: string };
 
-const comparedFields: { key: "title" | "summary" | "body" | "seoTitle" | "seoDescription"; label: string }[] = [
-  { key: "title", label: "title" },
-  { key: "summary", label: "summary" },
-  { key: "body", label: "body" },
-  { key: "seoTitle", label: "search engine title" },
-  { key: "seoDescription", label: "search engine description" },
+type ComparedRevision = {
+  title: string;
+  summary: string;
+  document: unknown;
+  seoTitle: string | null;
+  seoDescription: string | null;
+};
+
+const comparedFields: { key: string; label: string; value: (r: ComparedRevision) => string | null }[] = [
+  { key: "title", label: "title", value: (r) => r.title },
+  { key: "summary", label: "summary", value: (r) => r.summary },
+  { key: "body", label: "body", value: (r) => JSON.stringify(r.document) },
+  { key: "seoTitle", label: "search engine title", value: (r) => r.seoTitle },
+  { key: "seoDescription", label: "search engine description", value: (r) => r.seoDescription },
 ];
 
 /**
@@ -210,7 +223,7 @@ export async function saveRevision(ctx: StaffContext, input: z.output<typeof sav
         isAutosave: true,
         title: true,
         summary: true,
-        body: true,
+        document: true,
         seoTitle: true,
         seoDescription: true,
         updatedAt: true,
@@ -225,7 +238,7 @@ export async function saveRevision(ctx: StaffContext, input: z.output<typeof sav
       // What changed since the person opened the editor (their base), not how their text differs.
       const base = await tx.revision.findFirst({ where: { id: baseRevisionId, itemId } });
       const changed: ChangedField[] = comparedFields
-        .filter(({ key }) => !base || (latest[key] ?? null) !== (base[key] ?? null))
+        .filter(({ value }) => !base || value(latest) !== value(base))
         .map(({ key, label }) => ({ field: key, label }));
       const what = changed.length ? changed.map((c) => c.label).join(", ") : "other details";
       throw new AppError(
@@ -320,8 +333,8 @@ export async function restoreRevision(ctx: StaffContext, input: { itemId: string
         baseRevisionId: item.latestRevisionId,
         title: source.title,
         summary: source.summary,
-        body: source.body,
-        bodyHtml: renderMarkdown(source.body),
+        document: storedDocument(source.document),
+        bodyText: source.bodyText,
         seoTitle: source.seoTitle,
         seoDescription: source.seoDescription,
         nextReviewDue: source.nextReviewDue,

@@ -1,3 +1,4 @@
+import { bodyOf } from "@observatory/db/testing";
 import type { UserModel as User } from "@observatory/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMailer } from "../mail/mailer.ts";
@@ -45,7 +46,7 @@ describe("editorial notification emails", () => {
     const created = await author.api.editorial.create({
       title,
       summary: "What changed this year.",
-      body: "## Findings\n\nThe gap narrowed.",
+      body: bodyOf("Findings\n\nThe gap narrowed."),
       kind: "NEWS",
     });
     await author.api.editorial.submit({ itemId: created.itemId, revisionId: created.revisionId });
@@ -74,7 +75,7 @@ describe("editorial notification emails", () => {
       baseRevisionId: created.revisionId,
       title,
       summary: "What changed this year.",
-      body: "## Findings\n\nThe gap narrowed (2023 figures, ONS).",
+      body: bodyOf("Findings\n\nThe gap narrowed (2023 figures, ONS)."),
       kind: "NEWS",
     });
     await author.api.editorial.submit({ itemId: created.itemId, revisionId: revised.revisionId });

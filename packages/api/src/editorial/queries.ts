@@ -1,11 +1,12 @@
 import { ContentKind, ContentStatus, type Db, Prisma } from "@observatory/db";
-import { sanitizeContentHtml } from "@observatory/content";
 import { z } from "zod";
 import { AppError, notFound } from "../errors.ts";
 import { parseDay, startOfLondonDay } from "@observatory/time";
 import { can } from "../permissions.ts";
 import type { StaffContext } from "./common.ts";
 import { canApprove, canEdit, canPublish, canSubmit } from "./workflow.ts";
+import { apiConfig } from "../config.ts";
+import { checkBody, renderBody, storedDocument } from "../content/body.ts";
 import { diffLines } from "./diff.ts";
 import { findOverdueTransitions } from "./scheduler.ts";
 
@@ -129,8 +130,8 @@ const revisionSelect = {
   number: true,
   title: true,
   summary: true,
-  body: true,
-  bodyHtml: true,
+  document: true,
+  bodyText: true,
   seoTitle: true,
   seoDescription: true,
   nextReviewDue: true,
@@ -171,7 +172,11 @@ export async function getItemForEditor(ctx: StaffContext, itemId: string) {
   const isOwnRevision = latestRevision.author.id === ctx.user.id;
   return {
     item: rest,
-    revision: { ...latestRevision, workstreamIds: latestRevision.workstreams.map((w) => w.workstream.id) },
+    revision: {
+      ...latestRevision,
+      ...(await bodyViews(ctx.db, latestRevision.document)),
+      workstreamIds: latestRevision.workstreams.map((w) => w.workstream.id),
+    },
     reviews: reviews.map((r) => ({
       id: r.id,
       step: r.step,
@@ -251,8 +256,20 @@ export async function getRevision(db: Db, revisionId: string) {
     },
   });
   if (!revision) throw notFound("That revision");
-  // Sanitised on read as well as on save, as the public site does, so that a preview is the page itself.
-  return { ...revision, bodyHtml: sanitizeContentHtml(revision.bodyHtml) };
+  return { ...revision, ...(await bodyViews(db, revision.document)) };
+}
+
+/**
+ * A revision's body as staff see it beside its fields: the document, its rendering (as the public
+ * site renders it, so that a preview is the page itself) and its accessibility check.
+ */
+async function bodyViews(db: Db, stored: unknown) {
+  const document = storedDocument(stored);
+  const [bodyHtml, findings] = await Promise.all([
+    renderBody(db, document, { now: new Date(), siteUrl: apiConfig().publicSiteUrl }),
+    checkBody(db, document),
+  ]);
+  return { document, bodyHtml, findings };
 }
 
 type FieldChange = { field: string; label: string; before: string; after: string };
@@ -300,7 +317,7 @@ export async function compareRevisions(db: Db, input: { fromId: string; toId: st
     itemId: from.item.id,
     changes: fields.filter((f) => f.before !== f.after),
     unchanged: fields.filter((f) => f.before === f.after).map((f) => f.label),
-    body: from.body === to.body ? null : diffLines(from.body, to.body),
+    body: from.bodyText === to.bodyText ? null : diffLines(from.bodyText, to.bodyText),
   };
 }
 

@@ -1,10 +1,13 @@
-import { renderMarkdown } from "@observatory/content";
+import { ContentKind } from "@observatory/db";
 import { z } from "zod";
 import { AppError } from "../errors.ts";
 import { permissionProcedure, publicProcedure, router } from "../trpc.ts";
+import { checkBody, renderBody } from "../content/body.ts";
+import { findLinkTargets } from "../content/link-targets.ts";
+import { apiConfig } from "../config.ts";
 import {
+  checkedBody,
   createDraft,
-  MAX_BODY_CHARACTERS,
   restoreRevision,
   revisionFields,
   saveRevision,
@@ -73,10 +76,24 @@ export const editorialRouter = router({
   revisions: write.input(itemRef).query(({ ctx, input }) => listRevisions(ctx.db, input.itemId)),
   revision: write.input(z.object({ revisionId: id })).query(({ ctx, input }) => getRevision(ctx.db, input.revisionId)),
   compare: write.input(z.object({ fromId: id, toId: id })).query(({ ctx, input }) => compareRevisions(ctx.db, input)),
-  /** Live preview while typing: the same renderer as saving, so it matches the public page. */
+  /**
+   * The body as readers will see it and its accessibility check, while typing: the same renderer and
+   * check as saving and publishing use.
+   */
   renderPreview: write
-    .input(z.object({ body: z.string().max(MAX_BODY_CHARACTERS) }))
-    .mutation(({ input }) => ({ html: renderMarkdown(input.body) })),
+    .input(z.object({ body: z.unknown(), kind: z.enum(ContentKind) }))
+    .mutation(async ({ ctx, input }) => {
+      const document = checkedBody(input.body, input.kind);
+      const [html, findings] = await Promise.all([
+        renderBody(ctx.db, document, { now: new Date(), siteUrl: apiConfig().publicSiteUrl }),
+        checkBody(ctx.db, document),
+      ]);
+      return { html, findings };
+    }),
+  /** Published pages to link to, by title: a link chosen from these follows the page to a new address. */
+  linkTargets: write
+    .input(z.object({ q: z.string().trim().max(200).default("") }))
+    .query(({ ctx, input }) => findLinkTargets(ctx.db, input.q, new Date())),
   /** Reads a London date and time back with its BST/GMT label, or says why it is not one instant. */
   describeTime: write.input(londonDateTime).query(({ input }) => {
     const result = londonDateTimeToInstant(input.date, input.time, input.clock);

@@ -1,3 +1,4 @@
+import { bodyOf } from "@observatory/db/testing";
 import { randomUUID } from "node:crypto";
 import type { UserModel as User } from "@observatory/db";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -28,7 +29,7 @@ describe("scheduled publication", () => {
     h.db.contentItem.update({ where: { id: itemId }, data: { [field]: new Date(Date.now() - msAgo) } });
 
   async function approved(title: string) {
-    const created = await author.api.editorial.create({ title, kind: "NEWS", body: `About ${title}` });
+    const created = await author.api.editorial.create({ title, kind: "NEWS", body: bodyOf(`About ${title}`) });
     const ref = { itemId: created.itemId, revisionId: created.revisionId };
     await author.api.editorial.submit(ref);
     await editor.editorial.approve(ref);

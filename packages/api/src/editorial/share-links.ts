@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { sanitizeContentHtml } from "@observatory/content";
 import { recordAudit } from "../audit/record.ts";
+import { renderBody } from "../content/body.ts";
 import { apiConfig } from "../config.ts";
 import { AppError, notFound } from "../errors.ts";
 import type { Context } from "../trpc.ts";
@@ -119,7 +119,7 @@ export async function openShareLink(ctx: Pick<Context, "db" | "request">, token:
         select: {
           title: true,
           summary: true,
-          bodyHtml: true,
+          document: true,
           lastReviewedAt: true,
           nextReviewDue: true,
           workstreams: { select: { workstream: { select: { slug: true, title: true } } } },
@@ -137,7 +137,7 @@ export async function openShareLink(ctx: Pick<Context, "db" | "request">, token:
     kind: r.item.kind,
     title: r.title,
     summary: r.summary,
-    bodyHtml: sanitizeContentHtml(r.bodyHtml),
+    bodyHtml: await renderBody(ctx.db, r.document, { now, siteUrl: apiConfig().publicSiteUrl }),
     // The byline the public page will show: the item's author, whoever wrote this revision.
     authorName: r.item.createdBy.name,
     publishedAt: r.item.publishedAt ?? now,

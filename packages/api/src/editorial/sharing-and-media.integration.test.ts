@@ -1,3 +1,4 @@
+import { bodyOf } from "@observatory/db/testing";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -28,7 +29,22 @@ describe("share links", () => {
 
   beforeAll(async () => {
     author = await h.signedIn("AUTHOR");
-    const created = await author.api.editorial.create({ title: "Shared draft", kind: "BLOG", body: "**Bold** claim." });
+    const created = await author.api.editorial.create({
+      title: "Shared draft",
+      kind: "BLOG",
+      body: {
+        type: "doc",
+        content: [
+          {
+            type: "paragraph",
+            content: [
+              { type: "text", text: "Bold", marks: [{ type: "bold" }] },
+              { type: "text", text: " claim." },
+            ],
+          },
+        ],
+      },
+    });
     revisionId = created.revisionId;
     itemId = created.itemId;
   });
@@ -36,7 +52,7 @@ describe("share links", () => {
   it("shows the revision to anyone holding the link, rendered as the public page, and logs each use", async () => {
     const link = await author.api.editorial.createShareLink({ revisionId, days: 7 });
     const preview = await (await h.anonymous("198.51.100.4")).editorial.sharedPreview({ token: tokenOf(link.url) });
-    expect(preview).toMatchObject({ title: "Shared draft", bodyHtml: "<p><strong>Bold</strong> claim.</p>\n" });
+    expect(preview).toMatchObject({ title: "Shared draft", bodyHtml: "<p><strong>Bold</strong> claim.</p>" });
     const uses = await h.db.shareLinkUse.findMany({ where: { shareLinkId: link.id } });
     expect(uses).toHaveLength(1);
     expect(uses[0]?.ipHash).toMatch(/^[0-9a-f]{32}$/);
@@ -54,7 +70,7 @@ describe("share links", () => {
       title: "Shared draft",
       kind: "BLOG",
       summary: "",
-      body: "**Bold** claim, checked.",
+      body: bodyOf("Bold claim, checked."),
     });
     const link = await editor.api.editorial.createShareLink({ revisionId: edited.revisionId, days: 1 });
     const preview = await (await h.anonymous("198.51.100.5")).editorial.sharedPreview({ token: tokenOf(link.url) });

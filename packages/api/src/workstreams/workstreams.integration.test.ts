@@ -1,3 +1,4 @@
+import { bodyOf } from "@observatory/db/testing";
 import { describe, expect, it } from "vitest";
 import { useHarness } from "../testing/harness.ts";
 
@@ -10,7 +11,7 @@ describe("workstreams", () => {
       [1, "first"],
     ] as const) {
       await h.db.workstream.create({
-        data: { slug, title: slug, summary: "s", description: "d", descriptionHtml: "<p>d</p>", position },
+        data: { slug, title: slug, summary: "s", description: bodyOf("d"), position },
       });
     }
     const caller = await h.anonymous();

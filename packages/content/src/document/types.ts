@@ -1,8 +1,10 @@
 /** A body as stored: ProseMirror's JSON form of a document in `documentSchema`. */
-export type DocumentMark = { type: string; attrs?: Record<string, unknown> };
+/** Attribute values are plain JSON: text, numbers, yes/no, nothing, or a list of numbers (column widths). */
+export type AttributeValue = string | number | boolean | null | number[];
+export type DocumentMark = { type: string; attrs?: Record<string, AttributeValue> };
 export type DocumentNode = {
   type: string;
-  attrs?: Record<string, unknown>;
+  attrs?: Record<string, AttributeValue>;
   content?: DocumentNode[];
   marks?: DocumentMark[];
   text?: string;

@@ -1,9 +1,22 @@
 import type { Db } from "../client.ts";
 import type { ContentKind, ContentStatus, Role } from "../generated/prisma/enums.ts";
-import { renderMarkdown } from "@observatory/content";
+import { type BodyDocument, documentText } from "@observatory/content";
 import { refreshSearchVector } from "../search.ts";
 
 // Test data builders: each writes the rows for one realistic state and returns their ids.
+
+/** A body of plain paragraphs (one per blank-line-separated block of the text), as the editor saves it. */
+export function bodyOf(text: string): BodyDocument {
+  const blocks = text.split(/\n{2,}/).filter((block) => block.trim());
+  if (blocks.length === 0) return { type: "doc", content: [{ type: "paragraph" }] };
+  return {
+    type: "doc",
+    content: blocks.map((block) => ({
+      type: "paragraph",
+      content: [{ type: "text", text: block.replace(/\n/g, " ") }],
+    })),
+  };
+}
 
 let sequence = 0;
 const next = () => {
@@ -29,8 +42,7 @@ export async function createWorkstream(db: Db, fields: { slug?: string; title?: 
       slug: fields.slug ?? `priority-${n}`,
       title: fields.title ?? `Priority ${n}`,
       summary: "A priority.",
-      description: "About this priority.",
-      descriptionHtml: "<p>About this priority.</p>",
+      description: bodyOf("About this priority."),
       position: fields.position ?? sequence,
     },
   });
@@ -68,7 +80,7 @@ export async function createItem(db: Db, spec: ItemSpec) {
   let number = 0;
   const addRevision = async (r: RevisionSpec) => {
     number += 1;
-    const body = r.body ?? `The body of ${r.title}.`;
+    const body = bodyOf(r.body ?? `The body of ${r.title}.`);
     const revision = await db.revision.create({
       data: {
         itemId: item.id,
@@ -76,8 +88,8 @@ export async function createItem(db: Db, spec: ItemSpec) {
         authorId: spec.authorId,
         title: r.title,
         summary: r.summary ?? `Summary of ${r.title}`,
-        body,
-        bodyHtml: renderMarkdown(body),
+        document: body,
+        bodyText: documentText(body),
         workstreams: { create: (r.workstreamIds ?? []).map((workstreamId) => ({ workstreamId })) },
       },
     });

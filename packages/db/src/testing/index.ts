@@ -1,6 +1,7 @@
 export { createTestDatabase, type TestDatabase } from "./test-database.ts";
 export { ensureTemplate } from "./template.ts";
 export {
+  bodyOf,
   createComment,
   createItem,
   createUser,

@@ -1,0 +1,315 @@
+import { documentExtensions } from "@observatory/content/extensions";
+import { cleanPastedDom } from "@observatory/content/paste";
+import { ErrorMessage, Textarea } from "@observatory/ui";
+import { type Editor, Extension, type JSONContent } from "@tiptap/core";
+import { EditorContent, useEditor } from "@tiptap/react";
+import { useEffect, useRef, useState } from "react";
+import { LinkPanel } from "./link-panel";
+import { Toolbar, type ToolbarGroup } from "./toolbar";
+
+// The body field. Without JavaScript it is a plain box holding the body as simple HTML, read back
+// through the same schema when saved, so nothing is lost. With JavaScript it becomes the rich-text
+// editor (tiptap, on ProseMirror), and the body travels as the document itself in a hidden field.
+
+type Props = {
+  /** The body as the document's JSON. */
+  documentJson: string;
+  /** The body as the editor's simple HTML, for the plain box. */
+  editingHtml: string;
+  /** HTML typed into the plain box before the editor took over, to start from instead. */
+  typedHtml?: string;
+  error?: string;
+  /** The kind of content being written: press releases have blocks of their own. */
+  kind: string;
+  onChange: (documentJson: string) => void;
+};
+
+const hint =
+  "Alt+F10 or Escape moves to the toolbar; in the toolbar, arrow keys move between its buttons and Escape returns to the text.";
+
+function parseJson(text: string): JSONContent | null {
+  try {
+    const value = JSON.parse(text) as JSONContent;
+    return value && value.type === "doc" ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export function BodyEditor(props: Props) {
+  // The editor needs the browser: the server (and the first render in the browser) show the box.
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  if (!mounted) {
+    return (
+      <Textarea
+        id="body"
+        name="bodyHtml"
+        label="Body"
+        hint="The body as HTML: headings (<h2> to <h4>), paragraphs, lists, links and tables. Turn on JavaScript for the editor."
+        rows={18}
+        defaultValue={props.typedHtml ?? props.editingHtml}
+        error={props.error}
+      />
+    );
+  }
+  return <RichTextEditor {...props} />;
+}
+
+function RichTextEditor({ documentJson, typedHtml, error, kind, onChange }: Props) {
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const [panel, setPanel] = useState<"link" | null>(null);
+  const [json, setJson] = useState(documentJson);
+  const focusToolbar = () => {
+    const button = toolbarRef.current?.querySelector<HTMLButtonElement>('button[tabindex="0"]');
+    button?.focus();
+    return Boolean(button);
+  };
+
+  const editor = useEditor({
+    immediatelyRender: false,
+    // The admin's content security policy allows no inline styles: the editor's own CSS is in content.css.
+    injectCSS: false,
+    extensions: [
+      ...documentExtensions,
+      Extension.create({
+        name: "observatoryKeys",
+        addKeyboardShortcuts: () => ({
+          "Alt-F10": focusToolbar,
+          Escape: focusToolbar,
+          "Mod-k": () => {
+            setPanel("link");
+            return true;
+          },
+        }),
+      }),
+    ],
+    content: typedHtml ?? parseJson(documentJson) ?? "",
+    editorProps: {
+      attributes: {
+        id: "body",
+        class: "observatory-editor__content",
+        role: "textbox",
+        "aria-multiline": "true",
+        "aria-labelledby": "body-label",
+        "aria-describedby": error ? "body-hint body-error" : "body-hint",
+        spellcheck: "true",
+      },
+      // Word, Google Docs and web pages: keep the structure, drop their styles and markup.
+      transformPastedHTML: (html) => {
+        const parsed = new DOMParser().parseFromString(html, "text/html");
+        cleanPastedDom(parsed.body);
+        return parsed.body.innerHTML;
+      },
+    },
+    onUpdate: ({ editor: e }) => {
+      const next = JSON.stringify(e.getJSON());
+      setJson(next);
+      onChange(next);
+    },
+  });
+
+  // Text typed into the plain box before the editor started is part of the body now.
+  useEffect(() => {
+    if (editor && typedHtml !== undefined) onChange(JSON.stringify(editor.getJSON()));
+  }, [editor]);
+
+  return (
+    <div className={`nhsuk-form-group observatory-editor${error ? " nhsuk-form-group--error" : ""}`}>
+      <p className="nhsuk-label" id="body-label">
+        Body
+      </p>
+      <div className="nhsuk-hint" id="body-hint">
+        {hint}
+      </div>
+      {error && <ErrorMessage id="body-error">{error}</ErrorMessage>}
+      {editor && (
+        <Toolbar editor={editor} groups={toolbarGroups(kind, setPanel)} toolbarRef={toolbarRef} controls="body" />
+      )}
+      {editor && panel === "link" && <LinkPanel editor={editor} onClose={() => setPanel(null)} />}
+      <EditorContent editor={editor} />
+      <input type="hidden" name="body" value={editor ? JSON.stringify(editor.getJSON()) : json} />
+    </div>
+  );
+}
+
+const isIn = (name: string) => (editor: Editor) => editor.isActive(name);
+
+/** Wraps the selected paragraphs in a block, or adds an empty one where they cannot be wrapped. */
+function wrapOrInsert(editor: Editor, type: string) {
+  if (editor.isActive(type)) {
+    editor.chain().focus().lift(type).run();
+  } else if (!editor.chain().focus().wrapIn(type).run()) {
+    editor
+      .chain()
+      .focus()
+      .insertContent({ type, content: [{ type: "paragraph" }] })
+      .run();
+  }
+}
+
+function insert(editor: Editor, content: JSONContent) {
+  editor.chain().focus().insertContent(content).run();
+}
+
+const listItem = { type: "listItem", content: [{ type: "paragraph" }] };
+
+function toolbarGroups(kind: string, setPanel: (panel: "link" | null) => void): ToolbarGroup[] {
+  const heading = (level: 2 | 3 | 4) => ({
+    id: `h${level}`,
+    label: `Heading ${level}`,
+    pressed: (e: Editor) => e.isActive("heading", { level }),
+    run: (e: Editor) => e.chain().focus().toggleHeading({ level }).run(),
+  });
+  const groups: ToolbarGroup[] = [
+    {
+      label: "Text",
+      actions: [
+        heading(2),
+        heading(3),
+        heading(4),
+        {
+          id: "bold",
+          label: "Bold",
+          shortcut: "Control+B",
+          pressed: isIn("bold"),
+          run: (e) => e.chain().focus().toggleBold().run(),
+        },
+        {
+          id: "italic",
+          label: "Italic",
+          shortcut: "Control+I",
+          pressed: isIn("italic"),
+          run: (e) => e.chain().focus().toggleItalic().run(),
+        },
+        { id: "link", label: "Link", shortcut: "Control+K", pressed: isIn("link"), run: () => setPanel("link") },
+        {
+          id: "bullets",
+          label: "Bulleted list",
+          pressed: isIn("bulletList"),
+          run: (e) => e.chain().focus().toggleBulletList().run(),
+        },
+        {
+          id: "numbers",
+          label: "Numbered list",
+          pressed: isIn("orderedList"),
+          run: (e) => e.chain().focus().toggleOrderedList().run(),
+        },
+        {
+          id: "quote",
+          label: "Quote",
+          pressed: isIn("blockquote"),
+          run: (e) => e.chain().focus().toggleBlockquote().run(),
+        },
+      ],
+    },
+    {
+      label: "Blocks",
+      actions: [
+        {
+          id: "table",
+          label: "Table",
+          run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+        },
+        { id: "inset", label: "Inset text", pressed: isIn("insetText"), run: (e) => wrapOrInsert(e, "insetText") },
+        {
+          id: "warning",
+          label: "Warning callout",
+          pressed: isIn("warningCallout"),
+          run: (e) =>
+            insert(e, {
+              type: "warningCallout",
+              content: [
+                { type: "calloutHeading", content: [{ type: "text", text: "Important" }] },
+                { type: "paragraph" },
+              ],
+            }),
+        },
+        {
+          id: "details",
+          label: "Details",
+          pressed: isIn("details"),
+          run: (e) =>
+            insert(e, {
+              type: "details",
+              content: [
+                { type: "detailsSummary", content: [{ type: "text", text: "More information" }] },
+                { type: "detailsContent", content: [{ type: "paragraph" }] },
+              ],
+            }),
+        },
+        {
+          id: "do",
+          label: "Do list",
+          run: (e) => insert(e, { type: "doDontList", attrs: { kind: "do" }, content: [listItem] }),
+        },
+        {
+          id: "dont",
+          label: "Don't list",
+          run: (e) => insert(e, { type: "doDontList", attrs: { kind: "dont" }, content: [listItem] }),
+        },
+        ...(kind === "PRESS_RELEASE"
+          ? [
+              {
+                id: "notes",
+                label: "Notes to editors",
+                pressed: isIn("notesToEditors"),
+                run: (e: Editor) => wrapOrInsert(e, "notesToEditors"),
+              },
+              {
+                id: "contact",
+                label: "Press contact",
+                pressed: isIn("pressContact"),
+                run: (e: Editor) => wrapOrInsert(e, "pressContact"),
+              },
+            ]
+          : []),
+      ],
+    },
+    {
+      label: "Table",
+      actions: [
+        { id: "row", label: "Add row", shown: isIn("table"), run: (e) => e.chain().focus().addRowAfter().run() },
+        {
+          id: "column",
+          label: "Add column",
+          shown: isIn("table"),
+          run: (e) => e.chain().focus().addColumnAfter().run(),
+        },
+        {
+          id: "delete-row",
+          label: "Delete row",
+          shown: isIn("table"),
+          run: (e) => e.chain().focus().deleteRow().run(),
+        },
+        {
+          id: "delete-column",
+          label: "Delete column",
+          shown: isIn("table"),
+          run: (e) => e.chain().focus().deleteColumn().run(),
+        },
+        {
+          id: "header-row",
+          label: "Header row",
+          shown: isIn("table"),
+          pressed: (e) => {
+            const { $from } = e.state.selection;
+            for (let depth = $from.depth; depth > 0; depth -= 1) {
+              const node = $from.node(depth);
+              if (node.type.name === "table") return node.firstChild?.firstChild?.type.name === "tableHeader";
+            }
+            return false;
+          },
+          run: (e) => e.chain().focus().toggleHeaderRow().run(),
+        },
+        {
+          id: "delete-table",
+          label: "Delete table",
+          shown: isIn("table"),
+          run: (e) => e.chain().focus().deleteTable().run(),
+        },
+      ],
+    },
+  ];
+  return groups;
+}

@@ -1,0 +1,98 @@
+import {
+  type BodyDocument,
+  checkDocument,
+  emptyDocument,
+  type Finding,
+  type MediaLookup,
+  parseDocument,
+  renderDocument,
+  walk,
+} from "@observatory/content";
+import type { Db } from "@observatory/db";
+import { itemPath } from "./kinds.ts";
+import { visibleItems } from "./visibility.ts";
+
+// A stored body as readers see it: the links to other items and the library images it uses are
+// looked up when it is shown, so a link follows the item it points to and an image is drawn with
+// the files it has now. Every page that shows a body (public, preview, shared, feeds) comes here.
+
+/** The ids of the items a body links to and the library images it shows. */
+function referencesOf(document: BodyDocument): { itemIds: string[]; mediaIds: string[] } {
+  const itemIds = new Set<string>();
+  const mediaIds = new Set<string>();
+  walk(document, (node) => {
+    if (node.type === "image" && typeof node.attrs?.mediaId === "string") mediaIds.add(node.attrs.mediaId);
+    for (const mark of node.marks ?? []) {
+      if (mark.type === "link" && typeof mark.attrs?.itemId === "string") itemIds.add(mark.attrs.itemId);
+    }
+  });
+  return { itemIds: [...itemIds], mediaIds: [...mediaIds] };
+}
+
+/** A stored body, read back through the schema; anything unreadable shows as an empty body, never as markup. */
+export function storedDocument(value: unknown): BodyDocument {
+  const parsed = parseDocument(value);
+  return parsed.ok ? parsed.document : emptyDocument;
+}
+
+/** The public addresses of the linked items that readers can see now. */
+async function publicLinks(db: Db, itemIds: string[], now: Date): Promise<Map<string, string>> {
+  if (itemIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ id: string; kind: Parameters<typeof itemPath>[0]; slug: string }[]>`
+    WITH v AS (${visibleItems(now)}) SELECT v."id", v."kind", v."slug" FROM v WHERE v."id" = ANY(${itemIds})`;
+  return new Map(rows.map((r) => [r.id, itemPath(r.kind, r.slug)]));
+}
+
+/** The library images a body shows, as the renderer draws them. */
+async function mediaFor(db: Db, mediaIds: string[]): Promise<MediaLookup> {
+  if (mediaIds.length === 0) return new Map();
+  const rows = await db.media.findMany({
+    where: { id: { in: mediaIds } },
+    select: { id: true, storageKey: true, width: true, height: true },
+  });
+  return new Map(
+    rows
+      .filter((m) => m.width && m.height)
+      .map((m) => [
+        m.id,
+        {
+          width: m.width ?? 0,
+          height: m.height ?? 0,
+          src: `/media/${m.storageKey}`,
+          srcset: `/media/${m.storageKey} ${m.width}w`,
+          sources: [],
+          credit: "",
+        },
+      ]),
+  );
+}
+
+export type BodyRenderOptions = { now: Date; siteUrl?: string };
+
+/** A stored body as HTML, with its links and images looked up. */
+export async function renderBody(db: Db, stored: unknown, { now, siteUrl }: BodyRenderOptions): Promise<string> {
+  const document = storedDocument(stored);
+  const { itemIds, mediaIds } = referencesOf(document);
+  const [links, media] = await Promise.all([publicLinks(db, itemIds, now), mediaFor(db, mediaIds)]);
+  return renderDocument(document, { links, media, ...(siteUrl ? { siteUrl } : {}) });
+}
+
+/** The accessibility check of a body, with the library images' file names to compare alt text with. */
+export async function checkBody(db: Db, document: BodyDocument): Promise<Finding[]> {
+  const { mediaIds } = referencesOf(document);
+  const media = mediaIds.length
+    ? await db.media.findMany({ where: { id: { in: mediaIds } }, select: { id: true, fileName: true } })
+    : [];
+  const findings = checkDocument(document, { mediaFileNames: new Map(media.map((m) => [m.id, m.fileName])) });
+  const missing = mediaIds.filter((id) => !media.some((m) => m.id === id));
+  for (const id of missing) {
+    findings.push({
+      key: `image-missing:${id}`,
+      rule: "image-missing",
+      severity: "error",
+      message: "An image is no longer in the media library. Remove it, or insert another.",
+      excerpt: id,
+    });
+  }
+  return findings;
+}
