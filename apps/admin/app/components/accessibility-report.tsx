@@ -8,7 +8,13 @@ export function AccessibilityReport({ findings, headingLevel = 2 }: { findings: 
   const warnings = findings.filter((f) => f.severity === "warning");
   const Heading = `h${headingLevel}` as const;
   return (
-    <section className="observatory-check" aria-labelledby="accessibility-check-heading">
+    // The target of "fix the errors" links and error summaries: focusable, but not in the tab order.
+    <section
+      className="observatory-check"
+      id="accessibility"
+      tabIndex={-1}
+      aria-labelledby="accessibility-check-heading"
+    >
       <Heading className="nhsuk-heading-s" id="accessibility-check-heading">
         Accessibility check
       </Heading>

@@ -11,6 +11,7 @@ import { toLondonFields } from "@observatory/time";
 import { TRPCError } from "@trpc/server";
 import { ContentForm, contentFormFields } from "~/components/content-form";
 import { FormErrorSummary, formState } from "~/components/form-errors";
+import { WarningsReason } from "~/components/warnings-reason";
 import { bodyFormValues, kindOptions, orNotFound, readContentForm, statusLabel, when } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { useOthersEditing } from "~/lib/presence";
@@ -72,6 +73,7 @@ export async function loader(args: LoaderFunctionArgs) {
       isAutosave: revision.isAutosave,
       bodyHtml: revision.bodyHtml,
       findings: revision.findings,
+      openWarnings: revision.openWarnings,
       updated: when(revision.updatedAt),
     },
     values: {
@@ -117,7 +119,7 @@ export async function action(args: ActionFunctionArgs) {
   const { values, input } = readContentForm(form);
   try {
     if (intent === "submit") {
-      await api.editorial.submit({ itemId, revisionId });
+      await api.editorial.submit({ itemId, revisionId, warningsReason: textField(form, "warningsReason") });
       return redirect(`/content/${itemId}?submitted=1`);
     }
     if (intent === "unpublish") {
@@ -135,7 +137,7 @@ export async function action(args: ActionFunctionArgs) {
     await api.editorial.save({ itemId, baseRevisionId: textField(form, "baseRevisionId"), ...input });
     return redirect(`/content/${itemId}?saved=1`);
   } catch (error) {
-    if (intent && intent !== "save") return formFailure(error);
+    if (intent && intent !== "save") return formFailure(error, { warningsReason: textField(form, "warningsReason") });
     // After a refused stale save the page offers a comparison with the newer revision, and saving
     // again from here is based on it (a refused action does not reload the page's data).
     const isStale = error instanceof TRPCError && error.code === "CONFLICT";
@@ -172,7 +174,7 @@ export default function EditContent() {
         <a href="/content">Back to content</a>
       </p>
       {data.notice && <NotificationBanner variant="success">{data.notice}</NotificationBanner>}
-      <FormErrorSummary state={state} fields={contentFormFields} />
+      <FormErrorSummary state={state} fields={[...contentFormFields, "accessibility", "warningsReason"]} />
       <h1>{revision.title}</h1>
       {state.values.latestRevisionId && state.values.latestRevisionId !== state.values.baseRevisionId && (
         <InsetText>
@@ -232,8 +234,14 @@ export default function EditContent() {
       </ul>
       <div className="nhsuk-button-group">
         {can.submit && (
-          <Form method="post">
+          <Form method="post" noValidate>
             <input type="hidden" name="revisionId" value={revision.id} />
+            <WarningsReason
+              findings={revision.findings}
+              openWarnings={revision.openWarnings}
+              error={state.fieldErrors.warningsReason}
+              action="submitting"
+            />
             <Button name="intent" value="submit">
               Submit for review
             </Button>

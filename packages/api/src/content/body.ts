@@ -78,7 +78,7 @@ export async function renderBody(db: Db, stored: unknown, { now, siteUrl }: Body
 }
 
 /** The accessibility check of a body, with the library images' file names to compare alt text with. */
-export async function checkBody(db: Db, document: BodyDocument): Promise<Finding[]> {
+export async function checkBody(db: Pick<Db, "media">, document: BodyDocument): Promise<Finding[]> {
   const { mediaIds } = referencesOf(document);
   const media = mediaIds.length
     ? await db.media.findMany({ where: { id: { in: mediaIds } }, select: { id: true, fileName: true } })

@@ -7,6 +7,7 @@ import type { StaffContext } from "./common.ts";
 import { canApprove, canEdit, canPublish, canSubmit } from "./workflow.ts";
 import { apiConfig } from "../config.ts";
 import { checkBody, renderBody, storedDocument } from "../content/body.ts";
+import { acceptancesOf, unacceptedWarnings } from "./accessibility-gate.ts";
 import { diffLines } from "./diff.ts";
 import { findOverdueTransitions } from "./scheduler.ts";
 
@@ -132,6 +133,7 @@ const revisionSelect = {
   summary: true,
   document: true,
   bodyText: true,
+  accessibilityAcceptances: true,
   seoTitle: true,
   seoDescription: true,
   nextReviewDue: true,
@@ -174,7 +176,7 @@ export async function getItemForEditor(ctx: StaffContext, itemId: string) {
     item: rest,
     revision: {
       ...latestRevision,
-      ...(await bodyViews(ctx.db, latestRevision.document)),
+      ...(await bodyViews(ctx.db, latestRevision.document, latestRevision.accessibilityAcceptances)),
       workstreamIds: latestRevision.workstreams.map((w) => w.workstream.id),
     },
     reviews: reviews.map((r) => ({
@@ -256,20 +258,21 @@ export async function getRevision(db: Db, revisionId: string) {
     },
   });
   if (!revision) throw notFound("That revision");
-  return { ...revision, ...(await bodyViews(db, revision.document)) };
+  return { ...revision, ...(await bodyViews(db, revision.document, revision.accessibilityAcceptances)) };
 }
 
 /**
  * A revision's body as staff see it beside its fields: the document, its rendering (as the public
  * site renders it, so that a preview is the page itself) and its accessibility check.
  */
-async function bodyViews(db: Db, stored: unknown) {
+async function bodyViews(db: Db, stored: unknown, storedAcceptances: unknown) {
   const document = storedDocument(stored);
   const [bodyHtml, findings] = await Promise.all([
     renderBody(db, document, { now: new Date(), siteUrl: apiConfig().publicSiteUrl }),
     checkBody(db, document),
   ]);
-  return { document, bodyHtml, findings };
+  const acceptances = acceptancesOf(storedAcceptances);
+  return { document, bodyHtml, findings, acceptances, openWarnings: unacceptedWarnings(findings, acceptances) };
 }
 
 type FieldChange = { field: string; label: string; before: string; after: string };

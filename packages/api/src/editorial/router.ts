@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AppError } from "../errors.ts";
 import { permissionProcedure, publicProcedure, router } from "../trpc.ts";
 import { checkBody, renderBody } from "../content/body.ts";
+import { warningsReason } from "./accessibility-gate.ts";
 import { findLinkTargets } from "../content/link-targets.ts";
 import { apiConfig } from "../config.ts";
 import {
@@ -51,6 +52,8 @@ const publish = permissionProcedure("content.publish");
 const id = z.string().min(1).max(40);
 const itemRef = z.object({ itemId: id });
 const revisionRef = z.object({ itemId: id, revisionId: id });
+/** Submitting and publishing: with the reason the accessibility warnings can stand, when there are any. */
+const gatedRef = revisionRef.extend({ warningsReason });
 
 /** A London date and time as typed in the schedule form; `clock` picks BST or GMT when it happens twice. */
 const londonDateTime = z.object({
@@ -103,7 +106,7 @@ export const editorialRouter = router({
   create: write.input(revisionFields).mutation(({ ctx, input }) => createDraft(ctx, input)),
   save: write.input(saveRevisionInput).mutation(({ ctx, input }) => saveRevision(ctx, input)),
   restore: write.input(revisionRef).mutation(({ ctx, input }) => restoreRevision(ctx, input)),
-  submit: write.input(revisionRef).mutation(({ ctx, input }) => submitForReview(ctx, input)),
+  submit: write.input(gatedRef).mutation(({ ctx, input }) => submitForReview(ctx, input)),
 
   approve: review.input(revisionRef).mutation(({ ctx, input }) => approveRevision(ctx, input)),
   requestChanges: review
@@ -118,9 +121,9 @@ export const editorialRouter = router({
     )
     .mutation(({ ctx, input }) => requestChanges(ctx, input)),
 
-  publishNow: publish.input(revisionRef).mutation(({ ctx, input }) => publishNow(ctx, input)),
+  publishNow: publish.input(gatedRef).mutation(({ ctx, input }) => publishNow(ctx, input)),
   schedule: publish
-    .input(revisionRef.extend({ publishAt: londonDateTime }))
+    .input(gatedRef.extend({ publishAt: londonDateTime }))
     .mutation(({ ctx, input }) =>
       schedulePublication(ctx, { ...input, publishAt: instantFrom("publishAt", input.publishAt) }),
     ),

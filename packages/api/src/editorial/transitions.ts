@@ -2,6 +2,7 @@ import { recordAudit } from "../audit/record.ts";
 import { AppError, notFound } from "../errors.ts";
 import { assertLatest, type LockedItem, lockItem, type StaffContext, type Tx } from "./common.ts";
 import { notifyAuthor, notifyReviewers } from "./notifications.ts";
+import { passAccessibilityCheck } from "./accessibility-gate.ts";
 import { assertCanTake, workflow } from "./workflow.ts";
 import { isVisibleAt } from "../content/visibility.ts";
 import { clinicalStepFor, isClinicalReviewer, readReviewSteps } from "./review-steps.ts";
@@ -19,6 +20,8 @@ import { formatDateTime } from "@observatory/time";
 
 type ItemRef = { itemId: string };
 type RevisionRef = ItemRef & { revisionId: string };
+/** Submitting and publishing may carry the reason the accessibility check's warnings can stand. */
+type GatedRef = RevisionRef & { warningsReason?: string };
 
 async function revisionWithAuthor(tx: Tx, revisionId: string) {
   const revision = await tx.revision.findUnique({
@@ -69,11 +72,13 @@ function isFirstPublication(item: LockedItem): boolean {
   );
 }
 
-export async function submitForReview(ctx: StaffContext, input: RevisionRef) {
+export async function submitForReview(ctx: StaffContext, input: GatedRef) {
   return ctx.db.$transaction(async (tx) => {
     const item = await lockItem(tx, input.itemId);
     assertCanTake("submit", ctx.user, item);
     assertLatest(item, input.revisionId);
+    const draft = await revisionWithAuthor(tx, input.revisionId);
+    await passAccessibilityCheck(tx, ctx, item.id, draft, input.warningsReason ?? "", "submitted");
     const revision = await tx.revision.update({
       where: { id: input.revisionId },
       // An autosaved working copy becomes a real revision once submitted.
@@ -194,11 +199,12 @@ async function publishableRevision(tx: Tx, item: LockedItem, revisionId: string,
   return revision;
 }
 
-export async function publishNow(ctx: StaffContext, input: RevisionRef) {
+export async function publishNow(ctx: StaffContext, input: GatedRef) {
   return ctx.db.$transaction(async (tx) => {
     const item = await lockItem(tx, input.itemId);
     assertCanTake("publish", ctx.user, item);
     const revision = await publishableRevision(tx, item, input.revisionId, "published");
+    await passAccessibilityCheck(tx, ctx, item.id, revision, input.warningsReason ?? "", "published");
     const now = new Date();
     await tx.contentItem.update({
       where: { id: item.id },
@@ -225,11 +231,12 @@ export async function publishNow(ctx: StaffContext, input: RevisionRef) {
   });
 }
 
-export async function schedulePublication(ctx: StaffContext, input: RevisionRef & { publishAt: Date }) {
+export async function schedulePublication(ctx: StaffContext, input: GatedRef & { publishAt: Date }) {
   return ctx.db.$transaction(async (tx) => {
     const item = await lockItem(tx, input.itemId);
     assertCanTake("schedule", ctx.user, item);
     const revision = await publishableRevision(tx, item, input.revisionId, "scheduled");
+    await passAccessibilityCheck(tx, ctx, item.id, revision, input.warningsReason ?? "", "scheduled");
     const now = new Date();
     if (input.publishAt <= now) {
       throw new AppError("BAD_REQUEST", "The publication time must be in the future", {
