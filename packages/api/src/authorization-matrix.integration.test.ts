@@ -68,6 +68,7 @@ const decisions: Record<string, Decision> = {
   "editorial.archive": "content.publish",
   "editorial.cancelSchedule": "content.publish",
   "editorial.compare": "content.write",
+  "editorial.changes": "content.write",
   "editorial.create": "content.write",
   "editorial.createShareLink": "content.write",
   "editorial.dashboard": "content.write",

@@ -73,7 +73,9 @@ async function main() {
     try {
       const converted = await convertMarkdownBodies(db);
       if (converted.revisions + converted.workstreams > 0)
-        console.log(`Converted ${converted.revisions} Markdown bodies and ${converted.workstreams} descriptions to documents.`);
+        console.log(
+          `Converted ${converted.revisions} Markdown bodies and ${converted.workstreams} descriptions to documents.`,
+        );
     } finally {
       await db.$disconnect();
     }

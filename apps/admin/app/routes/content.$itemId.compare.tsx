@@ -22,8 +22,6 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-const diffLabels = { same: "", added: "Added: ", removed: "Removed: " } as const;
-
 export default function Compare() {
   const data = useLoaderData<typeof loader>();
   return (
@@ -48,16 +46,19 @@ export default function Compare() {
       )}
       {data.unchanged.length > 0 && <p>Unchanged: {data.unchanged.join(", ").toLowerCase()}.</p>}
       <h2>Body</h2>
-      {data.body ? (
-        <ul className="observatory-diff" aria-label="Changes to the body, line by line">
-          {data.body.map((line, index) => (
-            // Lines repeat, so their position is their identity.
-            <li key={index} className={line.kind === "same" ? undefined : `observatory-diff-${line.kind}`}>
-              {line.kind !== "same" && <span className="nhsuk-u-visually-hidden">{diffLabels[line.kind]}</span>}
-              {line.text || " "}
-            </li>
-          ))}
-        </ul>
+      {data.bodyChanged ? (
+        <>
+          <p>
+            Revision {data.to.number} as readers would see it. Words taken out since revision {data.from.number} are{" "}
+            <del className="observatory-diff-removed">struck through</del>; words put in are{" "}
+            <ins className="observatory-diff-added">highlighted</ins>.
+          </p>
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the one renderer's output, every word escaped */}
+          <div
+            className="observatory-body observatory-diff-body"
+            dangerouslySetInnerHTML={{ __html: data.bodyDiffHtml }}
+          />
+        </>
       ) : (
         <p>The body is the same.</p>
       )}

@@ -21,8 +21,13 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentCss
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api } = await requireUser(args, { permission: "content.review" });
-  const view = await orNotFound(api.editorial.item({ itemId: args.params.itemId ?? "" }));
+  const itemId = args.params.itemId ?? "";
+  const [view, changes] = await Promise.all([
+    orNotFound(api.editorial.item({ itemId })),
+    orNotFound(api.editorial.changes({ itemId })),
+  ]);
   return {
+    changes,
     itemId: view.item.id,
     revisionId: view.revision.id,
     number: view.revision.number,
@@ -76,17 +81,39 @@ export default function Review() {
       <p>
         “{item.title}” by {item.author}. Status: {item.status}.
       </p>
-      <div className="nhsuk-card">
-        <div className="nhsuk-card__content">
-          <h2 className="nhsuk-card__heading">{item.title}</h2>
-          <p className="nhsuk-lede-text">{item.summary}</p>
-          <div className="observatory-body" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />
+      {item.changes ? (
+        <>
+          <h2>What changed since {item.changes.since}</h2>
+          <p>
+            The body as readers would see it. Words taken out are{" "}
+            <del className="observatory-diff-removed">struck through</del>; words put in are{" "}
+            <ins className="observatory-diff-added">highlighted</ins>.
+          </p>
+          <div className="nhsuk-card">
+            <div className="nhsuk-card__content">
+              <p className="nhsuk-lede-text">{item.summary}</p>
+              {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the one renderer's output, every word escaped */}
+              <div className="observatory-body" dangerouslySetInnerHTML={{ __html: item.changes.html }} />
+            </div>
+          </div>
+        </>
+      ) : (
+        <div className="nhsuk-card">
+          <div className="nhsuk-card__content">
+            <h2 className="nhsuk-card__heading">{item.title}</h2>
+            <p className="nhsuk-lede-text">{item.summary}</p>
+            {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the one renderer's output, every word escaped */}
+            <div className="observatory-body" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />
+          </div>
         </div>
-      </div>
+      )}
       <p>
         <a href={`/content/${item.itemId}/preview?revision=${item.revisionId}`}>Preview as the public will see it</a>
       </p>
       <AccessibilityReport findings={item.findings} />
+      <p>
+        <a href={`/content/${item.itemId}/revisions`}>All revisions, compared field by field</a>
+      </p>
       {item.canReview ? (
         <Form method="post" noValidate>
           <input type="hidden" name="revisionId" value={item.revisionId} />

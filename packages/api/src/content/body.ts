@@ -6,9 +6,11 @@ import {
   type MediaLookup,
   parseDocument,
   renderDocument,
+  renderDocumentDiff,
   walk,
 } from "@observatory/content";
 import type { Db } from "@observatory/db";
+import { apiConfig } from "../config.ts";
 import { itemPath } from "./kinds.ts";
 import { visibleItems } from "./visibility.ts";
 
@@ -75,6 +77,17 @@ export async function renderBody(db: Db, stored: unknown, { now, siteUrl }: Body
   const { itemIds, mediaIds } = referencesOf(document);
   const [links, media] = await Promise.all([publicLinks(db, itemIds, now), mediaFor(db, mediaIds)]);
   return renderDocument(document, { links, media, ...(siteUrl ? { siteUrl } : {}) });
+}
+
+/** The newer of two stored bodies as HTML, with the words taken out and put in since the older marked. */
+export async function renderBodyDiff(db: Db, before: unknown, after: unknown): Promise<string> {
+  const [older, newer] = [storedDocument(before), storedDocument(after)];
+  const references = [referencesOf(older), referencesOf(newer)];
+  const [links, media] = await Promise.all([
+    publicLinks(db, [...new Set(references.flatMap((r) => r.itemIds))], new Date()),
+    mediaFor(db, [...new Set(references.flatMap((r) => r.mediaIds))]),
+  ]);
+  return renderDocumentDiff(older, newer, { links, media, siteUrl: apiConfig().publicSiteUrl });
 }
 
 /** The accessibility check of a body, with the library images' file names to compare alt text with. */

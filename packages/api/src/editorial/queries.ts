@@ -6,9 +6,8 @@ import { can } from "../permissions.ts";
 import type { StaffContext } from "./common.ts";
 import { canApprove, canEdit, canPublish, canSubmit } from "./workflow.ts";
 import { apiConfig } from "../config.ts";
-import { checkBody, renderBody, storedDocument } from "../content/body.ts";
+import { checkBody, renderBody, renderBodyDiff, storedDocument } from "../content/body.ts";
 import { acceptancesOf, unacceptedWarnings } from "./accessibility-gate.ts";
-import { diffLines } from "./diff.ts";
 import { findOverdueTransitions } from "./scheduler.ts";
 
 export const LIST_PAGE_SIZE = 25;
@@ -277,7 +276,7 @@ async function bodyViews(db: Db, stored: unknown, storedAcceptances: unknown) {
 
 type FieldChange = { field: string; label: string; before: string; after: string };
 
-/** Two revisions of one item side by side: each field that differs, the body as a line diff. */
+/** Two revisions of one item side by side: each field that differs, and the body's words that changed. */
 export async function compareRevisions(db: Db, input: { fromId: string; toId: string }) {
   const [from, to] = await Promise.all([getRevision(db, input.fromId), getRevision(db, input.toId)]);
   if (from.item.id !== to.item.id) throw new AppError("BAD_REQUEST", "Choose two revisions of the same item.");
@@ -320,8 +319,36 @@ export async function compareRevisions(db: Db, input: { fromId: string; toId: st
     itemId: from.item.id,
     changes: fields.filter((f) => f.before !== f.after),
     unchanged: fields.filter((f) => f.before === f.after).map((f) => f.label),
-    body: from.bodyText === to.bodyText ? null : diffLines(from.bodyText, to.bodyText),
+    bodyChanged: JSON.stringify(from.document) !== JSON.stringify(to.document),
+    /** The newer body as readers would see it, with the words taken out and put in marked. */
+    bodyDiffHtml: await renderBodyDiff(db, from.document, to.document),
   };
+}
+
+/**
+ * What the item's latest revision changes, for its reviewer: compared with what is live, or (for an
+ * item never published) with the revision it was edited from. Null for a first draft.
+ */
+export async function latestChanges(db: Db, itemId: string) {
+  const item = await db.contentItem.findUnique({
+    where: { id: itemId },
+    select: {
+      liveRevision: { select: { id: true, number: true, document: true } },
+      latestRevision: { select: { id: true, document: true, baseRevisionId: true } },
+    },
+  });
+  if (!item?.latestRevision) throw notFound("That content item");
+  const latest = item.latestRevision;
+  const against =
+    item.liveRevision && item.liveRevision.id !== latest.id
+      ? { ...item.liveRevision, label: `the live revision (revision ${item.liveRevision.number})` }
+      : latest.baseRevisionId
+        ? await db.revision
+            .findUnique({ where: { id: latest.baseRevisionId }, select: { id: true, number: true, document: true } })
+            .then((r) => r && { ...r, label: `revision ${r.number}` })
+        : null;
+  if (!against) return null;
+  return { since: against.label, html: await renderBodyDiff(db, against.document, latest.document) };
 }
 
 /** The dashboard's four lists (and the overdue warning), each oldest-waiting first. */

@@ -21,6 +21,7 @@ import {
   dashboard,
   getItemForEditor,
   getRevision,
+  latestChanges,
   listItems,
   listItemsInput,
   listRevisions,
@@ -79,6 +80,8 @@ export const editorialRouter = router({
   revisions: write.input(itemRef).query(({ ctx, input }) => listRevisions(ctx.db, input.itemId)),
   revision: write.input(z.object({ revisionId: id })).query(({ ctx, input }) => getRevision(ctx.db, input.revisionId)),
   compare: write.input(z.object({ fromId: id, toId: id })).query(({ ctx, input }) => compareRevisions(ctx.db, input)),
+  /** What the latest revision changes since the live one (or the one it was edited from), for review. */
+  changes: write.input(itemRef).query(({ ctx, input }) => latestChanges(ctx.db, input.itemId)),
   /**
    * The body as readers will see it and its accessibility check, while typing: the same renderer and
    * check as saving and publishing use.

@@ -283,7 +283,7 @@ describe("the editorial workflow", () => {
     expect(await itemState(created.itemId)).toMatchObject({ status: "DRAFT", latestRevisionId: restored.revisionId });
   });
 
-  it("compares two revisions field by field with a readable body diff", async () => {
+  it("compares two revisions field by field, and the body word by word as readers would see it", async () => {
     const w = await createWorkstream(h.db, { title: "Maternity" });
     const created = await author.api.editorial.create(draft("Compare", { body: bodyOf("one\n\ntwo\n\nthree") }));
     const second = await author.api.editorial.save({
@@ -293,12 +293,10 @@ describe("the editorial workflow", () => {
     });
     const diff = await editor.api.editorial.compare({ fromId: created.revisionId, toId: second.revisionId });
     expect(diff.changes.map((c) => c.field)).toEqual(["title", "summary", "workstreams"]);
-    expect(diff.body).toEqual([
-      { kind: "same", text: "one" },
-      { kind: "removed", text: "two" },
-      { kind: "same", text: "three" },
-      { kind: "added", text: "four" },
-    ]);
+    expect(diff.bodyChanged).toBe(true);
+    expect(diff.bodyDiffHtml).toBe(
+      '<p>one</p>\n<p><del class="observatory-diff-removed"><span class="nhsuk-u-visually-hidden">Removed: </span>two</del></p>\n<p>three</p>\n<p><ins class="observatory-diff-added"><span class="nhsuk-u-visually-hidden">Added: </span>four</ins></p>',
+    );
   });
 
   it("requires a configured clinical sign-off from a named reviewer after editorial approval", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkDocument } from "./checks.ts";
 import { documentFromHtml, documentToEditingHtml } from "./editing-html.ts";
+import { renderDocumentDiff } from "./diff.ts";
 import { documentFromMarkdown } from "./from-markdown.ts";
 import { parseDocument } from "./parse.ts";
 import { renderDocument } from "./render.ts";
@@ -325,5 +326,40 @@ describe("checkDocument", () => {
     const first = checkDocument(doc(p(text("Intro.")), p(text("READ THIS VERY IMPORTANT NOTICE."))));
     const second = checkDocument(doc(p(text("A new intro.")), p(text("READ THIS VERY IMPORTANT NOTICE."))));
     expect(first.map((f) => f.key)).toEqual(second.map((f) => f.key));
+  });
+});
+
+describe("renderDocumentDiff", () => {
+  it("marks the words taken out and put in, inside the newer body's own structure", () => {
+    const li = (t: string) => ({ type: "listItem", content: [p(text(t))] });
+    const before = doc(
+      h(2, "Findings"),
+      p(text("Waiting times differ by ethnicity.")),
+      {
+        type: "bulletList",
+        content: [li("one"), li("two")],
+      },
+      p(text("An old closing line.")),
+    );
+    const after = doc(h(2, "Findings"), p(text("Waiting times differ by ethnicity (2023 figures).")), {
+      type: "bulletList",
+      content: [li("one"), li("three")],
+    });
+    const html = renderDocumentDiff(before, after);
+    const added = (t: string) =>
+      `<ins class="observatory-diff-added"><span class="nhsuk-u-visually-hidden">Added: </span>${t}</ins>`;
+    const removed = (t: string) =>
+      `<del class="observatory-diff-removed"><span class="nhsuk-u-visually-hidden">Removed: </span>${t}</del>`;
+    expect(html).toContain(`<h2>Findings</h2>\n<p>Waiting times differ by ethnicity${added(" (2023 figures)")}.</p>`);
+    expect(html).toContain(`<li>one</li><li>${removed("two")} ${added("three")}</li>`);
+    expect(html).toContain(`<p>${removed("An old closing line.")}</p>`);
+    // The newer body's tags, and only those, in the same order.
+    const tags = (s: string) => (s.match(/<\/?(h2|p|ul|li)\b/g) ?? []).join("");
+    expect(tags(html.replace(/<p><del[^]*<\/del><\/p>$/, ""))).toBe(tags(renderDocument(after)));
+  });
+
+  it("says nothing changed when nothing did", () => {
+    const body = doc(p(text("Same words.")));
+    expect(renderDocumentDiff(body, body)).toBe(renderDocument(body));
   });
 });

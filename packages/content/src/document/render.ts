@@ -36,8 +36,13 @@ export function escapeHtml(text: string): string {
 }
 
 export function renderDocument(document: BodyDocument, context: RenderContext = {}): string {
+  return renderBlocks(document, context).join("\n");
+}
+
+/** The body's top-level blocks, each rendered (empty ones left out): what a comparison lines up. */
+export function renderBlocks(document: BodyDocument, context: RenderContext = {}): string[] {
   const state = new RenderState(context);
-  return (document.content ?? []).map((node, index) => state.block(node, index < EAGER_BLOCKS)).join("\n");
+  return (document.content ?? []).map((node, index) => state.block(node, index < EAGER_BLOCKS)).filter(Boolean);
 }
 
 class RenderState {
