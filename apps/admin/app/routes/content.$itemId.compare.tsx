@@ -53,7 +53,6 @@ export default function Compare() {
             <del className="observatory-diff-removed">struck through</del>; words put in are{" "}
             <ins className="observatory-diff-added">highlighted</ins>.
           </p>
-          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the one renderer's output, every word escaped */}
           <div
             className="observatory-body observatory-diff-body"
             dangerouslySetInnerHTML={{ __html: data.bodyDiffHtml }}

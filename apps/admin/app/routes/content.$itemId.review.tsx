@@ -92,7 +92,6 @@ export default function Review() {
           <div className="nhsuk-card">
             <div className="nhsuk-card__content">
               <p className="nhsuk-lede-text">{item.summary}</p>
-              {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the one renderer's output, every word escaped */}
               <div className="observatory-body" dangerouslySetInnerHTML={{ __html: item.changes.html }} />
             </div>
           </div>
@@ -102,7 +101,6 @@ export default function Review() {
           <div className="nhsuk-card__content">
             <h2 className="nhsuk-card__heading">{item.title}</h2>
             <p className="nhsuk-lede-text">{item.summary}</p>
-            {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the one renderer's output, every word escaped */}
             <div className="observatory-body" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />
           </div>
         </div>
