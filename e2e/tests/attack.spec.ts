@@ -102,10 +102,17 @@ test.describe("script injection", () => {
     await signInAs(page, "editor");
     const created: string[] = [];
     try {
-      // Every payload as a title, summary and body, through the admin's own form.
+      // Every payload as a title, summary and body, through the admin's own form (the body as the plain
+      // box without JavaScript sends it: HTML, read through the document schema).
       for (const [n, payload] of singleLinePayloads.entries()) {
         const response = await page.request.post(`${urls.admin}/content/new`, {
-          form: { title: payload, kind: "NEWS", summary: payload, body: xssPayloads[n] ?? payload, seoTitle: payload },
+          form: {
+            title: payload,
+            kind: "NEWS",
+            summary: payload,
+            bodyHtml: xssPayloads[n] ?? payload,
+            seoTitle: payload,
+          },
           headers: { Origin: urls.admin },
           maxRedirects: 0,
         });
@@ -114,7 +121,7 @@ test.describe("script injection", () => {
       }
       // One item holds every payload in its body.
       const everything = await page.request.post(`${urls.admin}/content/new`, {
-        form: { title: "Every payload", kind: "NEWS", summary: "All of them", body: xssPayloads.join("\n\n") },
+        form: { title: "Every payload", kind: "NEWS", summary: "All of them", bodyHtml: xssPayloads.join("\n\n") },
         headers: { Origin: urls.admin },
         maxRedirects: 0,
       });
@@ -212,7 +219,7 @@ test.describe("request bodies", () => {
       await signInAs(page, "author");
       await page.goto(`${urls.admin}/content/new`);
       const response = await page.request.post(`${urls.admin}/content/new`, {
-        form: { title: "Two\nlines", kind: "NEWS", summary: "", body: "Body" },
+        form: { title: "Two\nlines", kind: "NEWS", summary: "", bodyHtml: "<p>Body</p>" },
         headers: { Origin: urls.admin },
         maxRedirects: 0,
       });

@@ -12,15 +12,26 @@ export function documentToEditingHtml(document: BodyDocument): string {
   return generateHTML(document, documentExtensions);
 }
 
-/** Reads HTML (the plain text box, or a paste) into a document: only what a body may hold stays. */
+/**
+ * Reads HTML (the plain text box, or a paste) into a document: only what a body may hold stays.
+ * The HTML is whatever someone sent: the server's DOM runs no script and fetches nothing it names.
+ */
 export function documentFromHtml(html: string): BodyDocument {
-  const window = new Window();
+  const window = new Window({
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+      disableComputedStyleRendering: true,
+    },
+  });
   try {
-    const body = window.document.body;
-    body.innerHTML = html;
-    cleanPastedDom(body as unknown as HTMLElement);
-    return generateJSON(body.innerHTML, documentExtensions) as BodyDocument;
+    const parsed = new window.DOMParser().parseFromString(html, "text/html");
+    cleanPastedDom(parsed.body as unknown as HTMLElement);
+    return generateJSON(parsed.body.innerHTML, documentExtensions) as BodyDocument;
   } finally {
+    window.happyDOM.abort();
     window.close();
   }
 }
