@@ -1,7 +1,7 @@
 import { generateHTML, generateJSON } from "@tiptap/html/server";
 import { Window } from "happy-dom";
 import { documentExtensions } from "./extensions.ts";
-import { cleanPastedDom } from "./paste.ts";
+import { cleanPastedHtml } from "./paste.ts";
 import type { BodyDocument } from "./types.ts";
 
 // The body as the editor's own HTML, on the server. Without JavaScript the admin shows a body as
@@ -27,9 +27,9 @@ export function documentFromHtml(html: string): BodyDocument {
     },
   });
   try {
-    const parsed = new window.DOMParser().parseFromString(html, "text/html");
-    cleanPastedDom(parsed.body as unknown as HTMLElement);
-    return generateJSON(parsed.body.innerHTML, documentExtensions) as BodyDocument;
+    const parser = new window.DOMParser();
+    const cleaned = cleanPastedHtml(html, (h) => parser.parseFromString(h, "text/html") as unknown as Document);
+    return generateJSON(cleaned, documentExtensions) as BodyDocument;
   } finally {
     window.happyDOM.abort();
     window.close();

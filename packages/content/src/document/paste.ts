@@ -5,8 +5,22 @@
 
 const dropped = "script, style, meta, link, title, xml, colgroup, col";
 
-/** Cleans pasted HTML in place, in the document it was parsed into (the browser's, or the server's). */
-export function cleanPastedDom(root: ParentNode & { ownerDocument: Document | null }): void {
+/**
+ * Cleans pasted HTML: `parse` reads it into a document (the browser's DOMParser, or the server's).
+ * Style sheets are cut and style attributes renamed before it is parsed, so that a page whose
+ * content security policy forbids inline styles reports nothing while it is read.
+ */
+export function cleanPastedHtml(html: string, parse: (html: string) => Document): string {
+  const inert = html
+    .replace(/<style\b[\s\S]*?<\/style\s*>/gi, "")
+    .replace(/<[a-z][^>]*>/gi, (tag) => tag.replace(/\sstyle\s*=/gi, " data-pasted-style="));
+  const document = parse(inert);
+  cleanPastedDom(document.body);
+  return document.body.innerHTML;
+}
+
+/** Cleans pasted HTML in place, in the document it was parsed into. */
+function cleanPastedDom(root: ParentNode & { ownerDocument: Document | null }): void {
   for (const element of Array.from(root.querySelectorAll(dropped))) element.remove();
   // Office's own elements (<o:p>, <w:sdt>) hold nothing a reader needs but may wrap text: unwrap them.
   for (const element of Array.from(root.querySelectorAll("*"))) {
@@ -44,8 +58,8 @@ const keptAttributes = new Set([
 function stylesToElements(root: ParentNode & { ownerDocument: Document | null }): void {
   const doc = root.ownerDocument;
   if (!doc) return;
-  for (const element of Array.from(root.querySelectorAll("[style]"))) {
-    const style = (element.getAttribute("style") ?? "").toLowerCase();
+  for (const element of Array.from(root.querySelectorAll("[data-pasted-style]"))) {
+    const style = (element.getAttribute("data-pasted-style") ?? "").toLowerCase();
     const weight = /font-weight:\s*([a-z0-9]+)/.exec(style)?.[1];
     const bold = weight !== undefined && (weight === "bold" || weight === "bolder" || Number(weight) >= 600);
     const italic = /font-style:\s*italic/.test(style);
@@ -91,18 +105,18 @@ function wordListsToLists(root: ParentNode & { ownerDocument: Document | null })
   const doc = root.ownerDocument;
   if (!doc) return;
   const paragraphs = Array.from(root.querySelectorAll("p")).filter((p) =>
-    /mso-list:\s*l\d+\s+level\d+/i.test(p.getAttribute("style") ?? ""),
+    /mso-list:\s*l\d+\s+level\d+/i.test(p.getAttribute("data-pasted-style") ?? ""),
   );
   let stack: { level: number; list: HTMLElement }[] = [];
   let listId = "";
   const placeholders: Element[] = [];
   let previous: Element | null = null;
   for (const p of paragraphs) {
-    const style = p.getAttribute("style") ?? "";
+    const style = p.getAttribute("data-pasted-style") ?? "";
     const level = Number(/level(\d+)/i.exec(style)?.[1] ?? 1);
     const id = /mso-list:\s*(l\d+)/i.exec(style)?.[1] ?? "";
     const marker = Array.from(p.querySelectorAll("span")).find((span) =>
-      /mso-list:\s*ignore/i.test(span.getAttribute("style") ?? ""),
+      /mso-list:\s*ignore/i.test(span.getAttribute("data-pasted-style") ?? ""),
     );
     const markerText = (marker?.textContent ?? "").trim();
     marker?.remove();

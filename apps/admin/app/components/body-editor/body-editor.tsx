@@ -1,5 +1,5 @@
 import { documentExtensions } from "@observatory/content/extensions";
-import { cleanPastedDom } from "@observatory/content/paste";
+import { cleanPastedHtml } from "@observatory/content/paste";
 import { ErrorMessage, Textarea } from "@observatory/ui";
 import { type Editor, Extension, type JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
@@ -75,6 +75,7 @@ function RichTextEditor({ documentJson, typedHtml, error, kind, onChange }: Prop
       Extension.create({
         name: "observatoryKeys",
         addKeyboardShortcuts: () => ({
+          Enter: ({ editor: e }) => leaveContainer(e),
           "Alt-F10": focusToolbar,
           Escape: focusToolbar,
           "Mod-k": () => {
@@ -96,11 +97,7 @@ function RichTextEditor({ documentJson, typedHtml, error, kind, onChange }: Prop
         spellcheck: "true",
       },
       // Word, Google Docs and web pages: keep the structure, drop their styles and markup.
-      transformPastedHTML: (html) => {
-        const parsed = new DOMParser().parseFromString(html, "text/html");
-        cleanPastedDom(parsed.body);
-        return parsed.body.innerHTML;
-      },
+      transformPastedHTML: (html) => cleanPastedHtml(html, (h) => new DOMParser().parseFromString(h, "text/html")),
     },
     onUpdate: ({ editor: e }) => {
       const next = JSON.stringify(e.getJSON());
@@ -134,6 +131,22 @@ function RichTextEditor({ documentJson, typedHtml, error, kind, onChange }: Prop
 }
 
 const isIn = (name: string) => (editor: Editor) => editor.isActive(name);
+
+const containers = new Set(["insetText", "warningCallout", "notesToEditors", "pressContact", "blockquote"]);
+
+/**
+ * Enter on an empty last paragraph of a block (inset text, a callout, a quote) leaves the block, as
+ * it leaves a list: the paragraph moves out after it.
+ */
+function leaveContainer(editor: Editor): boolean {
+  const { $from, empty } = editor.state.selection;
+  if (!empty || $from.parent.type.name !== "paragraph" || $from.parent.content.size > 0 || $from.depth < 2)
+    return false;
+  const container = $from.node($from.depth - 1);
+  if (!containers.has(container.type.name)) return false;
+  if ($from.index($from.depth - 1) !== container.childCount - 1) return false;
+  return editor.commands.lift(container.type.name);
+}
 
 /** Wraps the selected paragraphs in a block, or adds an empty one where they cannot be wrapped. */
 function wrapOrInsert(editor: Editor, type: string) {

@@ -128,7 +128,7 @@ export function LinkPanel({ editor, onClose }: { editor: Editor; onClose: () => 
       {mode === "web" ? (
         <div className="nhsuk-form-group">
           <label className="nhsuk-label" htmlFor="link-href">
-            Web address
+            Link address
           </label>
           <input
             className="nhsuk-input"

@@ -1,0 +1,176 @@
+import type { Browser, Page } from "@playwright/test";
+import { expect, expectAccessible, test } from "../fixtures";
+import { urls } from "../playwright.config";
+import { removeItems, signInAs } from "./staff-helpers";
+
+// The rich-text editor, with the keyboard alone: an author writes an article with a heading, a
+// list, a table and an inset text, the accessibility check refuses a skipped heading until it is
+// fixed, an editor reviews the changes word by word and publishes, and readers get the blocks as
+// NHS.UK markup.
+
+const run = Date.now().toString(36);
+const title = `Editor ${run}: screening uptake`;
+
+test.afterAll(() => removeItems([`editor-${run}-%`]));
+
+/** Moves to the toolbar (Alt+F10) and presses the button named `name`, finding it with the arrow keys. */
+async function toolbar(page: Page, name: string) {
+  await page.keyboard.press("Alt+F10");
+  await page.keyboard.press("Home");
+  for (let step = 0; step < 40; step += 1) {
+    const focused = await page.evaluate(() => document.activeElement?.textContent ?? "");
+    if (focused === name) {
+      await page.keyboard.press("Enter");
+      return;
+    }
+    await page.keyboard.press("ArrowRight");
+  }
+  throw new Error(`no toolbar button "${name}"`);
+}
+
+async function typeInto(page: Page, label: string, text: string) {
+  await page.getByLabel(label, { exact: true }).focus();
+  await page.keyboard.type(text);
+}
+
+async function signIn(browser: Browser, role: "editor"): Promise<Page> {
+  const context = await browser.newContext();
+  await context.route(/assets\.nhs\.uk/, (route) => route.abort());
+  const page = await context.newPage();
+  await signInAs(page, role);
+  return page;
+}
+
+test("an article written with the keyboard: blocks, the accessibility check, review word by word, and the public page", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  await signInAs(page, "author");
+  await page.goto(`${urls.admin}/content/new`);
+  await page.waitForLoadState("networkidle");
+  await typeInto(page, "Title", title);
+  await page.getByLabel("Web address").focus();
+  await page.keyboard.type(`editor-${run}-screening`);
+  await page.getByLabel("Kind of content").selectOption("NEWS");
+  await typeInto(page, "Summary", "Who is invited, and who comes.");
+
+  const body = page.getByRole("textbox", { name: "Body", exact: true });
+  await body.focus();
+  // Markdown-like shortcuts as typed: a heading and a list.
+  await page.keyboard.type("## Who comes\nUptake differs between groups.\n- invited by letter\nreminded by text\n\n");
+  // A table, its first row the header row, filled cell by cell with Tab.
+  await toolbar(page, "Table");
+  for (const cell of ["Group", "Uptake", "Change", "White British", "72%", "up", "Black African", "58%", "down"]) {
+    await page.keyboard.type(cell);
+    await page.keyboard.press("Tab");
+  }
+  await expect(body.locator("table tr")).toHaveCount(4); // Tab in the last cell adds a row
+  await toolbar(page, "Delete row");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.type("Call 111 if you are worried about a result.");
+  await toolbar(page, "Inset text");
+  // Enter twice leaves the inset text, as it leaves a list.
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  // A heading two levels below the last: the check calls it an error.
+  await page.keyboard.type("#### What we found");
+  await expect(page.locator("#accessibility")).toContainText("is level 4 straight after a level 2 heading");
+  // The link panel, open, and the whole page checked with it.
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Read the guidance for more.");
+  await page.keyboard.down("Shift");
+  for (let n = 0; n < "guidance for more.".length; n += 1) await page.keyboard.press("ArrowLeft");
+  await page.keyboard.up("Shift");
+  await page.keyboard.press("Control+k");
+  await expect(page.getByRole("group", { name: "Link", exact: true })).toBeVisible();
+  await expect(page.getByLabel("A web address")).toBeFocused();
+  await expectAccessible(page);
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Link address")).toBeFocused();
+  await page.keyboard.type("https://www.nhs.uk/conditions/");
+  await page.keyboard.press("Enter");
+  await expect(body.getByRole("link", { name: "guidance for more." })).toBeVisible();
+
+  await page.getByRole("button", { name: "Save draft" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Your changes have been saved")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  await expectAccessible(page);
+
+  // Submitting is refused while the check finds an error, and the error summary says why.
+  await page.getByRole("button", { name: "Submit for review" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("alert")).toContainText("accessibility check");
+  await page.waitForLoadState("networkidle");
+  // Fixed: the heading (the line before the last) becomes level 3.
+  await body.focus();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("ArrowUp");
+  await toolbar(page, "Heading 3");
+  await expect(page.locator("#accessibility")).toContainText("No problems found.");
+  await page.getByRole("button", { name: "Save changes" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Your changes have been saved")).toBeVisible();
+  await page.getByRole("button", { name: "Submit for review" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Submitted for review.")).toBeVisible();
+
+  // The editor sees what changed since the first revision, word by word, then publishes.
+  const editor = await signIn(browser, "editor");
+  const itemUrl = page.url().replace(/\?.*$/, "");
+  await editor.goto(`${itemUrl}/review`);
+  await expect(editor.getByRole("heading", { name: "What changed since revision 1" })).toBeVisible();
+  await expect(editor.locator("h3 ins.observatory-diff-added")).toContainText("What we found");
+  await expect(editor.locator("#accessibility")).toContainText("No problems found.");
+  await expectAccessible(editor);
+  await editor.getByLabel("Approve").check();
+  await editor.getByRole("button", { name: "Send decision" }).click();
+  await expect(editor.getByText("Approved.")).toBeVisible();
+  await editor.goto(`${itemUrl}/publish`);
+  await editor.getByRole("button", { name: /Publish revision \d+ now/ }).click();
+  await expect(editor.getByText("Published: it is on the public site now.")).toBeVisible();
+  await editor.context().close();
+
+  // Readers get NHS.UK markup for every block.
+  await page.goto(`${urls.web}/news/editor-${run}-screening`);
+  const article = page.locator(".observatory-body");
+  await expect(article.getByRole("heading", { level: 2 })).toHaveText("Who comes");
+  await expect(article.locator("ul.nhsuk-list--bullet li")).toHaveText(["invited by letter", "reminded by text"]);
+  await expect(article.locator("table.nhsuk-table thead th[scope=col]")).toHaveText(["Group", "Uptake", "Change"]);
+  await expect(article.locator("table.nhsuk-table tbody tr")).toHaveCount(2);
+  await expect(article.locator(".nhsuk-inset-text")).toContainText("Call 111 if you are worried about a result.");
+  await expect(article.getByRole("heading", { level: 3 })).toHaveText("What we found");
+  await expect(article.getByRole("link", { name: "guidance for more." })).toHaveAttribute(
+    "href",
+    "https://www.nhs.uk/conditions/",
+  );
+  await expectAccessible(page);
+});
+
+test("a paste from Word keeps its headings, lists and links and drops its styles", async ({ page }) => {
+  await signInAs(page, "author");
+  await page.goto(`${urls.admin}/content/new`);
+  await page.waitForLoadState("networkidle");
+  const body = page.getByRole("textbox", { name: "Body", exact: true });
+  await body.focus();
+  const word = `<html><head><style>p{color:red}</style></head><body>
+    <h1 class=MsoTitle style='font-family:Calibri'>Annual report</h1>
+    <p class=MsoNormal style='color:#ff0000'>Some <span style='font-weight:bold'>bold</span> words.</p>
+    <p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><span style='mso-list:Ignore'>·<span>&nbsp;</span></span>First point</p>
+    <p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><span style='mso-list:Ignore'>·<span>&nbsp;</span></span>Second point</p>
+    <p><a href="https://www.england.nhs.uk/">NHS England</a><script>alert(1)</script></p></body></html>`;
+  await body.evaluate((element, html) => {
+    const data = new DataTransfer();
+    data.setData("text/html", html);
+    data.setData("text/plain", "Annual report");
+    element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, word);
+  await expect(body.getByRole("heading", { level: 2 })).toHaveText("Annual report");
+  await expect(body.locator("strong")).toHaveText("bold");
+  await expect(body.locator("ul li")).toHaveText(["First point", "Second point"]);
+  await expect(body.getByRole("link", { name: "NHS England" })).toBeVisible();
+  expect(await body.locator("[style], [class*=Mso], script").count()).toBe(0);
+});
