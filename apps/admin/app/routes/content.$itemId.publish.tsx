@@ -1,13 +1,10 @@
 import { BackLink, Button, InsetText, Radios, TextInput } from "@observatory/ui";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { orNotFound, statusLabel, when } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
-import { pageTitle } from "~/lib/site";
-
-export const meta: MetaFunction = () => [{ title: pageTitle("Publish or schedule") }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api } = await requireUser(args, { permission: "content.publish" });
@@ -90,7 +87,7 @@ export default function Publish() {
   return (
     <>
       <BackLink href={`/content/${data.itemId}`}>Back to the item</BackLink>
-      <FormErrorSummary state={state} fields={["publishAt", "unpublishAt"]} />
+      <FormErrorSummary title="Publish or schedule" state={state} fields={["publishAt", "unpublishAt"]} />
       <h1>Publish or schedule</h1>
       <p>
         “{data.title}”. Status: {data.status}. Times are UK time; it is now {data.now}.
