@@ -4,6 +4,7 @@ import { Form } from "@remix-run/react";
 import { formatTime } from "@observatory/time";
 import { type FormEvent, type ReactNode, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { FormState } from "~/components/form-errors";
+import { LondonDateInput } from "~/components/london-time-fields";
 
 export type ContentFormValues = {
   title: string;
@@ -256,13 +257,10 @@ export function ContentForm({
         defaultValue={initial.seoDescription}
         error={state.fieldErrors.seoDescription}
       />
-      <TextInput
+      <LondonDateInput
         id="nextReviewDue"
-        name="nextReviewDue"
         label="Next review due (optional)"
-        hint="For example, 25/12/2027"
-        width={10}
-        defaultValue={initial.nextReviewDue}
+        value={initial.nextReviewDue}
         error={state.fieldErrors.nextReviewDue}
       />
       <Radios

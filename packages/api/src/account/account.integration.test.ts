@@ -61,9 +61,7 @@ describe("one's own account", () => {
     expect(await api.account.overview()).toMatchObject({ keyboardShortcuts: false });
     expect(await other.api.account.preferences()).toEqual({ keyboardShortcuts: true });
     expect(await h.db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ keyboardShortcuts: false });
-    expect(
-      await h.db.auditEvent.count({ where: { action: "account.preferencesChanged", targetId: user.id } }),
-    ).toBe(1);
+    expect(await h.db.auditEvent.count({ where: { action: "account.preferencesChanged", targetId: user.id } })).toBe(1);
     await api.account.setPreferences({ keyboardShortcuts: true });
     expect(await api.account.preferences()).toEqual({ keyboardShortcuts: true });
   });
@@ -71,7 +69,9 @@ describe("one's own account", () => {
   it("refuses a setting that is not on or off, and changes nothing", async () => {
     const { user, api } = await staff();
     // @ts-expect-error: what a crafted request could send
-    await expect(api.account.setPreferences({ keyboardShortcuts: "no" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.account.setPreferences({ keyboardShortcuts: "no" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     expect(await h.db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ keyboardShortcuts: true });
   });
 });
