@@ -43,7 +43,8 @@ function nextMinute(): { at: Date; date: string; time: string } {
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
-  return { at, date: `${parts.day}/${parts.month}/${parts.year}`, time: `${parts.hour}:${parts.minute}` };
+  // As date and time inputs take them (2027-03-28, 14:30).
+  return { at, date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
 async function openItem(page: Page) {

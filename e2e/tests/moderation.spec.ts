@@ -71,6 +71,8 @@ test("a reader's comment is approved from the queue with the keyboard and appear
   await expect(row).toContainText("First comment from this email");
   await expectAccessible(page);
 
+  // The shortcuts act only inside the list of comments: Tab into it first (its first control is the row's checkbox).
+  await row.getByRole("checkbox").focus();
   await page.keyboard.press("j");
   await expect(row).toBeFocused();
   await expect(page.getByText("Comment 1 of 1, by Ada Reader")).toBeAttached();

@@ -1,4 +1,4 @@
-import { Document, PageShell, useNonce } from "@observatory/ui";
+import { Document, focusSuccessBanner, PageShell, useNonce } from "@observatory/ui";
 import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import {
   isRouteErrorResponse,
@@ -64,12 +64,16 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 function Shell({ children }: { children: ReactNode }) {
-  const { pathname } = useLocation();
+  const { pathname, key } = useLocation();
   // Absent when the root loader itself failed (the error page then shows a plain header).
   const viewer = useRouteLoaderData<typeof loader>("root")?.viewer ?? null;
   useEffect(() => {
     import("nhsuk-frontend").then((nhsuk) => nhsuk.initAll());
   }, []);
+  // After every navigation (a save, a submission, a decision), the outcome's banner takes focus.
+  useEffect(() => {
+    if (key) focusSuccessBanner();
+  }, [key]);
   return (
     <PageShell header={adminHeader(pathname, viewer)} footer={adminFooter}>
       {children}

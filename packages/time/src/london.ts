@@ -64,11 +64,12 @@ export function parseDay(input: string): { year: number; month: number; day: num
 
 export type LondonClock = "BST" | "GMT";
 
+/** `part`: the control the person should fix (the date, the time, or the BST/GMT choice). */
 export type LondonTimeResult =
   | { kind: "ok"; at: Date }
-  | { kind: "invalid"; message: string }
-  | { kind: "missing"; message: string }
-  | { kind: "ambiguous"; message: string; options: { clock: LondonClock; at: Date }[] };
+  | { kind: "invalid"; part: "date" | "time"; message: string }
+  | { kind: "missing"; part: "time"; message: string }
+  | { kind: "ambiguous"; part: "clock"; message: string; options: { clock: LondonClock; at: Date }[] };
 
 const HOUR = 3_600_000;
 
@@ -88,12 +89,27 @@ export function parseTimeOfDay(input: string): { hour: number; minute: number } 
   return { hour, minute };
 }
 
-/** The instant a London wall-clock date and time denotes, or why it denotes none or two. */
+/** "1:30am", as people say a London time of day. */
+function sayTimeOfDay({ hour, minute }: { hour: number; minute: number }): string {
+  return `${hour % 12 || 12}:${String(minute).padStart(2, "0")}${hour < 12 ? "am" : "pm"}`;
+}
+
+/** "28 March 2027", for a London calendar day. */
+function sayDay({ year, month, day }: { year: number; month: number; day: number }): string {
+  return dateFormat.format(new Date(Date.UTC(year, month - 1, day, 12)));
+}
+
+/**
+ * The instant a London wall-clock date and time denotes, or why it denotes none or two. Reads what
+ * date and time inputs send (2027-03-28, 14:30) and what people type (28/3/2027, 2:30pm).
+ */
 export function londonDateTimeToInstant(dateText: string, timeText: string, clock?: LondonClock): LondonTimeResult {
+  if (!dateText.trim()) return { kind: "invalid", part: "date", message: "Enter a date" };
   const day = parseDay(dateText);
-  if (!day) return { kind: "invalid", message: "Enter a real date, for example 27/3/2027" };
+  if (!day) return { kind: "invalid", part: "date", message: "Enter a real date, for example 27 March 2027" };
+  if (!timeText.trim()) return { kind: "invalid", part: "time", message: "Enter a time" };
   const time = parseTimeOfDay(timeText);
-  if (!time) return { kind: "invalid", message: "Enter a time, for example 14:30 or 2:30pm" };
+  if (!time) return { kind: "invalid", part: "time", message: "Enter a real time, for example 14:30" };
   const wallClock = Date.UTC(day.year, day.month - 1, day.day, time.hour, time.minute);
   const candidates = (
     [
@@ -101,10 +117,11 @@ export function londonDateTimeToInstant(dateText: string, timeText: string, cloc
       { clock: "BST", at: wallClock - HOUR },
     ] as const
   ).filter((c) => londonOffsetMs(c.at) === wallClock - c.at);
-  const label = `${timeText.trim()} on ${dateText.trim()}`;
+  const label = `${sayTimeOfDay(time)} on ${sayDay(day)}`;
   if (candidates.length === 0) {
     return {
       kind: "missing",
+      part: "time",
       message: `${label} does not exist in the UK: the clocks go forward from 1:00am to 2:00am that night. Choose 2:00am or later`,
     };
   }
@@ -113,19 +130,22 @@ export function londonDateTimeToInstant(dateText: string, timeText: string, cloc
     if (chosen) return { kind: "ok", at: new Date(chosen.at) };
     return {
       kind: "ambiguous",
+      part: "clock",
       message: `${label} happens twice in the UK: the clocks go back from 2:00am BST to 1:00am GMT that night. Choose whether you mean BST (the first time) or GMT (the second)`,
       options: candidates.map((c) => ({ clock: c.clock, at: new Date(c.at) })),
     };
   }
   const [only] = candidates;
-  return only ? { kind: "ok", at: new Date(only.at) } : { kind: "invalid", message: "Enter a real date and time" };
+  return only
+    ? { kind: "ok", at: new Date(only.at) }
+    : { kind: "invalid", part: "date", message: "Enter a real date and time" };
 }
 
-/** The London date and time of an instant as the schedule form's fields ("25/10/2026", "01:30"). */
+/** The London date and time of an instant as date and time inputs hold them ("2026-10-25", "01:30"). */
 export function toLondonFields(at: Date): { date: string; time: string; clock: LondonClock } {
   const parts = Object.fromEntries(londonParts.formatToParts(at).map((p) => [p.type, p.value]));
   return {
-    date: `${parts.day}/${parts.month}/${parts.year}`,
+    date: `${parts.year}-${parts.month}-${parts.day}`,
     time: `${parts.hour}:${parts.minute}`,
     clock: londonOffsetMs(at.getTime()) === 0 ? "GMT" : "BST",
   };
@@ -164,4 +184,44 @@ export function formatTime(value: Date | string): string {
 /** "15 June 2026 at 9:05am BST". */
 export function formatDateTime(value: Date | string): string {
   return `${formatDate(value)} at ${formatTime(value)}`;
+}
+
+// Naming the zone beside date and time inputs, so that nobody has to know when the clocks change.
+
+export type LondonZone = {
+  abbreviation: LondonClock;
+  /** "British Summer Time, UTC+1" or "Greenwich Mean Time, UTC+0". */
+  label: string;
+};
+
+/** London's zone at an instant. */
+export function londonZoneAt(at: Date): LondonZone {
+  return londonOffsetMs(at.getTime()) === 0
+    ? { abbreviation: "GMT", label: "Greenwich Mean Time, UTC+0" }
+    : { abbreviation: "BST", label: "British Summer Time, UTC+1" };
+}
+
+/**
+ * A sentence for the hint beside date and time inputs: the zone London is in on the date (and at
+ * the time) entered, or how that day's clock change affects it; null until a real date is entered.
+ * Pure, so the server writes it into the page and the browser updates it as the date changes.
+ */
+export function describeLondonZone(dateText: string, timeText = "", clock?: LondonClock): string | null {
+  const day = parseDay(dateText);
+  if (!day) return null;
+  const dayLabel = sayDay(day);
+  const time = timeText.trim() ? parseTimeOfDay(timeText) : null;
+  if (time) {
+    const result = londonDateTimeToInstant(dateText, timeText, clock);
+    if (result.kind !== "ok") return result.kind === "invalid" ? null : `${result.message}.`;
+    return `${sayTimeOfDay(time)} on ${dayLabel} is ${londonZoneAt(result.at).label}.`;
+  }
+  const start = startOfLondonDay(day.year, day.month, day.day);
+  const next = new Date(Date.UTC(day.year, day.month - 1, day.day + 1));
+  const before = londonZoneAt(start);
+  const after = londonZoneAt(startOfLondonDay(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()));
+  if (before.abbreviation === after.abbreviation) return `${dayLabel} is ${before.label}.`;
+  return before.abbreviation === "GMT"
+    ? `The clocks go forward on ${dayLabel}: ${before.label} until 1:00am, then ${after.label} from 2:00am. Times from 1:00am to 1:59am do not exist that day.`
+    : `The clocks go back on ${dayLabel}: ${before.label} until 2:00am, then ${after.label}. Times from 1:00am to 1:59am happen twice that day.`;
 }

@@ -749,11 +749,38 @@ describe("Table", () => {
   });
 });
 
+describe("focusSuccessBanner", () => {
+  const page = (elements: { summary?: boolean; banner?: boolean }) => {
+    const focused: string[] = [];
+    const banner = { focus: () => focused.push("banner") };
+    return {
+      focused,
+      root: {
+        getElementById: (id: string) => (id === ui.ERROR_SUMMARY_ID && elements.summary ? ({} as HTMLElement) : null),
+        querySelector: () => (elements.banner ? banner : null),
+      } as unknown as Document,
+    };
+  };
+
+  it("focuses the success banner when there is one", () => {
+    const { root, focused } = page({ banner: true });
+    expect(ui.focusSuccessBanner(root)).toBe(true);
+    expect(focused).toEqual(["banner"]);
+  });
+
+  it("leaves focus to the error summary when the page has one", () => {
+    const { root, focused } = page({ banner: true, summary: true });
+    expect(ui.focusSuccessBanner(root)).toBe(false);
+    expect(focused).toEqual([]);
+  });
+});
+
 describe("NotificationBanner", () => {
   it("is a region labelled by its title by default", () => {
     const html = render(<NotificationBanner>New data published</NotificationBanner>);
     const banner = find(html, "div", hasClass("nhsuk-notification-banner"));
     expect(banner).toMatchObject({ role: "region", "data-module": "nhsuk-notification-banner" });
+    expect(banner).not.toHaveProperty("tabindex");
     expect(find(html, "h2").id).toBe(banner["aria-labelledby"]);
     expect(html).toContain(">Important</h2>");
     expect(html).toContain('<p class="nhsuk-notification-banner__heading">New data published</p>');
@@ -761,7 +788,10 @@ describe("NotificationBanner", () => {
 
   it("is an alert titled Success for the success variant", () => {
     const html = render(<NotificationBanner variant="success" heading="Indicator saved" />);
-    expect(find(html, "div", hasClass("nhsuk-notification-banner--success")).role).toBe("alert");
+    expect(find(html, "div", hasClass("nhsuk-notification-banner--success"))).toMatchObject({
+      role: "alert",
+      tabindex: "-1",
+    });
     expect(html).toContain(">Success</h2>");
     expect(html).toContain('<h3 class="nhsuk-notification-banner__heading">Indicator saved</h3>');
   });

@@ -11,6 +11,7 @@ export {
   ERROR_SUMMARY_ID,
   ErrorSummary,
   focusErrorSummary,
+  followErrorLink,
 } from "./error-summary";
 export { type FooterLink, type FooterProps, Footer } from "./footer";
 export {
@@ -23,7 +24,7 @@ export {
 } from "./header";
 export { type HintProps, Hint } from "./hint";
 export { type InsetTextProps, InsetText } from "./inset-text";
-export { type NotificationBannerProps, NotificationBanner } from "./notification-banner";
+export { type NotificationBannerProps, focusSuccessBanner, NotificationBanner } from "./notification-banner";
 export { type PageShellProps, PageShell } from "./page-shell";
 export { type PaginationItem, type PaginationProps, Pagination, paginationItems } from "./pagination";
 export { type RadioItem, type RadiosProps, Radios } from "./radios";
@@ -37,5 +38,6 @@ export { type TextInputProps, TextInput } from "./text-input";
 export { type WarningCalloutProps, WarningCallout } from "./warning-callout";
 export { type ArticleContentProps, type ArticleItem, ArticleContent, contentKindLabels } from "./article-content";
 export { type DocumentProps, Document } from "./document";
+export { DocumentTitle } from "./document-title";
 export { type StatusPageProps, StatusPage } from "./status-page";
 export { NonceProvider, useNonce } from "./nonce";

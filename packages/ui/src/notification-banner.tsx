@@ -1,5 +1,21 @@
 import type { ReactNode } from "react";
 import { cx } from "./class-names";
+import { ERROR_SUMMARY_ID } from "./error-summary";
+
+const SUCCESS_BANNER = ".nhsuk-notification-banner--success";
+
+/**
+ * Moves focus to the page's success banner, if it has one and no error summary (which takes focus
+ * itself): after a save or a decision, so that a keyboard or screen reader user hears the outcome
+ * and continues from the top of the page, not from a button scrolled out of view. nhsuk-frontend's
+ * JS does this on page load, but not for banners rendered by client-side navigation.
+ */
+export function focusSuccessBanner(root: Pick<Document, "getElementById" | "querySelector"> = document): boolean {
+  if (root.getElementById(ERROR_SUMMARY_ID)) return false;
+  const banner = root.querySelector<HTMLElement>(SUCCESS_BANNER);
+  banner?.focus();
+  return banner !== null;
+}
 
 export type NotificationBannerProps = {
   variant?: "important" | "success";
@@ -28,6 +44,8 @@ export function NotificationBanner({
       // Success banners confirm what the user just did, so they are announced; others are a navigable landmark.
       role={success ? "alert" : "region"}
       aria-labelledby={titleId}
+      // Focusable by script only (focusSuccessBanner), as nhsuk-frontend makes it.
+      tabIndex={success ? -1 : undefined}
     >
       <div className="nhsuk-notification-banner__header">
         <h2 className="nhsuk-notification-banner__title" id={titleId}>

@@ -7,6 +7,7 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState, useSyncExt
 import { AccessibilityReport } from "~/components/accessibility-report";
 import { BodyEditor } from "~/components/body-editor/body-editor";
 import type { FormState } from "~/components/form-errors";
+import { LondonDateInput } from "~/components/london-time-fields";
 
 export type ContentFormValues = {
   title: string;
@@ -283,13 +284,10 @@ export function ContentForm({
         defaultValue={initial.seoDescription}
         error={state.fieldErrors.seoDescription}
       />
-      <TextInput
+      <LondonDateInput
         id="nextReviewDue"
-        name="nextReviewDue"
         label="Next review due (optional)"
-        hint="For example, 25/12/2027"
-        width={10}
-        defaultValue={initial.nextReviewDue}
+        value={initial.nextReviewDue}
         error={state.fieldErrors.nextReviewDue}
       />
       <Radios

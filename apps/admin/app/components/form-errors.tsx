@@ -1,5 +1,6 @@
-import { ErrorSummary, focusErrorSummary } from "@observatory/ui";
+import { DocumentTitle, ErrorSummary, focusErrorSummary } from "@observatory/ui";
 import { useEffect } from "react";
+import { pageTitle } from "~/lib/site";
 
 export type FormState = {
   formError: string | null;
@@ -21,13 +22,27 @@ export function formState(actionData: unknown): FormState {
  * fields (ids are the field names) in the order they appear. Takes focus when it appears, and
  * empties the page's password fields: a refused form keeps what was typed, except passwords
  * (without JavaScript the server renders them empty; with it, the browser would keep them).
+ * It also titles the page (`title`, without the admin's name), "Error: " first while errors show.
+ * `targets` names the control to link to for a field whose id is not its name (the first control
+ * of a group: a link must land on something that takes focus).
  */
-export function FormErrorSummary({ state, fields }: { state: FormState; fields: string[] }) {
+export function FormErrorSummary({
+  state,
+  fields,
+  title,
+  targets = {},
+}: {
+  state: FormState;
+  fields: string[];
+  title: string;
+  targets?: Record<string, string>;
+}) {
+  const href = (field: string) => `#${targets[field] ?? field}`;
   const items = [
-    ...(state.formError ? [{ href: `#${fields[0] ?? "maincontent"}`, message: state.formError }] : []),
+    ...(state.formError ? [{ href: fields[0] ? href(fields[0]) : "#maincontent", message: state.formError }] : []),
     ...fields.flatMap((field) => {
       const message = state.fieldErrors[field];
-      return message ? [{ href: `#${field}`, message }] : [];
+      return message ? [{ href: href(field), message }] : [];
     }),
   ];
   const hasErrors = items.length > 0;
@@ -37,5 +52,10 @@ export function FormErrorSummary({ state, fields }: { state: FormState; fields: 
     for (const input of document.querySelectorAll<HTMLInputElement>('input[type="password"]')) input.value = "";
     focusErrorSummary();
   }, [state.fieldErrors, state.formError]);
-  return <ErrorSummary errors={items} />;
+  return (
+    <>
+      <DocumentTitle title={pageTitle(title)} hasErrors={hasErrors} />
+      <ErrorSummary errors={items} />
+    </>
+  );
 }

@@ -1,3 +1,6 @@
+import { DocumentTitle } from "@observatory/ui";
+import { pageTitle } from "~/lib/site";
+
 /** What an emailed link that cannot be used says, per reason (the API tells which). */
 export type LinkProblem = "expired" | "used" | "revoked" | "invalid";
 
@@ -19,6 +22,7 @@ export function LinkProblemPage({
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
+        <DocumentTitle title={pageTitle(headings[problem])} />
         <h1>{headings[problem]}</h1>
         {problem === "invalid" && <p>Check you copied the whole link from the email.</p>}
         {problem === "revoked" && (

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from "react";
 // Keyboard shortcuts for the moderation queue (a JavaScript enhancement: every action is also a
 // button). J and K move between comments, A approves, R rejects, S marks as spam, X selects. What
 // happened is announced in the page's status region; moving announces the comment reached.
+// WCAG 2.1.4: the keys act only while focus is in the list of comments (so typing or pressing keys
+// anywhere else on the page never moderates), and each person can turn them off on their account page.
 
 const keys: Record<string, string> = { a: "approve", r: "reject", s: "spam" };
 
@@ -13,10 +15,19 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !["checkbox", "radio", "submit", "button"].includes(target.type);
 }
 
+const QUEUE_LIST = "[data-queue-list]";
+
+function isInQueue(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest(QUEUE_LIST) !== null;
+}
+
 const rows = () => Array.from(document.querySelectorAll<HTMLElement>("[data-queue-row]"));
 
-/** `rowIds`: the comments listed, so focus is restored only when the list itself changes. */
-export function QueueShortcuts({ rowIds }: { rowIds: string }) {
+/**
+ * `rowIds`: the comments listed, so focus is restored only when the list itself changes.
+ * `isEnabled`: the person's own setting; when off no key does anything and the help is not shown.
+ */
+export function QueueShortcuts({ rowIds, isEnabled }: { rowIds: string; isEnabled: boolean }) {
   const [announcement, setAnnouncement] = useState("");
   // The select-all button needs JavaScript, so it appears only once the page has it.
   const [isHydrated, setHydrated] = useState(false);
@@ -31,8 +42,9 @@ export function QueueShortcuts({ rowIds }: { rowIds: string }) {
   }, [rowIds]);
 
   useEffect(() => {
+    if (!isEnabled) return;
     function onKey(event: KeyboardEvent) {
-      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || !isInQueue(event.target)) return;
       const key = event.key.toLowerCase();
       const list = rows();
       if (list.length === 0) return;
@@ -70,7 +82,7 @@ export function QueueShortcuts({ rowIds }: { rowIds: string }) {
     }
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, []);
+  }, [isEnabled]);
 
   function selectAll() {
     const boxes = Array.from(document.querySelectorAll<HTMLInputElement>('[data-queue-row] input[name="selected"]'));
@@ -90,20 +102,26 @@ export function QueueShortcuts({ rowIds }: { rowIds: string }) {
           Select or unselect all on this page
         </button>
       )}
-      <details className="nhsuk-details">
-        <summary className="nhsuk-details__summary">
-          <span className="nhsuk-details__summary-text">Keyboard shortcuts</span>
-        </summary>
-        <div className="nhsuk-details__text">
-          <ul>
-            <li>J and K: next and previous comment</li>
-            <li>A: approve the comment</li>
-            <li>R: reject it</li>
-            <li>S: mark it as spam</li>
-            <li>X: select it, or unselect it, for the actions on selected comments</li>
-          </ul>
-        </div>
-      </details>
+      {isEnabled ? (
+        <details className="nhsuk-details">
+          <summary className="nhsuk-details__summary">
+            <span className="nhsuk-details__summary-text">Keyboard shortcuts</span>
+          </summary>
+          <div className="nhsuk-details__text">
+            <p>They work while you are in the list of comments: press Tab to reach a comment&apos;s buttons first.</p>
+            <ul>
+              <li>J and K: next and previous comment</li>
+              <li>A: approve the comment</li>
+              <li>R: reject it</li>
+              <li>S: mark it as spam</li>
+              <li>X: select it, or unselect it, for the actions on selected comments</li>
+            </ul>
+            <p>
+              You can turn them off on <a href="/account">your account page</a>.
+            </p>
+          </div>
+        </details>
+      ) : null}
       <p className="nhsuk-u-visually-hidden" aria-live="polite">
         {announcement}
       </p>

@@ -1,8 +1,9 @@
 import { roleLabels } from "@observatory/api/permissions";
-import { Button, NotificationBanner, SummaryList } from "@observatory/ui";
+import { Button, NotificationBanner, Radios, SummaryList } from "@observatory/ui";
 import { formatDateTime } from "@observatory/time";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
 
@@ -10,6 +11,8 @@ export const meta: MetaFunction = () => [{ title: pageTitle("Your account") }];
 
 const notices: Record<string, string> = {
   "password-changed": "Your password has been changed. You are signed out everywhere else.",
+  "shortcuts-on": "Keyboard shortcuts are on.",
+  "shortcuts-off": "Keyboard shortcuts are off.",
 };
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -21,6 +24,12 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { api, responseHeaders } = await requireUser(args);
+  const form = await args.request.formData();
+  if (textField(form, "intent") === "preferences") {
+    const isOn = textField(form, "keyboardShortcuts") !== "off";
+    await api.account.setPreferences({ keyboardShortcuts: isOn });
+    return redirect(`/account?notice=shortcuts-${isOn ? "on" : "off"}`);
+  }
   await api.account.signOutEverywhere();
   return redirect("/sign-in?notice=signed-out-everywhere", { headers: responseHeaders });
 }
@@ -63,13 +72,35 @@ export default function Account() {
             },
           ]}
         />
+        <h2>Keyboard shortcuts</h2>
+        <p>
+          The comments queue has single-key shortcuts (J, K, A, R, S and X). They work only while you are in the list of
+          comments. Turn them off if you use speech recognition or press keys by mistake.
+        </p>
+        <Form method="post">
+          <Radios
+            idPrefix="keyboardShortcuts"
+            name="keyboardShortcuts"
+            legend="Single-key shortcuts in the comments queue"
+            defaultValue={account.keyboardShortcuts ? "on" : "off"}
+            items={[
+              { value: "on", label: "On" },
+              { value: "off", label: "Off" },
+            ]}
+          />
+          <Button variant="secondary" name="intent" value="preferences">
+            Save keyboard shortcuts setting
+          </Button>
+        </Form>
         <h2>Sign out everywhere</h2>
         <p>
           If you signed in on a device you no longer use, or think someone else has your password, sign out on every
           device, this one included.
         </p>
         <Form method="post">
-          <Button variant="secondary">Sign out everywhere</Button>
+          <Button variant="secondary" name="intent" value="signOutEverywhere">
+            Sign out everywhere
+          </Button>
         </Form>
       </div>
     </div>

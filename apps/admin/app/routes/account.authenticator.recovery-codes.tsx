@@ -1,5 +1,5 @@
-import { BackLink, Button, ButtonLink } from "@observatory/ui";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { BackLink, Button, ButtonLink, DocumentTitle } from "@observatory/ui";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { CurrentPasswordInput } from "~/components/account-fields";
 import { FormErrorSummary, formState } from "~/components/form-errors";
@@ -7,8 +7,6 @@ import { RecoveryCodes } from "~/components/recovery-codes";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
-
-export const meta: MetaFunction = () => [{ title: pageTitle("Get new recovery codes") }];
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args);
@@ -35,6 +33,7 @@ export default function NewRecoveryCodes() {
         <BackLink href="/account/authenticator">Back to authenticator app</BackLink>
         {result?.ok ? (
           <>
+            <DocumentTitle title={pageTitle("Your new recovery codes")} />
             <h1>Your new recovery codes</h1>
             <p>Your old recovery codes no longer work.</p>
             <RecoveryCodes codes={result.recoveryCodes} />
@@ -42,7 +41,7 @@ export default function NewRecoveryCodes() {
           </>
         ) : (
           <>
-            <FormErrorSummary state={state} fields={["password"]} />
+            <FormErrorSummary title="Get new recovery codes" state={state} fields={["password"]} />
             <h1>Get new recovery codes</h1>
             <p>Your old recovery codes will stop working. Enter your password to continue.</p>
             <Form method="post" noValidate>

@@ -1,5 +1,5 @@
-import { Button, ButtonLink, InsetText, TextInput } from "@observatory/ui";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Button, ButtonLink, DocumentTitle, InsetText, TextInput } from "@observatory/ui";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { RecoveryCodes } from "~/components/recovery-codes";
@@ -7,8 +7,6 @@ import { formFailure, textField } from "~/lib/forms.server";
 import { qrCodeDataUrl } from "~/lib/qr-code.server";
 import { redirectTarget, requireSession, withRedirectTo } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
-
-export const meta: MetaFunction = () => [{ title: pageTitle("Set up an authenticator app") }];
 
 // The set-up token (the sealed, not yet saved secret) is in the address: keep it out of Referer headers.
 export const headers = () => ({ "Referrer-Policy": "no-referrer" });
@@ -63,6 +61,7 @@ export default function SetUpAuthenticator() {
     return (
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
+          <DocumentTitle title={pageTitle("Your authenticator app is set up")} />
           <h1>Your authenticator app is set up</h1>
           <p>From now on, you will enter a code from the app each time you sign in.</p>
           <RecoveryCodes codes={result.recoveryCodes} />
@@ -75,6 +74,7 @@ export default function SetUpAuthenticator() {
     return (
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
+          <DocumentTitle title={pageTitle("You already have an authenticator app")} />
           <h1>You already have an authenticator app</h1>
           <p>
             <a href="/account/authenticator">Manage your authenticator app</a>
@@ -86,7 +86,7 @@ export default function SetUpAuthenticator() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary state={state} fields={["code"]} />
+        <FormErrorSummary title="Set up an authenticator app" state={state} fields={["code"]} />
         <h1>Set up an authenticator app</h1>
         {page.required && (
           <InsetText>Your role must sign in with an authenticator app. Set one up to continue.</InsetText>

@@ -1,13 +1,10 @@
 import { BackLink, Button } from "@observatory/ui";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { CurrentPasswordInput } from "~/components/account-fields";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
-import { pageTitle } from "~/lib/site";
-
-export const meta: MetaFunction = () => [{ title: pageTitle("Turn off your authenticator app") }];
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args);
@@ -31,7 +28,7 @@ export default function TurnOffAuthenticator() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <BackLink href="/account/authenticator">Back to authenticator app</BackLink>
-        <FormErrorSummary state={state} fields={["password"]} />
+        <FormErrorSummary title="Turn off your authenticator app" state={state} fields={["password"]} />
         <h1>Turn off your authenticator app</h1>
         <p>You will sign in with your password only, and your recovery codes will stop working.</p>
         <Form method="post" noValidate>

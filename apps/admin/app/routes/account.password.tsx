@@ -1,14 +1,11 @@
 import { BackLink, Button } from "@observatory/ui";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { Form, useActionData } from "@remix-run/react";
 import { CurrentPasswordInput } from "~/components/account-fields";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
-import { pageTitle } from "~/lib/site";
-
-export const meta: MetaFunction = () => [{ title: pageTitle("Change your password") }];
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args);
@@ -36,7 +33,11 @@ export default function ChangePassword() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <BackLink href="/account">Back to your account</BackLink>
-        <FormErrorSummary state={state} fields={["currentPassword", "password", "confirmPassword"]} />
+        <FormErrorSummary
+          title="Change your password"
+          state={state}
+          fields={["currentPassword", "password", "confirmPassword"]}
+        />
         <h1>Change your password</h1>
         <p>You stay signed in here; every other device is signed out.</p>
         <Form method="post" noValidate>

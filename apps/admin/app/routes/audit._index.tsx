@@ -1,13 +1,10 @@
 import { Button, Select, Table, TextInput } from "@observatory/ui";
 import { formatDateTime } from "@observatory/time";
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { FormErrorSummary } from "~/components/form-errors";
+import { FormErrorSummary, type FormState } from "~/components/form-errors";
 import { formFailure } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
-import { pageTitle } from "~/lib/site";
-
-export const meta: MetaFunction = () => [{ title: pageTitle("Audit log") }];
 
 const FILTERS = ["actorId", "action", "targetType", "targetId", "from", "to"] as const;
 const PAGE_SIZE = 50;
@@ -31,6 +28,8 @@ export async function loader(args: LoaderFunctionArgs) {
   }
 }
 
+const noErrors: FormState = { formError: null, fieldErrors: {}, values: {} };
+
 export default function AuditLog() {
   const page = useLoaderData<typeof loader>();
   const { values, options } = page;
@@ -43,7 +42,7 @@ export default function AuditLog() {
   };
   return (
     <>
-      {state && <FormErrorSummary state={state} fields={[...FILTERS]} />}
+      <FormErrorSummary title="Audit log" state={state ?? noErrors} fields={[...FILTERS]} />
       <h1>Audit log</h1>
       <p>
         Every change staff make, every sign-in and second-factor attempt that failed, and every action someone was

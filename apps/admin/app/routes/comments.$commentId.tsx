@@ -1,6 +1,15 @@
 import { apiConfig, can } from "@observatory/api";
-import { BackLink, Button, ErrorSummary, NotificationBanner, Tag, TextInput, Textarea } from "@observatory/ui";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import {
+  BackLink,
+  Button,
+  DocumentTitle,
+  ErrorSummary,
+  NotificationBanner,
+  Tag,
+  TextInput,
+  Textarea,
+} from "@observatory/ui";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CommentSummary } from "~/components/comment-summary";
 import { textField } from "~/lib/forms.server";
@@ -11,10 +20,6 @@ import { pageTitle } from "~/lib/site";
 
 // One comment on its own page: the actions that need words from the moderator (a reason, the words
 // to redact, a reply), besides the ones the queue offers.
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: pageTitle(data ? `Comment by ${data.row.authorName}` : "Comment") },
-];
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api, user } = await requireUser(args, { permission: "comments.moderate" });
@@ -57,6 +62,7 @@ export default function CommentPage() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <BackLink href="/comments">Comments</BackLink>
+        <DocumentTitle title={pageTitle(`Comment by ${row.authorName}`)} hasErrors={Boolean(outcome && !outcome.ok)} />
         <ErrorSummary
           errors={[
             ...(formError ? [{ href: "#actions", message: formError }] : []),

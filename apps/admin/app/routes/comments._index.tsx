@@ -20,13 +20,14 @@ export async function loader(args: LoaderFunctionArgs) {
   const filters = queueFilters(params);
   // Set by a comment's own page after a decision there; only the fixed messages, never free text.
   const notice = params.get("notice") ?? "";
-  const [queue, items] = await Promise.all([
+  const [queue, items, preferences] = await Promise.all([
     api.moderation.queue(filters).catch((error: unknown) => {
       // A mistyped date or a stale page link: say so rather than fail the page.
       if (toFormErrors(error)) throw new Response("That filter or page link is not valid.", { status: 400 });
       throw error;
     }),
     api.moderation.items(),
+    api.account.preferences(),
   ]);
   return {
     notice: isVerb(notice) ? outcomeMessages[notice] : null,
@@ -37,6 +38,7 @@ export async function loader(args: LoaderFunctionArgs) {
     canManageRules: can(user.role, "comments.moderate"),
     canManagePersonalData: can(user.role, "comments.personalData"),
     publicSiteUrl: apiConfig().publicSiteUrl,
+    keyboardShortcuts: preferences.keyboardShortcuts,
   };
 }
 
@@ -93,7 +95,7 @@ function countLabel(n: number, cap: number | null) {
 }
 
 export default function CommentQueue() {
-  const { notice, filters, queue, items, canDelete, canManagePersonalData, publicSiteUrl } =
+  const { notice, filters, queue, items, canDelete, canManagePersonalData, publicSiteUrl, keyboardShortcuts } =
     useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -228,7 +230,7 @@ export default function CommentQueue() {
         <Form method="post" id="queue-form">
           {/* The first submit button is the one Enter presses in a text field: disabled, so Enter never moderates anything. */}
           <button type="submit" disabled hidden aria-hidden="true" tabIndex={-1} />
-          <QueueShortcuts rowIds={queue.rows.map((r) => r.id).join(",")} />
+          <QueueShortcuts rowIds={queue.rows.map((r) => r.id).join(",")} isEnabled={keyboardShortcuts} />
           <fieldset className="nhsuk-fieldset nhsuk-u-margin-bottom-4">
             <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">With the selected comments</legend>
             <TextInput
@@ -261,7 +263,7 @@ export default function CommentQueue() {
             </div>
           </fieldset>
 
-          <ol className="nhsuk-list" aria-label={`${label} comments`}>
+          <ol className="nhsuk-list" aria-label={`${label} comments`} data-queue-list>
             {queue.rows.map((row, index) => (
               <li key={row.id} className="nhsuk-u-margin-bottom-5">
                 <article

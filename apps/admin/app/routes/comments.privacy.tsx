@@ -1,13 +1,10 @@
 import { BackLink, Button, NotificationBanner, Radios, TextInput } from "@observatory/ui";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { EmailAddressInput } from "~/components/account-fields";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
-import { pageTitle } from "~/lib/site";
-
-export const meta: MetaFunction = () => [{ title: pageTitle("A commenter's personal data") }];
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, { permission: "comments.personalData" });
@@ -55,6 +52,7 @@ export default function CommenterData() {
       <div className="nhsuk-grid-column-two-thirds">
         <BackLink href="/comments">Comments</BackLink>
         <FormErrorSummary
+          title="A commenter's personal data"
           state={
             exportError && !result
               ? { formError: null, fieldErrors: { "export-email": exportError }, values: {} }

@@ -1,14 +1,11 @@
 import { can } from "@observatory/api";
 import { formatDate } from "@observatory/time";
 import { BackLink, Button, NotificationBanner, Table, TextInput, Textarea } from "@observatory/ui";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
-import { pageTitle } from "~/lib/site";
-
-export const meta: MetaFunction = () => [{ title: pageTitle("Spam and moderation rules") }];
 
 /** How many days of refused submissions the page shows. */
 const REFUSAL_DAYS = 30;
@@ -121,7 +118,11 @@ export default function CommentSettings() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <BackLink href="/comments">Comments</BackLink>
-        <FormErrorSummary state={state} fields={[...ruleFields, "ipHashRetentionDays"]} />
+        <FormErrorSummary
+          title="Spam and moderation rules"
+          state={state}
+          fields={[...ruleFields, "ipHashRetentionDays"]}
+        />
         {saved && <NotificationBanner variant="success">{saved}</NotificationBanner>}
         <h1>Spam and moderation rules</h1>
         <p>

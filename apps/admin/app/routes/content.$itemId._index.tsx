@@ -1,11 +1,5 @@
 import { Button, InsetText, NotificationBanner, SummaryList, Table, Tag, WarningCallout } from "@observatory/ui";
-import {
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
+import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { toLondonFields } from "@observatory/time";
 import { TRPCError } from "@trpc/server";
@@ -16,12 +10,8 @@ import { bodyFormValues, kindOptions, orNotFound, readContentForm, statusLabel, 
 import { formFailure, textField } from "~/lib/forms.server";
 import { useOthersEditing } from "~/lib/presence";
 import { requireUser } from "~/lib/session.server";
-import { pageTitle } from "~/lib/site";
 import contentCss from "~/styles/content.css?url";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: pageTitle(data ? `Edit: ${data.revision.title}` : "Content") },
-];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentCss }];
 
 const notices: Record<string, string> = {
@@ -174,7 +164,11 @@ export default function EditContent() {
         <a href="/content">Back to content</a>
       </p>
       {data.notice && <NotificationBanner variant="success">{data.notice}</NotificationBanner>}
-      <FormErrorSummary state={state} fields={[...contentFormFields, "accessibility", "warningsReason"]} />
+      <FormErrorSummary
+        title={`Edit: ${revision.title}`}
+        state={state}
+        fields={[...contentFormFields, "accessibility", "warningsReason"]}
+      />
       <h1>{revision.title}</h1>
       {state.values.latestRevisionId && state.values.latestRevisionId !== state.values.baseRevisionId && (
         <InsetText>

@@ -1,12 +1,9 @@
 import { BackLink, Button, InsetText, TextInput } from "@observatory/ui";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
-import { pageTitle } from "~/lib/site";
-
-export const meta: MetaFunction = () => [{ title: pageTitle("Upload an image") }];
 
 /** The 5 MB image limit plus room for the form's other fields and multipart framing. */
 const MAX_REQUEST_BYTES = 5 * 1024 * 1024 + 64 * 1024;
@@ -57,7 +54,7 @@ export default function UploadImage() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <BackLink href={`/content/${itemId}`}>Back to the item</BackLink>
-        <FormErrorSummary state={state} fields={["file", "alt"]} />
+        <FormErrorSummary title="Upload an image" state={state} fields={["file", "alt"]} />
         <h1>Upload an image</h1>
         {markdown && (
           <InsetText>

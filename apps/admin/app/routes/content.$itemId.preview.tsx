@@ -8,16 +8,14 @@ import {
   WarningCallout,
 } from "@observatory/ui";
 import { apiConfig } from "@observatory/api";
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { orNotFound, when } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
-import { pageTitle } from "~/lib/site";
 import contentCss from "~/styles/content.css?url";
 
-export const meta: MetaFunction = () => [{ title: pageTitle("Preview") }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentCss }];
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -87,7 +85,7 @@ export default function Preview() {
   return (
     <>
       <BackLink href={`/content/${data.itemId}`}>Back to the item</BackLink>
-      <FormErrorSummary state={state} fields={["days"]} />
+      <FormErrorSummary title="Preview" state={state} fields={["days"]} />
       {created && (
         <NotificationBanner variant="success" heading="Preview link created">
           <p>Send this link to the reviewer. It works until {created.expires}, and you will not see it again:</p>

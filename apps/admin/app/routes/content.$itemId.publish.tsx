@@ -1,13 +1,12 @@
-import { BackLink, Button, InsetText, Radios, TextInput } from "@observatory/ui";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { londonDateTimeToInstant } from "@observatory/time";
+import { BackLink, Button, InsetText } from "@observatory/ui";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
+import { LondonDateTimeFields } from "~/components/london-time-fields";
 import { orNotFound, statusLabel, when } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
-import { pageTitle } from "~/lib/site";
-
-export const meta: MetaFunction = () => [{ title: pageTitle("Publish or schedule") }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api } = await requireUser(args, { permission: "content.publish" });
@@ -74,23 +73,50 @@ export async function action(args: ActionFunctionArgs) {
     });
     return redirect(`/content/${itemId}?scheduled=1`);
   } catch (error) {
-    return formFailure(error, values);
+    return formFailure(error, { ...values, ...partsInError(values) });
   }
 }
 
-const clockItems = [
-  { value: "BST", label: "BST (the first time)" },
-  { value: "GMT", label: "GMT (the second time)" },
-];
+/**
+ * Which control each schedule's error is about, so that the error summary links to it and it is
+ * marked: the date, the time, or the BST/GMT choice; the date when the time itself was refused
+ * (in the past, say). Read the way the API read them.
+ */
+function partsInError(
+  values: Record<"date" | "time" | "clock" | "unpublishDate" | "unpublishTime" | "unpublishClock", string>,
+) {
+  const part = (date: string, time: string, clock: string) => {
+    const result = londonDateTimeToInstant(date, time, clock === "BST" || clock === "GMT" ? clock : undefined);
+    return result.kind === "ok" ? "date" : result.part;
+  };
+  return {
+    publishAtPart: part(values.date, values.time, values.clock),
+    unpublishAtPart: part(values.unpublishDate, values.unpublishTime, values.unpublishClock),
+  };
+}
+
+const partIds = {
+  publishAt: { date: "date", time: "time", clock: "clock" },
+  unpublishAt: { date: "unpublishDate", time: "unpublishTime", clock: "unpublishClock" },
+} as const;
+
+const asPart = (value: string | undefined) => (value === "time" || value === "clock" ? value : "date");
 
 export default function Publish() {
   const data = useLoaderData<typeof loader>();
   const state = formState(useActionData<typeof action>());
   const errors = state.fieldErrors;
+  const publishPart = asPart(state.values.publishAtPart);
+  const unpublishPart = asPart(state.values.unpublishAtPart);
   return (
     <>
       <BackLink href={`/content/${data.itemId}`}>Back to the item</BackLink>
-      <FormErrorSummary state={state} fields={["publishAt", "unpublishAt"]} />
+      <FormErrorSummary
+        title="Publish or schedule"
+        state={state}
+        fields={["publishAt", "unpublishAt"]}
+        targets={{ publishAt: partIds.publishAt[publishPart], unpublishAt: partIds.unpublishAt[unpublishPart] }}
+      />
       <h1>Publish or schedule</h1>
       <p>
         “{data.title}”. Status: {data.status}. Times are UK time; it is now {data.now}.
@@ -108,32 +134,15 @@ export default function Publish() {
           <h2>Schedule</h2>
           <Form method="post" noValidate>
             <input type="hidden" name="revisionId" value={data.publishable.id} />
-            <div id="publishAt">
-              <TextInput
-                id="date"
-                name="date"
-                label="Date"
-                hint="For example, 27/3/2027"
-                width={10}
-                defaultValue={state.values.date}
-                error={errors.publishAt}
-              />
-              <TextInput
-                id="time"
-                name="time"
-                label="Time"
-                hint="For example, 9:30am or 14:00"
-                width={5}
-                defaultValue={state.values.time}
-              />
-              <Radios
-                idPrefix="clock"
-                name="clock"
-                legend="Only for times the clocks go back through (1am to 2am on the last Sunday of October)"
-                defaultValue={state.values.clock}
-                items={clockItems}
-              />
-            </div>
+            <LondonDateTimeFields
+              idPrefix="publishAt"
+              legend="When to publish"
+              ids={partIds.publishAt}
+              values={{ date: state.values.date, time: state.values.time, clock: state.values.clock }}
+              error={errors.publishAt}
+              errorPart={publishPart}
+              clockLegend="Only for times the clocks go back through (1am to 2am on the last Sunday of October)"
+            />
             <Button name="intent" value="schedule" variant="secondary">
               Schedule
             </Button>
@@ -154,30 +163,19 @@ export default function Publish() {
           <h2>Take it off the site later</h2>
           {data.unpublishAt && <InsetText>Set to come off the public site on {data.unpublishAt}.</InsetText>}
           <Form method="post" noValidate>
-            <div id="unpublishAt">
-              <TextInput
-                id="unpublishDate"
-                name="unpublishDate"
-                label="Date"
-                width={10}
-                defaultValue={state.values.unpublishDate}
-                error={errors.unpublishAt}
-              />
-              <TextInput
-                id="unpublishTime"
-                name="unpublishTime"
-                label="Time"
-                width={5}
-                defaultValue={state.values.unpublishTime}
-              />
-              <Radios
-                idPrefix="unpublishClock"
-                name="unpublishClock"
-                legend="Only for times the clocks go back through"
-                defaultValue={state.values.unpublishClock}
-                items={clockItems}
-              />
-            </div>
+            <LondonDateTimeFields
+              idPrefix="unpublishAt"
+              legend="When to take it off the site"
+              ids={partIds.unpublishAt}
+              values={{
+                date: state.values.unpublishDate,
+                time: state.values.unpublishTime,
+                clock: state.values.unpublishClock,
+              }}
+              error={errors.unpublishAt}
+              errorPart={unpublishPart}
+              clockLegend="Only for times the clocks go back through"
+            />
             <div className="nhsuk-button-group">
               <Button name="intent" value="scheduleUnpublish" variant="secondary">
                 Set the time

@@ -1,22 +1,13 @@
 import { BackLink, Button, Radios, Textarea } from "@observatory/ui";
-import {
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  data,
-  redirect,
-} from "@remix-run/node";
+import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AccessibilityReport } from "~/components/accessibility-report";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { orNotFound, statusLabel } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
-import { pageTitle } from "~/lib/site";
 import contentCss from "~/styles/content.css?url";
 
-export const meta: MetaFunction = () => [{ title: pageTitle("Review") }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentCss }];
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -76,7 +67,7 @@ export default function Review() {
   return (
     <>
       <BackLink href={`/content/${item.itemId}`}>Back to the item</BackLink>
-      <FormErrorSummary state={state} fields={["decision", "reason"]} />
+      <FormErrorSummary title="Review" state={state} fields={["decision", "reason"]} />
       <h1>Review revision {item.number}</h1>
       <p>
         “{item.title}” by {item.author}. Status: {item.status}.

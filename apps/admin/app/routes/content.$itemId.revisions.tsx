@@ -1,13 +1,10 @@
 import { BackLink, Button, Select, Table, Tag } from "@observatory/ui";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { orNotFound, when } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
-import { pageTitle } from "~/lib/site";
-
-export const meta: MetaFunction = () => [{ title: pageTitle("Revisions") }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api } = await requireUser(args, { permission: "content.write" });
@@ -50,7 +47,7 @@ export default function Revisions() {
   return (
     <>
       <BackLink href={`/content/${data.itemId}`}>Back to the item</BackLink>
-      <FormErrorSummary state={state} fields={["revisions"]} />
+      <FormErrorSummary title="Revisions" state={state} fields={["revisions"]} />
       <h1>Revisions</h1>
       {options.length > 1 && (
         <Form method="get" action={`/content/${data.itemId}/compare`} className="nhsuk-u-margin-bottom-5">

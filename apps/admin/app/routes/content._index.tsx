@@ -7,7 +7,11 @@ import { kindLabel, kindOptions, statusLabel, statusOptions, when } from "~/lib/
 import { requireUser } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
 
-export const meta: MetaFunction = () => [{ title: pageTitle("Content") }];
+/** A filter the list could not apply is shown as an error, and the title says so. */
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const hasErrors = Boolean(data && (data.formError || Object.keys(data.errors).length > 0));
+  return [{ title: `${hasErrors ? "Error: " : ""}${pageTitle("Content")}` }];
+};
 
 const sortOptions = [
   { value: "updated-desc", label: "Recently updated first" },

@@ -1,21 +1,13 @@
 import { BackLink } from "@observatory/ui";
-import {
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
+import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ContentForm, contentFormFields } from "~/components/content-form";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { bodyFormValues, kindOptions, readContentForm } from "~/lib/content.server";
 import { formFailure } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
-import { pageTitle } from "~/lib/site";
 import contentCss from "~/styles/content.css?url";
 
-export const meta: MetaFunction = () => [{ title: pageTitle("New content") }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentCss }];
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -57,7 +49,7 @@ export default function NewContent() {
   return (
     <>
       <BackLink href="/content">Back to content</BackLink>
-      <FormErrorSummary state={state} fields={contentFormFields} />
+      <FormErrorSummary title="New content" state={state} fields={contentFormFields} />
       <h1>New content</h1>
       <p>It is saved as your draft. Nothing is published until an editor has approved it.</p>
       <ContentForm

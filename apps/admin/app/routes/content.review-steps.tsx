@@ -1,13 +1,10 @@
 import { BackLink, Button, Checkboxes, NotificationBanner } from "@observatory/ui";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { kindOptions } from "~/lib/content.server";
 import { formFailure } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
-import { pageTitle } from "~/lib/site";
-
-export const meta: MetaFunction = () => [{ title: pageTitle("Clinical sign-off") }];
 
 const reviewerRoles = [
   { value: "EDITOR", label: "Any editor" },
@@ -59,7 +56,7 @@ export default function ReviewSteps() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <BackLink href="/content">Back to content</BackLink>
-        <FormErrorSummary state={state} fields={["clinical"]} />
+        <FormErrorSummary title="Clinical sign-off" state={state} fields={["clinical"]} />
         {data.saved && <NotificationBanner variant="success">The review steps have been saved.</NotificationBanner>}
         <h1>Clinical sign-off</h1>
         <p>

@@ -1,15 +1,12 @@
 import { roleLabels } from "@observatory/api/permissions";
 import { Button, TextInput } from "@observatory/ui";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { LinkProblemPage } from "~/components/link-problem";
 import { api } from "~/lib/api.server";
 import { formFailure, textField } from "~/lib/forms.server";
-import { pageTitle } from "~/lib/site";
-
-export const meta: MetaFunction = () => [{ title: pageTitle("Set up your account") }];
 
 // The token is in the address: it must not travel on in a Referer header.
 export const headers = () => ({ "Referrer-Policy": "no-referrer" });
@@ -60,7 +57,7 @@ export default function AcceptInvitation() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary state={state} fields={["name", "password", "confirmPassword"]} />
+        <FormErrorSummary title="Set up your account" state={state} fields={["name", "password", "confirmPassword"]} />
         <h1>Set up your account</h1>
         <p>
           {invitation.invitedBy ?? "An administrator"} has invited <strong>{invitation.email}</strong> to the

@@ -1,14 +1,11 @@
 import { Button } from "@observatory/ui";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { LinkProblemPage } from "~/components/link-problem";
 import { api } from "~/lib/api.server";
 import { formFailure, textField } from "~/lib/forms.server";
-import { pageTitle } from "~/lib/site";
-
-export const meta: MetaFunction = () => [{ title: pageTitle("Choose a new password") }];
 
 // The token is in the address: it must not travel on in a Referer header.
 export const headers = () => ({ "Referrer-Policy": "no-referrer" });
@@ -52,7 +49,7 @@ export default function ChooseNewPassword() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary state={state} fields={["password", "confirmPassword"]} />
+        <FormErrorSummary title="Choose a new password" state={state} fields={["password", "confirmPassword"]} />
         <h1>Choose a new password</h1>
         <p>
           For <strong>{link.email}</strong>. Once it is changed, you are signed out everywhere else.

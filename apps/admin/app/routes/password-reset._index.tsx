@@ -1,13 +1,11 @@
-import { Button } from "@observatory/ui";
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Button, DocumentTitle } from "@observatory/ui";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { EmailAddressInput } from "~/components/account-fields";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { api } from "~/lib/api.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { pageTitle } from "~/lib/site";
-
-export const meta: MetaFunction = () => [{ title: pageTitle("Reset your password") }];
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api: caller } = await api(request, context);
@@ -27,6 +25,7 @@ export default function RequestPasswordReset() {
     return (
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
+          <DocumentTitle title={pageTitle("Check your email")} />
           <h1>Check your email</h1>
           <p>
             If <strong>{result.email}</strong> belongs to an account, we have sent it a link to reset your password. The
@@ -43,7 +42,7 @@ export default function RequestPasswordReset() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary state={state} fields={["email"]} />
+        <FormErrorSummary title="Reset your password" state={state} fields={["email"]} />
         <h1>Reset your password</h1>
         <p>Enter the email address you sign in with. We will email you a link to choose a new password.</p>
         <Form method="post" noValidate>

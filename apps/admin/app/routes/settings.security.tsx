@@ -1,13 +1,10 @@
 import { roleLabels, roles } from "@observatory/api/permissions";
 import { Button, Checkboxes, InsetText, NotificationBanner } from "@observatory/ui";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { formFailure } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
-import { pageTitle } from "~/lib/site";
-
-export const meta: MetaFunction = () => [{ title: pageTitle("Security settings") }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api } = await requireUser(args, { permission: "settings.manage" });
@@ -32,7 +29,7 @@ export default function SecuritySettings() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary state={state} fields={["requiredRoles"]} />
+        <FormErrorSummary title="Security settings" state={state} fields={["requiredRoles"]} />
         {saved && <NotificationBanner variant="success">The security settings have been saved.</NotificationBanner>}
         <h1>Security settings</h1>
         {policy.isDefault && (

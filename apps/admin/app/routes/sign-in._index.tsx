@@ -1,14 +1,11 @@
 import { Button, NotificationBanner } from "@observatory/ui";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CurrentPasswordInput, EmailAddressInput } from "~/components/account-fields";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { api } from "~/lib/api.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { redirectTarget, withRedirectTo } from "~/lib/session.server";
-import { pageTitle } from "~/lib/site";
-
-export const meta: MetaFunction = () => [{ title: pageTitle("Sign in") }];
 
 const notices: Record<string, string> = {
   "signed-out": "You have signed out.",
@@ -51,7 +48,7 @@ export default function SignIn() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary state={state} fields={["email", "password"]} />
+        <FormErrorSummary title="Sign in" state={state} fields={["email", "password"]} />
         {notice && !state.formError && <NotificationBanner variant="success">{notice}</NotificationBanner>}
         <h1>Sign in</h1>
         <p>Sign in to write, review and publish the observatory's content.</p>

@@ -1,12 +1,9 @@
 import { Button, TextInput } from "@observatory/ui";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { formFailure, textField } from "~/lib/forms.server";
 import { redirectTarget, requireSession, withRedirectTo } from "~/lib/session.server";
-import { pageTitle } from "~/lib/site";
-
-export const meta: MetaFunction = () => [{ title: pageTitle("Enter your security code") }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const { session } = await requireSession(args);
@@ -36,7 +33,7 @@ export default function VerifyCode() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary state={state} fields={["code"]} />
+        <FormErrorSummary title="Enter your security code" state={state} fields={["code"]} />
         <h1>Enter your security code</h1>
         <p>Open the authenticator app on your phone and enter the 6-digit code it shows for the Observatory admin.</p>
         <Form method="post" noValidate>

@@ -1,15 +1,12 @@
 import { roleLabels, roles } from "@observatory/api/permissions";
 import { BackLink, Button, NotificationBanner, Radios, SummaryList, Tag } from "@observatory/ui";
 import { formatDateTime } from "@observatory/time";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { formFailure, textField } from "~/lib/forms.server";
 import { roleDescriptions } from "~/lib/roles";
 import { requireUser } from "~/lib/session.server";
-import { pageTitle } from "~/lib/site";
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: pageTitle(data?.user.name ?? "User") }];
 
 const notices: Record<string, string> = {
   "role-changed": "The role has been changed. It applies from their next click.",
@@ -59,7 +56,7 @@ export default function UserDetail() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <BackLink href="/users">Back to users</BackLink>
-        <FormErrorSummary state={state} fields={["role"]} />
+        <FormErrorSummary title={user.name} state={state} fields={["role"]} />
         {notice && !state.formError && <NotificationBanner variant="success">{notice}</NotificationBanner>}
         <h1>
           {user.name}

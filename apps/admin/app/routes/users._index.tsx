@@ -1,15 +1,12 @@
 import { roleLabels, roles } from "@observatory/api/permissions";
 import { Button, ButtonLink, NotificationBanner, Pagination, Select, Table, Tag, TextInput } from "@observatory/ui";
 import { formatDateTime } from "@observatory/time";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
-import { pageTitle } from "~/lib/site";
-
-export const meta: MetaFunction = () => [{ title: pageTitle("Users") }];
 
 const statusOptions = [
   { value: "", label: "Any status" },
@@ -62,7 +59,7 @@ export default function Users() {
   };
   return (
     <>
-      <FormErrorSummary state={state} fields={["invitations"]} />
+      <FormErrorSummary title="Users" state={state} fields={["invitations"]} />
       {notice && !state.formError && <NotificationBanner variant="success">{notice}</NotificationBanner>}
       <h1>Users</h1>
       <ButtonLink href="/users/invite">Invite a user</ButtonLink>

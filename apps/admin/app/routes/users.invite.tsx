@@ -1,15 +1,12 @@
 import { roleLabels, roles } from "@observatory/api/permissions";
 import { BackLink, Button, Radios } from "@observatory/ui";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { EmailAddressInput } from "~/components/account-fields";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
 import { roleDescriptions } from "~/lib/roles";
-import { pageTitle } from "~/lib/site";
-
-export const meta: MetaFunction = () => [{ title: pageTitle("Invite a user") }];
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, { permission: "users.manage" });
@@ -34,7 +31,7 @@ export default function InviteUser() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <BackLink href="/users">Back to users</BackLink>
-        <FormErrorSummary state={state} fields={["email", "role"]} />
+        <FormErrorSummary title="Invite a user" state={state} fields={["email", "role"]} />
         <h1>Invite a user</h1>
         <p>We will email them a link to set up their account. The link works once, for 7 days.</p>
         <Form method="post" noValidate>

@@ -7,15 +7,28 @@ type PageMeta = {
   path: string;
   siteUrl: string;
   type?: "website" | "article";
+  /** The page shows errors: its title starts with "Error: ". */
+  hasErrors?: boolean;
 };
 
+/** "Title - NHS Race and Health Observatory", as the browser's tab and history show it. */
+export function documentTitle(title: string, hasErrors = false): string {
+  return `${hasErrors ? "Error: " : ""}${title === siteName ? siteName : `${title} - ${siteName}`}`;
+}
+
 /** Title, description, canonical link, OpenGraph and Twitter card for a page. */
-export function pageMeta({ title, description, path, siteUrl, type = "website" }: PageMeta): MetaDescriptor[] {
+export function pageMeta({
+  title,
+  description,
+  path,
+  siteUrl,
+  type = "website",
+  hasErrors = false,
+}: PageMeta): MetaDescriptor[] {
   const url = new URL(path, siteUrl).toString();
-  const fullTitle = title === siteName ? siteName : `${title} - ${siteName}`;
   const image = new URL("/assets/images/nhsuk-opengraph-image.png", siteUrl).toString();
   return [
-    { title: fullTitle },
+    { title: documentTitle(title, hasErrors) },
     ...(description ? [{ name: "description", content: description }] : []),
     { tagName: "link", rel: "canonical", href: url },
     { property: "og:site_name", content: siteName },

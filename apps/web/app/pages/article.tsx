@@ -1,10 +1,10 @@
-import { ArticleContent, Breadcrumbs, NotificationBanner } from "@observatory/ui";
+import { ArticleContent, Breadcrumbs, DocumentTitle, NotificationBanner } from "@observatory/ui";
 import type { MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CommentForm } from "~/components/comment-form";
 import { CommentThread, type ThreadComment } from "~/components/comment-thread";
 import { ItemList } from "~/components/item-list";
-import { pageMeta } from "~/lib/meta";
+import { documentTitle, pageMeta } from "~/lib/meta";
 import type { articleLoader, commentAction } from "./article.server";
 
 type ArticleData = Awaited<ReturnType<typeof articleLoader>>;
@@ -19,13 +19,14 @@ const sectionCrumbs = {
 export const articleMeta: MetaFunction = ({ data }) => {
   const d = data as ArticleData | undefined;
   if (!d) return [];
+  // The title is the page's own (ArticlePage), so that a refused comment can make it "Error: ...".
   return pageMeta({
     title: d.item.seoTitle || d.item.title,
     description: d.item.seoDescription || d.item.summary,
     path: d.item.path,
     siteUrl: d.siteUrl,
     type: d.item.kind === "PAGE" ? "website" : "article",
-  });
+  }).filter((descriptor) => !("title" in descriptor));
 };
 
 function findComment(comments: ThreadComment[], id: string): ThreadComment | null {
@@ -45,6 +46,7 @@ export function ArticlePage() {
   const replyHref = formToken ? (id: string) => `${item.path}?replyTo=${encodeURIComponent(id)}#comment-form` : null;
   return (
     <>
+      <DocumentTitle title={documentTitle(item.seoTitle || item.title, Boolean(action))} />
       <Breadcrumbs items={[{ href: "/", label: "Home" }, ...(section ? [section] : [])]} />
       <div className="nhsuk-grid-row">
         <article className="nhsuk-grid-column-two-thirds">

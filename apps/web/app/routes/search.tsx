@@ -15,6 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
     description: "Search the observatory's news, blogs, press releases and pages.",
     path: "/search",
     siteUrl: data?.siteUrl ?? "",
+    hasErrors: Boolean(data?.queryError),
   }),
   { name: "robots", content: "noindex, follow" },
 ];

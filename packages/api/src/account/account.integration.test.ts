@@ -51,4 +51,27 @@ describe("one's own account", () => {
     expect(await h.db.session.count({ where: { userId: user.id } })).toBe(0);
     await expect(other.browser.call((api) => api.account.overview())).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
+
+  it("keeps the keyboard shortcuts setting with the person, on until they turn it off, and audits the change", async () => {
+    const { user, api } = await staff();
+    const other = await h.signedIn("MODERATOR");
+    expect(await api.account.preferences()).toEqual({ keyboardShortcuts: true });
+    await api.account.setPreferences({ keyboardShortcuts: false });
+    expect(await api.account.preferences()).toEqual({ keyboardShortcuts: false });
+    expect(await api.account.overview()).toMatchObject({ keyboardShortcuts: false });
+    expect(await other.api.account.preferences()).toEqual({ keyboardShortcuts: true });
+    expect(await h.db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ keyboardShortcuts: false });
+    expect(await h.db.auditEvent.count({ where: { action: "account.preferencesChanged", targetId: user.id } })).toBe(1);
+    await api.account.setPreferences({ keyboardShortcuts: true });
+    expect(await api.account.preferences()).toEqual({ keyboardShortcuts: true });
+  });
+
+  it("refuses a setting that is not on or off, and changes nothing", async () => {
+    const { user, api } = await staff();
+    // @ts-expect-error: what a crafted request could send
+    await expect(api.account.setPreferences({ keyboardShortcuts: "no" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    expect(await h.db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ keyboardShortcuts: true });
+  });
 });

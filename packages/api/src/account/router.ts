@@ -9,10 +9,21 @@ import {
   totpSetupInput,
 } from "../auth/mfa.ts";
 import { mfaStepProcedure, protectedProcedure, router } from "../trpc.ts";
-import { accountOverview, changePassword, changePasswordInput, signOutEverywhere } from "./service.ts";
+import {
+  accountOverview,
+  accountPreferences,
+  changePassword,
+  changePasswordInput,
+  preferencesInput,
+  setPreferences,
+  signOutEverywhere,
+} from "./service.ts";
 
 export const accountRouter = router({
   overview: protectedProcedure.query(({ ctx }) => accountOverview(ctx)),
+
+  preferences: protectedProcedure.query(({ ctx }) => accountPreferences(ctx)),
+  setPreferences: protectedProcedure.input(preferencesInput).mutation(({ ctx, input }) => setPreferences(ctx, input)),
 
   changePassword: protectedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
     await changePassword(ctx, input);

@@ -18,7 +18,7 @@ export async function accountOverview(ctx: Pick<Context, "db"> & { user: Session
   const [user, activeSessions] = await Promise.all([
     ctx.db.user.findUniqueOrThrow({
       where: { id: ctx.user.id },
-      select: { name: true, email: true, role: true, createdAt: true, lastSignInAt: true },
+      select: { name: true, email: true, role: true, createdAt: true, lastSignInAt: true, keyboardShortcuts: true },
     }),
     ctx.db.session.count({ where: { userId: ctx.user.id, expiresAt: { gt: now } } }),
   ]);
@@ -30,6 +30,30 @@ export const changePasswordInput = z.object({
   password: newPasswordField,
   confirmPassword: newPasswordField,
 });
+
+/** What a person has chosen for themselves; read by the pages that honour it (the moderation queue). */
+export async function accountPreferences(ctx: Pick<Context, "db"> & { user: SessionUser }) {
+  return ctx.db.user.findUniqueOrThrow({ where: { id: ctx.user.id }, select: { keyboardShortcuts: true } });
+}
+
+export const preferencesInput = z.object({ keyboardShortcuts: z.boolean() });
+
+/** Turns the single-key shortcuts on or off for oneself (WCAG 2.1.4 Character Key Shortcuts). */
+export async function setPreferences(
+  ctx: Pick<Context, "db" | "request"> & { user: SessionUser },
+  input: z.infer<typeof preferencesInput>,
+) {
+  await ctx.db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: ctx.user.id }, data: { keyboardShortcuts: input.keyboardShortcuts } });
+    await recordAudit(tx, ctx, {
+      action: "account.preferencesChanged",
+      targetType: "User",
+      targetId: ctx.user.id,
+      summary: `${ctx.user.name} turned keyboard shortcuts ${input.keyboardShortcuts ? "on" : "off"}`,
+    });
+  });
+  return { keyboardShortcuts: input.keyboardShortcuts };
+}
 
 /** Changes the password after checking the current one; every other session of the user ends. */
 export async function changePassword(ctx: AccountContext, input: z.infer<typeof changePasswordInput>) {

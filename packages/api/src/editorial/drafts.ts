@@ -42,11 +42,14 @@ export const revisionFields = z.object({
   workstreamIds: z.array(z.string().min(1).max(40)).max(12, "Choose up to 12 priorities").default([]),
   seoTitle: optionalLine(120, "Search engine title").default(""),
   seoDescription: optionalLine(300, "Search engine description").default(""),
-  /** A London date (25/12/2026); empty for none. */
+  /** A London date (2026-12-25 from a date input, or 25/12/2026 as typed); empty for none. */
   nextReviewDue: z
     .string()
     .trim()
-    .refine((v) => v === "" || parseDay(v) !== null, "Enter a real date for the next review, for example 25/12/2027")
+    .refine(
+      (v) => v === "" || parseDay(v) !== null,
+      "Enter a real date for the next review, for example 25 December 2027",
+    )
     .default(""),
   commentsOpen: z.boolean().default(true),
 });

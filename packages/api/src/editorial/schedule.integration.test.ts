@@ -4,6 +4,7 @@ import type { UserModel as User } from "@observatory/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runIfDue } from "../jobs/runner.ts";
 import { type Harness, useHarness } from "../testing/harness.ts";
+import { toFormErrors } from "../form-errors.ts";
 import { refusal } from "../testing/refusal.ts";
 import { findOverdueTransitions, recordDueTransitions, recordScheduleJob } from "./scheduler.ts";
 
@@ -96,6 +97,70 @@ describe("scheduled publication", () => {
       orderBy: { createdAt: "desc" },
     });
     expect(audit?.summary).toContain("28 March 2027 at 9:00am BST");
+  });
+
+  it("reads the date and time inputs' formats, in London time", async () => {
+    const item = await approved("Input formats");
+    await editor.editorial.schedule({ ...item, publishAt: { date: "2099-07-01", time: "09:30" } });
+    expect((await state(item.itemId)).publishAt).toEqual(new Date("2099-07-01T08:30:00Z"));
+    await editor.editorial.scheduleUnpublish({
+      itemId: item.itemId,
+      unpublishAt: { date: "2099-12-01", time: "17:00" },
+    });
+    expect((await state(item.itemId)).unpublishAt).toEqual(new Date("2099-12-01T17:00:00Z"));
+  });
+
+  it("says beside the field what is missing or wrong, and changes nothing", async () => {
+    const item = await approved("Bad times");
+    const cases = [
+      [{ date: "", time: "09:00" }, "Enter a date"],
+      [{ date: "2099-02-30", time: "09:00" }, "Enter a real date, for example 27 March 2027"],
+      [{ date: "2099-02-01", time: "" }, "Enter a time"],
+      [{ date: "2099-02-01", time: "25:00" }, "Enter a real time, for example 14:30"],
+      [{ date: "2027-03-28", time: "01:30" }, expect.stringContaining("1:30am on 28 March 2027 does not exist")],
+      [{ date: "2027-10-31", time: "01:30" }, expect.stringContaining("happens twice")],
+    ] as const;
+    const formErrors = (promise: Promise<unknown>) =>
+      promise.then(
+        () => expect.fail("expected a refusal"),
+        (error: unknown) => toFormErrors(error),
+      );
+    for (const [publishAt, message] of cases) {
+      const errors = await formErrors(editor.editorial.schedule({ ...item, publishAt }));
+      expect(errors?.fieldErrors, JSON.stringify(publishAt)).toEqual({ publishAt: message });
+    }
+    const unpublish = await formErrors(
+      editor.editorial.scheduleUnpublish({ itemId: item.itemId, unpublishAt: { date: "2099-06-01", time: "" } }),
+    );
+    expect(unpublish?.fieldErrors).toEqual({ unpublishAt: "Enter a time" });
+    expect(await state(item.itemId)).toMatchObject({ status: "APPROVED", publishAt: null, unpublishAt: null });
+  });
+
+  it("stores the next review due from a date input as the start of that London day, and refuses a date that is not real", async () => {
+    const summer = await author.api.editorial.create({
+      title: "Review in summer",
+      kind: "NEWS",
+      nextReviewDue: "2027-07-01",
+    });
+    const winter = await author.api.editorial.create({
+      title: "Review in winter",
+      kind: "NEWS",
+      nextReviewDue: "2027-12-25",
+    });
+    const due = (revisionId: string) =>
+      h.db.revision.findUniqueOrThrow({ where: { id: revisionId } }).then((r) => r.nextReviewDue);
+    expect(await due(summer.revisionId)).toEqual(new Date("2027-06-30T23:00:00Z"));
+    expect(await due(winter.revisionId)).toEqual(new Date("2027-12-25T00:00:00Z"));
+    const errors = await author.api.editorial
+      .create({ title: "Review never", kind: "NEWS", nextReviewDue: "2027-02-30" })
+      .then(
+        () => expect.fail("expected a refusal"),
+        (error: unknown) => toFormErrors(error),
+      );
+    expect(errors?.fieldErrors).toEqual({
+      nextReviewDue: "Enter a real date for the next review, for example 25 December 2027",
+    });
+    expect(await h.db.revision.count({ where: { title: "Review never" } })).toBe(0);
   });
 
   it("refuses an unpublish before the publication, either way round", async () => {
