@@ -141,6 +141,7 @@ const revisionSelect = {
   createdAt: true,
   updatedAt: true,
   baseRevisionId: true,
+  leadImageId: true,
   author: { select: { id: true, name: true } },
   workstreams: { select: { workstream: { select: { id: true, title: true, slug: true } } } },
 } as const satisfies Prisma.RevisionSelect;
