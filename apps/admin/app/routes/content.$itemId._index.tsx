@@ -34,7 +34,6 @@ const notices: Record<string, string> = {
   unpublished: "Taken off the public site.",
   archived: "Archived.",
   restored: "The earlier revision is now the latest draft.",
-  image: "Image uploaded.",
 };
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -221,11 +220,6 @@ export default function EditContent() {
         {can.publish && (
           <li>
             <a href={`/content/${item.id}/publish`}>Publish or schedule</a>
-          </li>
-        )}
-        {can.edit && (
-          <li>
-            <a href={`/content/${item.id}/image`}>Upload an image</a>
           </li>
         )}
       </ul>
