@@ -4,6 +4,7 @@ import { Form } from "@remix-run/react";
 import { formatTime } from "@observatory/time";
 import { type FormEvent, type ReactNode, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { FormState } from "~/components/form-errors";
+import { LeadImageField } from "~/components/lead-image-field";
 
 export type ContentFormValues = {
   title: string;
@@ -16,6 +17,7 @@ export type ContentFormValues = {
   nextReviewDue: string;
   commentsOpen: string;
   workstreamIds: string;
+  leadImageId: string;
 };
 
 type Props = {
@@ -72,6 +74,7 @@ export const contentFormFields = [
   "slug",
   "kind",
   "summary",
+  "leadImageId",
   "body",
   "workstreamIds",
   "seoTitle",
@@ -149,6 +152,7 @@ export function ContentForm({
           nextReviewDue: text("nextReviewDue"),
           commentsOpen: text("commentsOpen") !== "no",
           workstreamIds: data.getAll("workstreamIds").filter((v): v is string => typeof v === "string"),
+          leadImageId: text("leadImageId"),
         })
         .then(() => setAutosaveStatus(`Draft copy saved at ${formatTime(new Date())}`))
         .catch((error: unknown) =>
@@ -211,6 +215,7 @@ export function ContentForm({
         defaultValue={initial.summary}
         error={state.fieldErrors.summary}
       />
+      <LeadImageField defaultValue={values.leadImageId} error={state.fieldErrors.leadImageId} />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-half">
           <Textarea

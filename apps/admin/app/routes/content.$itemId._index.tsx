@@ -13,6 +13,7 @@ import { ContentForm, contentFormFields } from "~/components/content-form";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { kindOptions, orNotFound, readContentForm, statusLabel, when } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
+import { leadImageChoices } from "~/lib/lead-image.server";
 import { useOthersEditing } from "~/lib/presence";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
@@ -41,11 +42,12 @@ export async function loader(args: LoaderFunctionArgs) {
   const itemId = args.params.itemId ?? "";
   // The item first: checking in as its editor presumes it exists (an unknown id is a 404).
   const view = await orNotFound(api.editorial.item({ itemId }));
-  const [workstreams, presence] = await Promise.all([
+  const { item, revision, reviews } = view;
+  const [workstreams, presence, choices] = await Promise.all([
     api.editorial.workstreamOptions(),
     api.editorial.presence({ itemId }),
+    leadImageChoices(api, revision.leadImageId ?? ""),
   ]);
-  const { item, revision, reviews } = view;
   const params = new URL(args.request.url).searchParams;
   const notice = [...params.keys()].map((key) => notices[key]).find(Boolean) ?? null;
   const lastReview = reviews[0] ?? null;
@@ -83,6 +85,7 @@ export async function loader(args: LoaderFunctionArgs) {
       nextReviewDue: revision.nextReviewDue ? toLondonFields(revision.nextReviewDue).date : "",
       commentsOpen: item.commentsOpen ? "yes" : "no",
       workstreamIds: revision.workstreamIds.join(","),
+      leadImageId: revision.leadImageId ?? "",
     },
     lastReview: lastReview && {
       decision: lastReview.decision,
@@ -103,6 +106,7 @@ export async function loader(args: LoaderFunctionArgs) {
     presence: { seenAt: presence.seenAt, others: presence.others.map((o) => o.name) },
     workstreams: workstreams.map((w) => ({ id: w.id, title: w.title })),
     kinds: kindOptions,
+    ...choices,
   };
 }
 

@@ -11,6 +11,7 @@ import { ContentForm, contentFormFields } from "~/components/content-form";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { kindOptions, readContentForm } from "~/lib/content.server";
 import { formFailure } from "~/lib/forms.server";
+import { leadImageChoices } from "~/lib/lead-image.server";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
 import contentCss from "~/styles/content.css?url";
@@ -20,8 +21,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentCss
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api } = await requireUser(args, { permission: "content.write" });
-  const workstreams = await api.editorial.workstreamOptions();
-  return { workstreams: workstreams.map((w) => ({ id: w.id, title: w.title })), kinds: kindOptions };
+  const [workstreams, choices] = await Promise.all([api.editorial.workstreamOptions(), leadImageChoices(api, "")]);
+  return { workstreams: workstreams.map((w) => ({ id: w.id, title: w.title })), kinds: kindOptions, ...choices };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -46,6 +47,7 @@ const blank = {
   nextReviewDue: "",
   commentsOpen: "yes",
   workstreamIds: "",
+  leadImageId: "",
 };
 
 export default function NewContent() {

@@ -1,6 +1,7 @@
 import { ContentKind, ContentStatus, type Db, Prisma } from "@observatory/db";
 import { sanitizeContentHtml } from "@observatory/content";
 import { z } from "zod";
+import { renderedImages } from "../media/render.ts";
 import { AppError, notFound } from "../errors.ts";
 import { parseDay, startOfLondonDay } from "@observatory/time";
 import { can } from "../permissions.ts";
@@ -252,8 +253,11 @@ export async function getRevision(db: Db, revisionId: string) {
     },
   });
   if (!revision) throw notFound("That revision");
+  const leadImage = revision.leadImageId
+    ? ((await renderedImages(db, [revision.leadImageId])).get(revision.leadImageId) ?? null)
+    : null;
   // Sanitised on read as well as on save, as the public site does, so that a preview is the page itself.
-  return { ...revision, bodyHtml: sanitizeContentHtml(revision.bodyHtml) };
+  return { ...revision, bodyHtml: sanitizeContentHtml(revision.bodyHtml), leadImage };
 }
 
 type FieldChange = { field: string; label: string; before: string; after: string };

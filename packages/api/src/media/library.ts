@@ -243,14 +243,15 @@ export async function updateMedia(ctx: StaffContext, input: z.output<typeof upda
   });
 }
 
-/** Recent images for a choice of lead image (the newest first). */
-export async function recentMedia(db: Db, take = 50) {
-  const rows = await db.media.findMany({
-    select: { id: true, title: true, alt: true, decorative: true, storageKey: true, variants: true },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take,
-  });
-  return rows.map(({ storageKey, variants, ...media }) => ({
+/** The newest images to choose from (a lead image), and the one already chosen wherever it is in the library. */
+export async function recentMedia(db: Db, including: string | undefined, take = 50) {
+  const select = { id: true, title: true, alt: true, decorative: true, storageKey: true, variants: true } as const;
+  const rows = await db.media.findMany({ select, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take });
+  const chosen =
+    including && !rows.some((row) => row.id === including)
+      ? await db.media.findUnique({ where: { id: including }, select })
+      : null;
+  return [...(chosen ? [chosen] : []), ...rows].map(({ storageKey, variants, ...media }) => ({
     ...media,
     thumbnailUrl: thumbnailOf({ storageKey, variants }),
   }));
