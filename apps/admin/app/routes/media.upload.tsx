@@ -24,10 +24,7 @@ export async function action(args: ActionFunctionArgs) {
   const { api } = await requireUser(args, { permission: "content.write" });
   // Refused before reading: a huge upload must not be buffered only to be rejected.
   if (Number(args.request.headers.get("content-length") ?? "0") > MAX_REQUEST_BYTES) {
-    return data(
-      { ok: false as const, formError: "The image is too big", fieldErrors: { file: TOO_BIG }, values: {} },
-      { status: 413 },
-    );
+    return data({ ok: false as const, formError: null, fieldErrors: { file: TOO_BIG }, values: {} }, { status: 413 });
   }
   const form = await args.request.formData();
   const file = form.get("file");
