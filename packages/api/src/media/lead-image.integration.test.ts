@@ -40,6 +40,9 @@ describe("an item's lead image", () => {
     const revision = await author.editorial.revision({ revisionId: created.revisionId });
     expect(revision.leadImageId).toBe(imageId);
     expect(revision.leadImage).toMatchObject({ alt: "A community clinic waiting room", width: 1000, height: 500 });
+    const link = await author.editorial.createShareLink({ revisionId: created.revisionId, days: 1 });
+    const shared = await (await h.anonymous()).editorial.sharedPreview({ token: link.url.split("/preview/")[1] ?? "" });
+    expect(shared.leadImage?.alt).toBe("A community clinic waiting room");
     const saved = await author.editorial.save({
       itemId: created.itemId,
       baseRevisionId: created.revisionId,
