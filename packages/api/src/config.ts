@@ -1,4 +1,5 @@
 import type { Role } from "@observatory/db";
+import type { MediaStore } from "./media/store.ts";
 
 export type RateLimit = { limit: number; windowSeconds: number };
 
@@ -20,8 +21,10 @@ export type ApiConfig = {
   smtp: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string };
   /** Roles that must use multi-factor sign-in until an administrator sets the policy. */
   mfaRequiredRoles: Role[];
-  /** Where uploaded images are kept. */
+  /** Where uploaded images are kept (by the local folder store). */
   mediaDir: string;
+  /** Another place to keep them (an object store); the folder `mediaDir` when absent. */
+  mediaStore?: MediaStore;
 };
 
 let current: ApiConfig | undefined;

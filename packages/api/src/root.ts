@@ -5,6 +5,7 @@ import { commentJobs, commentsRouter } from "./comments/router.ts";
 import { contentRouter } from "./content/router.ts";
 import { editorialJobs, editorialRouter } from "./editorial/router.ts";
 import type { Job } from "./jobs/runner.ts";
+import { mediaRouter } from "./media/router.ts";
 import { moderationJobs, moderationRouter } from "./moderation/router.ts";
 import { settingsRouter } from "./settings/router.ts";
 import { systemRouter } from "./system/router.ts";
@@ -22,6 +23,7 @@ const domains = {
   comments: { router: commentsRouter, jobs: commentJobs },
   content: { router: contentRouter },
   editorial: { router: editorialRouter, jobs: editorialJobs },
+  media: { router: mediaRouter },
   moderation: { router: moderationRouter, jobs: moderationJobs },
   settings: { router: settingsRouter },
   system: { router: systemRouter },

@@ -1,4 +1,5 @@
 import { formatDate } from "@observatory/time";
+import { type ResponsiveImageFiles, ResponsiveImage } from "./responsive-image";
 import { Tag } from "./tag";
 
 export const contentKindLabels = {
@@ -20,6 +21,8 @@ export type ArticleItem = {
   bodyHtml: string;
   lastReviewedAt: Date | string | null;
   nextReviewDue: Date | string | null;
+  /** The lead image, shown under the summary, with its alt text, caption and credit. */
+  leadImage?: (ResponsiveImageFiles & { alt: string; caption: string; credit: string }) | null;
 };
 
 export type ArticleContentProps = {
@@ -55,6 +58,21 @@ export function ArticleContent({ item, publicSiteUrl = "" }: ArticleContentProps
         </p>
       )}
       <p className="nhsuk-lede-text">{item.summary}</p>
+      {item.leadImage && (
+        <figure className="observatory-lead-image nhsuk-u-margin-bottom-5">
+          <ResponsiveImage
+            image={item.leadImage}
+            alt={item.leadImage.alt}
+            sizes="(min-width: 61.875em) 640px, 100vw"
+            loading="eager"
+          />
+          {(item.leadImage.caption || item.leadImage.credit) && (
+            <figcaption className="nhsuk-body-s nhsuk-u-secondary-text-colour">
+              {[item.leadImage.caption, item.leadImage.credit].filter(Boolean).join(" ")}
+            </figcaption>
+          )}
+        </figure>
+      )}
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on save and again on read */}
       <div className="observatory-body" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />
       {(lastReviewed || nextReviewDue) && (

@@ -28,6 +28,7 @@ export { type NotificationBannerProps, focusSuccessBanner, NotificationBanner } 
 export { type PageShellProps, PageShell } from "./page-shell";
 export { type PaginationItem, type PaginationProps, Pagination, paginationItems } from "./pagination";
 export { type RadioItem, type RadiosProps, Radios } from "./radios";
+export { type ResponsiveImageFiles, type ResponsiveImageProps, ResponsiveImage } from "./responsive-image";
 export { type SelectOption, type SelectProps, Select } from "./select";
 export { type SkipLinkProps, SkipLink } from "./skip-link";
 export { type SummaryListAction, type SummaryListProps, type SummaryListRow, SummaryList } from "./summary-list";

@@ -7,6 +7,7 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState, useSyncExt
 import { AccessibilityReport } from "~/components/accessibility-report";
 import { BodyEditor } from "~/components/body-editor/body-editor";
 import type { FormState } from "~/components/form-errors";
+import { LeadImageField } from "~/components/lead-image-field";
 import { LondonDateInput } from "~/components/london-time-fields";
 
 export type ContentFormValues = {
@@ -23,6 +24,7 @@ export type ContentFormValues = {
   nextReviewDue: string;
   commentsOpen: string;
   workstreamIds: string;
+  leadImageId: string;
 };
 
 type Props = {
@@ -81,6 +83,7 @@ export const contentFormFields = [
   "slug",
   "kind",
   "summary",
+  "leadImageId",
   "body",
   "workstreamIds",
   "seoTitle",
@@ -164,6 +167,7 @@ export function ContentForm({
           nextReviewDue: text("nextReviewDue"),
           commentsOpen: text("commentsOpen") !== "no",
           workstreamIds: data.getAll("workstreamIds").filter((v): v is string => typeof v === "string"),
+          leadImageId: text("leadImageId"),
         })
         .then(() => setAutosaveStatus(`Draft copy saved at ${formatTime(new Date())}`))
         .catch((error: unknown) =>
@@ -233,6 +237,7 @@ export function ContentForm({
         defaultValue={initial.summary}
         error={state.fieldErrors.summary}
       />
+      <LeadImageField defaultValue={values.leadImageId} error={state.fieldErrors.leadImageId} />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <BodyEditor

@@ -50,6 +50,7 @@ export function readContentForm(form: FormData) {
     nextReviewDue: textField(form, "nextReviewDue"),
     commentsOpen: textField(form, "commentsOpen") || "yes",
     workstreamIds: workstreamIds.join(","),
+    leadImageId: textField(form, "leadImageId"),
   };
   const kind = kindOptions.find((k) => k.value === values.kind)?.value;
   return {
@@ -66,6 +67,7 @@ export function readContentForm(form: FormData) {
       nextReviewDue: values.nextReviewDue,
       commentsOpen: values.commentsOpen !== "no",
       workstreamIds,
+      leadImageId: values.leadImageId,
     },
   };
 }

@@ -20,6 +20,12 @@ export const adminSections: AdminSection[] = [
     description: "Write, review, schedule and publish news, blogs, press releases and pages.",
   },
   {
+    href: "/media",
+    label: "Media library",
+    permission: "content.write",
+    description: "Upload images once, describe them, and use them in any content.",
+  },
+  {
     href: "/comments",
     label: "Comments",
     permission: "comments.moderate",

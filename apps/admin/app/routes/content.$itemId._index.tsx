@@ -8,6 +8,7 @@ import { FormErrorSummary, formState } from "~/components/form-errors";
 import { WarningsReason } from "~/components/warnings-reason";
 import { bodyFormValues, kindOptions, orNotFound, readContentForm, statusLabel, when } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
+import { leadImageChoices } from "~/lib/lead-image.server";
 import { useOthersEditing } from "~/lib/presence";
 import { requireUser } from "~/lib/session.server";
 import contentCss from "~/styles/content.css?url";
@@ -25,7 +26,6 @@ const notices: Record<string, string> = {
   unpublished: "Taken off the public site.",
   archived: "Archived.",
   restored: "The earlier revision is now the latest draft.",
-  image: "Image uploaded.",
 };
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -33,11 +33,12 @@ export async function loader(args: LoaderFunctionArgs) {
   const itemId = args.params.itemId ?? "";
   // The item first: checking in as its editor presumes it exists (an unknown id is a 404).
   const view = await orNotFound(api.editorial.item({ itemId }));
-  const [workstreams, presence] = await Promise.all([
+  const { item, revision, reviews } = view;
+  const [workstreams, presence, choices] = await Promise.all([
     api.editorial.workstreamOptions(),
     api.editorial.presence({ itemId }),
+    leadImageChoices(api, revision.leadImageId ?? ""),
   ]);
-  const { item, revision, reviews } = view;
   const params = new URL(args.request.url).searchParams;
   const notice = [...params.keys()].map((key) => notices[key]).find(Boolean) ?? null;
   const lastReview = reviews[0] ?? null;
@@ -77,6 +78,7 @@ export async function loader(args: LoaderFunctionArgs) {
       nextReviewDue: revision.nextReviewDue ? toLondonFields(revision.nextReviewDue).date : "",
       commentsOpen: item.commentsOpen ? "yes" : "no",
       workstreamIds: revision.workstreamIds.join(","),
+      leadImageId: revision.leadImageId ?? "",
     },
     lastReview: lastReview && {
       decision: lastReview.decision,
@@ -97,6 +99,7 @@ export async function loader(args: LoaderFunctionArgs) {
     presence: { seenAt: presence.seenAt, others: presence.others.map((o) => o.name) },
     workstreams: workstreams.map((w) => ({ id: w.id, title: w.title })),
     kinds: kindOptions,
+    ...choices,
   };
 }
 
@@ -218,11 +221,6 @@ export default function EditContent() {
         {can.publish && (
           <li>
             <a href={`/content/${item.id}/publish`}>Publish or schedule</a>
-          </li>
-        )}
-        {can.edit && (
-          <li>
-            <a href={`/content/${item.id}/image`}>Upload an image</a>
           </li>
         )}
       </ul>

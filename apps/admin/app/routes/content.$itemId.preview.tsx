@@ -44,6 +44,7 @@ export async function loader(args: LoaderFunctionArgs) {
       bodyHtml: revision.bodyHtml,
       lastReviewedAt: revision.lastReviewedAt,
       nextReviewDue: revision.nextReviewDue,
+      leadImage: revision.leadImage,
     },
     publicSiteUrl: apiConfig().publicSiteUrl,
     shareLinks: shareLinks.map((link) => ({

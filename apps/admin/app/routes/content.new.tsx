@@ -5,6 +5,7 @@ import { ContentForm, contentFormFields } from "~/components/content-form";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { bodyFormValues, kindOptions, readContentForm } from "~/lib/content.server";
 import { formFailure } from "~/lib/forms.server";
+import { leadImageChoices } from "~/lib/lead-image.server";
 import { requireUser } from "~/lib/session.server";
 import contentCss from "~/styles/content.css?url";
 
@@ -12,11 +13,12 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentCss
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api } = await requireUser(args, { permission: "content.write" });
-  const workstreams = await api.editorial.workstreamOptions();
+  const [workstreams, choices] = await Promise.all([api.editorial.workstreamOptions(), leadImageChoices(api, "")]);
   return {
     workstreams: workstreams.map((w) => ({ id: w.id, title: w.title })),
     kinds: kindOptions,
     body: bodyFormValues({ type: "doc", content: [{ type: "paragraph" }] }),
+    ...choices,
   };
 }
 
@@ -41,6 +43,7 @@ const blank = {
   nextReviewDue: "",
   commentsOpen: "yes",
   workstreamIds: "",
+  leadImageId: "",
 };
 
 export default function NewContent() {

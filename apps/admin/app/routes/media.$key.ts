@@ -1,16 +1,21 @@
 import { readMedia } from "@observatory/api";
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { requireUser } from "~/lib/session.server";
 
-/** Uploaded images for previews in the admin (the public site serves the same files at the same path). */
+/**
+ * Library files for previews in the admin (the public site serves the same files at the same
+ * path). An image's own page is /media/<id>/edit: /media/<id> leads there.
+ */
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, { permission: "content.write" });
-  const media = await readMedia(args.params.key ?? "");
+  const key = args.params.key ?? "";
+  if (/^[a-z0-9]{20,40}$/.test(key)) throw redirect(`/media/${key}/edit`);
+  const media = await readMedia(key);
   if (!media) throw new Response("Not found", { status: 404 });
   return new Response(new Uint8Array(media.bytes), {
     headers: {
       "Content-Type": media.mimeType,
-      "Cache-Control": "private, max-age=3600",
+      "Cache-Control": "private, max-age=31536000, immutable",
       "X-Content-Type-Options": "nosniff",
     },
   });

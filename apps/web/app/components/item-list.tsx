@@ -1,4 +1,4 @@
-import { contentKindLabels, Tag } from "@observatory/ui";
+import { contentKindLabels, ResponsiveImage, type ResponsiveImageFiles, Tag } from "@observatory/ui";
 import { formatDate } from "@observatory/time";
 import { isoDate } from "~/lib/format";
 
@@ -10,6 +10,7 @@ export type ListedItem = {
   summary: string;
   publishedAt: Date | string;
   workstreams: { slug: string; title: string }[];
+  leadImage?: (ResponsiveImageFiles & { alt: string }) | null;
 };
 
 export function ItemList({ items, headingLevel = 2 }: { items: ListedItem[]; headingLevel?: 2 | 3 }) {
@@ -17,7 +18,15 @@ export function ItemList({ items, headingLevel = 2 }: { items: ListedItem[]; hea
   return (
     <ul className="nhsuk-list observatory-item-list">
       {items.map((item) => (
-        <li key={item.id} className="nhsuk-u-margin-bottom-6">
+        <li key={item.id} className={`nhsuk-u-margin-bottom-6${item.leadImage ? " observatory-item--with-image" : ""}`}>
+          {item.leadImage && (
+            <ResponsiveImage
+              className="observatory-item-image"
+              image={item.leadImage}
+              alt={item.leadImage.alt}
+              sizes="(min-width: 40.0625em) 200px, 100vw"
+            />
+          )}
           <Heading className="nhsuk-heading-s nhsuk-u-margin-bottom-1">
             <a href={item.path}>{item.title}</a>
           </Heading>

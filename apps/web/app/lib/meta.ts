@@ -9,7 +9,16 @@ type PageMeta = {
   type?: "website" | "article";
   /** The page shows errors: its title starts with "Error: ". */
   hasErrors?: boolean;
+  /** The page's own picture (its lead image); the observatory's logo card otherwise. */
+  image?: { src: string; srcset: string; alt: string; width: number; height: number } | null;
 };
+
+/** The size of the file `src` names: the widest of the srcset (the original's size scaled to it). */
+function sizeOfSrc(image: NonNullable<PageMeta["image"]>): { width: number; height: number } {
+  const widest = Number(/(\d+)w$/.exec(image.srcset)?.[1] ?? "0");
+  if (!widest || !image.width || widest >= image.width) return { width: image.width, height: image.height };
+  return { width: widest, height: Math.round((image.height * widest) / image.width) };
+}
 
 /** "Title - NHS Race and Health Observatory", as the browser's tab and history show it. */
 export function documentTitle(title: string, hasErrors = false): string {
@@ -24,9 +33,10 @@ export function pageMeta({
   siteUrl,
   type = "website",
   hasErrors = false,
+  image,
 }: PageMeta): MetaDescriptor[] {
   const url = new URL(path, siteUrl).toString();
-  const image = new URL("/assets/images/nhsuk-opengraph-image.png", siteUrl).toString();
+  const imageUrl = new URL(image?.src ?? "/assets/images/nhsuk-opengraph-image.png", siteUrl).toString();
   return [
     { title: documentTitle(title, hasErrors) },
     ...(description ? [{ name: "description", content: description }] : []),
@@ -35,9 +45,17 @@ export function pageMeta({
     { property: "og:title", content: title },
     { property: "og:type", content: type },
     { property: "og:url", content: url },
-    { property: "og:image", content: image },
+    { property: "og:image", content: imageUrl },
+    ...(image
+      ? [
+          ...(image.alt ? [{ property: "og:image:alt", content: image.alt }] : []),
+          { property: "og:image:width", content: String(sizeOfSrc(image).width) },
+          { property: "og:image:height", content: String(sizeOfSrc(image).height) },
+        ]
+      : []),
     ...(description ? [{ property: "og:description", content: description }] : []),
-    { name: "twitter:card", content: "summary" },
+    { name: "twitter:card", content: image ? "summary_large_image" : "summary" },
+    ...(image?.alt ? [{ name: "twitter:image:alt", content: image.alt }] : []),
     { name: "twitter:title", content: title },
     ...(description ? [{ name: "twitter:description", content: description }] : []),
   ];

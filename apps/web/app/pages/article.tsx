@@ -26,6 +26,7 @@ export const articleMeta: MetaFunction = ({ data }) => {
     path: d.item.path,
     siteUrl: d.siteUrl,
     type: d.item.kind === "PAGE" ? "website" : "article",
+    image: d.item.leadImage,
   }).filter((descriptor) => !("title" in descriptor));
 };
 

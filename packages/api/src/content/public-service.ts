@@ -1,4 +1,5 @@
 import { type ContentKind, type Db, Prisma } from "@observatory/db";
+import { type RenderedImage, renderedImages } from "../media/render.ts";
 import { itemPath } from "./kinds.ts";
 import { renderBody } from "./body.ts";
 import { visibleItems } from "./visibility.ts";
@@ -19,6 +20,8 @@ export type ItemSummary = {
   publishedAt: Date;
   updatedAt: Date;
   workstreams: WorkstreamTag[];
+  /** The revision's lead image: the card image in listings and the page's og:image. */
+  leadImage: RenderedImage | null;
 };
 
 type SummaryRow = {
@@ -33,13 +36,39 @@ type SummaryRow = {
   total?: bigint;
 };
 
-async function withWorkstreams(db: Db, rows: SummaryRow[]): Promise<ItemSummary[]> {
-  const tags = rows.length
-    ? await db.revisionWorkstream.findMany({
-        where: { revisionId: { in: rows.map((r) => r.revisionId) } },
-        select: { revisionId: true, workstream: { select: { slug: true, title: true, position: true } } },
+/** The lead images of these revisions, by revision id. */
+async function leadImagesOf(db: Db, revisionIds: string[]): Promise<Map<string, RenderedImage>> {
+  const revisions = revisionIds.length
+    ? await db.revision.findMany({
+        where: { id: { in: revisionIds }, leadImageId: { not: null } },
+        select: { id: true, leadImageId: true },
       })
     : [];
+  const images = await renderedImages(
+    db,
+    revisions.flatMap((r) => (r.leadImageId ? [r.leadImageId] : [])),
+  );
+  const found = new Map<string, RenderedImage>();
+  for (const revision of revisions) {
+    const image = revision.leadImageId ? images.get(revision.leadImageId) : undefined;
+    if (image) found.set(revision.id, image);
+  }
+  return found;
+}
+
+async function withWorkstreams(db: Db, rows: SummaryRow[]): Promise<ItemSummary[]> {
+  const [tags, leadImages] = await Promise.all([
+    rows.length
+      ? db.revisionWorkstream.findMany({
+          where: { revisionId: { in: rows.map((r) => r.revisionId) } },
+          select: { revisionId: true, workstream: { select: { slug: true, title: true, position: true } } },
+        })
+      : [],
+    leadImagesOf(
+      db,
+      rows.map((r) => r.revisionId),
+    ),
+  ]);
   return rows.map((row) => {
     const publishedAt = row.publishedAt ?? row.liveSince ?? new Date(0);
     return {
@@ -55,6 +84,7 @@ async function withWorkstreams(db: Db, rows: SummaryRow[]): Promise<ItemSummary[
         .filter((t) => t.revisionId === row.revisionId)
         .sort((a, b) => a.workstream.position - b.workstream.position)
         .map((t) => ({ slug: t.workstream.slug, title: t.workstream.title })),
+      leadImage: leadImages.get(row.revisionId) ?? null,
     };
   });
 }

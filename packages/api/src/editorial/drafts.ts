@@ -52,6 +52,8 @@ export const revisionFields = z.object({
     )
     .default(""),
   commentsOpen: z.boolean().default(true),
+  /** A library image's id; empty or absent for none. */
+  leadImageId: z.string().trim().max(40).optional(),
 });
 export type RevisionFields = z.output<typeof revisionFields>;
 
@@ -80,6 +82,15 @@ export function slugify(title: string): string {
 function reviewDueDate(text: string): Date | null {
   const day = text ? parseDay(text) : null;
   return day ? startOfLondonDay(day.year, day.month, day.day) : null;
+}
+
+async function assertLeadImageExists(tx: Tx, id: string | undefined): Promise<void> {
+  if (!id) return;
+  if (!(await tx.media.count({ where: { id } }))) {
+    throw new AppError("BAD_REQUEST", "Choose a lead image from the library", {
+      leadImageId: "Choose a lead image from the library",
+    });
+  }
 }
 
 async function assertWorkstreamsExist(tx: Tx, ids: string[]): Promise<void> {
@@ -135,6 +146,7 @@ function revisionData(fields: RevisionFields) {
     seoTitle: fields.seoTitle,
     seoDescription: fields.seoDescription,
     nextReviewDue: reviewDueDate(fields.nextReviewDue),
+    leadImageId: fields.leadImageId || null,
   };
 }
 
@@ -173,6 +185,7 @@ export async function createDraft(ctx: StaffContext, fields: RevisionFields) {
   if (!can(ctx.user.role, "content.write")) throw new AppError("FORBIDDEN", "You cannot write content.");
   const result = await ctx.db.$transaction(async (tx) => {
     await assertWorkstreamsExist(tx, fields.workstreamIds);
+    await assertLeadImageExists(tx, fields.leadImageId);
     let slug = fields.slug;
     if (slug) await assertSlugAvailable(tx, slug, null);
     else slug = await freeSlugFor(tx, slugify(fields.title));
@@ -250,6 +263,7 @@ export async function saveRevision(ctx: StaffContext, input: z.output<typeof sav
       );
     }
     await assertWorkstreamsExist(tx, fields.workstreamIds);
+    await assertLeadImageExists(tx, fields.leadImageId);
     if (fields.slug && fields.slug !== item.slug) await assertSlugAvailable(tx, fields.slug, item.id);
 
     const data = revisionData(fields);
@@ -341,6 +355,7 @@ export async function restoreRevision(ctx: StaffContext, input: { itemId: string
         seoTitle: source.seoTitle,
         seoDescription: source.seoDescription,
         nextReviewDue: source.nextReviewDue,
+        leadImageId: source.leadImageId,
         workstreams: { create: source.workstreams.map((w) => ({ workstreamId: w.workstreamId })) },
       },
       select: { id: true, number: true },

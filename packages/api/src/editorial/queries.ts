@@ -1,5 +1,6 @@
 import { ContentKind, ContentStatus, type Db, Prisma } from "@observatory/db";
 import { z } from "zod";
+import { renderedImages } from "../media/render.ts";
 import { AppError, notFound } from "../errors.ts";
 import { parseDay, startOfLondonDay } from "@observatory/time";
 import { can } from "../permissions.ts";
@@ -143,6 +144,7 @@ const revisionSelect = {
   createdAt: true,
   updatedAt: true,
   baseRevisionId: true,
+  leadImageId: true,
   author: { select: { id: true, name: true } },
   workstreams: { select: { workstream: { select: { id: true, title: true, slug: true } } } },
 } as const satisfies Prisma.RevisionSelect;
@@ -257,7 +259,10 @@ export async function getRevision(db: Db, revisionId: string) {
     },
   });
   if (!revision) throw notFound("That revision");
-  return { ...revision, ...(await bodyViews(db, revision.document, revision.accessibilityAcceptances)) };
+  const leadImage = revision.leadImageId
+    ? ((await renderedImages(db, [revision.leadImageId])).get(revision.leadImageId) ?? null)
+    : null;
+  return { ...revision, ...(await bodyViews(db, revision.document, revision.accessibilityAcceptances)), leadImage };
 }
 
 /**

@@ -14,7 +14,6 @@ import {
   saveRevision,
   saveRevisionInput,
 } from "./drafts.ts";
-import { uploadImage, uploadImageInput } from "./media.ts";
 import { leavePresence, touchPresence } from "./presence.ts";
 import {
   compareRevisions,
@@ -152,7 +151,6 @@ export const editorialRouter = router({
     .input(z.object({ token: z.string().min(1).max(200) }))
     .query(({ ctx, input }) => openShareLink(ctx, input.token)),
 
-  uploadImage: write.input(uploadImageInput).mutation(({ ctx, input }) => uploadImage(ctx, input)),
   presence: write.input(itemRef).mutation(({ ctx, input }) => touchPresence(ctx, input.itemId)),
   leave: write
     .input(itemRef.extend({ seenAt: z.coerce.date() }))

@@ -6,6 +6,7 @@ import { AppError, notFound } from "../errors.ts";
 import type { Context } from "../trpc.ts";
 import type { StaffContext } from "./common.ts";
 import { formatDateTime } from "@observatory/time";
+import { renderedImages } from "../media/render.ts";
 
 // Preview links for reviewers outside the observatory. The token is a random secret plus an HMAC
 // of it under the app key, so a forged or mistyped link is refused without a database lookup; only
@@ -122,6 +123,7 @@ export async function openShareLink(ctx: Pick<Context, "db" | "request">, token:
           document: true,
           lastReviewedAt: true,
           nextReviewDue: true,
+          leadImageId: true,
           workstreams: { select: { workstream: { select: { slug: true, title: true } } } },
           item: { select: { kind: true, publishedAt: true, createdBy: { select: { name: true } } } },
         },
@@ -144,6 +146,7 @@ export async function openShareLink(ctx: Pick<Context, "db" | "request">, token:
     lastReviewedAt: r.lastReviewedAt,
     nextReviewDue: r.nextReviewDue,
     workstreams: r.workstreams.map((w) => w.workstream),
+    leadImage: r.leadImageId ? ((await renderedImages(ctx.db, [r.leadImageId])).get(r.leadImageId) ?? null) : null,
     expiresAt: link.expiresAt,
   };
 }

@@ -1,25 +1,12 @@
 import { bodyOf } from "@observatory/db/testing";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { UserModel as User } from "@observatory/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Harness, useHarness } from "../testing/harness.ts";
-import { configureForTests } from "../testing/config.ts";
 import { refusal } from "../testing/refusal.ts";
-import { readMedia } from "./media.ts";
-
-// Uploads go to a scratch folder, not the repository's .data.
-configureForTests({ mediaDir: mkdtempSync(path.join(tmpdir(), "observatory-media-")) });
 
 type Caller = Awaited<ReturnType<Harness["as"]>>;
 
 const tokenOf = (url: string) => url.split("/preview/")[1] ?? "";
-
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
-  "base64",
-);
 
 describe("share links", () => {
   const h = useHarness();
@@ -99,45 +86,5 @@ describe("share links", () => {
 
   it("refuses links longer than 30 days", async () => {
     expect((await refusal(author.api.editorial.createShareLink({ revisionId, days: 31 }))).code).toBe("BAD_REQUEST");
-  });
-});
-
-describe("image uploads", () => {
-  const h = useHarness();
-
-  it("stores a real image with its alt text and gives the Markdown to insert", async () => {
-    const author = await h.as("AUTHOR");
-    const uploaded = await author.editorial.uploadImage({
-      fileName: "chart.png",
-      contentBase64: PNG.toString("base64"),
-      alt: "Waiting times by region",
-    });
-    expect(uploaded.markdown).toBe(`![Waiting times by region](${uploaded.url})`);
-    const key = uploaded.url.replace("/media/", "");
-    expect((await readMedia(key))?.mimeType).toBe("image/png");
-    expect(await h.db.media.count({ where: { id: uploaded.id, alt: "Waiting times by region" } })).toBe(1);
-  });
-
-  it("refuses files that are not images whatever their name, oversized files, and missing alt text", async () => {
-    const author = await h.as("AUTHOR");
-    const script = await refusal(
-      author.editorial.uploadImage({
-        fileName: "innocent.png",
-        contentBase64: Buffer.from("<script>alert(1)</script>").toString("base64"),
-        alt: "An image",
-      }),
-    );
-    expect(script.code).toBe("BAD_REQUEST");
-    const huge = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]);
-    const big = await refusal(
-      author.editorial.uploadImage({ fileName: "big.png", contentBase64: huge.toString("base64"), alt: "Big" }),
-    );
-    expect(big.code).toBe("BAD_REQUEST");
-    const noAlt = await refusal(
-      author.editorial.uploadImage({ fileName: "a.png", contentBase64: PNG.toString("base64"), alt: " " }),
-    );
-    expect(noAlt.code).toBe("BAD_REQUEST");
-    expect(await h.db.media.count({ where: { fileName: { in: ["innocent.png", "big.png", "a.png"] } } })).toBe(0);
-    expect(await readMedia("../../etc/passwd")).toBeNull();
   });
 });
