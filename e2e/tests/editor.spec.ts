@@ -1,6 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "../fixtures";
 import { urls } from "../playwright.config";
+import { withDb } from "./database";
 import { removeItems, signInAs } from "./staff-helpers";
 
 // The rich-text editor, with the keyboard alone: an author writes an article with a heading, a
@@ -11,7 +12,41 @@ import { removeItems, signInAs } from "./staff-helpers";
 const run = Date.now().toString(36);
 const title = `Editor ${run}: screening uptake`;
 
-test.afterAll(() => removeItems([`editor-${run}-%`]));
+const imageTitle = `Uptake chart ${run}`;
+
+test.afterAll(async () => {
+  await removeItems([`editor-${run}-%`]);
+  await withDb((db) => db.media.deleteMany({ where: { title: imageTitle } }));
+});
+
+/** Puts a 1,200 × 600 PNG the browser draws into the media library, through its upload page. */
+async function uploadChart(page: Page) {
+  await page.goto(`${urls.admin}/media/upload`);
+  await page.waitForLoadState("networkidle");
+  const png = await page.evaluate(() => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 1200;
+    canvas.height = 600;
+    const context = canvas.getContext("2d");
+    if (context) {
+      context.fillStyle = "#ffffff";
+      context.fillRect(0, 0, 1200, 600);
+      context.fillStyle = "#005eb8";
+      context.fillRect(100, 200, 300, 400);
+      context.fillRect(600, 300, 300, 300);
+    }
+    return canvas.toDataURL("image/png").split(",")[1] ?? "";
+  });
+  await page
+    .getByLabel("Drop an image here, or choose a file")
+    .setInputFiles({ name: "uptake-chart.png", mimeType: "image/png", buffer: Buffer.from(png, "base64") });
+  await page.getByLabel("Alt text").focus();
+  await page.keyboard.type("Bar chart of screening uptake: 72% for White British, 58% for Black African");
+  await page.getByLabel("Title (optional)").focus();
+  await page.keyboard.type(imageTitle);
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Image uploaded")).toBeVisible();
+}
 
 /** Moves to the toolbar (Alt+F10) and presses the button named `name`, finding it with the arrow keys. */
 async function toolbar(page: Page, name: string) {
@@ -25,7 +60,8 @@ async function toolbar(page: Page, name: string) {
     }
     await page.keyboard.press("ArrowRight");
   }
-  throw new Error(`no toolbar button "${name}"`);
+  const active = await page.evaluate(() => `${document.activeElement?.tagName}#${document.activeElement?.id}`);
+  throw new Error(`no toolbar button "${name}" (focus is on ${active})`);
 }
 
 async function typeInto(page: Page, label: string, text: string) {
@@ -45,8 +81,9 @@ test("an article written with the keyboard: blocks, the accessibility check, rev
   page,
   browser,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   await signInAs(page, "author");
+  await uploadChart(page);
   await page.goto(`${urls.admin}/content/new`);
   await page.waitForLoadState("networkidle");
   await typeInto(page, "Title", title);
@@ -69,6 +106,40 @@ test("an article written with the keyboard: blocks, the accessibility check, rev
   await toolbar(page, "Delete row");
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
+  // A library image, found by its title; its alt text is taken out, and the check calls that an error.
+  await toolbar(page, "Image");
+  await expect(page.getByLabel("Find an image by its title, description or file name")).toBeFocused();
+  await page.keyboard.type(imageTitle);
+  await expect(page.getByRole("radio", { name: imageTitle })).toBeVisible();
+  await page.keyboard.press("Tab"); // the upload link
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("radio", { name: imageTitle })).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(page.getByLabel("Alt text: what the image shows, here")).toHaveValue(/^Bar chart of screening uptake/);
+  await page.getByLabel("Alt text: what the image shows, here").focus();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Screening uptake in 2025");
+  await page.keyboard.press("Enter");
+  await expect(body.locator("img")).toHaveCount(1);
+  await expect(page.locator("#accessibility")).toContainText("An image has no alt text");
+  // Fixed from the check: "Show in the body" selects the image; the toolbar's Image describes it.
+  await page
+    .locator("#accessibility")
+    .getByRole("button", { name: /Show in the body/ })
+    .first()
+    .focus();
+  await page.keyboard.press("Enter");
+  await expect(body).toBeFocused();
+  await toolbar(page, "Image");
+  await expect(page.getByRole("group", { name: "Image", exact: true })).toBeVisible();
+  await page.getByLabel("Alt text: what the image shows, here").focus();
+  await page.keyboard.type("Bar chart: screening uptake is 72% for White British and 58% for Black African people");
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#accessibility")).not.toContainText("An image has no alt text");
+  await body.focus();
+  await page.keyboard.press("Control+End");
   await page.keyboard.type("Call 111 if you are worried about a result.");
   await toolbar(page, "Inset text");
   // Enter twice leaves the inset text, as it leaves a list.
@@ -103,17 +174,17 @@ test("an article written with the keyboard: blocks, the accessibility check, rev
   // Submitting is refused while the check finds an error, and the error summary says why.
   await page.getByRole("button", { name: "Submit for review" }).focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("alert")).toContainText("accessibility check");
+  await expect(page.locator(".nhsuk-error-summary")).toContainText("accessibility check");
   await page.waitForLoadState("networkidle");
-  // Fixed: the heading (the line before the last) becomes level 3.
-  await body.focus();
-  await page.keyboard.press("Control+End");
-  await page.keyboard.press("ArrowUp");
+  // Fixed from the check: "Show in the body" selects the heading, and it becomes level 3.
+  await page.locator("#accessibility button", { hasText: "What we found" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(body).toBeFocused();
   await toolbar(page, "Heading 3");
   await expect(page.locator("#accessibility")).toContainText("No problems found.");
   await page.getByRole("button", { name: "Save changes" }).focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByText("Your changes have been saved")).toBeVisible();
+  await expect(page.getByText(/^Revision 2 by/)).toBeVisible();
   await page.getByRole("button", { name: "Submit for review" }).focus();
   await page.keyboard.press("Enter");
   await expect(page.getByText("Submitted for review.")).toBeVisible();
@@ -143,6 +214,14 @@ test("an article written with the keyboard: blocks, the accessibility check, rev
   await expect(article.locator("table.nhsuk-table tbody tr")).toHaveCount(2);
   await expect(article.locator(".nhsuk-inset-text")).toContainText("Call 111 if you are worried about a result.");
   await expect(article.getByRole("heading", { level: 3 })).toHaveText("What we found");
+  // The library image: responsive files, its size set, its alt text and caption.
+  const figure = article.locator("figure.nhsuk-image");
+  await expect(figure.locator("source[type='image/avif']")).toHaveAttribute("srcset", /640w/);
+  await expect(figure.locator("img")).toHaveAttribute("alt", /^Bar chart: screening uptake is 72%/);
+  await expect(figure.locator("img")).toHaveAttribute("width", "1200");
+  await expect(figure.locator("img")).toHaveAttribute("height", "600");
+  await expect(figure.locator("img")).toHaveAttribute("sizes", /616px/);
+  await expect(figure.locator("figcaption")).toHaveText("Screening uptake in 2025");
   await expect(article.getByRole("link", { name: "guidance for more." })).toHaveAttribute(
     "href",
     "https://www.nhs.uk/conditions/",

@@ -3,7 +3,16 @@ import type { Finding } from "@observatory/content";
 // The accessibility check of a body, as the editor shows it beside the text and the reviewer sees
 // it on the review screen: errors first (they stop submission and publication), then warnings.
 
-export function AccessibilityReport({ findings, headingLevel = 2 }: { findings: Finding[]; headingLevel?: 2 | 3 }) {
+export function AccessibilityReport({
+  findings,
+  headingLevel = 2,
+  onShow,
+}: {
+  findings: Finding[];
+  headingLevel?: 2 | 3;
+  /** In the editor: selects the passage a finding is about. */
+  onShow?: (finding: Finding) => void;
+}) {
   const errors = findings.filter((f) => f.severity === "error");
   const warnings = findings.filter((f) => f.severity === "warning");
   const Heading = `h${headingLevel}` as const;
@@ -38,6 +47,18 @@ export function AccessibilityReport({ findings, headingLevel = 2 }: { findings: 
                     {finding.severity === "error" ? "Error" : "Warning"}:
                   </strong>{" "}
                   {finding.message}
+                  {onShow && (
+                    <>
+                      {" "}
+                      <button
+                        type="button"
+                        className="nhsuk-link-button observatory-link-button"
+                        onClick={() => onShow(finding)}
+                      >
+                        Show in the body<span className="nhsuk-u-visually-hidden">: {finding.excerpt}</span>
+                      </button>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>

@@ -1,11 +1,12 @@
 import { createApiClient } from "@observatory/api/client";
 import type { Finding } from "@observatory/content";
+import type { Editor } from "@tiptap/core";
 import { Button, Checkboxes, Radios, Select, Textarea, TextInput } from "@observatory/ui";
 import { Form } from "@remix-run/react";
 import { formatTime } from "@observatory/time";
 import { type FormEvent, type ReactNode, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { AccessibilityReport } from "~/components/accessibility-report";
-import { BodyEditor } from "~/components/body-editor/body-editor";
+import { BodyEditor, showFinding } from "~/components/body-editor/body-editor";
 import type { FormState } from "~/components/form-errors";
 import { LeadImageField } from "~/components/lead-image-field";
 import { LondonDateInput } from "~/components/london-time-fields";
@@ -116,6 +117,7 @@ export function ContentForm({
   const [previewProblem, setPreviewProblem] = useState("");
   const [findings, setFindings] = useState(initialFindings);
   const [kind, setKind] = useState(values.kind);
+  const [editor, setEditor] = useState<Editor | null>(null);
   const [autosaveStatus, setAutosaveStatus] = useState("");
   const timers = useRef<{ preview?: ReturnType<typeof setTimeout>; save?: ReturnType<typeof setTimeout> }>({});
   const selected = new Set(values.workstreamIds.split(",").filter(Boolean));
@@ -247,10 +249,11 @@ export function ContentForm({
             error={state.fieldErrors.body}
             kind={kind}
             onChange={onBodyChange}
+            onReady={setEditor}
           />
         </div>
         <div className="nhsuk-grid-column-one-third">
-          <AccessibilityReport findings={findings} />
+          <AccessibilityReport findings={findings} onShow={editor ? (f) => showFinding(editor, f) : undefined} />
         </div>
       </div>
       <details className="nhsuk-details observatory-preview" open>

@@ -3,7 +3,6 @@ import {
   checkDocument,
   emptyDocument,
   type Finding,
-  type MediaLookup,
   parseDocument,
   renderDocument,
   renderDocumentDiff,
@@ -11,6 +10,7 @@ import {
 } from "@observatory/content";
 import type { Db } from "@observatory/db";
 import { apiConfig } from "../config.ts";
+import { mediaForRender } from "../media/render.ts";
 import { itemPath } from "./kinds.ts";
 import { visibleItems } from "./visibility.ts";
 
@@ -45,37 +45,13 @@ async function publicLinks(db: Db, itemIds: string[], now: Date): Promise<Map<st
   return new Map(rows.map((r) => [r.id, itemPath(r.kind, r.slug)]));
 }
 
-/** The library images a body shows, as the renderer draws them. */
-async function mediaFor(db: Db, mediaIds: string[]): Promise<MediaLookup> {
-  if (mediaIds.length === 0) return new Map();
-  const rows = await db.media.findMany({
-    where: { id: { in: mediaIds } },
-    select: { id: true, storageKey: true, width: true, height: true },
-  });
-  return new Map(
-    rows
-      .filter((m) => m.width && m.height)
-      .map((m) => [
-        m.id,
-        {
-          width: m.width ?? 0,
-          height: m.height ?? 0,
-          src: `/media/${m.storageKey}`,
-          srcset: `/media/${m.storageKey} ${m.width}w`,
-          sources: [],
-          credit: "",
-        },
-      ]),
-  );
-}
-
 export type BodyRenderOptions = { now: Date; siteUrl?: string };
 
 /** A stored body as HTML, with its links and images looked up. */
 export async function renderBody(db: Db, stored: unknown, { now, siteUrl }: BodyRenderOptions): Promise<string> {
   const document = storedDocument(stored);
   const { itemIds, mediaIds } = referencesOf(document);
-  const [links, media] = await Promise.all([publicLinks(db, itemIds, now), mediaFor(db, mediaIds)]);
+  const [links, media] = await Promise.all([publicLinks(db, itemIds, now), mediaForRender(db, mediaIds)]);
   return renderDocument(document, { links, media, ...(siteUrl ? { siteUrl } : {}) });
 }
 
@@ -85,7 +61,7 @@ export async function renderBodyDiff(db: Db, before: unknown, after: unknown): P
   const references = [referencesOf(older), referencesOf(newer)];
   const [links, media] = await Promise.all([
     publicLinks(db, [...new Set(references.flatMap((r) => r.itemIds))], new Date()),
-    mediaFor(db, [...new Set(references.flatMap((r) => r.mediaIds))]),
+    mediaForRender(db, [...new Set(references.flatMap((r) => r.mediaIds))]),
   ]);
   return renderDocumentDiff(older, newer, { links, media, siteUrl: apiConfig().publicSiteUrl });
 }

@@ -70,7 +70,8 @@ export const BodyImage = Node.create({
       "img",
       {
         "data-media-id": mediaId,
-        src: `/media/library/${mediaId}`,
+        // The admin serves each library image's small file here (the editor is only in the admin).
+        src: `/media/${mediaId}/thumbnail`,
         alt: decorative ? "" : alt,
         "data-decorative": decorative ? "true" : "false",
         "data-caption": caption,

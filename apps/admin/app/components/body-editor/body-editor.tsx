@@ -4,6 +4,7 @@ import { ErrorMessage, Textarea } from "@observatory/ui";
 import { type Editor, Extension, type JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useRef, useState } from "react";
+import { ImagePanel } from "./image-panel";
 import { LinkPanel } from "./link-panel";
 import { Toolbar, type ToolbarGroup } from "./toolbar";
 
@@ -22,6 +23,8 @@ type Props = {
   /** The kind of content being written: press releases have blocks of their own. */
   kind: string;
   onChange: (documentJson: string) => void;
+  /** The editor, once it is running (the accessibility check beside it selects passages in it). */
+  onReady?: (editor: Editor | null) => void;
 };
 
 const hint =
@@ -56,9 +59,9 @@ export function BodyEditor(props: Props) {
   return <RichTextEditor {...props} />;
 }
 
-function RichTextEditor({ documentJson, typedHtml, error, kind, onChange }: Props) {
+function RichTextEditor({ documentJson, typedHtml, error, kind, onChange, onReady }: Props) {
   const toolbarRef = useRef<HTMLDivElement>(null);
-  const [panel, setPanel] = useState<"link" | null>(null);
+  const [panel, setPanel] = useState<Panel>(null);
   const [json, setJson] = useState(documentJson);
   const focusToolbar = () => {
     const button = toolbarRef.current?.querySelector<HTMLButtonElement>('button[tabindex="0"]');
@@ -109,6 +112,8 @@ function RichTextEditor({ documentJson, typedHtml, error, kind, onChange }: Prop
   // Text typed into the plain box before the editor started is part of the body now.
   useEffect(() => {
     if (editor && typedHtml !== undefined) onChange(JSON.stringify(editor.getJSON()));
+    onReady?.(editor);
+    return () => onReady?.(null);
   }, [editor]);
 
   return (
@@ -124,10 +129,40 @@ function RichTextEditor({ documentJson, typedHtml, error, kind, onChange }: Prop
         <Toolbar editor={editor} groups={toolbarGroups(kind, setPanel)} toolbarRef={toolbarRef} controls="body" />
       )}
       {editor && panel === "link" && <LinkPanel editor={editor} onClose={() => setPanel(null)} />}
+      {editor && panel === "image" && <ImagePanel editor={editor} onClose={() => setPanel(null)} />}
       <EditorContent editor={editor} />
       <input type="hidden" name="body" value={editor ? JSON.stringify(editor.getJSON()) : json} />
     </div>
   );
+}
+
+/**
+ * Selects what an accessibility finding is about (an image, or the words it quotes) and moves the
+ * focus there, so the person can fix it with the toolbar.
+ */
+export function showFinding(editor: Editor, finding: { rule: string; excerpt: string }) {
+  let found: { from: number; to?: number } | null = null;
+  const quote = finding.excerpt.slice(0, 80);
+  editor.state.doc.descendants((node, pos) => {
+    if (found) return false;
+    if (node.type.name === "image") {
+      if (node.attrs.mediaId === finding.excerpt || (quote && node.attrs.alt === finding.excerpt))
+        found = { from: pos };
+      return false;
+    }
+    if (node.isTextblock && quote) {
+      const at = node.textContent.indexOf(quote);
+      if (at >= 0) found = { from: pos + 1 + at, to: pos + 1 + at + quote.length };
+      return false;
+    }
+    return true;
+  });
+  const chain = editor.chain().focus();
+  if (!found) return chain.run();
+  const { from, to } = found;
+  return (to === undefined ? chain.setNodeSelection(from) : chain.setTextSelection({ from, to }))
+    .scrollIntoView()
+    .run();
 }
 
 const isIn = (name: string) => (editor: Editor) => editor.isActive(name);
@@ -167,7 +202,9 @@ function insert(editor: Editor, content: JSONContent) {
 
 const listItem = { type: "listItem", content: [{ type: "paragraph" }] };
 
-function toolbarGroups(kind: string, setPanel: (panel: "link" | null) => void): ToolbarGroup[] {
+type Panel = "link" | "image" | null;
+
+function toolbarGroups(kind: string, setPanel: (panel: Panel) => void): ToolbarGroup[] {
   const heading = (level: 2 | 3 | 4) => ({
     id: `h${level}`,
     label: `Heading ${level}`,
@@ -219,6 +256,11 @@ function toolbarGroups(kind: string, setPanel: (panel: "link" | null) => void): 
     {
       label: "Blocks",
       actions: [
+        {
+          id: "image",
+          label: "Image",
+          run: () => setPanel("image"),
+        },
         {
           id: "table",
           label: "Table",
