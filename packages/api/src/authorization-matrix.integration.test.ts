@@ -85,6 +85,7 @@ const decisions: Record<string, Decision> = {
   "editorial.list": "content.write",
   "editorial.presence": "content.write",
   "editorial.publishNow": "content.publish",
+  "editorial.acceptWarnings": "content.publish",
   "editorial.renderPreview": "content.write",
   "editorial.linkTargets": "content.write",
   "editorial.requestChanges": "content.review",

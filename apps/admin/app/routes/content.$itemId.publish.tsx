@@ -3,6 +3,7 @@ import { BackLink, Button, InsetText } from "@observatory/ui";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
+import { WarningsReason } from "~/components/warnings-reason";
 import { LondonDateTimeFields } from "~/components/london-time-fields";
 import { orNotFound, statusLabel, when } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
@@ -25,6 +26,9 @@ export async function loader(args: LoaderFunctionArgs) {
     scheduledFor: when(item.publishAt),
     unpublishAt: when(item.unpublishAt),
     now: when(new Date()),
+    // What the accessibility check still asks before the latest revision can be published.
+    check:
+      publishable?.id === revision.id ? { findings: revision.findings, openWarnings: revision.openWarnings } : null,
   };
 }
 
@@ -48,6 +52,10 @@ export async function action(args: ActionFunctionArgs) {
     unpublishClock: textField(form, "unpublishClock"),
   };
   try {
+    if (intent === "acceptWarnings") {
+      await api.editorial.acceptWarnings({ itemId, revisionId, warningsReason: textField(form, "warningsReason") });
+      return redirect(`/content/${itemId}/publish`);
+    }
     if (intent === "publishNow") {
       await api.editorial.publishNow({ itemId, revisionId });
       return redirect(`/content/${itemId}?published=1`);
@@ -114,7 +122,7 @@ export default function Publish() {
       <FormErrorSummary
         title="Publish or schedule"
         state={state}
-        fields={["publishAt", "unpublishAt"]}
+        fields={["accessibility", "warningsReason", "publishAt", "unpublishAt"]}
         targets={{ publishAt: partIds.publishAt[publishPart], unpublishAt: partIds.unpublishAt[unpublishPart] }}
       />
       <h1>Publish or schedule</h1>
@@ -122,6 +130,34 @@ export default function Publish() {
         “{data.title}”. Status: {data.status}. Times are UK time; it is now {data.now}.
       </p>
       {data.scheduledFor && <InsetText>Scheduled to go on the public site on {data.scheduledFor}.</InsetText>}
+      {data.publishable &&
+        data.check &&
+        (data.check.openWarnings.length > 0 || data.check.findings.some((f) => f.severity === "error")) && (
+          <Form method="post" noValidate>
+            <h2 id="accessibility" tabIndex={-1}>
+              Accessibility check
+            </h2>
+            <input type="hidden" name="revisionId" value={data.publishable.id} />
+            {data.check.findings.some((f) => f.severity === "error") ? (
+              <p>
+                This revision has errors in its accessibility check: it cannot be published until they are fixed.{" "}
+                <a href={`/content/${data.itemId}#accessibility`}>See the check beside the editor</a>.
+              </p>
+            ) : (
+              <>
+                <WarningsReason
+                  findings={data.check.findings}
+                  openWarnings={data.check.openWarnings}
+                  error={errors.warningsReason}
+                  action="publishing"
+                />
+                <Button name="intent" value="acceptWarnings" variant="secondary">
+                  Accept the warnings
+                </Button>
+              </>
+            )}
+          </Form>
+        )}
       {data.publishable ? (
         <>
           <h2>Publish now</h2>

@@ -64,4 +64,24 @@ describe("the accessibility check, enforced", () => {
     expect(view.revision.openWarnings).toEqual([]);
     expect(view.revision.findings.map((f) => f.rule)).toEqual(["all-caps"]);
   });
+
+  it("lets an editor accept warnings on their own, which then need no second reason", async () => {
+    const created = await author.api.editorial.create({
+      title: "Accepted apart",
+      summary: "s",
+      kind: "NEWS",
+      body: doc(paragraph("CALL THE NUMBER ON YOUR LETTER TODAY.")),
+    });
+    const ref = { itemId: created.itemId, revisionId: created.revisionId };
+    expect((await refusal(author.api.editorial.acceptWarnings({ ...ref, warningsReason: "x" }))).code).toBe(
+      "FORBIDDEN",
+    );
+    const missing = await refusal(editor.api.editorial.acceptWarnings({ ...ref, warningsReason: "" }));
+    expect(missing.form?.fieldErrors.warningsReason).toMatch(/^Say why the accessibility warning can stand/);
+    await editor.api.editorial.acceptWarnings({ ...ref, warningsReason: "The letter itself says it in capitals." });
+    await expect(author.api.editorial.submit(ref)).resolves.toMatchObject({ status: "IN_REVIEW" });
+    expect(
+      await h.db.auditEvent.count({ where: { targetId: created.itemId, action: "content.accessibility_accept" } }),
+    ).toBe(1);
+  });
 });

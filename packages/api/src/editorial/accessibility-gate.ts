@@ -2,8 +2,8 @@ import type { Finding } from "@observatory/content";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
 import { checkBody, storedDocument } from "../content/body.ts";
-import { AppError } from "../errors.ts";
-import type { StaffContext, Tx } from "./common.ts";
+import { AppError, notFound } from "../errors.ts";
+import { lockItem, type StaffContext, type Tx } from "./common.ts";
 
 // The accessibility check, enforced: a revision with errors cannot be submitted, published or
 // scheduled; one with warnings can, once someone has accepted them with a reason. Acceptances stay
@@ -90,5 +90,22 @@ export async function passAccessibilityCheck(
       reason,
       warnings: open.map((f) => ({ key: f.key, rule: f.rule, message: f.message })),
     },
+  });
+}
+
+/**
+ * Accepts a revision's open accessibility warnings with a reason, on their own (the publish page,
+ * before publishing or scheduling a revision whose warnings nobody accepted at submission).
+ */
+export async function acceptWarnings(
+  ctx: StaffContext,
+  input: { itemId: string; revisionId: string; warningsReason: string },
+) {
+  return ctx.db.$transaction(async (tx) => {
+    await lockItem(tx, input.itemId);
+    const revision = await tx.revision.findFirst({ where: { id: input.revisionId, itemId: input.itemId } });
+    if (!revision) throw notFound("That revision");
+    await passAccessibilityCheck(tx, ctx, input.itemId, revision, input.warningsReason, "published");
+    return { accepted: true as const };
   });
 }

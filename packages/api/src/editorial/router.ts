@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AppError } from "../errors.ts";
 import { permissionProcedure, publicProcedure, router } from "../trpc.ts";
 import { checkBody, renderBody } from "../content/body.ts";
-import { warningsReason } from "./accessibility-gate.ts";
+import { acceptWarnings, warningsReason } from "./accessibility-gate.ts";
 import { findLinkTargets } from "../content/link-targets.ts";
 import { apiConfig } from "../config.ts";
 import {
@@ -124,6 +124,7 @@ export const editorialRouter = router({
     .mutation(({ ctx, input }) => requestChanges(ctx, input)),
 
   publishNow: publish.input(gatedRef).mutation(({ ctx, input }) => publishNow(ctx, input)),
+  acceptWarnings: publish.input(gatedRef).mutation(({ ctx, input }) => acceptWarnings(ctx, input)),
   schedule: publish
     .input(gatedRef.extend({ publishAt: londonDateTime }))
     .mutation(({ ctx, input }) =>
