@@ -5,6 +5,8 @@ export type FeedEntry = {
   path: string;
   title: string;
   summary: string;
+  /** The item's body as its page shows it (HTML, escaped into the feed). */
+  contentHtml: string;
   publishedAt: Date;
   updatedAt: Date;
   kind: string;
@@ -44,7 +46,7 @@ ${entries
     <published>${e.publishedAt.toISOString()}</published>
     <updated>${e.updatedAt.toISOString()}</updated>
     <category term="${escapeXml(e.kind)}"/>
-    <summary>${escapeXml(e.summary)}</summary>
+    <summary>${escapeXml(e.summary)}</summary>${e.contentHtml ? `\n    <content type="html">${escapeXml(e.contentHtml)}</content>` : ""}
   </entry>`,
   )
   .join("\n")}
@@ -61,6 +63,7 @@ export function toEntries(
     path: string;
     title: string;
     summary: string;
+    contentHtml: string;
     publishedAt: Date;
     updatedAt: Date;
     kind: string;

@@ -55,6 +55,25 @@ export async function renderBody(db: Db, stored: unknown, { now, siteUrl }: Body
   return renderDocument(document, { links, media, ...(siteUrl ? { siteUrl } : {}) });
 }
 
+/**
+ * The bodies of the items readers can see now, by item id, for feeds: each as its page shows it,
+ * with this site's addresses in full (a feed is read elsewhere).
+ */
+export async function renderVisibleBodies(db: Db, itemIds: string[], now: Date): Promise<Map<string, string>> {
+  if (itemIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ id: string; document: unknown }[]>`
+    WITH v AS (${visibleItems(now)})
+    SELECT v."id", r."document" FROM v JOIN "Revision" r ON r."id" = v."revisionId" WHERE v."id" = ANY(${itemIds})`;
+  const documents = rows.map((row) => ({ id: row.id, document: storedDocument(row.document) }));
+  const references = documents.map((d) => referencesOf(d.document));
+  const [links, media] = await Promise.all([
+    publicLinks(db, [...new Set(references.flatMap((r) => r.itemIds))], now),
+    mediaForRender(db, [...new Set(references.flatMap((r) => r.mediaIds))]),
+  ]);
+  const siteUrl = apiConfig().publicSiteUrl;
+  return new Map(documents.map((d) => [d.id, renderDocument(d.document, { links, media, siteUrl })]));
+}
+
 /** The newer of two stored bodies as HTML, with the words taken out and put in since the older marked. */
 export async function renderBodyDiff(db: Db, before: unknown, after: unknown): Promise<string> {
   const [older, newer] = [storedDocument(before), storedDocument(after)];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { renderVisibleBodies } from "./body.ts";
 import { approvedThread } from "../comments/public-service.ts";
 import { AppError, notFound } from "../errors.ts";
 import { publicProcedure, router } from "../trpc.ts";
@@ -120,12 +121,22 @@ export const contentRouter = router({
     .input(z.object({ section: section.default("all"), workstream: slug.optional() }))
     .query(async ({ ctx, input }) => {
       const workstream = await workstreamBySlug(ctx, input.workstream);
+      const now = new Date();
       const { items } = await listPublished(
         ctx.db,
         { kinds: kindsFor(input.section), workstreamId: workstream?.id },
-        { page: 1, pageSize: 30, now: new Date() },
+        { page: 1, pageSize: 30, now },
       );
-      return { items, workstream: workstream && { slug: workstream.slug, title: workstream.title } };
+      // Each entry carries its body as the page shows it: feed readers show the whole item.
+      const bodies = await renderVisibleBodies(
+        ctx.db,
+        items.map((item) => item.id),
+        now,
+      );
+      return {
+        items: items.map((item) => ({ ...item, contentHtml: bodies.get(item.id) ?? "" })),
+        workstream: workstream && { slug: workstream.slug, title: workstream.title },
+      };
     }),
 
   /** The version of what the public can see and when a schedule next changes it (for page caches). */

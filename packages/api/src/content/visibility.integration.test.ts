@@ -45,6 +45,20 @@ describe("what the public sees", () => {
     for (const where of Object.values(seen)) expect(where).toContain(item.slug);
     const filtered = await caller.content.list({ section: "news", workstream: workstreamSlug });
     expect(filtered.items.map((i) => i.slug)).toContain(item.slug);
+    // The feed carries the body as the page shows it.
+    const entry = (await caller.content.feed({})).items.find((i) => i.slug === item.slug);
+    expect(entry?.contentHtml).toBe("<p>The body of Visibility published.</p>");
+  });
+
+  it("gives a scheduled item's feed entry the body that went live at the scheduled time", async () => {
+    const item = await createItem(h.db, {
+      authorId,
+      live: { title: "Visibility feed old", body: "The old words." },
+      scheduled: { title: "Visibility feed new", body: "The new words.", publishAt: minutes(-1) },
+    });
+    const caller = await h.anonymous();
+    const entry = (await caller.content.feed({})).items.find((i) => i.slug === item.slug);
+    expect(entry?.contentHtml).toBe("<p>The new words.</p>");
   });
 
   it.each([
