@@ -116,6 +116,7 @@ test("an article written with the keyboard: blocks, the accessibility check, rev
   await expect(page.getByRole("radio", { name: imageTitle })).toBeFocused();
   await page.keyboard.press("Space");
   await expect(page.getByLabel("Alt text: what the image shows, here")).toHaveValue(/^Bar chart of screening uptake/);
+  await expectAccessible(page);
   await page.getByLabel("Alt text: what the image shows, here").focus();
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.press("Delete");

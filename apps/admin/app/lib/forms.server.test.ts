@@ -22,10 +22,11 @@ describe("reading a submitted form", () => {
   });
 
   it("reads the editor form as typed, and as the API takes it", () => {
+    const document = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "One" }] }] };
     const { values, input } = readContentForm(
       formOf([
         ["title", "Maternity care"],
-        ["body", "One\r\nTwo"],
+        ["body", JSON.stringify(document)],
         ["kind", "NEWS"],
         ["workstreamIds", "w1"],
         ["workstreamIds", "w2"],
@@ -34,11 +35,21 @@ describe("reading a submitted form", () => {
     );
     expect(values).toMatchObject({
       title: "Maternity care",
-      body: "One\r\nTwo",
+      body: JSON.stringify(document),
       workstreamIds: "w1,w2",
       commentsOpen: "no",
     });
-    expect(input).toMatchObject({ body: "One\nTwo", kind: "NEWS", workstreamIds: ["w1", "w2"], commentsOpen: false });
+    expect(input).toMatchObject({ body: document, kind: "NEWS", workstreamIds: ["w1", "w2"], commentsOpen: false });
+    // Without JavaScript the body is the plain box's HTML, read through the document schema.
+    const plain = readContentForm(formOf([["bodyHtml", "<h1>Title</h1><p>One<script>x</script></p>"]]));
+    expect(plain.values.bodyHtml).toBe("<h1>Title</h1><p>One<script>x</script></p>");
+    expect(plain.input.body).toEqual({
+      type: "doc",
+      content: [
+        { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Title" }] },
+        { type: "paragraph", content: [{ type: "text", text: "One" }] },
+      ],
+    });
     // Comments are open unless the form says otherwise; an unknown kind is left for the API to refuse.
     expect(readContentForm(formOf([["kind", "POEM"]])).input).toMatchObject({ kind: "", commentsOpen: true });
   });
