@@ -129,6 +129,11 @@ describe("renderDocument", () => {
     // A decorative image is hidden from screen readers; one no longer in the library is left out.
     expect(renderDocument(doc(image({ alt: "x", decorative: true })), { media })).toContain('alt=""');
     expect(renderDocument(doc(image({ alt: "x" })))).toBe("");
+    // An image whose size is not known goes without width and height rather than with zeros.
+    const unsized = new Map([
+      [MEDIA, { ...media.get(MEDIA), width: 0, height: 0 } as typeof media extends Map<string, infer M> ? M : never],
+    ]);
+    expect(renderDocument(doc(image({ alt: "x" })), { media: unsized })).not.toMatch(/width=|height=/);
   });
 
   it("links to another item by its current address, and writes the text alone when it is not public", () => {

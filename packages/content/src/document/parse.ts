@@ -37,17 +37,6 @@ export function parseDocument(value: unknown, options: { kind?: string } = {}): 
   return problem ? { ok: false, message: problem } : { ok: true, document };
 }
 
-/** Parses a body sent as JSON text (a form field). */
-export function parseDocumentText(text: string, options: { kind?: string } = {}): ParsedDocument {
-  if (text.length > MAX_DOCUMENT_BYTES)
-    return { ok: false, message: "The body is too long. Split it into more than one item." };
-  try {
-    return parseDocument(JSON.parse(text), options);
-  } catch {
-    return { ok: false, message: unreadable };
-  }
-}
-
 function attributeProblem(node: DocumentNode, kind: string | undefined): string | null {
   const attrs = node.attrs ?? {};
   if (kind && kind !== "PRESS_RELEASE" && (pressReleaseOnlyBlocks as readonly string[]).includes(node.type)) {

@@ -31,7 +31,7 @@ const icons = {
 
 const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => entities[c] ?? c);
 }
 
@@ -157,7 +157,8 @@ class RenderState {
       .join("");
     const img =
       `<img class="nhsuk-image__img" src="${escapeHtml(media.src)}" srcset="${escapeHtml(media.srcset)}" sizes="${IMAGE_SIZES}"` +
-      ` width="${media.width}" height="${media.height}" alt="${escapeHtml(alt)}"` +
+      // The size stops the page shifting as the image loads; an image whose size is unknown goes without.
+      `${media.width > 0 && media.height > 0 ? ` width="${media.width}" height="${media.height}"` : ""} alt="${escapeHtml(alt)}"` +
       `${eager ? "" : ' loading="lazy"'} decoding="async">`;
     const credit = media.credit.trim();
     const figcaption =

@@ -29,12 +29,3 @@ export function documentText(document: BodyDocument): string {
   visit(document);
   return lines.join("\n");
 }
-
-/** The first words of a body, up to `max` characters and ending at a word boundary. */
-export function documentExcerpt(document: BodyDocument, max = 200): string {
-  const text = documentText(document).replace(/\s+/g, " ").trim();
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const lastSpace = cut.lastIndexOf(" ");
-  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.]+$/, "")}…`;
-}
