@@ -79,7 +79,7 @@ export default function EditImage() {
             { key: "Size", value: media.size },
             { key: "Uploaded by", value: media.uploaded },
             {
-              key: "Lead image of",
+              key: "Used in",
               value:
                 media.usedBy.length === 0 ? (
                   "No content yet"

@@ -78,6 +78,21 @@ describe("an item's lead image", () => {
     expect((await author.media.get({ id: imageId })).usedBy).toEqual([
       { id: item.id, title: "Published with a picture" },
     ]);
+    // An image in a body counts as used too.
+    const inBody = await author.editorial.create({
+      title: "A picture in the text",
+      kind: "NEWS",
+      body: {
+        type: "doc",
+        content: [
+          { type: "image", attrs: { mediaId: imageId, alt: "A waiting room", decorative: false, caption: "" } },
+        ],
+      },
+    });
+    expect((await author.media.get({ id: imageId })).usedBy).toEqual([
+      { id: inBody.itemId, title: "A picture in the text" },
+      { id: item.id, title: "Published with a picture" },
+    ]);
   });
 
   it("changes the public content version when its alt text changes, so cached pages are redrawn", async () => {

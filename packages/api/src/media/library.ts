@@ -193,19 +193,21 @@ export async function listMedia(db: Db, input: z.output<typeof listInput>) {
   };
 }
 
-/** One image with its files and the items that use it as their lead image. */
+/** One image with its files and the items that show it (as their lead image or in their body). */
 export async function getMedia(db: Db, id: string) {
   const media = await db.media.findUnique({
     where: { id },
     select: { ...listSelect, mimeType: true, caption: true, credit: true, updatedAt: true },
   });
   if (!media) throw notFound("That image");
-  const usedBy = await db.contentItem.findMany({
-    where: { OR: [{ latestRevision: { leadImageId: id } }, { liveRevision: { leadImageId: id } }] },
-    select: { id: true, title: true },
-    orderBy: { title: "asc" },
-    take: 50,
-  });
+  // Items whose latest or live revision shows it: as the lead image, or in the body.
+  const usedBy = await db.$queryRaw<{ id: string; title: string }[]>`
+    SELECT DISTINCT i."id", i."title" FROM "ContentItem" i
+    JOIN "Revision" r ON r."id" IN (i."latestRevisionId", i."liveRevisionId")
+    WHERE r."leadImageId" = ${id}
+      OR jsonb_path_exists(r."document", '$.** ? (@.type == "image" && @.attrs.mediaId == $id)', jsonb_build_object('id', ${id}::text))
+    ORDER BY i."title", i."id"
+    LIMIT 50`;
   const { storageKey, variants, uploadedBy, ...rest } = media;
   return {
     ...rest,
