@@ -38,7 +38,7 @@ export function storedDocument(value: unknown): BodyDocument {
 }
 
 /** The public addresses of the linked items that readers can see now. */
-async function publicLinks(db: Db, itemIds: string[], now: Date): Promise<Map<string, string>> {
+async function publicLinks(db: Pick<Db, "$queryRaw">, itemIds: string[], now: Date): Promise<Map<string, string>> {
   if (itemIds.length === 0) return new Map();
   const rows = await db.$queryRaw<{ id: string; kind: Parameters<typeof itemPath>[0]; slug: string }[]>`
     WITH v AS (${visibleItems(now)}) SELECT v."id", v."kind", v."slug" FROM v WHERE v."id" = ANY(${itemIds})`;
@@ -86,11 +86,14 @@ export async function renderBodyDiff(db: Db, before: unknown, after: unknown): P
 }
 
 /** The accessibility check of a body, with the library images' file names to compare alt text with. */
-export async function checkBody(db: Pick<Db, "media">, document: BodyDocument): Promise<Finding[]> {
-  const { mediaIds } = referencesOf(document);
-  const media = mediaIds.length
-    ? await db.media.findMany({ where: { id: { in: mediaIds } }, select: { id: true, fileName: true } })
-    : [];
+export async function checkBody(db: Pick<Db, "media" | "$queryRaw">, document: BodyDocument): Promise<Finding[]> {
+  const { itemIds, mediaIds } = referencesOf(document);
+  const [media, links] = await Promise.all([
+    mediaIds.length
+      ? db.media.findMany({ where: { id: { in: mediaIds } }, select: { id: true, fileName: true } })
+      : Promise.resolve([]),
+    publicLinks(db, itemIds, new Date()),
+  ]);
   const findings = checkDocument(document, { mediaFileNames: new Map(media.map((m) => [m.id, m.fileName])) });
   const missing = mediaIds.filter((id) => !media.some((m) => m.id === id));
   for (const id of missing) {
@@ -102,5 +105,20 @@ export async function checkBody(db: Pick<Db, "media">, document: BodyDocument): 
       excerpt: id,
     });
   }
+  // A link to an item readers cannot see is shown to them as plain text until they can.
+  const hidden = new Set<string>();
+  walk(document, (node) => {
+    const itemId = node.marks?.find((m) => m.type === "link")?.attrs?.itemId;
+    if (node.type === "text" && typeof itemId === "string" && !links.has(itemId) && !hidden.has(itemId)) {
+      hidden.add(itemId);
+      findings.push({
+        key: `link-not-public:${itemId}`,
+        rule: "link-not-public",
+        severity: "warning",
+        message: `The link "${node.text ?? ""}" goes to a page readers cannot see (not published, or taken off the site). Until they can, it shows as plain text.`,
+        excerpt: node.text ?? "",
+      });
+    }
+  });
   return findings;
 }

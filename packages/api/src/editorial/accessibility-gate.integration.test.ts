@@ -84,4 +84,26 @@ describe("the accessibility check, enforced", () => {
       await h.db.auditEvent.count({ where: { targetId: created.itemId, action: "content.accessibility_accept" } }),
     ).toBe(1);
   });
+
+  it("warns about a link to a page readers cannot see, which they get as plain text", async () => {
+    const draft = await author.api.editorial.create({
+      title: "Not out yet",
+      summary: "s",
+      kind: "NEWS",
+      body: doc(paragraph("x")),
+    });
+    const linked = doc({
+      type: "paragraph",
+      content: [
+        {
+          type: "text",
+          text: "the new plan",
+          marks: [{ type: "link", attrs: { href: "/news/x", itemId: draft.itemId } }],
+        },
+      ],
+    });
+    const preview = await author.api.editorial.renderPreview({ body: linked, kind: "NEWS" });
+    expect(preview.html).toBe("<p>the new plan</p>");
+    expect(preview.findings).toMatchObject([{ rule: "link-not-public", severity: "warning", excerpt: "the new plan" }]);
+  });
 });
