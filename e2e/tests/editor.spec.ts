@@ -2,7 +2,7 @@ import type { Browser, Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "../fixtures";
 import { urls } from "../playwright.config";
 import { withDb } from "./database";
-import { removeItems, signInAs } from "./staff-helpers";
+import { removeItems, signInAs, uploadImage } from "./staff-helpers";
 
 // The rich-text editor, with the keyboard alone: an author writes an article with a heading, a
 // list, a table and an inset text, the accessibility check refuses a skipped heading until it is
@@ -18,35 +18,6 @@ test.afterAll(async () => {
   await removeItems([`editor-${run}-%`]);
   await withDb((db) => db.media.deleteMany({ where: { title: imageTitle } }));
 });
-
-/** Puts a 1,200 × 600 PNG the browser draws into the media library, through its upload page. */
-async function uploadChart(page: Page) {
-  await page.goto(`${urls.admin}/media/upload`);
-  await page.waitForLoadState("networkidle");
-  const png = await page.evaluate(() => {
-    const canvas = document.createElement("canvas");
-    canvas.width = 1200;
-    canvas.height = 600;
-    const context = canvas.getContext("2d");
-    if (context) {
-      context.fillStyle = "#ffffff";
-      context.fillRect(0, 0, 1200, 600);
-      context.fillStyle = "#005eb8";
-      context.fillRect(100, 200, 300, 400);
-      context.fillRect(600, 300, 300, 300);
-    }
-    return canvas.toDataURL("image/png").split(",")[1] ?? "";
-  });
-  await page
-    .getByLabel("Drop an image here, or choose a file")
-    .setInputFiles({ name: "uptake-chart.png", mimeType: "image/png", buffer: Buffer.from(png, "base64") });
-  await page.getByLabel("Alt text").focus();
-  await page.keyboard.type("Bar chart of screening uptake: 72% for White British, 58% for Black African");
-  await page.getByLabel("Title (optional)").focus();
-  await page.keyboard.type(imageTitle);
-  await page.keyboard.press("Enter");
-  await expect(page.getByText("Image uploaded")).toBeVisible();
-}
 
 /** Moves to the toolbar (Alt+F10) and presses the button named `name`, finding it with the arrow keys. */
 async function toolbar(page: Page, name: string) {
@@ -83,7 +54,12 @@ test("an article written with the keyboard: blocks, the accessibility check, rev
 }) => {
   test.setTimeout(300_000);
   await signInAs(page, "author");
-  await uploadChart(page);
+  await uploadImage(page, {
+    title: imageTitle,
+    alt: "Bar chart of screening uptake: 72% for White British, 58% for Black African",
+    width: 1200,
+    height: 600,
+  });
   await page.goto(`${urls.admin}/content/new`);
   await page.waitForLoadState("networkidle");
   await typeInto(page, "Title", title);

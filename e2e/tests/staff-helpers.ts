@@ -45,6 +45,47 @@ export async function typeBody(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
+/** A PNG the browser draws: a white or blue field with dark blue blocks, `width` by `height`. */
+export async function drawnPng(page: Page, width: number, height: number): Promise<Buffer> {
+  const dataUrl = await page.evaluate(
+    ([w, h]) => {
+      const canvas = document.createElement("canvas");
+      canvas.width = w;
+      canvas.height = h;
+      const context = canvas.getContext("2d");
+      if (context) {
+        context.fillStyle = "#005eb8";
+        context.fillRect(0, 0, w, h);
+        context.fillStyle = "#ffb81c";
+        context.fillRect(w / 8, h / 4, w / 3, h / 2);
+      }
+      return canvas.toDataURL("image/png");
+    },
+    [width, height] as const,
+  );
+  return Buffer.from(dataUrl.split(",")[1] ?? "", "base64");
+}
+
+/** Puts a drawn image into the media library through its upload page, as a signed-in writer. */
+export async function uploadImage(
+  page: Page,
+  { title, alt, width = 800, height = 400 }: { title: string; alt: string; width?: number; height?: number },
+): Promise<void> {
+  await page.goto(`${urls.admin}/media/upload`);
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Drop an image here, or choose a file").setInputFiles({
+    name: `${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.png`,
+    mimeType: "image/png",
+    buffer: await drawnPng(page, width, height),
+  });
+  await page.getByLabel("Alt text").focus();
+  await page.keyboard.type(alt);
+  await page.getByLabel("Title (optional)").focus();
+  await page.keyboard.type(title);
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Image uploaded")).toBeVisible();
+}
+
 /**
  * Removes the content items a journey created (slugs matching any of the LIKE patterns), with their
  * revisions, reviews, share links and redirects, so that other journeys keep the seeded counts.
