@@ -47,12 +47,21 @@ async function publicLinks(db: Pick<Db, "$queryRaw">, itemIds: string[], now: Da
 
 export type BodyRenderOptions = { now: Date; siteUrl?: string };
 
+/** What rendering these bodies needs looked up: the linked items' addresses and the images' files. */
+async function lookupsFor(db: Db, documents: BodyDocument[], now: Date) {
+  const references = documents.map(referencesOf);
+  const [links, media] = await Promise.all([
+    publicLinks(db, [...new Set(references.flatMap((r) => r.itemIds))], now),
+    mediaForRender(db, [...new Set(references.flatMap((r) => r.mediaIds))]),
+  ]);
+  return { links, media };
+}
+
 /** A stored body as HTML, with its links and images looked up. */
 export async function renderBody(db: Db, stored: unknown, { now, siteUrl }: BodyRenderOptions): Promise<string> {
   const document = storedDocument(stored);
-  const { itemIds, mediaIds } = referencesOf(document);
-  const [links, media] = await Promise.all([publicLinks(db, itemIds, now), mediaForRender(db, mediaIds)]);
-  return renderDocument(document, { links, media, ...(siteUrl ? { siteUrl } : {}) });
+  const lookups = await lookupsFor(db, [document], now);
+  return renderDocument(document, { ...lookups, ...(siteUrl ? { siteUrl } : {}) });
 }
 
 /**
@@ -65,24 +74,20 @@ export async function renderVisibleBodies(db: Db, itemIds: string[], now: Date):
     WITH v AS (${visibleItems(now)})
     SELECT v."id", r."document" FROM v JOIN "Revision" r ON r."id" = v."revisionId" WHERE v."id" = ANY(${itemIds})`;
   const documents = rows.map((row) => ({ id: row.id, document: storedDocument(row.document) }));
-  const references = documents.map((d) => referencesOf(d.document));
-  const [links, media] = await Promise.all([
-    publicLinks(db, [...new Set(references.flatMap((r) => r.itemIds))], now),
-    mediaForRender(db, [...new Set(references.flatMap((r) => r.mediaIds))]),
-  ]);
+  const lookups = await lookupsFor(
+    db,
+    documents.map((d) => d.document),
+    now,
+  );
   const siteUrl = apiConfig().publicSiteUrl;
-  return new Map(documents.map((d) => [d.id, renderDocument(d.document, { links, media, siteUrl })]));
+  return new Map(documents.map((d) => [d.id, renderDocument(d.document, { ...lookups, siteUrl })]));
 }
 
 /** The newer of two stored bodies as HTML, with the words taken out and put in since the older marked. */
 export async function renderBodyDiff(db: Db, before: unknown, after: unknown): Promise<string> {
   const [older, newer] = [storedDocument(before), storedDocument(after)];
-  const references = [referencesOf(older), referencesOf(newer)];
-  const [links, media] = await Promise.all([
-    publicLinks(db, [...new Set(references.flatMap((r) => r.itemIds))], new Date()),
-    mediaForRender(db, [...new Set(references.flatMap((r) => r.mediaIds))]),
-  ]);
-  return renderDocumentDiff(older, newer, { links, media, siteUrl: apiConfig().publicSiteUrl });
+  const lookups = await lookupsFor(db, [older, newer], new Date());
+  return renderDocumentDiff(older, newer, { ...lookups, siteUrl: apiConfig().publicSiteUrl });
 }
 
 /** The accessibility check of a body, with the library images' file names to compare alt text with. */
