@@ -6,7 +6,7 @@ import { TRPCError } from "@trpc/server";
 import { ContentForm, contentFormFields } from "~/components/content-form";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { WarningsReason } from "~/components/warnings-reason";
-import { bodyFormValues, kindOptions, orNotFound, readContentForm, statusLabel, when } from "~/lib/content.server";
+import { bodyFormValues, kindOptions, orNotFound, readContentForm, when } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { leadImageChoices } from "~/lib/lead-image.server";
 import { useOthersEditing } from "~/lib/presence";
@@ -49,7 +49,7 @@ export async function loader(args: LoaderFunctionArgs) {
       id: item.id,
       slug: item.slug,
       status: item.status,
-      statusLabel: statusLabel(item.status),
+      statusLabel: item.statusLabel,
       createdBy: item.createdBy.name,
       live: item.liveRevision && { number: item.liveRevision.number, since: when(item.liveSince) },
       scheduled: item.scheduledRevision && { number: item.scheduledRevision.number, at: when(item.publishAt) },
@@ -91,7 +91,7 @@ export async function loader(args: LoaderFunctionArgs) {
       id: r.id,
       revision: r.revisionNumber,
       reviewer: r.reviewerName,
-      decision: `${r.step === "CLINICAL" ? "Clinical sign-off: " : ""}${r.decision === "APPROVED" ? "approved" : "changes requested"}`,
+      decision: `${r.stepName}: ${r.decision === "APPROVED" ? "approved" : "changes requested"}`,
       reason: r.reason ?? "",
       at: when(r.createdAt),
     })),
