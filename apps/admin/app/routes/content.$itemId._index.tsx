@@ -17,8 +17,10 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentCss
 
 const notices: Record<string, string> = {
   saved: "Your changes have been saved as a new revision.",
-  submitted: "Submitted for review. Editors have been told by email.",
-  approved: "Approved.",
+  submitted: "Submitted for review. The people who decide its first step have been told by email.",
+  approvedOnSubmit: "Submitted and approved: no workflow reviews this kind of content, so an editor can publish it.",
+  approved: "Approved. It can now be published.",
+  stepApproved: "Approved at this step. The people who decide the next one have been told by email.",
   changes: "Changes requested. The author has been told by email.",
   published: "Published: it is on the public site now.",
   scheduled: "Scheduled.",
@@ -112,8 +114,12 @@ export async function action(args: ActionFunctionArgs) {
   const { values, input } = readContentForm(form);
   try {
     if (intent === "submit") {
-      await api.editorial.submit({ itemId, revisionId, warningsReason: textField(form, "warningsReason") });
-      return redirect(`/content/${itemId}?submitted=1`);
+      const result = await api.editorial.submit({
+        itemId,
+        revisionId,
+        warningsReason: textField(form, "warningsReason"),
+      });
+      return redirect(`/content/${itemId}?${result.status === "APPROVED" ? "approvedOnSubmit" : "submitted"}=1`);
     }
     if (intent === "unpublish") {
       await api.editorial.unpublish({ itemId });

@@ -48,8 +48,8 @@ export async function action(args: ActionFunctionArgs) {
   const revisionId = textField(form, "revisionId");
   try {
     if (values.decision === "approve") {
-      await api.editorial.approve({ itemId, revisionId, comment: values.reason });
-      return redirect(`/content/${itemId}?approved=1`);
+      const result = await api.editorial.approve({ itemId, revisionId, comment: values.reason });
+      return redirect(`/content/${itemId}?${result.status === "APPROVED" ? "approved" : "stepApproved"}=1`);
     }
     if (values.decision === "changes") {
       await api.editorial.requestChanges({ itemId, revisionId, reason: values.reason });

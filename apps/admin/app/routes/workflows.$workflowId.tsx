@@ -29,6 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
     workflow,
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
     priorities,
+    kinds: kindOptions,
     notice: Object.keys(notices).find((key) => params.has(key)) ?? null,
     askDelete: params.has("delete"),
   };
@@ -77,7 +78,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function EditWorkflow() {
-  const { workflow, groups, priorities, notice, askDelete } = useLoaderData<typeof loader>();
+  const { workflow, groups, priorities, kinds, notice, askDelete } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const state = formState(answer);
   return (
@@ -133,7 +134,7 @@ export default function EditWorkflow() {
                     name="intent"
                     value="detach"
                   >
-                    Stop reviewing {use.label.toLowerCase()}
+                    Remove<span className="nhsuk-u-visually-hidden"> {use.label}</span>
                   </button>
                 </Form>
               </li>
@@ -147,7 +148,7 @@ export default function EditWorkflow() {
             id="kind"
             name="kind"
             label="Kind of content"
-            options={[{ value: "", label: "Choose a kind" }, ...kindOptions]}
+            options={[{ value: "", label: "Choose a kind" }, ...kinds]}
             defaultValue={state.values.kind}
             error={state.fieldErrors.kind}
           />

@@ -1,17 +1,25 @@
 import { ButtonLink, NotificationBanner, WarningCallout } from "@observatory/ui";
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { kindLabel } from "~/lib/content.server";
 import { requireUser } from "~/lib/session.server";
+import { pageTitle } from "~/lib/site";
+
+export const meta: MetaFunction = () => [{ title: pageTitle("Workflows") }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api } = await requireUser(args, { permission: "settings.manage" });
   const [list, groups] = await Promise.all([api.workflows.list(), api.workflows.groups()]);
-  return { ...list, groupCount: groups.length, deleted: new URL(args.request.url).searchParams.has("deleted") };
+  return {
+    workflows: list.workflows,
+    unreviewed: list.unreviewedKinds.map((k) => kindLabel(k).toLowerCase()).join(", "),
+    groupCount: groups.length,
+    deleted: new URL(args.request.url).searchParams.has("deleted"),
+  };
 }
 
 export default function Workflows() {
-  const { workflows, unreviewedKinds, groupCount, deleted } = useLoaderData<typeof loader>();
+  const { workflows, unreviewed, groupCount, deleted } = useLoaderData<typeof loader>();
   return (
     <>
       {deleted && <NotificationBanner variant="success">The workflow has been deleted.</NotificationBanner>}
@@ -20,12 +28,9 @@ export default function Workflows() {
         A workflow is the review a revision goes through after it is submitted: steps in order, each decided by a group
         of reviewers. Each kind of content uses one workflow, or one for items tagged with a priority.
       </p>
-      {unreviewedKinds.length > 0 && (
+      {unreviewed && (
         <WarningCallout heading="Content with no review" headingLevel={2}>
-          <p>
-            No workflow reviews {unreviewedKinds.map((k) => kindLabel(k).toLowerCase()).join(", ")}: submitting it
-            approves it at once, for an editor to publish.
-          </p>
+          <p>No workflow reviews {unreviewed}: submitting it approves it at once, for an editor to publish.</p>
         </WarningCallout>
       )}
       <ButtonLink href="/workflows/new">Add a workflow</ButtonLink>

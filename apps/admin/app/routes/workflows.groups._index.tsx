@@ -1,7 +1,10 @@
 import { BackLink, ButtonLink, NotificationBanner } from "@observatory/ui";
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/lib/session.server";
+import { pageTitle } from "~/lib/site";
+
+export const meta: MetaFunction = () => [{ title: pageTitle("Review groups") }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api } = await requireUser(args, { permission: "settings.manage" });
