@@ -36,10 +36,11 @@ export async function loader(args: LoaderFunctionArgs) {
   // The item first: checking in as its editor presumes it exists (an unknown id is a 404).
   const view = await orNotFound(api.editorial.item({ itemId }));
   const { item, revision, reviews } = view;
-  const [workstreams, presence, choices] = await Promise.all([
+  const [workstreams, presence, choices, comments] = await Promise.all([
     api.editorial.workstreamOptions(),
     api.editorial.presence({ itemId }),
     leadImageChoices(api, revision.leadImageId ?? ""),
+    api.editorial.comments({ itemId }),
   ]);
   const params = new URL(args.request.url).searchParams;
   const notice = [...params.keys()].map((key) => notices[key]).find(Boolean) ?? null;
@@ -47,6 +48,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     userName: user.name,
     notice,
+    openComments: comments.filter((c) => !c.resolvedAt).length,
     item: {
       id: item.id,
       slug: item.slug,
@@ -218,6 +220,11 @@ export default function EditContent() {
         </li>
         <li>
           <a href={`/content/${item.id}/revisions`}>Revisions and comparisons</a>
+        </li>
+        <li>
+          <a href={`/content/${item.id}/comments`}>
+            Comments{data.openComments > 0 ? ` (${data.openComments} open)` : ""}
+          </a>
         </li>
         {can.review && (
           <li>
