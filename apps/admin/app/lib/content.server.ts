@@ -35,7 +35,6 @@ export function statusFilterOptions(stepNames: string[]) {
   );
 }
 
-export const statusLabel = (status: keyof typeof statusLabels) => statusLabels[status];
 
 export const when = (date: Date | string | null | undefined) => (date ? formatDateTime(new Date(date)) : "");
 
