@@ -35,7 +35,6 @@ export function statusFilterOptions(stepNames: string[]) {
   );
 }
 
-
 export const when = (date: Date | string | null | undefined) => (date ? formatDateTime(new Date(date)) : "");
 
 /** "3 hours", "2 days": how long something has waited. */
