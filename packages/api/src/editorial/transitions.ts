@@ -7,6 +7,7 @@ import { assertCanTake, workflow } from "./workflow.ts";
 import { isVisibleAt } from "../content/visibility.ts";
 import { clinicalStepFor, isClinicalReviewer, readReviewSteps } from "./review-steps.ts";
 import { formatDateTime } from "@observatory/time";
+import { renewReviewDates } from "../review-due/service.ts";
 
 // The workflow's transitions. Each one locks the item, checks the state it starts from and the
 // actor's right to make it, changes the pointers the public site reads (see content/visibility.ts),
@@ -135,7 +136,7 @@ export async function approveRevision(ctx: StaffContext, input: RevisionRef) {
     const now = new Date();
     await tx.revision.update({
       where: { id: revision.id },
-      data: { approvedAt: now, approvedById: ctx.user.id, lastReviewedAt: now },
+      data: { approvedAt: now, approvedById: ctx.user.id },
     });
     await tx.contentItem.update({ where: { id: item.id }, data: { status: "APPROVED" } });
     await recordAudit(tx, ctx, {
@@ -219,6 +220,7 @@ export async function publishNow(ctx: StaffContext, input: GatedRef) {
         ...(item.latestRevisionId === revision.id ? { status: "PUBLISHED" } : {}),
       },
     });
+    await renewReviewDates(tx, item.id, now);
     await recordAudit(tx, ctx, {
       action: workflow.publish.audit,
       targetType: "ContentItem",
