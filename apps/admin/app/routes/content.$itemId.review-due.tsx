@@ -23,14 +23,9 @@ import { kindLabel, orNotFound, when } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { dueWords } from "~/lib/review-due.server";
 import { requireUser } from "~/lib/session.server";
-import { pageTitle } from "~/lib/site";
 
 // One item's review: who owns it, when it was last reviewed and is next due, "Mark as reviewed" with
 // an optional note (no new revision), and, for editors, its owner and its own review interval.
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: pageTitle(data ? `Review: ${data.title}` : "Review") },
-];
 
 const notices: Record<string, string> = {
   reviewed: "Marked as reviewed. Its next review date has been renewed.",
@@ -106,7 +101,11 @@ export default function ItemReview() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <BackLink href={`/content/${data.itemId}`}>Back to the item</BackLink>
-        <FormErrorSummary title="Review" state={state} fields={["note", "ownerId", "intervalMonths"]} />
+        <FormErrorSummary
+          title={`Review: ${data.title}`}
+          state={state}
+          fields={["note", "ownerId", "intervalMonths"]}
+        />
         {data.notice && <NotificationBanner variant="success">{data.notice}</NotificationBanner>}
         <h1>
           <span className="nhsuk-caption-l">Review of this {data.kind.toLowerCase()}</span>

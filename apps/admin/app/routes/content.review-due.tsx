@@ -1,14 +1,13 @@
 import { Button, NotificationBanner, Select, Table, Tag } from "@observatory/ui";
 import { can } from "@observatory/api/permissions";
 import { formatDate } from "@observatory/time";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { kindLabel, kindOptions } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { dueWords, stageLabels } from "~/lib/review-due.server";
 import { requireUser } from "~/lib/session.server";
-import { pageTitle } from "~/lib/site";
 import contentCss from "~/styles/content.css?url";
 
 // Published content whose review is overdue or due soon, filterable by owner, kind and stage, with
@@ -16,10 +15,6 @@ import contentCss from "~/styles/content.css?url";
 // with a plain form: no JavaScript needed.
 
 export const links = () => [{ rel: "stylesheet", href: contentCss }];
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: pageTitle(data?.reviewed ? "Review due: marked as reviewed" : "Review due") },
-];
 
 const stageOptions = [
   { value: "", label: "Overdue and due soon" },

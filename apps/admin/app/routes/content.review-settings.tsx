@@ -1,16 +1,13 @@
 import { BackLink, Button, NotificationBanner, Radios, Select, TextInput } from "@observatory/ui";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { kindOptions } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
-import { pageTitle } from "~/lib/site";
 
 // Per kind of content: how often it is reviewed, whether readers see the review dates, who owns new
 // items, and how many days before the due date count as "due soon". Administrators only.
-
-export const meta: MetaFunction = () => [{ title: pageTitle("Review intervals") }];
 
 const fieldNames = kindOptions.flatMap((k) => [
   `${k.value}.intervalMonths`,
