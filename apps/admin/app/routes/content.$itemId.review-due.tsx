@@ -10,13 +10,7 @@ import {
   WarningCallout,
 } from "@observatory/ui";
 import { formatDate } from "@observatory/time";
-import {
-  type ActionFunctionArgs,
-  data as answer,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
+import { type ActionFunctionArgs, data as answer, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { kindLabel, orNotFound, when } from "~/lib/content.server";

@@ -1,14 +1,20 @@
-import { Button, NotificationBanner, Select, Table, Tag } from "@observatory/ui";
+import { Button, NotificationBanner, Select, Table, Tag, contentKindLabels } from "@observatory/ui";
 import { can } from "@observatory/api/permissions";
 import { formatDate } from "@observatory/time";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
-import { kindLabel, kindOptions } from "~/lib/content.server";
+import { kindLabel } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
-import { dueWords, stageLabels } from "~/lib/review-due.server";
+import { dueWords } from "~/lib/review-due.server";
 import { requireUser } from "~/lib/session.server";
 import contentCss from "~/styles/content.css?url";
+
+/** The kinds, in the public site's order (the labels are the client-safe ones in @observatory/ui). */
+const kindOptions = (Object.keys(contentKindLabels) as (keyof typeof contentKindLabels)[]).map((value) => ({
+  value,
+  label: contentKindLabels[value],
+}));
 
 // Published content whose review is overdue or due soon, filterable by owner, kind and stage, with
 // the count per owner and kind (the administrators' report). Each row marks its item as reviewed
@@ -138,11 +144,7 @@ export default function ReviewDue() {
             </span>,
             item.owner,
             <span key="due">
-              {item.stage === "OVERDUE" ? (
-                <Tag colour="red">{stageLabels.OVERDUE}</Tag>
-              ) : (
-                <Tag colour="yellow">{stageLabels.DUE_SOON}</Tag>
-              )}
+              {item.stage === "OVERDUE" ? <Tag colour="red">Overdue</Tag> : <Tag colour="yellow">Due soon</Tag>}
               <br />
               {item.due}
             </span>,

@@ -1,10 +1,15 @@
-import { BackLink, Button, NotificationBanner, Radios, Select, TextInput } from "@observatory/ui";
+import { BackLink, Button, NotificationBanner, Radios, Select, TextInput, contentKindLabels } from "@observatory/ui";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
-import { kindOptions } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
+
+/** The kinds, in the public site's order (the labels are the client-safe ones in @observatory/ui). */
+const kindOptions = (Object.keys(contentKindLabels) as (keyof typeof contentKindLabels)[]).map((value) => ({
+  value,
+  label: contentKindLabels[value],
+}));
 
 // Per kind of content: how often it is reviewed, whether readers see the review dates, who owns new
 // items, and how many days before the due date count as "due soon". Administrators only.
