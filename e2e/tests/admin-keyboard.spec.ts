@@ -101,23 +101,13 @@ test("on a new item, following an error summary link focuses the field and keeps
   await tabTo(page, page.getByLabel("Kind of content"), 5);
   await page.keyboard.press("ArrowDown");
   await expect(page.getByLabel("Kind of content")).not.toHaveValue("");
-  // The next review is a date input, told which zone the day is in as it is typed.
-  await tabTo(page, page.locator("#nextReviewDue"), 40);
-  await expect(page.locator("#nextReviewDue-zone")).toContainText("Enter a date to see whether");
-  await typeDate(page, "2027-07-01");
-  await expect(page.locator("#nextReviewDue-zone")).toHaveText("1 July 2027 is British Summer Time, UTC+1.");
   await tabTo(page, save, 80);
   await page.keyboard.press("Enter");
   const banner = page.locator(".nhsuk-notification-banner--success");
   await expect(banner).toContainText("saved");
   await expect(banner).toBeFocused();
   await expect(page).not.toHaveTitle(/^Error: /);
-  await expect(page.locator("#nextReviewDue")).toHaveValue("2027-07-01");
-  const stored = await withDb((db) =>
-    db.revision.findFirstOrThrow({ where: { title: `Keyboard draft ${run}` }, select: { nextReviewDue: true } }),
-  );
-  // The start of that London day: midnight BST is 23:00 UTC the day before.
-  expect(stored.nextReviewDue).toEqual(new Date("2027-06-30T23:00:00Z"));
+  expect(await withDb((db) => db.revision.count({ where: { title: `Keyboard draft ${run}` } }))).toBe(1);
 });
 
 test("a publication is scheduled with the date and time inputs, told BST or GMT, and refused times are explained", async ({

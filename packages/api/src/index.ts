@@ -21,3 +21,4 @@ export { mediaForRender, renderedImages, type RenderedImage } from "./media/rend
 export type { MediaStore } from "./media/store.ts";
 export { hashPassword, verifyPassword } from "./auth/password.ts";
 export { importPublishedItem, type ImportedItem } from "./editorial/import.ts";
+export { readReviewDueSettings } from "./review-due/settings.ts";

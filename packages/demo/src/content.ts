@@ -14,7 +14,6 @@ const kindFolders = { pages: "PAGE", news: "NEWS", blogs: "BLOG", "press-release
 export type SeedKind = (typeof kindFolders)[keyof typeof kindFolders];
 
 const instant = z.iso.datetime();
-const day = z.iso.date();
 
 const workstreamSchema = z.object({
   slug: z.string(),
@@ -31,7 +30,13 @@ const frontMatterSchema = z.object({
   published: instant,
   priorities: z.array(z.string()).default([]),
   comments: z.enum(["open", "closed"]),
-  nextReviewDue: day.optional(),
+  /**
+   * When its next review falls due, in days from the day the demo is seeded (negative: overdue), so
+   * the review-due list always has something in it. Without it, the item was reviewed a few weeks ago.
+   */
+  reviewDueInDays: z.number().int().min(-300).max(300).optional(),
+  /** Who owns it, when not its author. */
+  owner: z.email().optional(),
 });
 
 export type SeedItem = {
@@ -44,7 +49,8 @@ export type SeedItem = {
   workstreams: string[];
   publishedAt: string;
   commentsOpen: boolean;
-  nextReviewDue?: string;
+  reviewDueInDays?: number;
+  ownerEmail?: string;
 };
 
 const commentSchema = z.object({
@@ -89,7 +95,8 @@ function readItem(file: string, kind: SeedKind): SeedItem {
     workstreams: front.priorities,
     publishedAt: front.published,
     commentsOpen: front.comments === "open",
-    ...(front.nextReviewDue ? { nextReviewDue: front.nextReviewDue } : {}),
+    ...(front.reviewDueInDays !== undefined ? { reviewDueInDays: front.reviewDueInDays } : {}),
+    ...(front.owner ? { ownerEmail: front.owner } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
-import { hashPassword, importPublishedItem } from "@observatory/api";
+import { hashPassword, importPublishedItem, readReviewDueSettings } from "@observatory/api";
+import { addLondonMonths } from "@observatory/time";
 import { documentFromMarkdown } from "@observatory/content";
 import type { Db } from "@observatory/db";
 import { comments, type SeedItem, items, workstreams } from "./content.ts";
@@ -59,8 +60,13 @@ export async function seed(db: Db): Promise<SeedSummary> {
   }
 
   const itemIds = new Map<string, string>();
+  const reviewSettings = await readReviewDueSettings(db);
   for (const item of items) {
-    itemIds.set(item.slug, (await importItem(db, item, userIds)).itemId);
+    const months = reviewSettings[item.kind].intervalMonths;
+    const { itemId, created } = await importItem(db, item, userIds, lastReviewed(item, months));
+    itemIds.set(item.slug, itemId);
+    const ownerId = item.ownerEmail && userIds.get(item.ownerEmail);
+    if (created && ownerId) await db.contentItem.update({ where: { id: itemId }, data: { ownerId } });
   }
 
   const commentRows = comments.map((c) => {
@@ -93,7 +99,25 @@ function depth(id: string, rows: { id: string; parentId: string | null }[]): num
   return parent ? 1 + depth(parent, rows) : 0;
 }
 
-function importItem(db: Db, item: SeedItem, userIds: Map<string, string>): Promise<{ itemId: string }> {
+/**
+ * When a demo item was last reviewed: an interval before the day its review is due (`reviewDueInDays`
+ * from now), else a few weeks ago; never before it was published.
+ */
+function lastReviewed(item: SeedItem, intervalMonths: number, now = new Date()): Date {
+  const published = new Date(item.publishedAt);
+  const at =
+    item.reviewDueInDays === undefined
+      ? new Date(now.getTime() - 21 * 86_400_000)
+      : addLondonMonths(new Date(now.getTime() + item.reviewDueInDays * 86_400_000), -intervalMonths);
+  return at < published ? published : at;
+}
+
+function importItem(
+  db: Db,
+  item: SeedItem,
+  userIds: Map<string, string>,
+  lastReviewedAt: Date,
+): Promise<{ itemId: string; created: boolean }> {
   const authorId = userIds.get(item.authorEmail);
   if (!authorId) throw new Error(`seed item ${item.slug}: unknown author ${item.authorEmail}`);
   // Someone other than the author approved it, as the workflow requires.
@@ -106,10 +130,10 @@ function importItem(db: Db, item: SeedItem, userIds: Map<string, string>): Promi
     summary: item.summary,
     body: documentFromMarkdown(item.body),
     commentsOpen: item.commentsOpen,
-    nextReviewDue: item.nextReviewDue ?? "",
     workstreamSlugs: item.workstreams,
     authorId,
     approvedById: userIds.get(approver) ?? null,
     publishedAt: new Date(item.publishedAt),
+    lastReviewedAt,
   });
 }

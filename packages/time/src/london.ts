@@ -225,3 +225,25 @@ export function describeLondonZone(dateText: string, timeText = "", clock?: Lond
     ? `The clocks go forward on ${dayLabel}: ${before.label} until 1:00am, then ${after.label} from 2:00am. Times from 1:00am to 1:59am do not exist that day.`
     : `The clocks go back on ${dayLabel}: ${before.label} until 2:00am, then ${after.label}. Times from 1:00am to 1:59am happen twice that day.`;
 }
+
+// Review dates: a number of calendar months on, in London days.
+
+/** The London calendar date of an instant. */
+export function londonDay(at: Date): { year: number; month: number; day: number } {
+  const [year, month, day] = toLondonFields(at).date.split("-").map(Number);
+  return { year: year ?? 0, month: month ?? 1, day: day ?? 1 };
+}
+
+/**
+ * The start of the London day `months` calendar months after the London date of `at` (the last day
+ * of the month when that month is shorter: 31 August + 6 months is 28 or 29 February). The date is
+ * London's on both sides, so it does not move a day when the clocks change in between.
+ */
+export function addLondonMonths(at: Date, months: number): Date {
+  const { year, month, day } = londonDay(at);
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = (index % 12) + 1;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
+  return startOfLondonDay(targetYear, targetMonth, Math.min(day, lastDay));
+}

@@ -9,7 +9,6 @@ import { AccessibilityReport } from "~/components/accessibility-report";
 import { BodyEditor, showFinding } from "~/components/body-editor/body-editor";
 import type { FormState } from "~/components/form-errors";
 import { LeadImageField } from "~/components/lead-image-field";
-import { LondonDateInput } from "~/components/london-time-fields";
 
 export type ContentFormValues = {
   title: string;
@@ -22,7 +21,6 @@ export type ContentFormValues = {
   kind: string;
   seoTitle: string;
   seoDescription: string;
-  nextReviewDue: string;
   commentsOpen: string;
   workstreamIds: string;
   leadImageId: string;
@@ -47,7 +45,7 @@ type Props = {
 
 const AUTOSAVE_DELAY_MS = 3000;
 
-const typedFields = ["title", "slug", "summary", "bodyHtml", "seoTitle", "seoDescription", "nextReviewDue"] as const;
+const typedFields = ["title", "slug", "summary", "bodyHtml", "seoTitle", "seoDescription"] as const;
 type TypedField = (typeof typedFields)[number];
 
 const subscribeToNothing = () => () => {};
@@ -89,7 +87,6 @@ export const contentFormFields = [
   "workstreamIds",
   "seoTitle",
   "seoDescription",
-  "nextReviewDue",
   "commentsOpen",
 ];
 
@@ -166,7 +163,6 @@ export function ContentForm({
           kind: kind as "NEWS",
           seoTitle: text("seoTitle"),
           seoDescription: text("seoDescription"),
-          nextReviewDue: text("nextReviewDue"),
           commentsOpen: text("commentsOpen") !== "no",
           workstreamIds: data.getAll("workstreamIds").filter((v): v is string => typeof v === "string"),
           leadImageId: text("leadImageId"),
@@ -291,12 +287,6 @@ export function ContentForm({
         rows={2}
         defaultValue={initial.seoDescription}
         error={state.fieldErrors.seoDescription}
-      />
-      <LondonDateInput
-        id="nextReviewDue"
-        label="Next review due (optional)"
-        value={initial.nextReviewDue}
-        error={state.fieldErrors.nextReviewDue}
       />
       <Radios
         idPrefix="commentsOpen"

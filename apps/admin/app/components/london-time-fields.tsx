@@ -126,38 +126,3 @@ export function LondonDateTimeFields({
     </div>
   );
 }
-
-export type LondonDateInputProps = {
-  id: string;
-  label: string;
-  value: string;
-  error?: string;
-};
-
-/** A London calendar day (a date input): the zone named, and whether that day is BST or GMT. */
-export function LondonDateInput({ id, label, value, error }: LondonDateInputProps) {
-  const [date, setDate] = useState(value);
-  useCurrentValue(id, setDate);
-  const hintId = `${id}-hint`;
-  const zoneId = `${id}-zone`;
-  const errorId = error ? `${id}-error` : undefined;
-  return (
-    <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
-      <Hint id={hintId}>{ZONE_HINT}</Hint>
-      <ZoneLine id={zoneId} text={describeLondonZone(date)} />
-      {errorId && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
-      <input
-        className={`nhsuk-input nhsuk-input--width-10${error ? " nhsuk-input--error" : ""}`}
-        id={id}
-        name={id}
-        type="date"
-        defaultValue={value}
-        aria-describedby={[hintId, zoneId, errorId].filter(Boolean).join(" ")}
-        onChange={(event) => setDate(event.currentTarget.value)}
-      />
-    </div>
-  );
-}

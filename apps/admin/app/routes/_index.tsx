@@ -4,6 +4,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { EditorialDashboard } from "~/components/editorial-dashboard";
 import { editorialPanels } from "~/lib/dashboard.server";
+import { ReviewDuePanel } from "~/components/review-due-panel";
+import { reviewDuePanel } from "~/lib/review-due.server";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle, sectionsFor } from "~/lib/site";
 
@@ -11,11 +13,12 @@ export const meta: MetaFunction = () => [{ title: pageTitle("Home") }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user, api } = await requireUser(args);
-  return { user, editorial: await editorialPanels(api, user.role) };
+  const [editorial, reviewDue] = await Promise.all([editorialPanels(api, user.role), reviewDuePanel(api, user.role)]);
+  return { user, editorial, reviewDue };
 }
 
 export default function AdminHome() {
-  const { user, editorial } = useLoaderData<typeof loader>();
+  const { user, editorial, reviewDue } = useLoaderData<typeof loader>();
   const sections = sectionsFor(user.role);
   return (
     <>
@@ -32,6 +35,7 @@ export default function AdminHome() {
         </WarningCallout>
       )}
       {editorial && <EditorialDashboard {...editorial} />}
+      {reviewDue && <ReviewDuePanel {...reviewDue} />}
       <ul className="nhsuk-grid-row nhsuk-card-group">
         {[
           ...sections,

@@ -1,11 +1,11 @@
 import { Button, InsetText, NotificationBanner, SummaryList, Table, Tag, WarningCallout } from "@observatory/ui";
 import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { toLondonFields } from "@observatory/time";
 import { TRPCError } from "@trpc/server";
 import { ContentForm, contentFormFields } from "~/components/content-form";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { WarningsReason } from "~/components/warnings-reason";
+import { ItemReviewSummary } from "~/components/item-review-summary";
 import { bodyFormValues, kindOptions, orNotFound, readContentForm, when } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { leadImageChoices } from "~/lib/lead-image.server";
@@ -36,11 +36,12 @@ export async function loader(args: LoaderFunctionArgs) {
   // The item first: checking in as its editor presumes it exists (an unknown id is a 404).
   const view = await orNotFound(api.editorial.item({ itemId }));
   const { item, revision, reviews } = view;
-  const [workstreams, presence, choices, comments] = await Promise.all([
+  const [workstreams, presence, choices, comments, reviewDue] = await Promise.all([
     api.editorial.workstreamOptions(),
     api.editorial.presence({ itemId }),
     leadImageChoices(api, revision.leadImageId ?? ""),
     api.editorial.comments({ itemId }),
+    api.reviewDue.item({ itemId }),
   ]);
   const params = new URL(args.request.url).searchParams;
   const notice = [...params.keys()].map((key) => notices[key]).find(Boolean) ?? null;
@@ -79,7 +80,6 @@ export async function loader(args: LoaderFunctionArgs) {
       kind: item.kind,
       seoTitle: revision.seoTitle ?? "",
       seoDescription: revision.seoDescription ?? "",
-      nextReviewDue: revision.nextReviewDue ? toLondonFields(revision.nextReviewDue).date : "",
       commentsOpen: item.commentsOpen ? "yes" : "no",
       workstreamIds: revision.workstreamIds.join(","),
       leadImageId: revision.leadImageId ?? "",
@@ -100,6 +100,7 @@ export async function loader(args: LoaderFunctionArgs) {
       at: when(r.createdAt),
     })),
     can: view.can,
+    reviewDue,
     presence: { seenAt: presence.seenAt, others: presence.others.map((o) => o.name) },
     workstreams: workstreams.map((w) => ({ id: w.id, title: w.title })),
     kinds: kindOptions,
@@ -203,6 +204,7 @@ export default function EditContent() {
         </WarningCallout>
       )}
       <SummaryList rows={rows} />
+      <ItemReviewSummary itemId={item.id} review={data.reviewDue} />
       {data.lastReview?.decision === "CHANGES_REQUESTED" && item.status === "CHANGES_REQUESTED" && (
         <InsetText>
           <p>

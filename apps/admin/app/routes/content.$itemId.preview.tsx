@@ -12,6 +12,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { orNotFound, when } from "~/lib/content.server";
+import { formatDate } from "@observatory/time";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
 import contentCss from "~/styles/content.css?url";
@@ -23,10 +24,12 @@ export async function loader(args: LoaderFunctionArgs) {
   const itemId = args.params.itemId ?? "";
   const requested = new URL(args.request.url).searchParams.get("revision");
   const revisionId = requested ?? (await orNotFound(api.editorial.item({ itemId }))).revision.id;
-  const [revision, shareLinks] = await Promise.all([
+  const [revision, shareLinks, review] = await Promise.all([
     orNotFound(api.editorial.revision({ revisionId })),
     api.editorial.shareLinks({ itemId }),
+    orNotFound(api.reviewDue.item({ itemId })),
   ]);
+  const now = new Date();
   if (revision.item.id !== itemId) throw new Response("Not found", { status: 404 });
   return {
     itemId,
@@ -42,10 +45,13 @@ export async function loader(args: LoaderFunctionArgs) {
       workstreams: revision.workstreams.map((w) => w.workstream),
       summary: revision.summary,
       bodyHtml: revision.bodyHtml,
-      lastReviewedAt: revision.lastReviewedAt,
-      nextReviewDue: revision.nextReviewDue,
+      // The dates as readers see them: only for kinds that show them, never a due date that has passed.
+      lastReviewedAt: review.showOnPage ? review.lastReviewedAt : null,
+      nextReviewDue:
+        review.showOnPage && review.nextReviewDue && review.nextReviewDue > now ? review.nextReviewDue : null,
       leadImage: revision.leadImage,
     },
+    reviewOverdueSince: review.stage === "OVERDUE" && review.nextReviewDue ? formatDate(review.nextReviewDue) : null,
     publicSiteUrl: apiConfig().publicSiteUrl,
     shareLinks: shareLinks.map((link) => ({
       id: link.id,
@@ -105,6 +111,14 @@ export default function Preview() {
             : "This is how the page will look once published. Readers cannot see it yet."}
         </p>
       </WarningCallout>
+      {data.reviewOverdueSince && (
+        <WarningCallout heading="Review overdue">
+          <p>
+            Its review was due on {data.reviewOverdueSince}. Readers no longer see a next review date.{" "}
+            <a href={`/content/${data.itemId}#review`}>Review it</a>
+          </p>
+        </WarningCallout>
+      )}
       <div className="nhsuk-grid-row">
         <article className="nhsuk-grid-column-two-thirds">
           <ArticleContent item={data.article} publicSiteUrl={data.publicSiteUrl} />

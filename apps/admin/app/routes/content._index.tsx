@@ -90,6 +90,9 @@ export default function ContentList() {
     <>
       <h1>Content</h1>
       <ButtonLink href="/content/new">New content</ButtonLink>
+      <p>
+        <a href="/content/review-due">Review due: published content to check is still right</a>
+      </p>
       {data.canConfigure && (
         <p>
           <a href="/workflows">Workflows: who reviews which content</a>

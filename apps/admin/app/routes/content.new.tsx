@@ -40,7 +40,6 @@ const blank = {
   kind: "",
   seoTitle: "",
   seoDescription: "",
-  nextReviewDue: "",
   commentsOpen: "yes",
   workstreamIds: "",
   leadImageId: "",

@@ -3,6 +3,7 @@ import { type RenderedImage, renderedImages } from "../media/render.ts";
 import { itemPath } from "./kinds.ts";
 import { renderBody } from "./body.ts";
 import { visibleItems } from "./visibility.ts";
+import { publicReviewDates, readReviewDueSettings } from "../review-due/settings.ts";
 
 // Read-only queries behind the public portal. Every one starts from `visibleItems`, so nothing
 // unpublished, scheduled for later or expired can leak, and each runs a fixed number of queries
@@ -154,13 +155,17 @@ export async function findPublished(db: Db, kind: ContentKind, slug: string, now
   >`
     WITH v AS (${visibleItems(now)})
     SELECT v."id", v."kind", v."slug", v."publishedAt", v."liveSince", v."revisionId", v."commentsOpen",
-      r."title", r."summary", r."document", r."seoTitle", r."seoDescription", r."lastReviewedAt", r."nextReviewDue",
+      r."title", r."summary", r."document", r."seoTitle", r."seoDescription", i."lastReviewedAt", i."nextReviewDue",
       u."name" AS "authorName"
     FROM v JOIN "Revision" r ON r."id" = v."revisionId" JOIN "ContentItem" i ON i."id" = v."id"
       JOIN "User" u ON u."id" = i."createdById"
     WHERE v."slug" = ${slug} AND v."kind"::text = ${kind}`;
   if (!row) return null;
-  const [[summary], bodyHtml] = await Promise.all([withWorkstreams(db, [row]), renderBody(db, row.document, { now })]);
+  const [[summary], bodyHtml, reviewSettings] = await Promise.all([
+    withWorkstreams(db, [row]),
+    renderBody(db, row.document, { now }),
+    readReviewDueSettings(db),
+  ]);
   if (!summary) return null;
   return {
     ...summary,
@@ -169,8 +174,8 @@ export async function findPublished(db: Db, kind: ContentKind, slug: string, now
     seoTitle: row.seoTitle,
     seoDescription: row.seoDescription,
     authorName: row.authorName,
-    lastReviewedAt: row.lastReviewedAt,
-    nextReviewDue: row.nextReviewDue,
+    // Only for kinds that show them, and never a due date already past (decision 014).
+    ...publicReviewDates(reviewSettings, row, now),
     commentsOpen: row.commentsOpen,
   };
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { closeOpenRounds } from "../workflows/rounds.ts";
 import { recordAudit } from "../audit/record.ts";
 import { AppError, notFound } from "../errors.ts";
-import { parseDay, startOfLondonDay } from "@observatory/time";
+import { ownerForNewItem } from "../review-due/service.ts";
 import { can } from "../permissions.ts";
 import { lockItem, type StaffContext, type Tx } from "./common.ts";
 import { assertCanTake, workflow } from "./workflow.ts";
@@ -43,15 +43,6 @@ export const revisionFields = z.object({
   workstreamIds: z.array(z.string().min(1).max(40)).max(12, "Choose up to 12 priorities").default([]),
   seoTitle: optionalLine(120, "Search engine title").default(""),
   seoDescription: optionalLine(300, "Search engine description").default(""),
-  /** A London date (2026-12-25 from a date input, or 25/12/2026 as typed); empty for none. */
-  nextReviewDue: z
-    .string()
-    .trim()
-    .refine(
-      (v) => v === "" || parseDay(v) !== null,
-      "Enter a real date for the next review, for example 25 December 2027",
-    )
-    .default(""),
   commentsOpen: z.boolean().default(true),
   /** A library image's id; empty or absent for none. */
   leadImageId: z.string().trim().max(40).optional(),
@@ -78,11 +69,6 @@ export function slugify(title: string): string {
       .slice(0, 80)
       .replace(/-+$/, "") || "item"
   );
-}
-
-function reviewDueDate(text: string): Date | null {
-  const day = text ? parseDay(text) : null;
-  return day ? startOfLondonDay(day.year, day.month, day.day) : null;
 }
 
 async function assertLeadImageExists(tx: Tx, id: string | undefined): Promise<void> {
@@ -146,7 +132,6 @@ function revisionData(fields: RevisionFields) {
     bodyText: documentText(document),
     seoTitle: fields.seoTitle,
     seoDescription: fields.seoDescription,
-    nextReviewDue: reviewDueDate(fields.nextReviewDue),
     leadImageId: fields.leadImageId || null,
   };
 }
@@ -162,6 +147,7 @@ export async function insertItem(tx: Tx, fields: RevisionFields & { slug: string
       slug: fields.slug,
       status: "DRAFT",
       createdById: authorId,
+      ownerId: await ownerForNewItem(tx, fields.kind, authorId),
       commentsOpen: fields.commentsOpen,
       ...(at ? { createdAt: at } : {}),
     },
@@ -356,7 +342,6 @@ export async function restoreRevision(ctx: StaffContext, input: { itemId: string
         bodyText: source.bodyText,
         seoTitle: source.seoTitle,
         seoDescription: source.seoDescription,
-        nextReviewDue: source.nextReviewDue,
         leadImageId: source.leadImageId,
         workstreams: { create: source.workstreams.map((w) => ({ workstreamId: w.workstreamId })) },
       },

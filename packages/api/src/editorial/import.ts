@@ -1,6 +1,7 @@
 import type { Db } from "@observatory/db";
 import { recordAudit } from "../audit/record.ts";
 import { AppError } from "../errors.ts";
+import { renewReviewDates } from "../review-due/service.ts";
 import { insertItem, type RevisionFields } from "./drafts.ts";
 
 /** An item that was already published elsewhere, with the people who wrote and approved it. */
@@ -10,6 +11,8 @@ export type ImportedItem = Omit<RevisionFields, "workstreamIds" | "seoTitle" | "
   authorId: string;
   approvedById: string | null;
   publishedAt: Date;
+  /** When it was last reviewed (its publication when not given); the next review counts from it. */
+  lastReviewedAt?: Date;
 };
 
 /**
@@ -22,7 +25,7 @@ export async function importPublishedItem(
   db: Db,
   imported: ImportedItem,
 ): Promise<{ itemId: string; created: boolean }> {
-  const { slug, workstreamSlugs, authorId, approvedById, publishedAt, ...fields } = imported;
+  const { slug, workstreamSlugs, authorId, approvedById, publishedAt, lastReviewedAt, ...fields } = imported;
   const existing = await db.contentItem.findUnique({ where: { slug }, select: { id: true } });
   if (existing) return { itemId: existing.id, created: false };
   return db.$transaction(async (tx) => {
@@ -45,7 +48,6 @@ export async function importPublishedItem(
         submittedAt: publishedAt,
         approvedAt: publishedAt,
         approvedById,
-        lastReviewedAt: revision.nextReviewDue ? publishedAt : null,
       },
     });
     if (approvedById) {
@@ -63,6 +65,7 @@ export async function importPublishedItem(
       where: { id: item.id },
       data: { status: "PUBLISHED", liveRevisionId: revision.id, publishedAt, liveSince: publishedAt },
     });
+    await renewReviewDates(tx, item.id, lastReviewedAt ?? publishedAt);
     await recordAudit(
       tx,
       { user: { id: authorId }, request: { ipHash: null } },

@@ -154,8 +154,6 @@ const revisionSelect = {
   accessibilityAcceptances: true,
   seoTitle: true,
   seoDescription: true,
-  nextReviewDue: true,
-  lastReviewedAt: true,
   isAutosave: true,
   submittedAt: true,
   approvedAt: true,
@@ -310,7 +308,6 @@ export async function compareRevisions(db: Db, input: { fromId: string; toId: st
       .map((w) => w.workstream.title)
       .sort()
       .join(", ");
-  const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
   const scheduleOf = (r: typeof from) =>
     r.id === r.item.scheduledRevisionId && r.item.publishAt
       ? `scheduled for ${r.item.publishAt.toISOString()}`
@@ -329,12 +326,6 @@ export async function compareRevisions(db: Db, input: { fromId: string; toId: st
       label: "Search engine description",
       before: from.seoDescription ?? "",
       after: to.seoDescription ?? "",
-    },
-    {
-      field: "nextReviewDue",
-      label: "Next review due",
-      before: date(from.nextReviewDue),
-      after: date(to.nextReviewDue),
     },
     { field: "schedule", label: "Publication", before: scheduleOf(from), after: scheduleOf(to) },
   ];

@@ -136,33 +136,6 @@ describe("scheduled publication", () => {
     expect(await state(item.itemId)).toMatchObject({ status: "APPROVED", publishAt: null, unpublishAt: null });
   });
 
-  it("stores the next review due from a date input as the start of that London day, and refuses a date that is not real", async () => {
-    const summer = await author.api.editorial.create({
-      title: "Review in summer",
-      kind: "NEWS",
-      nextReviewDue: "2027-07-01",
-    });
-    const winter = await author.api.editorial.create({
-      title: "Review in winter",
-      kind: "NEWS",
-      nextReviewDue: "2027-12-25",
-    });
-    const due = (revisionId: string) =>
-      h.db.revision.findUniqueOrThrow({ where: { id: revisionId } }).then((r) => r.nextReviewDue);
-    expect(await due(summer.revisionId)).toEqual(new Date("2027-06-30T23:00:00Z"));
-    expect(await due(winter.revisionId)).toEqual(new Date("2027-12-25T00:00:00Z"));
-    const errors = await author.api.editorial
-      .create({ title: "Review never", kind: "NEWS", nextReviewDue: "2027-02-30" })
-      .then(
-        () => expect.fail("expected a refusal"),
-        (error: unknown) => toFormErrors(error),
-      );
-    expect(errors?.fieldErrors).toEqual({
-      nextReviewDue: "Enter a real date for the next review, for example 25 December 2027",
-    });
-    expect(await h.db.revision.count({ where: { title: "Review never" } })).toBe(0);
-  });
-
   it("refuses an unpublish before the publication, either way round", async () => {
     const item = await approved("Unpublish order");
     await editor.editorial.schedule({ ...item, publishAt: { date: "1/6/2099", time: "09:00" } });

@@ -2,6 +2,8 @@ import type { Db } from "@observatory/db";
 import type { Job } from "../jobs/runner.ts";
 import { notifyAuthor } from "./notifications.ts";
 import { formatDateTime } from "@observatory/time";
+import { renewReviewDates } from "../review-due/service.ts";
+import { readReviewDueSettings } from "../review-due/settings.ts";
 
 // The public site never waits for this job: visibility is computed from the stored schedule at
 // query time. The job *records* what the schedule already made true (live pointer, status, audit,
@@ -53,6 +55,9 @@ async function recordPublications(db: Db, now: Date): Promise<Recorded[]> {
       )
       SELECT * FROM recorded`;
     if (!rows.length) return [];
+    // Going live is a review: the dates count from the moment it went live.
+    const settings = await readReviewDueSettings(tx);
+    for (const row of rows) await renewReviewDates(tx, row.id, row.at, settings);
     const authors = await tx.user.findMany({
       where: { id: { in: [...new Set(rows.map((r) => r.authorId))] } },
       select: { id: true, name: true, email: true },

@@ -2,6 +2,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypt
 import { recordAudit } from "../audit/record.ts";
 import { renderBody } from "../content/body.ts";
 import { apiConfig } from "../config.ts";
+import { publicReviewDates, readReviewDueSettings } from "../review-due/settings.ts";
 import { AppError, notFound } from "../errors.ts";
 import type { Context } from "../trpc.ts";
 import type { StaffContext } from "./common.ts";
@@ -121,11 +122,17 @@ export async function openShareLink(ctx: Pick<Context, "db" | "request">, token:
           title: true,
           summary: true,
           document: true,
-          lastReviewedAt: true,
-          nextReviewDue: true,
           leadImageId: true,
           workstreams: { select: { workstream: { select: { slug: true, title: true } } } },
-          item: { select: { kind: true, publishedAt: true, createdBy: { select: { name: true } } } },
+          item: {
+            select: {
+              kind: true,
+              publishedAt: true,
+              lastReviewedAt: true,
+              nextReviewDue: true,
+              createdBy: { select: { name: true } },
+            },
+          },
         },
       },
     },
@@ -143,8 +150,8 @@ export async function openShareLink(ctx: Pick<Context, "db" | "request">, token:
     // The byline the public page will show: the item's author, whoever wrote this revision.
     authorName: r.item.createdBy.name,
     publishedAt: r.item.publishedAt ?? now,
-    lastReviewedAt: r.lastReviewedAt,
-    nextReviewDue: r.nextReviewDue,
+    // The review dates the public page shows now (the item's, not the revision's).
+    ...publicReviewDates(await readReviewDueSettings(ctx.db), r.item, now),
     workstreams: r.workstreams.map((w) => w.workstream),
     leadImage: r.leadImageId ? ((await renderedImages(ctx.db, [r.leadImageId])).get(r.leadImageId) ?? null) : null,
     expiresAt: link.expiresAt,

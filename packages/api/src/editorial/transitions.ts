@@ -7,6 +7,7 @@ import { assertCanTake, workflow } from "./workflow.ts";
 import { isVisibleAt } from "../content/visibility.ts";
 import { beginReview, closeOpenRounds, decide } from "../workflows/rounds.ts";
 import { formatDateTime } from "@observatory/time";
+import { renewReviewDates } from "../review-due/service.ts";
 
 // The workflow's transitions. Each one locks the item, checks the state it starts from and the
 // actor's right to make it, changes the pointers the public site reads (see content/visibility.ts),
@@ -121,6 +122,7 @@ export async function publishNow(ctx: StaffContext, input: GatedRef) {
         ...(item.latestRevisionId === revision.id ? { status: "PUBLISHED" } : {}),
       },
     });
+    await renewReviewDates(tx, item.id, now);
     await recordAudit(tx, ctx, {
       action: workflow.publish.audit,
       targetType: "ContentItem",

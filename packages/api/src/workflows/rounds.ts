@@ -238,7 +238,7 @@ async function approve(
   const now = new Date();
   await tx.revision.update({
     where: { id: revision.id },
-    data: { approvedAt: now, approvedById: ctx.user.id, lastReviewedAt: now },
+    data: { approvedAt: now, approvedById: ctx.user.id },
   });
   await tx.contentItem.update({ where: { id: item.id }, data: { status: "APPROVED" } });
   await recordAudit(tx, ctx, {
