@@ -5,11 +5,12 @@ import { AppError, notFound } from "../errors.ts";
 import { parseDay, startOfLondonDay } from "@observatory/time";
 import { can } from "../permissions.ts";
 import type { StaffContext } from "./common.ts";
-import { canApprove, canEdit, canPublish, canSubmit } from "./workflow.ts";
+import { canApprove, canArchive, canEdit, canPublish, canSubmit, canTake } from "./workflow.ts";
 import { apiConfig } from "../config.ts";
 import { checkBody, renderBody, renderBodyDiff, storedDocument } from "../content/body.ts";
 import { acceptancesOf, unacceptedWarnings } from "./accessibility-gate.ts";
 import { findOverdueTransitions } from "./scheduler.ts";
+import { isVisibleSql, publicRevisions, recentlyVisible } from "../content/visibility.ts";
 
 export const LIST_PAGE_SIZE = 25;
 
@@ -61,13 +62,14 @@ type ListRow = {
   status: ContentStatus;
   updatedAt: Date;
   publishAt: Date | null;
-  liveRevisionId: string | null;
   title: string;
   authorName: string;
+  /** On the public site now, by the public site's own rule (see content/visibility.ts). */
+  isLive: boolean;
 };
 
 /** The content list for staff: filters, title search, three orders, keyset pages of 25. */
-export async function listItems(db: Db, rawInput: z.output<typeof listItemsInput>) {
+export async function listItems(db: Db, rawInput: z.output<typeof listItemsInput>, now = new Date()) {
   const input = rawInput;
   // Reads only ContentItem's own columns (its `title` is the latest revision's, kept in step by a
   // trigger), so each order and filter is an index scan: constant cost at 100k items.
@@ -101,8 +103,7 @@ export async function listItems(db: Db, rawInput: z.output<typeof listItemsInput
     if (cursor) where.push(Prisma.sql`(i."updatedAt", i."id") < (${new Date(cursor.value)}, ${cursor.id})`);
   }
   const matching = Prisma.sql`
-    SELECT i."id", i."kind", i."slug", i."status", i."updatedAt", i."publishAt", i."liveRevisionId",
-      i."title", u."name" AS "authorName"
+    SELECT i."id", i."kind", i."slug", i."status", i."updatedAt", i."publishAt", i."title", u."name" AS "authorName"
     FROM "ContentItem" i
     JOIN "User" u ON u."id" = i."createdById"
     WHERE ${Prisma.join(where, " AND ")}`;
@@ -110,10 +111,14 @@ export async function listItems(db: Db, rawInput: z.output<typeof listItemsInput
   // them (OFFSET 0 keeps the planner from merging the two): walking an order's index and filtering
   // would assume matches are spread evenly, and titles that start with the words searched are not.
   const isTrigramSearch = input.q.length >= 3;
+  // Whether each row is on the site is asked of the page's rows only, after the limit.
   const rows = await db.$queryRaw<ListRow[]>`
-    SELECT * FROM (${matching} ${isTrigramSearch ? Prisma.sql`OFFSET 0` : Prisma.empty}) AS i
-    ORDER BY ${order}
-    LIMIT ${LIST_PAGE_SIZE + 1}`;
+    SELECT i.*, ${isVisibleSql(Prisma.sql`i."id"`, now)} AS "isLive" FROM (
+      SELECT * FROM (${matching} ${isTrigramSearch ? Prisma.sql`OFFSET 0` : Prisma.empty}) AS i
+      ORDER BY ${order}
+      LIMIT ${LIST_PAGE_SIZE + 1}
+    ) AS i
+    ORDER BY ${order}`;
   const items = rows.slice(0, LIST_PAGE_SIZE);
   const last = items.at(-1);
   const next =
@@ -123,7 +128,7 @@ export async function listItems(db: Db, rawInput: z.output<typeof listItemsInput
           id: last.id,
         })
       : null;
-  return { items: items.map((row) => ({ ...row, isLive: row.liveRevisionId !== null })), next };
+  return { items, next };
 }
 
 const revisionSelect = {
@@ -171,10 +176,18 @@ export async function getItemForEditor(ctx: StaffContext, itemId: string) {
     orderBy: { createdAt: "desc" },
     take: 20,
   });
-  const { latestRevision, ...rest } = item;
+  const { latestRevision, archivedFrom, ...rest } = item;
   const isOwnRevision = latestRevision.author.id === ctx.user.id;
+  // What the public sees now, by the site's rule: a schedule whose time has passed is on the site
+  // already, whether or not the scheduler has recorded it.
+  const onSite = (await publicRevisions(ctx.db, [itemId], new Date())).get(itemId) ?? null;
+  const shown = onSite && [item.liveRevision, item.scheduledRevision].find((r) => r?.id === onSite.revisionId);
   return {
     item: rest,
+    onSite: shown ? { ...shown, since: onSite.since } : null,
+    /** The scheduled publication still to come (null once its time has passed). */
+    pendingSchedule:
+      item.scheduledRevision && item.scheduledRevision.id !== onSite?.revisionId ? item.scheduledRevision : null,
     revision: {
       ...latestRevision,
       ...(await bodyViews(ctx.db, latestRevision.document, latestRevision.accessibilityAcceptances)),
@@ -194,6 +207,9 @@ export async function getItemForEditor(ctx: StaffContext, itemId: string) {
       submit: canSubmit(ctx.user, item),
       review: canApprove(ctx.user, item) && !isOwnRevision,
       publish: canPublish(ctx.user, item),
+      archive: canArchive(ctx.user, item),
+      undoArchive: canTake("undoArchive", ctx.user, item) && archivedFrom !== null,
+      restore: item.status === "ARCHIVED" && canTake("restore", ctx.user, item),
     },
   };
 }
@@ -393,11 +409,14 @@ export async function dashboard(ctx: StaffContext, now = new Date()) {
       orderBy: { publishAt: "asc" },
       take: 10,
     }),
-    ctx.db.contentItem.findMany({
-      where: { liveRevisionId: { not: null }, status: { not: "ARCHIVED" } },
-      select,
-      orderBy: { liveSince: "desc" },
-      take: 10,
+    // By the public site's rule, so that an item is here from its scheduled instant on.
+    recentlyVisible(ctx.db, now, 10).then(async (visible) => {
+      const rows = await ctx.db.contentItem.findMany({ where: { id: { in: visible.map((v) => v.id) } }, select });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return visible.flatMap((v) => {
+        const row = byId.get(v.id);
+        return row ? [{ ...row, liveSince: v.since }] : [];
+      });
     }),
     findOverdueTransitions(ctx.db, now),
   ]);

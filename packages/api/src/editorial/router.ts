@@ -28,9 +28,10 @@ import {
 import { readReviewSteps, reviewStepsSchema, updateReviewSteps } from "./review-steps.ts";
 import { formatDateTime, londonDateTimeToInstant } from "@observatory/time";
 import { createShareLink, listShareLinks, MAX_SHARE_DAYS, openShareLink, revokeShareLink } from "./share-links.ts";
+import { archive, restoreFromArchive, undoArchive } from "./archive.ts";
+import { bulkInput, describeSelection, runBulk } from "./bulk.ts";
 import {
   approveRevision,
-  archive,
   cancelSchedule,
   publishNow,
   requestChanges,
@@ -75,6 +76,19 @@ export const editorialRouter = router({
     ctx.db.workstream.findMany({ select: { id: true, title: true }, orderBy: { position: "asc" } }),
   ),
   list: write.input(listItemsInput).query(({ ctx, input }) => listItems(ctx.db, input)),
+  /** Everyone who has started an item, for the list's author filter. */
+  authorOptions: write.query(({ ctx }) =>
+    ctx.db.user.findMany({
+      where: { itemsCreated: { some: {} } },
+      select: { id: true, name: true },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+    }),
+  ),
+  /** The items a bulk action is about to act on, for its confirmation page. */
+  selection: write
+    .input(z.object({ itemIds: bulkInput.shape.itemIds }))
+    .query(({ ctx, input }) => describeSelection(ctx, input.itemIds)),
+  bulk: write.input(bulkInput).mutation(({ ctx, input }) => runBulk(ctx, input)),
   item: write.input(z.object({ itemId: id })).query(({ ctx, input }) => getItemForEditor(ctx, input.itemId)),
   revisions: write.input(itemRef).query(({ ctx, input }) => listRevisions(ctx.db, input.itemId)),
   revision: write.input(z.object({ revisionId: id })).query(({ ctx, input }) => getRevision(ctx.db, input.revisionId)),
@@ -141,6 +155,11 @@ export const editorialRouter = router({
     ),
   unpublish: publish.input(itemRef).mutation(({ ctx, input }) => unpublish(ctx, input)),
   archive: publish.input(itemRef).mutation(({ ctx, input }) => archive(ctx, input)),
+  undoArchive: publish
+    .input(itemRef.extend({ archivedAt: z.coerce.date("This undo link is not valid: reload the page") }))
+    .mutation(({ ctx, input }) => undoArchive(ctx, input)),
+  /** Archived back to a draft of its latest revision (restoring an earlier one is `restore`). */
+  restoreFromArchive: publish.input(itemRef).mutation(({ ctx, input }) => restoreFromArchive(ctx, input)),
 
   shareLinks: write.input(itemRef).query(({ ctx, input }) => listShareLinks(ctx.db, input.itemId)),
   createShareLink: write

@@ -364,29 +364,3 @@ export async function unpublish(ctx: StaffContext, input: ItemRef) {
     return { status: wasShowingLatest ? ("APPROVED" as const) : item.status };
   });
 }
-
-export async function archive(ctx: StaffContext, input: ItemRef) {
-  return ctx.db.$transaction(async (tx) => {
-    const item = await lockItem(tx, input.itemId);
-    assertCanTake("archive", ctx.user, item);
-    await tx.contentItem.update({
-      where: { id: item.id },
-      data: {
-        status: "ARCHIVED",
-        archivedAt: new Date(),
-        liveRevisionId: null,
-        liveSince: null,
-        scheduledRevisionId: null,
-        publishAt: null,
-        unpublishAt: null,
-      },
-    });
-    await recordAudit(tx, ctx, {
-      action: workflow.archive.audit,
-      targetType: "ContentItem",
-      targetId: item.id,
-      summary: `Archived "${item.latestRevision?.title ?? item.slug}"`,
-    });
-    return { status: "ARCHIVED" as const };
-  });
-}
