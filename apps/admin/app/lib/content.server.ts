@@ -1,4 +1,4 @@
-import { statusLabels } from "@observatory/api";
+import { type BulkActionName, bulkActions, can, type Role, statusLabels } from "@observatory/api";
 import { documentFromHtml, documentToEditingHtml } from "@observatory/content/editing-html";
 import { formatDateTime } from "@observatory/time";
 import { contentKindLabels } from "@observatory/ui";
@@ -21,6 +21,14 @@ export const kindLabel = (kind: string) => contentKindLabels[kind as ContentKind
 export const statusOptions = Object.entries(statusLabels).map(([value, label]) => ({ value, label }));
 
 export const statusLabel = (status: keyof typeof statusLabels) => statusLabels[status];
+
+/** The bulk actions offered to `role` (each item is still checked by the API). */
+export const bulkActionOptions = (role: Role) =>
+  (Object.keys(bulkActions) as BulkActionName[])
+    .filter((name) => can(role, bulkActions[name].permission))
+    .map((name) => ({ value: name, label: bulkActions[name].label }));
+
+export const isBulkAction = (value: string): value is BulkActionName => Object.hasOwn(bulkActions, value);
 
 export const when = (date: Date | string | null | undefined) => (date ? formatDateTime(new Date(date)) : "");
 

@@ -1,4 +1,13 @@
-import { Button, InsetText, NotificationBanner, SummaryList, Table, Tag, WarningCallout } from "@observatory/ui";
+import {
+  Button,
+  ButtonLink,
+  InsetText,
+  NotificationBanner,
+  SummaryList,
+  Table,
+  Tag,
+  WarningCallout,
+} from "@observatory/ui";
 import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { toLondonFields } from "@observatory/time";
@@ -24,8 +33,9 @@ const notices: Record<string, string> = {
   scheduled: "Scheduled.",
   unscheduled: "The scheduled publication has been cancelled.",
   unpublished: "Taken off the public site.",
-  archived: "Archived.",
   restored: "The earlier revision is now the latest draft.",
+  unarchived: "Archiving undone: the item is back as it was before.",
+  restoredDraft: "Restored from the archive: its latest revision is now a draft.",
 };
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -41,18 +51,25 @@ export async function loader(args: LoaderFunctionArgs) {
   ]);
   const params = new URL(args.request.url).searchParams;
   const notice = [...params.keys()].map((key) => notices[key]).find(Boolean) ?? null;
+  // Just archived (the archiving's time in the address): say so, with the way back while it is still possible.
+  const justArchived = params.get("archived") !== null && item.archivedAt !== null;
+  const archivedAt = item.archivedAt ? new Date(item.archivedAt).toISOString() : null;
   const lastReview = reviews[0] ?? null;
   return {
     userName: user.name,
     notice,
+    archived: justArchived
+      ? { at: archivedAt, canUndo: view.can.undoArchive && params.get("archived") === archivedAt }
+      : null,
     item: {
       id: item.id,
       slug: item.slug,
       status: item.status,
       statusLabel: statusLabel(item.status),
       createdBy: item.createdBy.name,
-      live: item.liveRevision && { number: item.liveRevision.number, since: when(item.liveSince) },
-      scheduled: item.scheduledRevision && { number: item.scheduledRevision.number, at: when(item.publishAt) },
+      // By the public site's rule: a schedule whose time has passed is on the site, recorded or not.
+      live: view.onSite && { number: view.onSite.number, since: when(view.onSite.since) },
+      scheduled: view.pendingSchedule && { number: view.pendingSchedule.number, at: when(item.publishAt) },
       unpublishAt: when(item.unpublishAt),
       redirects: item.redirects.map((r) => r.fromSlug),
     },
@@ -119,9 +136,13 @@ export async function action(args: ActionFunctionArgs) {
       await api.editorial.unpublish({ itemId });
       return redirect(`/content/${itemId}?unpublished=1`);
     }
-    if (intent === "archive") {
-      await api.editorial.archive({ itemId });
-      return redirect(`/content/${itemId}?archived=1`);
+    if (intent === "undoArchive") {
+      await api.editorial.undoArchive({ itemId, archivedAt: textField(form, "archivedAt") });
+      return redirect(`/content/${itemId}?unarchived=1`);
+    }
+    if (intent === "restoreFromArchive") {
+      await api.editorial.restoreFromArchive({ itemId });
+      return redirect(`/content/${itemId}?restoredDraft=1`);
     }
     if (intent === "cancelSchedule") {
       await api.editorial.cancelSchedule({ itemId });
@@ -167,6 +188,19 @@ export default function EditContent() {
         <a href="/content">Back to content</a>
       </p>
       {data.notice && <NotificationBanner variant="success">{data.notice}</NotificationBanner>}
+      {data.archived && (
+        <NotificationBanner variant="success" heading="Archived">
+          <p className="nhsuk-body">It is off the public site, and its schedules are cancelled.</p>
+          {data.archived.canUndo && data.archived.at && (
+            <Form method="post">
+              <input type="hidden" name="archivedAt" value={data.archived.at} />
+              <Button name="intent" value="undoArchive" variant="secondary">
+                Undo
+              </Button>
+            </Form>
+          )}
+        </NotificationBanner>
+      )}
       <FormErrorSummary
         title={`Edit: ${revision.title}`}
         state={state}
@@ -246,10 +280,15 @@ export default function EditContent() {
             </Button>
           </Form>
         )}
-        {can.publish && item.status !== "ARCHIVED" && (
+        {can.archive && (
+          <ButtonLink href={`/content/${item.id}/archive`} variant="warning">
+            Archive
+          </ButtonLink>
+        )}
+        {can.restore && (
           <Form method="post">
-            <Button name="intent" value="archive" variant="warning">
-              Archive
+            <Button name="intent" value="restoreFromArchive" variant="secondary">
+              Restore as a draft
             </Button>
           </Form>
         )}

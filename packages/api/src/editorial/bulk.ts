@@ -17,7 +17,7 @@ type Target = { itemId: string; revisionId: string };
 type BulkAction = {
   /** In the list's choice of action. */
   label: string;
-  /** "Archived 3 items." */
+  /** What happened to each item done: "3 items archived", "1 item could not be archived". */
   done: string;
   /** Offered to those who hold it; each item is still checked by its service. */
   permission: Permission;
@@ -37,7 +37,7 @@ const lower = (status: ContentStatus) => statusLabels[status].toLowerCase();
 export const bulkActions = {
   submit: {
     label: "Submit for review",
-    done: "Submitted for review",
+    done: "submitted for review",
     permission: "content.write",
     confirm: null,
     notAllowed: "Not yours to submit",
@@ -51,7 +51,7 @@ export const bulkActions = {
   },
   archive: {
     label: "Archive",
-    done: "Archived",
+    done: "archived",
     permission: "content.publish",
     confirm: "Archived items come off the public site at once, and their schedules are cancelled.",
     notAllowed: "Only an editor can archive content",
@@ -60,7 +60,7 @@ export const bulkActions = {
   },
   restore: {
     label: "Restore (archived items back to draft)",
-    done: "Restored as drafts",
+    done: "restored to draft",
     permission: "content.publish",
     confirm: null,
     notAllowed: "Only an editor can restore archived content",
