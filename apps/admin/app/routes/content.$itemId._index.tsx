@@ -151,18 +151,36 @@ export async function action(args: ActionFunctionArgs) {
     await api.editorial.save({ itemId, baseRevisionId: textField(form, "baseRevisionId"), ...input });
     return redirect(`/content/${itemId}?saved=1`);
   } catch (error) {
-    if (intent && intent !== "save") return formFailure(error, { warningsReason: textField(form, "warningsReason") });
-    // After a refused stale save the page offers a comparison with the newer revision, and saving
-    // again from here is based on it (a refused action does not reload the page's data).
+    if (intent && intent !== "save") {
+      return formFailure(error, { warningsReason: textField(form, "warningsReason") }, { latest: null });
+    }
+    // After a refused stale save the page shows what the newer revision says beside the person's
+    // own text, offers a comparison, and saving again from here is based on it (a refused action
+    // does not reload the page's data).
     const isStale = error instanceof TRPCError && error.code === "CONFLICT";
-    const latestRevisionId = isStale ? (await api.editorial.item({ itemId })).revision.id : "";
-    return formFailure(error, { ...values, baseRevisionId: textField(form, "baseRevisionId"), latestRevisionId });
+    const latest = isStale ? (await api.editorial.item({ itemId })).revision : null;
+    return formFailure(
+      error,
+      { ...values, baseRevisionId: textField(form, "baseRevisionId"), latestRevisionId: latest?.id ?? "" },
+      {
+        latest: latest && {
+          number: latest.number,
+          title: latest.title,
+          summary: latest.summary,
+          bodyHtml: latest.bodyHtml,
+          author: latest.author.name,
+          saved: when(latest.updatedAt),
+        },
+      },
+    );
   }
 }
 
 export default function EditContent() {
   const data = useLoaderData<typeof loader>();
-  const state = formState(useActionData<typeof action>());
+  const answer = useActionData<typeof action>();
+  const state = formState(answer);
+  const latest = answer?.latest ?? null;
   const others = useOthersEditing(data.item.id, data.presence);
   const { item, revision, can } = data;
   const rows = [
@@ -207,18 +225,31 @@ export default function EditContent() {
         fields={[...contentFormFields, "accessibility", "warningsReason"]}
       />
       <h1>{revision.title}</h1>
-      {state.values.latestRevisionId && state.values.latestRevisionId !== state.values.baseRevisionId && (
-        <InsetText>
-          <p>
-            Your text is below, not yet saved.{" "}
-            <a
-              href={`/content/${item.id}/compare?from=${state.values.baseRevisionId}&to=${state.values.latestRevisionId}`}
-            >
-              See what changed since you opened the editor
-            </a>
-            , then save again to replace it with your version.
-          </p>
-        </InsetText>
+      {latest && state.values.latestRevisionId !== state.values.baseRevisionId && (
+        <section aria-labelledby="latest-version" className="nhsuk-card nhsuk-u-margin-bottom-5">
+          <div className="nhsuk-card__content">
+            <h2 className="nhsuk-card__heading" id="latest-version">
+              The latest version: revision {latest.number}, saved by {latest.author}, {latest.saved}
+            </h2>
+            <p>
+              Your text is in the form below, not yet saved.{" "}
+              <a
+                href={`/content/${item.id}/compare?from=${state.values.baseRevisionId}&to=${state.values.latestRevisionId}`}
+              >
+                See what changed since you opened the editor
+              </a>
+              , then save again to replace it with your version.
+            </p>
+            <SummaryList
+              rows={[
+                { key: "Title", value: latest.title },
+                { key: "Summary", value: latest.summary || "(none)" },
+              ]}
+            />
+            <h3 className="nhsuk-heading-s">Body</h3>
+            <div className="observatory-body" dangerouslySetInnerHTML={{ __html: latest.bodyHtml }} />
+          </div>
+        </section>
       )}
       {others.length > 0 && (
         <WarningCallout heading="Someone else has this open">
