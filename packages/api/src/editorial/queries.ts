@@ -21,14 +21,14 @@ const londonDay = z
   .default("");
 
 export const listItemsInput = z.object({
-  q: z.string().trim().max(200).default(""),
-  status: z.enum(ContentStatus).optional(),
-  kind: z.enum(ContentKind).optional(),
+  q: z.string().trim().max(200, "Search for 200 characters or fewer").default(""),
+  status: z.enum(ContentStatus, "Choose a status from the list").optional(),
+  kind: z.enum(ContentKind, "Choose a kind of content from the list").optional(),
   workstreamId: z.string().max(40).optional(),
   authorId: z.string().max(40).optional(),
   updatedFrom: londonDay,
   updatedTo: londonDay,
-  sort: z.enum(["updated-desc", "updated-asc", "title-asc"]).default("updated-desc"),
+  sort: z.enum(["updated-desc", "updated-asc", "title-asc"], "Choose an order from the list").default("updated-desc"),
   /** Opaque position from the previous page (keyset pagination: constant cost however deep). */
   after: z.string().max(400).optional(),
 });

@@ -58,9 +58,9 @@ const gatedRef = revisionRef.extend({ warningsReason });
 
 /** A London date and time as typed in the schedule form; `clock` picks BST or GMT when it happens twice. */
 const londonDateTime = z.object({
-  date: z.string().trim().max(20),
-  time: z.string().trim().max(10),
-  clock: z.enum(["BST", "GMT"]).optional(),
+  date: z.string().trim().max(20, "Enter a real date, for example 21/11/2026"),
+  time: z.string().trim().max(10, "Enter a real time, for example 14:30"),
+  clock: z.enum(["BST", "GMT"], "Choose BST or GMT").optional(),
 });
 
 function instantFrom(field: string, value: z.output<typeof londonDateTime>): Date {
@@ -111,7 +111,7 @@ export const editorialRouter = router({
     }),
   /** Published pages to link to, by title: a link chosen from these follows the page to a new address. */
   linkTargets: write
-    .input(z.object({ q: z.string().trim().max(200).default("") }))
+    .input(z.object({ q: z.string().trim().max(200, "Search for 200 characters or fewer").default("") }))
     .query(({ ctx, input }) => findLinkTargets(ctx.db, input.q, new Date())),
   /** Reads a London date and time back with its BST/GMT label, or says why it is not one instant. */
   describeTime: write.input(londonDateTime).query(({ input }) => {
@@ -163,7 +163,17 @@ export const editorialRouter = router({
 
   shareLinks: write.input(itemRef).query(({ ctx, input }) => listShareLinks(ctx.db, input.itemId)),
   createShareLink: write
-    .input(z.object({ revisionId: id, days: z.coerce.number().int().min(1).max(MAX_SHARE_DAYS).default(7) }))
+    .input(
+      z.object({
+        revisionId: id,
+        days: z.coerce
+          .number("Enter how many days the link works for, as a number")
+          .int("Enter a whole number of days")
+          .min(1, "Choose at least 1 day")
+          .max(MAX_SHARE_DAYS, `Choose ${MAX_SHARE_DAYS} days or fewer`)
+          .default(7),
+      }),
+    )
     .mutation(({ ctx, input }) => createShareLink(ctx, input)),
   revokeShareLink: write.input(z.object({ id })).mutation(({ ctx, input }) => revokeShareLink(ctx, input)),
   /** What an outside reviewer's link shows: anyone holding a valid link may see it. */
