@@ -47,7 +47,10 @@ export default function ArchiveItem() {
       <h1>Archive “{data.title}”?</h1>
       {data.canArchive ? (
         <>
-          <WarningCallout heading={data.onSite ? "It comes off the public site" : "It is not on the public site"}>
+          <WarningCallout
+            headingLevel={2}
+            heading={data.onSite ? "It comes off the public site" : "It is not on the public site"}
+          >
             <p>
               {data.onSite
                 ? "Readers will no longer find it on the public site, from the moment you archive it."

@@ -89,7 +89,7 @@ export default function BulkAction() {
         <h1>
           {answer.label} {plural(answer.items.length)}?
         </h1>
-        <WarningCallout heading="Check before you confirm">
+        <WarningCallout heading="Check before you confirm" headingLevel={2}>
           <p>{answer.warning}</p>
           {answer.items.some((item) => item.isOnSite) && (
             <p>Readers can see the items marked “On the public site” now; they will not be able to after this.</p>
