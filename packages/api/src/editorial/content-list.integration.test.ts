@@ -199,6 +199,9 @@ describe("the content list: bulk actions, archiving and what is on the site", ()
     const view = await editor.api.editorial.item({ itemId: due.id });
     expect(view.onSite).toMatchObject({ id: due.scheduledId });
     expect(view.pendingSchedule).toBeNull();
+    const revisions = await editor.api.editorial.revisions({ itemId: due.id });
+    expect(revisions.revisions.map((r) => [r.isLive, r.isScheduled])).toEqual([[true, false]]);
+    expect((await editor.api.editorial.revision({ revisionId: due.scheduledId ?? "" })).isOnSite).toBe(true);
     expect((await editor.api.editorial.item({ itemId: later.id })).pendingSchedule).toMatchObject({
       id: later.scheduledId,
     });

@@ -227,6 +227,7 @@ export async function listRevisions(db: Db, itemId: string) {
     },
   });
   if (!item) throw notFound("That content item");
+  const onSite = (await publicRevisions(db, [itemId], new Date())).get(itemId) ?? null;
   const revisions = await db.revision.findMany({
     where: { itemId },
     select: {
@@ -246,9 +247,10 @@ export async function listRevisions(db: Db, itemId: string) {
     item,
     revisions: revisions.map((r) => ({
       ...r,
-      isLive: r.id === item.liveRevisionId,
+      // By the public site's rule: a scheduled revision is live from its time, recorded or not.
+      isLive: r.id === onSite?.revisionId,
       isLatest: r.id === item.latestRevisionId,
-      isScheduled: r.id === item.scheduledRevisionId,
+      isScheduled: r.id === item.scheduledRevisionId && r.id !== onSite?.revisionId,
     })),
   };
 }
@@ -278,7 +280,14 @@ export async function getRevision(db: Db, revisionId: string) {
   const leadImage = revision.leadImageId
     ? ((await renderedImages(db, [revision.leadImageId])).get(revision.leadImageId) ?? null)
     : null;
-  return { ...revision, ...(await bodyViews(db, revision.document, revision.accessibilityAcceptances)), leadImage };
+  const onSite = (await publicRevisions(db, [revision.item.id], new Date())).get(revision.item.id);
+  return {
+    ...revision,
+    ...(await bodyViews(db, revision.document, revision.accessibilityAcceptances)),
+    leadImage,
+    /** Whether readers see this revision now, by the public site's rule. */
+    isOnSite: onSite?.revisionId === revision.id,
+  };
 }
 
 /**
