@@ -17,6 +17,7 @@ test.afterAll(() => removeItems([`${slugPrefix}-%`]));
 test("an editor archives two items from the list after confirming, undoes one and restores the other", async ({
   page,
 }) => {
+  test.setTimeout(90_000);
   const [first, second] = await withDb(async (db) => {
     const authorId = await userIdOf(db, "author@observatory.test");
     return Promise.all(

@@ -1,6 +1,6 @@
 import { bulkActions, safeRedirectPath, toFormErrors } from "@observatory/api";
 import { BackLink, Button, DocumentTitle, Table, Tag, WarningCallout } from "@observatory/ui";
-import { type ActionFunctionArgs, redirect } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { isBulkAction, statusLabel } from "~/lib/content.server";
 import { textField } from "~/lib/forms.server";
@@ -11,9 +11,6 @@ import { pageTitle } from "~/lib/site";
 // and action arrive here; an action that asks first (archiving) answers with a page listing the
 // items to confirm, whose button posts them again; then the API acts on each in turn and this page
 // says how many were done and why each other one was not.
-
-/** Nothing to show on its own: the list is where bulk actions start. */
-export const loader = () => redirect("/content");
 
 const plural = (n: number) => `${n} ${n === 1 ? "item" : "items"}`;
 
@@ -65,7 +62,18 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function BulkAction() {
   const answer = useActionData<typeof action>();
-  if (!answer) return null;
+  // Opened rather than posted to: the list is where bulk actions start.
+  if (!answer) {
+    return (
+      <>
+        <DocumentTitle title={pageTitle("Content: bulk action")} />
+        <h1>Act on several items at once</h1>
+        <p>
+          Select items on the <a href="/content">content list</a>, then choose what to do with them.
+        </p>
+      </>
+    );
+  }
   if (answer.view === "refused") {
     return (
       <>
