@@ -70,4 +70,21 @@ test("an editor archives two items from the list after confirming, undoes one an
   await expect(page.getByText("Restored from the archive")).toBeVisible();
   await expectAccessible(page);
   expect((await state(second?.id ?? "")).status).toBe("DRAFT");
+
+  // Without JavaScript, "Select all on this page" acts on every item the page listed, and the
+  // answer names each refusal.
+  const form = new URLSearchParams([
+    ["action", "restore"],
+    ["allOnPage", "yes"],
+    ["onPage", first?.id ?? ""],
+    ["onPage", second?.id ?? ""],
+  ]);
+  const answer = await page.request.post(`${urls.admin}/content/bulk`, {
+    headers: { Origin: urls.admin, "Content-Type": "application/x-www-form-urlencoded" },
+    data: form.toString(),
+  });
+  const html = await answer.text();
+  expect(html).toContain("0 items restored to draft.");
+  expect(html).toContain("Not archived: it is published");
+  expect(html).toContain("Not archived: it is draft");
 });
