@@ -1,6 +1,7 @@
 import { type ContentStatus, Prisma } from "@observatory/db";
 import { z } from "zod";
 import { isVisibleSql } from "../content/visibility.ts";
+import { recordRefusal } from "../audit/refusal.ts";
 import { AppError } from "../errors.ts";
 import type { Permission } from "../permissions.ts";
 import { archive, restoreFromArchive } from "./archive.ts";
@@ -111,6 +112,9 @@ export async function runBulk(ctx: StaffContext, input: z.output<typeof bulkInpu
       succeeded.push({ id, title: item.title, archivedAt: result.archivedAt ?? null });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
+      // Recorded as the single action's refusal would be (trpc.ts records those for each procedure).
+      if (error.code === "FORBIDDEN")
+        await recordRefusal(ctx, ctx.user, `editorial.bulk: ${input.action}`, { itemId: id });
       failed.push({ id, title: item.title, reason: await reasonFor(ctx, action, id, error) });
     }
   }

@@ -81,6 +81,12 @@ describe("the content list: bulk actions, archiving and what is on the site", ()
     expect(await pointers(item.id)).toMatchObject({ status: "PUBLISHED", liveRevisionId: item.liveId });
     expect(await onSite("bulk-author-archive")).toBe(true);
     expect(await audits(item.id, "content.archive")).toBe(0);
+    // Each refusal is in the audit log, as the single action's is.
+    const refusals = await h.db.auditEvent.findMany({
+      where: { actorId: author.user.id, action: "access.refused", summary: { contains: item.id } },
+      select: { targetId: true },
+    });
+    expect(refusals.map((r) => r.targetId).sort()).toEqual(["editorial.archive", "editorial.bulk: archive"]);
   });
 
   it("archives in bulk, takes live items off the site, and refuses what is already archived", async () => {
