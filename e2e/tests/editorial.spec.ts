@@ -90,7 +90,7 @@ test("an item goes from draft through review and a schedule onto the public site
   await editor.getByLabel("Request changes").check();
   await editor.getByRole("button", { name: "Send decision" }).click();
   await expect(editor.getByRole("alert")).toContainText("Say what needs to change");
-  await editor.getByLabel("What needs to change").fill("Add the 2023 figures.");
+  await editor.getByLabel("Your comments").fill("Add the 2023 figures.");
   await editor.getByLabel("Request changes").check();
   await editor.getByRole("button", { name: "Send decision" }).click();
   await expect(editor.getByText("Changes requested.")).toBeVisible();
@@ -166,23 +166,6 @@ test("an item goes from draft through review and a schedule onto the public site
 
   await author.context().close();
   await editor.context().close();
-});
-
-test("an administrator sets which content needs clinical sign-off", async ({ browser }) => {
-  const admin = await signIn(browser, "admin");
-  await admin.goto(`${urls.admin}/content`);
-  await admin.getByRole("link", { name: /Clinical sign-off/ }).click();
-  await hydrated(admin);
-  await expectAccessible(admin);
-  await admin.getByRole("group", { name: "Press release" }).getByLabel("Any editor").check();
-  await admin.getByRole("button", { name: "Save review steps" }).click();
-  await expect(admin.getByText("The review steps have been saved.")).toBeVisible();
-  await expect(admin.getByRole("group", { name: "Press release" }).getByLabel("Any editor")).toBeChecked();
-  // Leave the demo data as it was: no second step.
-  await admin.getByRole("group", { name: "Press release" }).getByLabel("Any editor").uncheck();
-  await admin.getByRole("button", { name: "Save review steps" }).click();
-  await expect(admin.getByText("The review steps have been saved.")).toBeVisible();
-  await admin.context().close();
 });
 
 test("the editor works without JavaScript: a draft is created, refused when invalid, and saved", async ({

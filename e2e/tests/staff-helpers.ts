@@ -3,7 +3,7 @@ import { expect } from "../fixtures";
 import { urls } from "../playwright.config";
 import { withDb } from "./database";
 
-export type DemoRole = "admin" | "editor" | "author" | "moderator";
+export type DemoRole = "admin" | "editor" | "author" | "moderator" | "clinician";
 
 /** Signs in to the admin as the seeded demo user of `role` and waits for the dashboard. */
 export async function signInAs(page: Page, role: DemoRole): Promise<void> {

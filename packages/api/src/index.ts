@@ -15,7 +15,7 @@ export { safeRedirectPath } from "./http/safe-redirect.ts";
 export type { MfaState } from "./auth/mfa-policy.ts";
 export { issueFormToken } from "./comments/form-token.ts";
 export { startBackgroundJobs } from "./jobs/index.ts";
-export { statusLabels } from "./editorial/common.ts";
+export { awaitingLabel, statusLabel, statusLabels } from "./editorial/common.ts";
 export { type BulkActionName, bulkActions } from "./editorial/bulk.ts";
 export { readMedia } from "./media/serve.ts";
 export { mediaForRender, renderedImages, type RenderedImage } from "./media/render.ts";

@@ -8,12 +8,13 @@ export { Role };
 export const roles: readonly Role[] = Object.values(Role);
 
 export const permissionTable = {
-  /** Create and edit own drafts, submit for review. */
+  /**
+   * Create and edit own drafts, submit for review. Reviewing is not a role's: it belongs to the
+   * members of the review group a workflow step names (workflows/).
+   */
   "content.write": ["ADMIN", "EDITOR", "AUTHOR"],
   /** Edit anyone's drafts. */
   "content.editAny": ["ADMIN", "EDITOR"],
-  /** Approve or request changes (never on one's own revision). */
-  "content.review": ["ADMIN", "EDITOR"],
   /** Schedule, publish, unpublish, archive. */
   "content.publish": ["ADMIN", "EDITOR"],
   "comments.moderate": ["ADMIN", "EDITOR", "MODERATOR"],

@@ -11,6 +11,7 @@ import { settingsRouter } from "./settings/router.ts";
 import { systemRouter } from "./system/router.ts";
 import { router } from "./trpc.ts";
 import { usersRouter } from "./users/router.ts";
+import { workflowsRouter } from "./workflows/router.ts";
 import { workstreamsRouter } from "./workstreams/router.ts";
 
 type Domain = { router: ReturnType<typeof router>; jobs?: Job[] };
@@ -28,6 +29,7 @@ const domains = {
   settings: { router: settingsRouter },
   system: { router: systemRouter },
   users: { router: usersRouter },
+  workflows: { router: workflowsRouter },
   workstreams: { router: workstreamsRouter },
 } satisfies Record<string, Domain>;
 

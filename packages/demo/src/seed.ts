@@ -2,7 +2,7 @@ import { hashPassword, importPublishedItem } from "@observatory/api";
 import { documentFromMarkdown } from "@observatory/content";
 import type { Db } from "@observatory/db";
 import { comments, type SeedItem, items, workstreams } from "./content.ts";
-import { demoUsers } from "./users.ts";
+import { demoReviewGroups, demoUsers } from "./users.ts";
 
 export type SeedSummary = { users: number; workstreams: number; items: number; comments: number };
 
@@ -29,6 +29,25 @@ export async function seed(db: Db): Promise<SeedSummary> {
         })
       ).id;
     userIds.set(user.email, id);
+  }
+
+  for (const group of demoReviewGroups) {
+    const { id } = await db.reviewGroup.upsert({
+      where: { name: group.name },
+      create: { name: group.name, description: group.description },
+      update: {},
+      select: { id: true },
+    });
+    for (const email of group.members) {
+      const userId = userIds.get(email);
+      if (userId) {
+        await db.reviewGroupMember.upsert({
+          where: { groupId_userId: { groupId: id, userId } },
+          create: { groupId: id, userId },
+          update: {},
+        });
+      }
+    }
   }
 
   for (const w of workstreams) {

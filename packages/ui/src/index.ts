@@ -42,3 +42,4 @@ export { type DocumentProps, Document } from "./document";
 export { DocumentTitle } from "./document-title";
 export { type StatusPageProps, StatusPage } from "./status-page";
 export { NonceProvider, useNonce } from "./nonce";
+export { cx } from "./class-names";

@@ -6,7 +6,7 @@ type Panels = {
     id: string;
     heading: string;
     empty: string;
-    items: { id: string; title: string; detail: string; waited: string }[];
+    items: { id: string; href: string; title: string; detail: string; waited: string }[];
   }[];
 };
 
@@ -19,7 +19,7 @@ export function EditorialDashboard({ overdue, panels }: Panels) {
         <a href="/content">All content</a> · <a href="/content/new">New content</a>
       </p>
       {overdue.length > 0 && (
-        <WarningCallout heading="Scheduled changes not yet recorded">
+        <WarningCallout heading="Scheduled changes not yet recorded" headingLevel={3}>
           <p>
             The public site already shows these as scheduled, but the scheduler has not recorded them. If this stays,
             check that the admin server is running.
@@ -43,7 +43,7 @@ export function EditorialDashboard({ overdue, panels }: Panels) {
               <ul className="nhsuk-list nhsuk-list--border" aria-labelledby={panel.id}>
                 {panel.items.map((item) => (
                   <li key={item.id}>
-                    <a href={`/content/${item.id}`}>{item.title}</a>
+                    <a href={item.href}>{item.title}</a>
                     <br />
                     <span className="nhsuk-body-s nhsuk-u-secondary-text-colour">
                       {item.detail} · {item.waited}

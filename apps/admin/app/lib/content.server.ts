@@ -1,4 +1,4 @@
-import { type BulkActionName, bulkActions, can, type Role, statusLabels } from "@observatory/api";
+import { awaitingLabel, type BulkActionName, bulkActions, can, type Role, statusLabels } from "@observatory/api";
 import { documentFromHtml, documentToEditingHtml } from "@observatory/content/editing-html";
 import { formatDateTime } from "@observatory/time";
 import { contentKindLabels } from "@observatory/ui";
@@ -19,6 +19,21 @@ export const kindOptions = (Object.keys(contentKindLabels) as ContentKindValue[]
 export const kindLabel = (kind: string) => contentKindLabels[kind as ContentKindValue] ?? kind;
 
 export const statusOptions = Object.entries(statusLabels).map(([value, label]) => ({ value, label }));
+
+/**
+ * The list's status filter: each status, with "In review" followed by each step items can wait at
+ * ("step:Clinical sign-off", shown as "Awaiting clinical sign-off").
+ */
+export function statusFilterOptions(stepNames: string[]) {
+  return statusOptions.flatMap((option) =>
+    option.value === "IN_REVIEW"
+      ? [
+          { value: option.value, label: "In review, at any step" },
+          ...stepNames.map((name) => ({ value: `step:${name}`, label: awaitingLabel(name) })),
+        ]
+      : [option],
+  );
+}
 
 export const statusLabel = (status: keyof typeof statusLabels) => statusLabels[status];
 

@@ -37,6 +37,12 @@ export const adminSections: AdminSection[] = [
     permission: "users.manage",
     description: "Invite staff, change their roles, and disable accounts.",
   },
+  {
+    href: "/workflows",
+    label: "Workflows",
+    permission: "settings.manage",
+    description: "Who reviews which content, step by step, and the groups of reviewers.",
+  },
   { href: "/audit", label: "Audit log", permission: "audit.read", description: "Who changed what, and when." },
   {
     href: "/settings/security",

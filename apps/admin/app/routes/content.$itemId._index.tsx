@@ -15,7 +15,7 @@ import { TRPCError } from "@trpc/server";
 import { ContentForm, contentFormFields } from "~/components/content-form";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { WarningsReason } from "~/components/warnings-reason";
-import { bodyFormValues, kindOptions, orNotFound, readContentForm, statusLabel, when } from "~/lib/content.server";
+import { bodyFormValues, kindOptions, orNotFound, readContentForm, when } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { leadImageChoices } from "~/lib/lead-image.server";
 import { useOthersEditing } from "~/lib/presence";
@@ -26,8 +26,10 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentCss
 
 const notices: Record<string, string> = {
   saved: "Your changes have been saved as a new revision.",
-  submitted: "Submitted for review. Editors have been told by email.",
-  approved: "Approved.",
+  submitted: "Submitted for review. The people who decide its first step have been told by email.",
+  approvedOnSubmit: "Submitted and approved: no workflow reviews this kind of content, so an editor can publish it.",
+  approved: "Approved. It can now be published.",
+  stepApproved: "Approved at this step. The people who decide the next one have been told by email.",
   changes: "Changes requested. The author has been told by email.",
   published: "Published: it is on the public site now.",
   scheduled: "Scheduled.",
@@ -65,7 +67,7 @@ export async function loader(args: LoaderFunctionArgs) {
       id: item.id,
       slug: item.slug,
       status: item.status,
-      statusLabel: statusLabel(item.status),
+      statusLabel: item.statusLabel,
       createdBy: item.createdBy.name,
       // By the public site's rule: a schedule whose time has passed is on the site, recorded or not.
       live: view.onSite && { number: view.onSite.number, since: when(view.onSite.since) },
@@ -108,7 +110,7 @@ export async function loader(args: LoaderFunctionArgs) {
       id: r.id,
       revision: r.revisionNumber,
       reviewer: r.reviewerName,
-      decision: `${r.step === "CLINICAL" ? "Clinical sign-off: " : ""}${r.decision === "APPROVED" ? "approved" : "changes requested"}`,
+      decision: `${r.stepName}: ${r.decision === "APPROVED" ? "approved" : "changes requested"}`,
       reason: r.reason ?? "",
       at: when(r.createdAt),
     })),
@@ -129,8 +131,12 @@ export async function action(args: ActionFunctionArgs) {
   const { values, input } = readContentForm(form);
   try {
     if (intent === "submit") {
-      await api.editorial.submit({ itemId, revisionId, warningsReason: textField(form, "warningsReason") });
-      return redirect(`/content/${itemId}?submitted=1`);
+      const result = await api.editorial.submit({
+        itemId,
+        revisionId,
+        warningsReason: textField(form, "warningsReason"),
+      });
+      return redirect(`/content/${itemId}?${result.status === "APPROVED" ? "approvedOnSubmit" : "submitted"}=1`);
     }
     if (intent === "unpublish") {
       await api.editorial.unpublish({ itemId });

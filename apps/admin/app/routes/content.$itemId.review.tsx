@@ -3,7 +3,7 @@ import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, d
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AccessibilityReport } from "~/components/accessibility-report";
 import { FormErrorSummary, formState } from "~/components/form-errors";
-import { orNotFound, statusLabel } from "~/lib/content.server";
+import { orNotFound, when } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
 import contentCss from "~/styles/content.css?url";
@@ -11,7 +11,7 @@ import contentCss from "~/styles/content.css?url";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentCss }];
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { api } = await requireUser(args, { permission: "content.review" });
+  const { api } = await requireUser(args, { permission: "content.write" });
   const itemId = args.params.itemId ?? "";
   const [view, changes] = await Promise.all([
     orNotFound(api.editorial.item({ itemId })),
@@ -27,21 +27,29 @@ export async function loader(args: LoaderFunctionArgs) {
     summary: view.revision.summary,
     bodyHtml: view.revision.bodyHtml,
     findings: view.revision.findings,
-    status: statusLabel(view.item.status),
+    status: view.item.statusLabel,
     canReview: view.can.review,
+    review: view.review && {
+      ...view.review,
+      since: when(view.review.stepStartedAt),
+      steps: view.review.steps.map((step) => ({
+        ...step,
+        decisions: step.decisions.map((d) => ({ ...d, at: when(d.at) })),
+      })),
+    },
   };
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { api } = await requireUser(args, { permission: "content.review" });
+  const { api } = await requireUser(args, { permission: "content.write" });
   const itemId = args.params.itemId ?? "";
   const form = await args.request.formData();
   const values = { decision: textField(form, "decision"), reason: textField(form, "reason") };
   const revisionId = textField(form, "revisionId");
   try {
     if (values.decision === "approve") {
-      await api.editorial.approve({ itemId, revisionId });
-      return redirect(`/content/${itemId}?approved=1`);
+      const result = await api.editorial.approve({ itemId, revisionId, comment: values.reason });
+      return redirect(`/content/${itemId}?${result.status === "APPROVED" ? "approved" : "stepApproved"}=1`);
     }
     if (values.decision === "changes") {
       await api.editorial.requestChanges({ itemId, revisionId, reason: values.reason });
@@ -72,6 +80,7 @@ export default function Review() {
       <p>
         “{item.title}” by {item.author}. Status: {item.status}.
       </p>
+      {item.review && <ReviewProgress review={item.review} />}
       {item.changes ? (
         <>
           <h2>What changed since {item.changes.since}</h2>
@@ -120,16 +129,63 @@ export default function Review() {
           <Textarea
             id="reason"
             name="reason"
-            label="What needs to change"
-            hint="Required when you request changes. The author will see this."
+            label="Your comments"
+            hint="Required when you request changes: say what needs to change. The author and later reviewers see this."
             defaultValue={state.values.reason}
             error={state.fieldErrors.reason}
           />
           <Button>Send decision</Button>
         </Form>
       ) : (
-        <p>You cannot review this revision: it is not waiting for review, or it is your own.</p>
+        <p>{item.review?.refusal ?? "This revision is not waiting for a review decision."}</p>
       )}
     </>
+  );
+}
+
+type Review = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["review"]>;
+
+/** The round's steps in order: who decided each so far, and who may decide the one waiting. */
+function ReviewProgress({ review }: { review: Review }) {
+  return (
+    <section aria-labelledby="review-progress">
+      <h2 id="review-progress">Review: {review.workflowName}</h2>
+      {review.isEarlierVersion && (
+        <p>
+          This review started before the workflow last changed, so it finishes on the steps it started with. An
+          administrator can move it to the current steps.
+        </p>
+      )}
+      <ol className="observatory-review-steps">
+        {review.steps.map((step, n) => (
+          <li key={n}>
+            <strong>{step.name}</strong>: {step.requirement} of {step.groupName}
+            {step.state === "waiting" && (
+              <>
+                {" "}
+                <strong className="nhsuk-tag nhsuk-tag--blue">Waiting since {review.since}</strong>
+                <br />
+                {review.stillNeeded.length > 0
+                  ? `Still needed from: ${review.stillNeeded.join(", ")}.`
+                  : review.whoMayAct.length > 0
+                    ? `Who may decide: ${review.whoMayAct.join(", ")}.`
+                    : "Nobody can decide this step: add a member to the group, or an administrator can move the item to another workflow."}
+              </>
+            )}
+            {step.state === "next" && " (to come)"}
+            {step.decisions.length > 0 && (
+              <ul>
+                {step.decisions.map((d) => (
+                  <li key={`${d.reviewerName}-${d.at}`}>
+                    {d.reviewerName} {d.decision === "APPROVED" ? "approved" : "asked for changes"} on {d.at}
+                    {d.comment ? `: “${d.comment}”` : ""}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

@@ -4,7 +4,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { formFailure } from "~/lib/forms.server";
 import { BulkSelection, SelectAllOnPage } from "~/components/bulk-selection";
-import { bulkActionOptions, kindLabel, kindOptions, statusLabel, statusOptions, when } from "~/lib/content.server";
+import {
+  bulkActionOptions,
+  kindLabel,
+  kindOptions,
+  statusFilterOptions,
+  statusOptions,
+  when,
+} from "~/lib/content.server";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
 
@@ -33,16 +40,21 @@ export async function loader(args: LoaderFunctionArgs) {
     updatedTo: params.get("updatedTo") ?? "",
     sort: params.get("sort") ?? "updated-desc",
   };
-  const status = statusOptions.find((s) => s.value === filters.status)?.value as "DRAFT" | undefined;
+  const status = filters.status.startsWith("step:")
+    ? ("IN_REVIEW" as const)
+    : (statusOptions.find((s) => s.value === filters.status)?.value as "DRAFT" | undefined);
+  const step = filters.status.startsWith("step:") ? filters.status.slice("step:".length) : undefined;
   const kind = kindOptions.find((k) => k.value === filters.kind)?.value;
   const sort = sortOptions.find((s) => s.value === filters.sort)?.value as "updated-desc" | undefined;
-  const [workstreams, authors, page] = await Promise.all([
+  const [workstreams, stepNames, authors, page] = await Promise.all([
     api.editorial.workstreamOptions(),
+    api.editorial.stepNames(),
     api.editorial.authorOptions(),
     api.editorial
       .list({
         q: filters.q,
         status,
+        step,
         kind,
         workstreamId: filters.workstreamId || undefined,
         authorId: filters.authorId || undefined,
@@ -70,12 +82,12 @@ export async function loader(args: LoaderFunctionArgs) {
     /** Where the bulk results page links back to: this page of the list. */
     listHref: `/content${new URL(args.request.url).search}`,
     kinds: kindOptions,
-    statuses: statusOptions,
+    statuses: statusFilterOptions(stepNames),
     items: list.items.map((item) => ({
       id: item.id,
       title: item.title,
       kind: kindLabel(item.kind),
-      status: statusLabel(item.status),
+      status: item.statusLabel,
       isLive: item.isLive,
       authorName: item.authorName,
       updated: when(item.updatedAt),
@@ -93,7 +105,7 @@ export default function ContentList() {
       <ButtonLink href="/content/new">New content</ButtonLink>
       {data.canConfigure && (
         <p>
-          <a href="/content/review-steps">Clinical sign-off: which content needs a second review</a>
+          <a href="/workflows">Workflows: who reviews which content</a>
         </p>
       )}
       <Form method="get" aria-label="Filter content" className="nhsuk-u-margin-bottom-5">

@@ -7,11 +7,16 @@ import { isVisibleAt } from "../content/visibility.ts";
 import { type LockedItem, lockItem, type StaffContext } from "./common.ts";
 import { restoreInto } from "./drafts.ts";
 import { assertCanTake, workflow } from "./workflow.ts";
+import { closeOpenRounds } from "../workflows/rounds.ts";
 
 // Archiving, and the two ways back. Archiving takes the item off the public site by clearing its
-// live and scheduled pointers; what it cleared is kept on the item (`archivedFrom`), so that undoing
-// it puts the item back exactly as it was, as long as nothing has happened to it since. Restoring
+// live and scheduled pointers and closes any review in progress; what it cleared is kept on the item
+// (`archivedFrom`), so that undoing it puts the item back exactly as it was (the review reopened at
+// its step), as long as nothing has happened to it since. Restoring
 // is the other way back, at any time: the latest revision becomes a new draft (decision 013).
+
+/** A review in progress when the item was archived: archiving closes it, undoing reopens it. */
+const openRound = z.object({ id: z.string(), stepName: z.string().nullable(), stepGroupId: z.string().nullable() });
 
 /** What archiving cleared. Times are ISO strings: the column is JSON. */
 const archivedFrom = z.object({
@@ -22,6 +27,7 @@ const archivedFrom = z.object({
   scheduledRevisionId: z.string().nullable(),
   publishAt: z.iso.datetime().nullable(),
   unpublishAt: z.iso.datetime().nullable(),
+  openRounds: z.array(openRound).default([]),
 });
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -34,6 +40,10 @@ export async function archive(ctx: StaffContext, input: { itemId: string }) {
     assertCanTake("archive", ctx.user, item);
     const now = new Date();
     const wasOnSite = await isVisibleAt(tx, item.id, now);
+    const openRounds = await tx.reviewRound.findMany({
+      where: { status: "IN_PROGRESS", revision: { itemId: item.id } },
+      select: { id: true, stepName: true, stepGroupId: true },
+    });
     const before: z.output<typeof archivedFrom> = {
       status: item.status,
       latestRevisionId: item.latestRevisionId,
@@ -42,7 +52,9 @@ export async function archive(ctx: StaffContext, input: { itemId: string }) {
       scheduledRevisionId: item.scheduledRevisionId,
       publishAt: iso(item.publishAt),
       unpublishAt: iso(item.unpublishAt),
+      openRounds,
     };
+    await closeOpenRounds(tx, item.id);
     await tx.contentItem.update({
       where: { id: item.id },
       data: {
@@ -85,6 +97,12 @@ export async function undoArchive(ctx: StaffContext, input: { itemId: string; ar
       );
     }
     const was = before.data;
+    for (const round of was.openRounds) {
+      await tx.reviewRound.update({
+        where: { id: round.id },
+        data: { status: "IN_PROGRESS", finishedAt: null, stepName: round.stepName, stepGroupId: round.stepGroupId },
+      });
+    }
     await tx.contentItem.update({
       where: { id: item.id },
       data: {

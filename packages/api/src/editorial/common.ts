@@ -19,6 +19,18 @@ export const statusLabels: Record<ContentStatus, string> = {
   ARCHIVED: "Archived",
 };
 
+/** What the status says while a review step waits: "Awaiting clinical sign-off". */
+export function awaitingLabel(stepName: string): string {
+  // Lower-case the first word unless it is an acronym: "NHS sign-off" stays as it is.
+  const lowered = /^[A-Z][a-z]/.test(stepName) ? `${stepName.charAt(0).toLowerCase()}${stepName.slice(1)}` : stepName;
+  return `Awaiting ${lowered}`;
+}
+
+/** An item's status as staff read it: the waiting step's name while it is in review. */
+export function statusLabel(status: ContentStatus, stepName?: string | null): string {
+  return status === "IN_REVIEW" && stepName ? awaitingLabel(stepName) : statusLabels[status];
+}
+
 /**
  * Locks the item's row for the rest of the transaction and reads it: every transition checks the
  * state it starts from under this lock, so two people acting at once cannot both succeed.

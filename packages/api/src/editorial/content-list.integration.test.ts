@@ -148,6 +148,25 @@ describe("the content list: bulk actions, archiving and what is on the site", ()
     expect(again.code).toBe("CONFLICT");
   });
 
+  it("reopens at its step the review that archiving closed, when the archiving is undone", async () => {
+    const created = await author.api.editorial.create(draft("Archived in review"));
+    await author.api.editorial.submit({ itemId: created.itemId, revisionId: created.revisionId });
+    const round = () =>
+      h.db.reviewRound.findFirstOrThrow({
+        where: { revisionId: created.revisionId },
+        select: { status: true, stepName: true, stepGroupId: true },
+      });
+    const inReview = await round();
+    expect(inReview.status).toBe("IN_PROGRESS");
+
+    const archived = await editor.api.editorial.archive({ itemId: created.itemId });
+    expect((await round()).status).toBe("CLOSED");
+    await editor.api.editorial.undoArchive({ itemId: created.itemId, archivedAt: archived.archivedAt });
+
+    expect(await round()).toEqual(inReview);
+    expect((await pointers(created.itemId)).status).toBe("IN_REVIEW");
+  });
+
   it("cannot undo an archive once the item has been restored since", async () => {
     const item = await createItem(h.db, { authorId: author.user.id, live: { title: "Restored first" } });
     const archived = await editor.api.editorial.archive({ itemId: item.id });

@@ -2,6 +2,7 @@ import { ContentKind, Prisma, refreshSearchVector } from "@observatory/db";
 import { type BodyDocument, documentText, emptyDocument, parseDocument } from "@observatory/content";
 import { storedDocument } from "../content/body.ts";
 import { z } from "zod";
+import { closeOpenRounds } from "../workflows/rounds.ts";
 import { recordAudit } from "../audit/record.ts";
 import { AppError, notFound } from "../errors.ts";
 import { parseDay, startOfLondonDay } from "@observatory/time";
@@ -308,6 +309,7 @@ export async function saveRevision(ctx: StaffContext, input: z.output<typeof sav
       });
     }
     // Any save starts the workflow again from a draft; what is live or scheduled stays as it is.
+    await closeOpenRounds(tx, itemId);
     await tx.contentItem.update({
       where: { id: itemId },
       data: {
@@ -370,6 +372,7 @@ export async function restoreInto(tx: Tx, ctx: StaffContext, item: LockedItem, r
     select: { id: true, number: true },
   });
   await refreshSearchVector(tx, restored.id);
+  await closeOpenRounds(tx, item.id);
   await tx.contentItem.update({
     where: { id: item.id },
     data: { latestRevisionId: restored.id, status: "DRAFT", archivedAt: null, archivedFrom: Prisma.DbNull },

@@ -50,7 +50,13 @@ export async function importPublishedItem(
     });
     if (approvedById) {
       await tx.review.create({
-        data: { revisionId: revision.id, reviewerId: approvedById, decision: "APPROVED", createdAt: publishedAt },
+        data: {
+          revisionId: revision.id,
+          reviewerId: approvedById,
+          stepName: "Editorial review",
+          decision: "APPROVED",
+          createdAt: publishedAt,
+        },
       });
     }
     await tx.contentItem.update({

@@ -53,11 +53,13 @@ describe("editorial notification emails", () => {
 
     // Review requested: every editor but the author, each addressed by name, with a link to the item.
     for (const reviewer of [editor, secondEditor]) {
-      const mail = await received(reviewer.user.email, `Awaiting your review: ${title}`);
+      const mail = await received(reviewer.user.email, `Awaiting your editorial review: ${title}`);
       expect(mail.to).toEqual([reviewer.user.email]);
       expect(mail.from).toBe("no-reply@observatory.test");
       expect(mail.text).toContain(`Hello ${reviewer.user.name},`);
-      expect(mail.text).toContain(`Ada Author has submitted "${title}" for review.`);
+      expect(mail.text).toContain(
+        `Ada Author has submitted "${title}". It now waits for editorial review, which you can give.`,
+      );
       expect(mail.text).toEqual(itemLink(created.itemId));
     }
 
@@ -67,7 +69,7 @@ describe("editorial notification emails", () => {
     const changes = await received(author.user.email, `Changes requested: ${title}`);
     expect(changes.to).toEqual([author.user.email]);
     expect(changes.text).toContain("Hello Ada Author,");
-    expect(changes.text).toContain(`A reviewer asked for changes to "${title}":\n\n${reason}`);
+    expect(changes.text).toContain(`A reviewer asked for changes to "${title}" at editorial review:\n\n${reason}`);
     expect(changes.text).toEqual(itemLink(created.itemId));
 
     const revised = await author.api.editorial.save({

@@ -1,4 +1,3 @@
-import type { Prisma } from "@observatory/db";
 import { queueEmail } from "../mail/outbox.ts";
 import { adminLink, type Tx } from "./common.ts";
 
@@ -8,26 +7,18 @@ type Recipient = { email: string; name: string };
 
 const editorLink = (itemId: string) => adminLink(`/content/${itemId}`);
 
-async function reviewersExcept(tx: Tx, authorId: string, where: Prisma.UserWhereInput): Promise<Recipient[]> {
-  return tx.user.findMany({
-    where: { AND: [where, { disabledAt: null, id: { not: authorId } }] },
-    select: { email: true, name: true },
-    orderBy: { email: "asc" },
-  });
-}
-
-/** Tells every editor and administrator (but the author) that a revision awaits review. */
+/** Tells the people who may decide a review step that a revision waits for them. */
 export async function notifyReviewers(
   tx: Tx,
-  item: { id: string; title: string; authorId: string; authorName: string },
-  who: Prisma.UserWhereInput = { role: { in: ["EDITOR", "ADMIN"] } },
-  step = "review",
+  item: { id: string; title: string; authorName: string },
+  reviewers: Recipient[],
+  step: string,
 ): Promise<void> {
-  for (const reviewer of await reviewersExcept(tx, item.authorId, who)) {
+  for (const reviewer of reviewers) {
     await queueEmail(tx, {
       to: reviewer.email,
-      subject: `Awaiting your ${step}: ${item.title}`.slice(0, 200),
-      text: `Hello ${reviewer.name},\n\n${item.authorName} has submitted "${item.title}" for ${step}.\n\nReview it: ${editorLink(item.id)}\n`,
+      subject: `Awaiting your ${step.toLowerCase()}: ${item.title}`.slice(0, 200),
+      text: `Hello ${reviewer.name},\n\n${item.authorName} has submitted "${item.title}". It now waits for ${step.toLowerCase()}, which you can give.\n\nReview it: ${editorLink(item.id)}\n`,
     });
   }
 }
@@ -37,13 +28,19 @@ export async function notifyAuthor(
   author: Recipient,
   itemId: string,
   title: string,
-  event: { kind: "approved" } | { kind: "changesRequested"; reason: string } | { kind: "published"; when: string },
+  event:
+    | { kind: "approved" }
+    | { kind: "changesRequested"; reason: string; step: string }
+    | { kind: "published"; when: string },
 ): Promise<void> {
   const [subject, body] =
     event.kind === "approved"
       ? [`Approved: ${title}`, `"${title}" has been approved and can now be published.`]
       : event.kind === "changesRequested"
-        ? [`Changes requested: ${title}`, `A reviewer asked for changes to "${title}":\n\n${event.reason}`]
+        ? [
+            `Changes requested: ${title}`,
+            `A reviewer asked for changes to "${title}" at ${event.step.toLowerCase()}:\n\n${event.reason}`,
+          ]
         : [`Published: ${title}`, `"${title}" is on the public site (${event.when}).`];
   await queueEmail(tx, {
     to: author.email,

@@ -3,8 +3,10 @@ import { z } from "zod";
 import { renderedImages } from "../media/render.ts";
 import { AppError, notFound } from "../errors.ts";
 import { parseDay, startOfLondonDay } from "@observatory/time";
-import { can } from "../permissions.ts";
-import type { StaffContext } from "./common.ts";
+import { type StaffContext, statusLabel } from "./common.ts";
+import { reviewView, waitingStepNames } from "../workflows/queries.ts";
+import { groupIdsOf } from "../workflows/groups.ts";
+import { PRESENCE_TTL_MS } from "./presence.ts";
 import { canApprove, canArchive, canEdit, canPublish, canSubmit, canTake } from "./workflow.ts";
 import { apiConfig } from "../config.ts";
 import { checkBody, renderBody, renderBodyDiff, storedDocument } from "../content/body.ts";
@@ -26,6 +28,8 @@ export const listItemsInput = z.object({
   kind: z.enum(ContentKind, "Choose a kind of content from the list").optional(),
   workstreamId: z.string().max(40).optional(),
   authorId: z.string().max(40).optional(),
+  /** Items in review waiting at the step of this name ("Clinical sign-off"). */
+  step: z.string().trim().max(60).optional(),
   updatedFrom: londonDay,
   updatedTo: londonDay,
   sort: z.enum(["updated-desc", "updated-asc", "title-asc"], "Choose an order from the list").default("updated-desc"),
@@ -64,6 +68,7 @@ type ListRow = {
   publishAt: Date | null;
   title: string;
   authorName: string;
+  stepName: string | null;
   /** On the public site now, by the public site's own rule (see content/visibility.ts). */
   isLive: boolean;
 };
@@ -80,6 +85,10 @@ export async function listItems(db: Db, rawInput: z.output<typeof listItemsInput
   if (input.workstreamId) {
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM "RevisionWorkstream" w
       WHERE w."revisionId" = i."latestRevisionId" AND w."workstreamId" = ${input.workstreamId})`);
+  }
+  if (input.step) {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "ReviewRound" r WHERE r."revisionId" = i."latestRevisionId"
+      AND r."status" = 'IN_PROGRESS' AND r."stepName" = ${input.step})`);
   }
   const from = dayStart(input.updatedFrom);
   const to = dayStart(input.updatedTo, 1);
@@ -103,7 +112,9 @@ export async function listItems(db: Db, rawInput: z.output<typeof listItemsInput
     if (cursor) where.push(Prisma.sql`(i."updatedAt", i."id") < (${new Date(cursor.value)}, ${cursor.id})`);
   }
   const matching = Prisma.sql`
-    SELECT i."id", i."kind", i."slug", i."status", i."updatedAt", i."publishAt", i."title", u."name" AS "authorName"
+    SELECT i."id", i."kind", i."slug", i."status", i."updatedAt", i."publishAt", i."title", u."name" AS "authorName",
+      (SELECT r."stepName" FROM "ReviewRound" r WHERE r."revisionId" = i."latestRevisionId"
+        AND r."status" = 'IN_PROGRESS' LIMIT 1) AS "stepName"
     FROM "ContentItem" i
     JOIN "User" u ON u."id" = i."createdById"
     WHERE ${Prisma.join(where, " AND ")}`;
@@ -128,7 +139,10 @@ export async function listItems(db: Db, rawInput: z.output<typeof listItemsInput
           id: last.id,
         })
       : null;
-  return { items, next };
+  return {
+    items: items.map((row) => ({ ...row, statusLabel: statusLabel(row.status, row.stepName) })),
+    next,
+  };
 }
 
 const revisionSelect = {
@@ -177,13 +191,15 @@ export async function getItemForEditor(ctx: StaffContext, itemId: string) {
     take: 20,
   });
   const { latestRevision, archivedFrom, ...rest } = item;
-  const isOwnRevision = latestRevision.author.id === ctx.user.id;
+  const review = await reviewView(ctx, itemId);
   // What the public sees now, by the site's rule: a schedule whose time has passed is on the site
   // already, whether or not the scheduler has recorded it.
   const onSite = (await publicRevisions(ctx.db, [itemId], new Date())).get(itemId) ?? null;
   const shown = onSite && [item.liveRevision, item.scheduledRevision].find((r) => r?.id === onSite.revisionId);
   return {
-    item: rest,
+    item: { ...rest, statusLabel: statusLabel(item.status, review?.steps.find((s) => s.state === "waiting")?.name) },
+    /** The review the latest revision is in, step by step; null when it is not in review. */
+    review,
     onSite: shown ? { ...shown, since: onSite.since } : null,
     /** The scheduled publication still to come (null once its time has passed). */
     pendingSchedule:
@@ -195,7 +211,7 @@ export async function getItemForEditor(ctx: StaffContext, itemId: string) {
     },
     reviews: reviews.map((r) => ({
       id: r.id,
-      step: r.step,
+      stepName: r.stepName,
       decision: r.decision,
       reason: r.reason,
       createdAt: r.createdAt,
@@ -205,7 +221,7 @@ export async function getItemForEditor(ctx: StaffContext, itemId: string) {
     can: {
       edit: canEdit(ctx.user, item),
       submit: canSubmit(ctx.user, item),
-      review: canApprove(ctx.user, item) && !isOwnRevision,
+      review: canApprove(ctx.user, item) && review !== null && review.refusal === null,
       publish: canPublish(ctx.user, item),
       archive: canArchive(ctx.user, item),
       undoArchive: canTake("undoArchive", ctx.user, item) && archivedFrom !== null,
@@ -381,7 +397,11 @@ export async function latestChanges(db: Db, itemId: string) {
   return { since: against.label, html: await renderBodyDiff(db, against.document, latest.document) };
 }
 
-/** The dashboard's four lists (and the overdue warning), each oldest-waiting first. */
+/**
+ * The dashboard's panels for the signed-in person, each oldest-waiting first: what waits for their
+ * decision, theirs in review (at which step), changes asked of them, their drafts, what is scheduled,
+ * who is editing what now, and what was published lately; and the overdue warning.
+ */
 export async function dashboard(ctx: StaffContext, now = new Date()) {
   const latest = { select: { title: true, submittedAt: true, author: { select: { id: true, name: true } } } };
   const select = {
@@ -392,48 +412,92 @@ export async function dashboard(ctx: StaffContext, now = new Date()) {
     updatedAt: true,
     publishAt: true,
     liveSince: true,
+    latestRevisionId: true,
     latestRevision: latest,
   } as const;
-  const [myDrafts, awaitingReview, scheduled, recentlyPublished, overdue] = await Promise.all([
-    ctx.db.contentItem.findMany({
+  const mine = { OR: [{ createdById: ctx.user.id }, { latestRevision: { authorId: ctx.user.id } }] };
+  const myGroups = await groupIdsOf(ctx.db, ctx.user);
+  const [waiting, inReview, changesRequested, myDrafts, scheduled, recentlyPublished, editing, overdue] =
+    await Promise.all([
+      // Rounds at a step one of my groups decides, on an item's latest revision, neither mine nor
+      // already decided by me in this round.
+      ctx.db.reviewRound.findMany({
+        where: {
+          status: "IN_PROGRESS",
+          stepGroupId: { in: myGroups },
+          revision: { authorId: { not: ctx.user.id }, latestOf: { isNot: null } },
+          reviews: { none: { reviewerId: ctx.user.id } },
+        },
+        select: {
+          stepName: true,
+          stepStartedAt: true,
+          revision: { select: { author: { select: { name: true } }, latestOf: { select } } },
+        },
+        orderBy: { stepStartedAt: "asc" },
+        take: 10,
+      }),
+      ctx.db.contentItem.findMany({
+        where: { status: "IN_REVIEW", ...mine },
+        select,
+        orderBy: { updatedAt: "asc" },
+        take: 10,
+      }),
+      ctx.db.contentItem.findMany({
+        where: { status: "CHANGES_REQUESTED", ...mine },
+        select,
+        orderBy: { updatedAt: "asc" },
+        take: 10,
+      }),
+      ctx.db.contentItem.findMany({
+        where: { status: "DRAFT", ...mine },
+        select,
+        orderBy: { updatedAt: "asc" },
+        take: 10,
+      }),
+      ctx.db.contentItem.findMany({
+        where: { scheduledRevisionId: { not: null }, publishAt: { gt: now } },
+        select,
+        orderBy: { publishAt: "asc" },
+        take: 10,
+      }),
+      // By the public site's rule, so that an item is here from its scheduled instant on.
+      recentlyVisible(ctx.db, now, 10).then(async (visible) => {
+        const rows = await ctx.db.contentItem.findMany({ where: { id: { in: visible.map((v) => v.id) } }, select });
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        return visible.flatMap((v) => {
+          const row = byId.get(v.id);
+          return row ? [{ ...row, liveSince: v.since }] : [];
+        });
+      }),
+      ctx.db.editorPresence.findMany({
+        where: { seenAt: { gt: new Date(now.getTime() - PRESENCE_TTL_MS) } },
+        select: { seenAt: true, user: { select: { id: true, name: true } }, item: { select } },
+        orderBy: { seenAt: "desc" },
+        take: 20,
+      }),
+      findOverdueTransitions(ctx.db, now),
+    ]);
+  type Item = (typeof myDrafts)[number];
+  const [steps, reasons] = await Promise.all([
+    waitingStepNames(
+      ctx.db,
+      inReview.flatMap((i) => (i.latestRevisionId ? [i.latestRevisionId] : [])),
+    ),
+    ctx.db.review.findMany({
       where: {
-        status: { in: ["DRAFT", "CHANGES_REQUESTED"] },
-        OR: [{ createdById: ctx.user.id }, { latestRevision: { authorId: ctx.user.id } }],
+        decision: "CHANGES_REQUESTED",
+        revisionId: { in: changesRequested.flatMap((i) => (i.latestRevisionId ? [i.latestRevisionId] : [])) },
       },
-      select,
-      orderBy: { updatedAt: "asc" },
-      take: 10,
+      select: { revisionId: true, reason: true, stepName: true, reviewer: { select: { name: true } } },
+      orderBy: { createdAt: "desc" },
     }),
-    can(ctx.user.role, "content.review")
-      ? ctx.db.contentItem.findMany({
-          where: { status: "IN_REVIEW", latestRevision: { authorId: { not: ctx.user.id } } },
-          select,
-          orderBy: { updatedAt: "asc" },
-          take: 10,
-        })
-      : Promise.resolve([]),
-    ctx.db.contentItem.findMany({
-      where: { scheduledRevisionId: { not: null }, publishAt: { gt: now } },
-      select,
-      orderBy: { publishAt: "asc" },
-      take: 10,
-    }),
-    // By the public site's rule, so that an item is here from its scheduled instant on.
-    recentlyVisible(ctx.db, now, 10).then(async (visible) => {
-      const rows = await ctx.db.contentItem.findMany({ where: { id: { in: visible.map((v) => v.id) } }, select });
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return visible.flatMap((v) => {
-        const row = byId.get(v.id);
-        return row ? [{ ...row, liveSince: v.since }] : [];
-      });
-    }),
-    findOverdueTransitions(ctx.db, now),
   ]);
-  const row = (i: (typeof myDrafts)[number], since: Date | null) => ({
+  const row = (i: Item, since: Date | null, stepName?: string | null) => ({
     id: i.id,
     slug: i.slug,
     kind: i.kind,
     status: i.status,
+    statusLabel: statusLabel(i.status, stepName),
     title: i.latestRevision?.title ?? i.slug,
     authorName: i.latestRevision?.author.name ?? "",
     since: since ?? i.updatedAt,
@@ -441,10 +505,29 @@ export async function dashboard(ctx: StaffContext, now = new Date()) {
     publishAt: i.publishAt,
   });
   return {
+    awaitingDecision: waiting.flatMap((r) =>
+      r.revision.latestOf ? [row(r.revision.latestOf, r.stepStartedAt, r.stepName)] : [],
+    ),
+    inReview: inReview.map((i) => {
+      const stepName = i.latestRevisionId ? steps.get(i.latestRevisionId) : null;
+      return row(i, i.latestRevision?.submittedAt ?? null, stepName);
+    }),
+    changesRequested: changesRequested.map((i) => {
+      const review = reasons.find((r) => r.revisionId === i.latestRevisionId);
+      return {
+        ...row(i, i.updatedAt),
+        reason: review?.reason ?? "",
+        reviewerName: review?.reviewer.name ?? "",
+        stepName: review?.stepName ?? "",
+      };
+    }),
     myDrafts: myDrafts.map((i) => row(i, i.updatedAt)),
-    awaitingReview: awaitingReview.map((i) => row(i, i.latestRevision?.submittedAt ?? null)),
     scheduled: scheduled.map((i) => row(i, i.updatedAt)),
     recentlyPublished: recentlyPublished.map((i) => row(i, i.liveSince)),
+    editingNow: editing.map((p) => ({
+      ...row(p.item, p.seenAt),
+      editorName: p.user.id === ctx.user.id ? "You" : p.user.name,
+    })),
     overdue: overdue.map((i) => ({
       id: i.id,
       slug: i.slug,
@@ -452,4 +535,19 @@ export async function dashboard(ctx: StaffContext, now = new Date()) {
       dueAt: i.publishAt ?? i.unpublishAt,
     })),
   };
+}
+
+/** The names of review steps, for the content list's status filter: every workflow's, and any still waited on. */
+export async function reviewStepNames(db: Db): Promise<string[]> {
+  const [steps, waiting] = await Promise.all([
+    db.workflowStep.findMany({ select: { name: true }, distinct: ["name"] }),
+    db.reviewRound.findMany({
+      where: { status: "IN_PROGRESS", stepName: { not: null } },
+      select: { stepName: true },
+      distinct: ["stepName"],
+    }),
+  ]);
+  return [
+    ...new Set([...steps.map((s) => s.name), ...waiting.flatMap((r) => (r.stepName ? [r.stepName] : []))]),
+  ].sort();
 }

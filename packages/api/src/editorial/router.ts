@@ -24,17 +24,17 @@ import {
   listItems,
   listItemsInput,
   listRevisions,
+  reviewStepNames,
 } from "./queries.ts";
-import { readReviewSteps, reviewStepsSchema, updateReviewSteps } from "./review-steps.ts";
+import { reviewView } from "../workflows/queries.ts";
 import { formatDateTime, londonDateTimeToInstant } from "@observatory/time";
 import { createShareLink, listShareLinks, MAX_SHARE_DAYS, openShareLink, revokeShareLink } from "./share-links.ts";
 import { archive, restoreFromArchive, undoArchive } from "./archive.ts";
 import { bulkInput, describeSelection, runBulk } from "./bulk.ts";
 import {
-  approveRevision,
   cancelSchedule,
   publishNow,
-  requestChanges,
+  reviewDecision,
   schedulePublication,
   scheduleUnpublish,
   submitForReview,
@@ -47,7 +47,6 @@ import { recordScheduleJob } from "./scheduler.ts";
 // declare who may call what (the role table) and validate input.
 
 const write = permissionProcedure("content.write");
-const review = permissionProcedure("content.review");
 const publish = permissionProcedure("content.publish");
 
 const id = z.string().min(1).max(40);
@@ -75,6 +74,8 @@ export const editorialRouter = router({
   workstreamOptions: write.query(({ ctx }) =>
     ctx.db.workstream.findMany({ select: { id: true, title: true }, orderBy: { position: "asc" } }),
   ),
+  /** Review steps by name, for filtering the list by the step items wait at. */
+  stepNames: write.query(({ ctx }) => reviewStepNames(ctx.db)),
   list: write.input(listItemsInput).query(({ ctx, input }) => listItems(ctx.db, input)),
   /** Everyone who has started an item, for the list's author filter. */
   authorOptions: write.query(({ ctx }) =>
@@ -124,8 +125,16 @@ export const editorialRouter = router({
   restore: write.input(revisionRef).mutation(({ ctx, input }) => restoreRevision(ctx, input)),
   submit: write.input(gatedRef).mutation(({ ctx, input }) => submitForReview(ctx, input)),
 
-  approve: review.input(revisionRef).mutation(({ ctx, input }) => approveRevision(ctx, input)),
-  requestChanges: review
+  /** The review the latest revision is in: its steps, decisions, and who may decide the waiting one. */
+  review: write.input(itemRef).query(({ ctx, input }) => reviewView(ctx, input.itemId)),
+  approve: write
+    .input(
+      revisionRef.extend({
+        comment: z.string().trim().max(4000, "Your comment must be 4,000 characters or fewer").default(""),
+      }),
+    )
+    .mutation(({ ctx, input }) => reviewDecision(ctx, { ...input, decision: "approve" })),
+  requestChanges: write
     .input(
       revisionRef.extend({
         reason: z
@@ -135,7 +144,7 @@ export const editorialRouter = router({
           .max(4000, "Reason must be 4,000 characters or fewer"),
       }),
     )
-    .mutation(({ ctx, input }) => requestChanges(ctx, input)),
+    .mutation(({ ctx, input }) => reviewDecision(ctx, { ...input, decision: "changes" })),
 
   publishNow: publish.input(gatedRef).mutation(({ ctx, input }) => publishNow(ctx, input)),
   acceptWarnings: publish.input(gatedRef).mutation(({ ctx, input }) => acceptWarnings(ctx, input)),
@@ -185,11 +194,6 @@ export const editorialRouter = router({
   leave: write
     .input(itemRef.extend({ seenAt: z.coerce.date() }))
     .mutation(({ ctx, input }) => leavePresence(ctx, input.itemId, input.seenAt)),
-
-  reviewSteps: write.query(({ ctx }) => readReviewSteps(ctx.db)),
-  updateReviewSteps: permissionProcedure("settings.manage")
-    .input(reviewStepsSchema)
-    .mutation(({ ctx, input }) => updateReviewSteps(ctx, input)),
 });
 
 /** This domain's background work: recording scheduled publications as they happen. */

@@ -1,11 +1,11 @@
 import { recordAudit } from "../audit/record.ts";
 import { AppError, notFound } from "../errors.ts";
 import { assertLatest, type LockedItem, lockItem, type StaffContext, type Tx } from "./common.ts";
-import { notifyAuthor, notifyReviewers } from "./notifications.ts";
+import { notifyAuthor } from "./notifications.ts";
 import { passAccessibilityCheck } from "./accessibility-gate.ts";
 import { assertCanTake, workflow } from "./workflow.ts";
 import { isVisibleAt } from "../content/visibility.ts";
-import { clinicalStepFor, isClinicalReviewer, readReviewSteps } from "./review-steps.ts";
+import { beginReview, decide } from "../workflows/rounds.ts";
 import { formatDateTime } from "@observatory/time";
 
 // The workflow's transitions. Each one locks the item, checks the state it starts from and the
@@ -32,38 +32,6 @@ async function revisionWithAuthor(tx: Tx, revisionId: string) {
   return revision;
 }
 
-function assertNotOwn(ctx: StaffContext, revision: { authorId: string }, action: string): void {
-  if (revision.authorId === ctx.user.id) {
-    throw new AppError("FORBIDDEN", `You cannot ${action} your own revision: another editor must review it.`);
-  }
-}
-
-/** Reviews given since the revision was (last) submitted: earlier rounds do not count. */
-async function currentReviews(tx: Tx, revisionId: string, since: Date | null) {
-  return tx.review.findMany({
-    where: { revisionId, ...(since ? { createdAt: { gte: since } } : {}) },
-    orderBy: { createdAt: "asc" },
-  });
-}
-
-/** Which review step the revision is waiting for, and the clinical step's configuration if one applies. */
-async function pendingStep(tx: Tx, item: LockedItem, revision: { id: string; submittedAt: Date | null }) {
-  const clinical = clinicalStepFor(await readReviewSteps(tx), item.kind);
-  const reviews = await currentReviews(tx, revision.id, revision.submittedAt);
-  const editorial = reviews.find((r) => r.step === "EDITORIAL" && r.decision === "APPROVED") ?? null;
-  return { clinical, editorial, step: editorial && clinical ? ("CLINICAL" as const) : ("EDITORIAL" as const) };
-}
-
-function assertCanTakeStep(ctx: StaffContext, state: Awaited<ReturnType<typeof pendingStep>>): void {
-  if (state.step !== "CLINICAL" || !state.clinical) return;
-  if (!isClinicalReviewer(state.clinical, ctx.user)) {
-    throw new AppError("FORBIDDEN", "This revision is waiting for clinical sign-off, which you are not named to give.");
-  }
-  if (state.editorial?.reviewerId === ctx.user.id) {
-    throw new AppError("FORBIDDEN", "Clinical sign-off must come from someone other than the editorial reviewer.");
-  }
-}
-
 /** True while the item has never been on the site (its publishedAt is only the scheduled date, if any). */
 function isFirstPublication(item: LockedItem): boolean {
   if (item.liveRevisionId !== null) return false;
@@ -83,9 +51,8 @@ export async function submitForReview(ctx: StaffContext, input: GatedRef) {
       where: { id: input.revisionId },
       // An autosaved working copy becomes a real revision once submitted.
       data: { submittedAt: new Date(), isAutosave: false },
-      include: { author: { select: { name: true } } },
+      include: { author: { select: { id: true, name: true, email: true } } },
     });
-    await tx.contentItem.update({ where: { id: item.id }, data: { status: "IN_REVIEW" } });
     await recordAudit(tx, ctx, {
       action: workflow.submit.audit,
       targetType: "ContentItem",
@@ -93,94 +60,29 @@ export async function submitForReview(ctx: StaffContext, input: GatedRef) {
       summary: `Submitted revision ${revision.number} of "${revision.title}" for review`,
       data: { revisionId: revision.id },
     });
-    await notifyReviewers(tx, {
-      id: item.id,
-      title: revision.title,
-      authorId: revision.authorId,
-      authorName: revision.author.name,
-    });
-    return { status: "IN_REVIEW" as const };
+    return beginReview(tx, ctx, item, revision);
   });
 }
 
-export async function approveRevision(ctx: StaffContext, input: RevisionRef) {
+/** A reviewer's decision at the step the revision is waiting for (workflows/rounds.ts). */
+export async function reviewDecision(
+  ctx: StaffContext,
+  input: RevisionRef & ({ decision: "approve"; comment: string } | { decision: "changes"; reason: string }),
+) {
   return ctx.db.$transaction(async (tx) => {
     const item = await lockItem(tx, input.itemId);
-    assertCanTake("approve", ctx.user, item);
+    assertCanTake(input.decision === "approve" ? "approve" : "requestChanges", ctx.user, item);
     assertLatest(item, input.revisionId);
     const revision = await revisionWithAuthor(tx, input.revisionId);
-    assertNotOwn(ctx, revision, "approve");
-    const state = await pendingStep(tx, item, revision);
-    assertCanTakeStep(ctx, state);
-    await tx.review.create({
-      data: { revisionId: revision.id, reviewerId: ctx.user.id, step: state.step, decision: "APPROVED" },
-    });
-    if (state.step === "EDITORIAL" && state.clinical) {
-      await recordAudit(tx, ctx, {
-        action: "content.approveEditorial",
-        targetType: "ContentItem",
-        targetId: item.id,
-        summary: `Gave editorial approval to revision ${revision.number} of "${revision.title}"; clinical sign-off next`,
-        data: { revisionId: revision.id },
-      });
-      const { userIds, roles } = state.clinical;
-      await notifyReviewers(
-        tx,
-        { id: item.id, title: revision.title, authorId: revision.authorId, authorName: revision.author.name },
-        { OR: [{ id: { in: userIds } }, { role: { in: roles } }], NOT: { id: ctx.user.id } },
-        "clinical sign-off",
-      );
-      return { status: "IN_REVIEW" as const, awaiting: "CLINICAL" as const };
-    }
-    const now = new Date();
-    await tx.revision.update({
-      where: { id: revision.id },
-      data: { approvedAt: now, approvedById: ctx.user.id, lastReviewedAt: now },
-    });
-    await tx.contentItem.update({ where: { id: item.id }, data: { status: "APPROVED" } });
-    await recordAudit(tx, ctx, {
-      action: workflow.approve.audit,
-      targetType: "ContentItem",
-      targetId: item.id,
-      summary: `Approved revision ${revision.number} of "${revision.title}"${state.step === "CLINICAL" ? " (clinical sign-off)" : ""}`,
-      data: { revisionId: revision.id },
-    });
-    await notifyAuthor(tx, revision.author, item.id, revision.title, { kind: "approved" });
-    return { status: "APPROVED" as const, awaiting: null };
-  });
-}
-
-export async function requestChanges(ctx: StaffContext, input: RevisionRef & { reason: string }) {
-  return ctx.db.$transaction(async (tx) => {
-    const item = await lockItem(tx, input.itemId);
-    assertCanTake("requestChanges", ctx.user, item);
-    assertLatest(item, input.revisionId);
-    const revision = await revisionWithAuthor(tx, input.revisionId);
-    assertNotOwn(ctx, revision, "review");
-    const state = await pendingStep(tx, item, revision);
-    assertCanTakeStep(ctx, state);
-    await tx.review.create({
-      data: {
-        revisionId: revision.id,
-        reviewerId: ctx.user.id,
-        step: state.step,
-        decision: "CHANGES_REQUESTED",
-        reason: input.reason,
-      },
-    });
-    await tx.contentItem.update({ where: { id: item.id }, data: { status: "CHANGES_REQUESTED" } });
-    await recordAudit(tx, ctx, {
-      action: workflow.requestChanges.audit,
-      targetType: "ContentItem",
-      targetId: item.id,
-      summary: `Requested changes to revision ${revision.number} of "${revision.title}"`,
-      data: { revisionId: revision.id, reason: input.reason },
-    });
-    await notifyAuthor(tx, revision.author, item.id, revision.title, {
-      kind: "changesRequested",
-      reason: input.reason,
-    });
-    return { status: "CHANGES_REQUESTED" as const };
+    return decide(
+      tx,
+      ctx,
+      item,
+      revision,
+      input.decision === "approve"
+        ? { kind: "approve", comment: input.comment }
+        : { kind: "changes", reason: input.reason },
+    );
   });
 }
 

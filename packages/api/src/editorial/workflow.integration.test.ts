@@ -63,7 +63,7 @@ describe("the editorial workflow", () => {
     await author.api.editorial.submit({ itemId: created.itemId, revisionId: created.revisionId });
     expect((await itemState(created.itemId)).status).toBe("IN_REVIEW");
     const reviewMail = await h.db.emailMessage.findFirst({ where: { to: editor.user.email } });
-    expect(reviewMail?.subject).toBe("Awaiting your review: Waiting times report");
+    expect(reviewMail?.subject).toBe("Awaiting your editorial review: Waiting times report");
 
     await editor.api.editorial.requestChanges({
       itemId: created.itemId,
@@ -138,7 +138,7 @@ describe("the editorial workflow", () => {
     const ref = { itemId: created.itemId, revisionId: created.revisionId };
     await editor.api.editorial.submit(ref);
     const awaiting = (to: string) =>
-      h.db.emailMessage.count({ where: { to, subject: "Awaiting your review: Editor's own piece" } });
+      h.db.emailMessage.count({ where: { to, subject: "Awaiting your editorial review: Editor's own piece" } });
     expect(await awaiting(editor.user.email)).toBe(0);
     expect(await awaiting(secondEditor.user.email)).toBe(1);
     const refused = await refusal(editor.api.editorial.approve(ref));
@@ -299,27 +299,6 @@ describe("the editorial workflow", () => {
     );
   });
 
-  it("requires a configured clinical sign-off from a named reviewer after editorial approval", async () => {
-    const admin = await h.as("ADMIN");
-    await admin.editorial.updateReviewSteps({
-      clinical: { PRESS_RELEASE: { userIds: [secondEditor.user.id], roles: [] } },
-    });
-    const created = await author.api.editorial.create(draft("Clinical", { kind: "PRESS_RELEASE" }));
-    const ref = { itemId: created.itemId, revisionId: created.revisionId };
-    await author.api.editorial.submit(ref);
-    expect(await editor.api.editorial.approve(ref)).toEqual({ status: "IN_REVIEW", awaiting: "CLINICAL" });
-    expect((await refusal(editor.api.editorial.approve(ref))).code).toBe("FORBIDDEN");
-    expect((await refusal(admin.editorial.approve(ref))).code).toBe("FORBIDDEN");
-    await secondEditor.api.editorial.approve(ref);
-    expect((await itemState(created.itemId)).status).toBe("APPROVED");
-    const steps = await h.db.review.findMany({
-      where: { revisionId: created.revisionId },
-      orderBy: { createdAt: "asc" },
-    });
-    expect(steps.map((s) => s.step)).toEqual(["EDITORIAL", "CLINICAL"]);
-    await admin.editorial.updateReviewSteps({ clinical: {} });
-  });
-
   it("refuses bodies outside the schema, with the reason beside the body, and escapes every word", async () => {
     const link = (href: string) => ({
       type: "doc",
@@ -403,8 +382,21 @@ describe("the editorial workflow", () => {
     expect((await author.api.editorial.dashboard()).myDrafts.map((d) => d.id)).toContain(created.itemId);
     await author.api.editorial.submit({ itemId: created.itemId, revisionId: created.revisionId });
     const forEditor = await editor.api.editorial.dashboard();
-    expect(forEditor.awaitingReview.find((i) => i.id === created.itemId)?.waitingMs).toBeGreaterThanOrEqual(0);
-    expect((await author.api.editorial.dashboard()).awaitingReview).toEqual([]);
+    expect(forEditor.awaitingDecision.find((i) => i.id === created.itemId)).toMatchObject({
+      statusLabel: "Awaiting editorial review",
+    });
+    const forAuthor = await author.api.editorial.dashboard();
+    expect(forAuthor.awaitingDecision).toEqual([]);
+    expect(forAuthor.inReview.find((i) => i.id === created.itemId)?.statusLabel).toBe("Awaiting editorial review");
+    await editor.api.editorial.requestChanges({
+      itemId: created.itemId,
+      revisionId: created.revisionId,
+      reason: "Cite it",
+    });
+    expect((await author.api.editorial.dashboard()).changesRequested).toMatchObject([
+      { id: created.itemId, reason: "Cite it", reviewerName: editor.user.name, stepName: "Editorial review" },
+    ]);
+    expect((await editor.api.editorial.dashboard()).awaitingDecision.map((i) => i.id)).not.toContain(created.itemId);
   });
 
   it("shows who else has an item open, and takes a person off when the page they leave is their latest", async () => {

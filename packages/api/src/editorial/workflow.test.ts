@@ -15,11 +15,16 @@ const statuses: ContentStatus[] = [
 const live: ContentStatus[] = ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED", "SCHEDULED", "PUBLISHED"];
 
 // The role table of ARCHITECTURE.md, written out by hand: which transitions each person may take,
-// from which states, on their own item and on someone else's.
+// from which states, on their own item and on someone else's. Approving and requesting changes are
+// open to anyone who reads drafts here: whether they may decide the waiting step is the review
+// round's rule (workflows/rounds.ts, tested in workflows.integration.test.ts).
+const review = { approve: ["IN_REVIEW"], requestChanges: ["IN_REVIEW"] } satisfies Partial<
+  Record<TransitionName, ContentStatus[]>
+>;
 const expected: Record<Role, Record<"own" | "other", Partial<Record<TransitionName, ContentStatus[]>>>> = {
   AUTHOR: {
-    own: { edit: live, submit: ["DRAFT", "CHANGES_REQUESTED"], restore: live },
-    other: {},
+    own: { edit: live, submit: ["DRAFT", "CHANGES_REQUESTED"], restore: live, ...review },
+    other: review,
   },
   EDITOR: {
     own: {

@@ -54,14 +54,15 @@ export const workflow = {
   approve: {
     from: ["IN_REVIEW"],
     to: "APPROVED",
-    who: holder("content.review", "You cannot review content."),
+    // Which step, and whether this person may decide it, is the round's business (workflows/rounds.ts).
+    who: holder("content.write", "You cannot review content."),
     audit: "content.approve",
     verb: "approve",
   },
   requestChanges: {
     from: ["IN_REVIEW"],
     to: "CHANGES_REQUESTED",
-    who: holder("content.review", "You cannot review content."),
+    who: holder("content.write", "You cannot review content."),
     audit: "content.requestChanges",
     verb: "request changes to",
   },
