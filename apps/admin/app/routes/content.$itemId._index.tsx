@@ -214,7 +214,7 @@ export default function EditContent() {
       {data.notice && <NotificationBanner variant="success">{data.notice}</NotificationBanner>}
       {data.archived && (
         <NotificationBanner variant="success" heading="Archived">
-          <p className="nhsuk-body">It is off the public site, and its schedules are cancelled.</p>
+          <p className="nhsuk-body">Readers cannot see it, and any scheduled publication is cancelled.</p>
           {data.archived.canUndo && data.archived.at && (
             <Form method="post">
               <input type="hidden" name="archivedAt" value={data.archived.at} />
