@@ -111,13 +111,34 @@ test("an administrator sets up a three-step workflow and three reviewers take a 
   await expect(editor.getByText("Approved at this step.")).toBeVisible();
   await expect(editor.getByText("Awaiting clinical sign-off").first()).toBeVisible();
 
+  // The clinical reviewer comments on a passage of the body, chosen by selecting it, then asks for changes.
   const clinician = await signIn(browser, "clinician");
+  await clinician.goto(reviewUrl);
+  await clinician.waitForLoadState("networkidle");
+  await clinician.evaluate(() => {
+    const paragraph = document.querySelector(".observatory-body p");
+    const text = paragraph?.firstChild;
+    if (!text) throw new Error("no body paragraph");
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, "Crisis care times".length);
+    window.getSelection()?.removeAllRanges();
+    window.getSelection()?.addRange(range);
+  });
+  await clinician.getByRole("button", { name: "Quote the text selected in the body" }).click();
+  await expect(clinician.getByLabel("The passage you mean (optional)")).toHaveValue("Crisis care times");
+  await expect(clinician.getByLabel("Your comment", { exact: true })).toBeFocused();
+  await clinician.keyboard.type("Which hospitals are these from?");
+  await clinician.getByRole("button", { name: "Add comment" }).click();
+  await expect(clinician.locator("blockquote", { hasText: "Crisis care times" })).toBeVisible();
+  await expectAccessible(clinician);
   await decide(clinician, "Request changes", "Say which hospitals the times come from.");
   await expect(clinician.getByText("Changes requested.")).toBeVisible();
 
   await author.goto(itemUrl);
   await author.waitForLoadState("networkidle");
   await expect(author.getByText("Say which hospitals the times come from.").first()).toBeVisible();
+  await expect(author.getByRole("link", { name: "Comments (1 open)" })).toBeVisible();
   await typeBody(author, "Crisis care times vary across the twelve hospitals in the audit.");
   await author.getByRole("button", { name: "Save changes" }).click();
   await expect(author.getByText("Your changes have been saved")).toBeVisible();

@@ -35,8 +35,6 @@ export function statusFilterOptions(stepNames: string[]) {
   );
 }
 
-export const statusLabel = (status: keyof typeof statusLabels) => statusLabels[status];
-
 /** The bulk actions offered to `role` (each item is still checked by the API). */
 export const bulkActionOptions = (role: Role) =>
   (Object.keys(bulkActions) as BulkActionName[])

@@ -46,10 +46,11 @@ export async function loader(args: LoaderFunctionArgs) {
   // The item first: checking in as its editor presumes it exists (an unknown id is a 404).
   const view = await orNotFound(api.editorial.item({ itemId }));
   const { item, revision, reviews } = view;
-  const [workstreams, presence, choices] = await Promise.all([
+  const [workstreams, presence, choices, comments] = await Promise.all([
     api.editorial.workstreamOptions(),
     api.editorial.presence({ itemId }),
     leadImageChoices(api, revision.leadImageId ?? ""),
+    api.editorial.comments({ itemId }),
   ]);
   const params = new URL(args.request.url).searchParams;
   const notice = [...params.keys()].map((key) => notices[key]).find(Boolean) ?? null;
@@ -63,6 +64,7 @@ export async function loader(args: LoaderFunctionArgs) {
     archived: justArchived
       ? { at: archivedAt, canUndo: view.can.undoArchive && params.get("archived") === archivedAt }
       : null,
+    openComments: comments.filter((c) => !c.resolvedAt).length,
     item: {
       id: item.id,
       slug: item.slug,
@@ -283,6 +285,11 @@ export default function EditContent() {
         </li>
         <li>
           <a href={`/content/${item.id}/revisions`}>Revisions and comparisons</a>
+        </li>
+        <li>
+          <a href={`/content/${item.id}/comments`}>
+            Comments{data.openComments > 0 ? ` (${data.openComments} open)` : ""}
+          </a>
         </li>
         {can.review && (
           <li>

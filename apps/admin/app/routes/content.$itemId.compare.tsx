@@ -2,6 +2,8 @@ import { BackLink, Table } from "@observatory/ui";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { orNotFound, when } from "~/lib/content.server";
+import { commentThreads } from "~/lib/review-comments.server";
+import { ReviewThreads } from "~/components/review-comments";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
 import contentCss from "~/styles/content.css?url";
@@ -15,8 +17,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const comparison = await orNotFound(
     api.editorial.compare({ fromId: params.get("from") ?? "", toId: params.get("to") ?? "" }),
   );
+  const threads = await commentThreads(api, comparison.itemId, [comparison.from.id, comparison.to.id]);
   return {
     ...comparison,
+    threads,
     from: { ...comparison.from, saved: when(comparison.from.createdAt) },
     to: { ...comparison.to, saved: when(comparison.to.createdAt) },
   };
@@ -61,6 +65,16 @@ export default function Compare() {
       ) : (
         <p>The body is the same.</p>
       )}
+      <h2>Comments on these revisions</h2>
+      <ReviewThreads
+        itemId={data.itemId}
+        threads={data.threads}
+        returnTo={`/content/${data.itemId}/compare?from=${data.from.id}&to=${data.to.id}`}
+        readOnly
+      />
+      <p>
+        <a href={`/content/${data.itemId}/comments`}>Reply to or resolve comments</a>
+      </p>
     </>
   );
 }

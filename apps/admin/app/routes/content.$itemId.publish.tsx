@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { WarningsReason } from "~/components/warnings-reason";
 import { LondonDateTimeFields } from "~/components/london-time-fields";
-import { orNotFound, statusLabel, when } from "~/lib/content.server";
+import { orNotFound, when } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
 
@@ -20,7 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     itemId: item.id,
     title: revision.title,
-    status: statusLabel(item.status),
+    status: item.statusLabel,
     publishable,
     // By the public site's rule: once its time has passed, a scheduled revision is on the site.
     isLive: view.onSite !== null,

@@ -5,6 +5,8 @@ import { AccessibilityReport } from "~/components/accessibility-report";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { orNotFound, when } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
+import { commentThreads } from "~/lib/review-comments.server";
+import { NewComment, ReviewThreads } from "~/components/review-comments";
 import { requireUser } from "~/lib/session.server";
 import contentCss from "~/styles/content.css?url";
 
@@ -13,12 +15,14 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentCss
 export async function loader(args: LoaderFunctionArgs) {
   const { api } = await requireUser(args, { permission: "content.write" });
   const itemId = args.params.itemId ?? "";
-  const [view, changes] = await Promise.all([
+  const [view, changes, threads] = await Promise.all([
     orNotFound(api.editorial.item({ itemId })),
     orNotFound(api.editorial.changes({ itemId })),
+    commentThreads(api, itemId),
   ]);
   return {
     changes,
+    threads,
     itemId: view.item.id,
     revisionId: view.revision.id,
     number: view.revision.number,
@@ -109,6 +113,21 @@ export default function Review() {
         <a href={`/content/${item.itemId}/preview?revision=${item.revisionId}`}>Preview as the public will see it</a>
       </p>
       <AccessibilityReport findings={item.findings} />
+      <section aria-labelledby="comments-heading">
+        <h2 id="comments-heading">Comments</h2>
+        <p>
+          Comment on a passage or a field: the author and everyone in the thread are told by email. Comments stay with
+          the revision.
+        </p>
+        <ReviewThreads itemId={item.itemId} threads={item.threads} returnTo={`/content/${item.itemId}/review`} />
+        <h3>Add a comment on revision {item.number}</h3>
+        <NewComment
+          itemId={item.itemId}
+          revisionId={item.revisionId}
+          returnTo={`/content/${item.itemId}/review`}
+          state={{ formError: null, fieldErrors: {}, values: {} }}
+        />
+      </section>
       <p>
         <a href={`/content/${item.itemId}/revisions`}>All revisions, compared field by field</a>
       </p>

@@ -2,7 +2,7 @@ import { bulkActions, safeRedirectPath, toFormErrors } from "@observatory/api";
 import { BackLink, Button, DocumentTitle, Table, Tag, WarningCallout } from "@observatory/ui";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { isBulkAction, statusLabel } from "~/lib/content.server";
+import { isBulkAction } from "~/lib/content.server";
 import { textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
@@ -35,7 +35,7 @@ export async function action(args: ActionFunctionArgs) {
         action: name,
         label: chosen.label,
         warning: chosen.confirm,
-        items: items.map((item) => ({ ...item, status: statusLabel(item.status) })),
+        items,
       };
     }
     const result = await api.editorial.bulk({ action: name, itemIds: ids });
@@ -110,7 +110,7 @@ export default function BulkAction() {
           rows={answer.items.map((item) => [
             item.title,
             <span key="status">
-              <Tag colour="white">{item.status}</Tag>
+              <Tag colour="white">{item.statusLabel}</Tag>
               {item.isOnSite && (
                 <>
                   {" "}

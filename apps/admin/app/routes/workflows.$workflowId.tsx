@@ -1,5 +1,5 @@
 import { BackLink, Button, NotificationBanner, Select, WarningCallout } from "@observatory/ui";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
+import { type LinksFunction, type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { formState } from "~/components/form-errors";
 import { WorkflowForm } from "~/components/workflow-form";
@@ -7,6 +7,9 @@ import { kindOptions, orNotFound } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
 import { focusAfter, readSteps, rearrangedSteps } from "~/lib/workflows.server";
+import workflowsCss from "~/styles/workflows.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: workflowsCss }];
 
 const notices: Record<string, string> = {
   created: "The workflow has been created. Choose the content it reviews below.",

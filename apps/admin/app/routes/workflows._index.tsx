@@ -1,9 +1,12 @@
 import { ButtonLink, NotificationBanner, WarningCallout } from "@observatory/ui";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { kindLabel } from "~/lib/content.server";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
+import workflowsCss from "~/styles/workflows.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: workflowsCss }];
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Workflows") }];
 

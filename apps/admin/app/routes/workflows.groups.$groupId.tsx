@@ -1,11 +1,14 @@
 import { BackLink, Button, NotificationBanner, Select } from "@observatory/ui";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { type LinksFunction, type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { GroupFields, readGroupForm } from "~/components/group-fields";
 import { orNotFound } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
+import workflowsCss from "~/styles/workflows.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: workflowsCss }];
 
 const notices: Record<string, string> = {
   created: "The group has been created. Add its members below.",

@@ -1,8 +1,11 @@
 import { BackLink, ButtonLink, NotificationBanner } from "@observatory/ui";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
+import workflowsCss from "~/styles/workflows.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: workflowsCss }];
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Review groups") }];
 

@@ -1,11 +1,14 @@
 import { BackLink, Button } from "@observatory/ui";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { type LinksFunction, type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { GroupFields, readGroupForm } from "~/components/group-fields";
 import { formFailure } from "~/lib/forms.server";
 import { groupRoleOptions } from "~/lib/workflows.server";
 import { requireUser } from "~/lib/session.server";
+import workflowsCss from "~/styles/workflows.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: workflowsCss }];
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, { permission: "settings.manage" });

@@ -1,10 +1,13 @@
 import { BackLink } from "@observatory/ui";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
+import { type LinksFunction, type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { WorkflowForm } from "~/components/workflow-form";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
 import { focusAfter, readSteps, rearrangedSteps } from "~/lib/workflows.server";
+import workflowsCss from "~/styles/workflows.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: workflowsCss }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api } = await requireUser(args, { permission: "settings.manage" });

@@ -5,7 +5,7 @@ import { recordRefusal } from "../audit/refusal.ts";
 import { AppError } from "../errors.ts";
 import type { Permission } from "../permissions.ts";
 import { archive, restoreFromArchive } from "./archive.ts";
-import { type StaffContext, statusLabels } from "./common.ts";
+import { type StaffContext, statusLabel, statusLabels } from "./common.ts";
 import { submitForReview } from "./transitions.ts";
 
 // Actions on many items at once, from the content list. Each item goes through the same service as
@@ -130,7 +130,12 @@ async function reasonFor(ctx: StaffContext, action: BulkAction, itemId: string, 
 
 /** The items a bulk action would act on, as its confirmation page lists them. */
 export async function describeSelection(ctx: StaffContext, itemIds: string[], now = new Date()) {
-  return ctx.db.$queryRaw<{ id: string; title: string; status: ContentStatus; isOnSite: boolean }[]>`
-    SELECT i."id", i."title", i."status", ${isVisibleSql(Prisma.sql`i."id"`, now)} AS "isOnSite"
+  const rows = await ctx.db.$queryRaw<
+    { id: string; title: string; status: ContentStatus; stepName: string | null; isOnSite: boolean }[]
+  >`
+    SELECT i."id", i."title", i."status", ${isVisibleSql(Prisma.sql`i."id"`, now)} AS "isOnSite",
+      (SELECT r."stepName" FROM "ReviewRound" r WHERE r."revisionId" = i."latestRevisionId"
+        AND r."status" = 'IN_PROGRESS' LIMIT 1) AS "stepName"
     FROM "ContentItem" i WHERE i."id" = ANY(${itemIds}::text[]) ORDER BY i."title", i."id"`;
+  return rows.map(({ stepName, ...row }) => ({ ...row, statusLabel: statusLabel(row.status, stepName) }));
 }

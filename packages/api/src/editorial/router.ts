@@ -15,6 +15,7 @@ import {
   saveRevisionInput,
 } from "./drafts.ts";
 import { leavePresence, touchPresence } from "./presence.ts";
+import { addComment, addCommentInput, listComments, resolveComment } from "./review-comments.ts";
 import {
   compareRevisions,
   dashboard,
@@ -145,6 +146,15 @@ export const editorialRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => reviewDecision(ctx, { ...input, decision: "changes" })),
+
+  /** Comment threads on the item's revisions (all of them, or the ones named). */
+  comments: write
+    .input(itemRef.extend({ revisionIds: z.array(id).max(2).optional() }))
+    .query(({ ctx, input }) => listComments(ctx.db, input.itemId, input.revisionIds)),
+  addComment: write.input(addCommentInput).mutation(({ ctx, input }) => addComment(ctx, input)),
+  resolveComment: write
+    .input(z.object({ id, resolved: z.boolean() }))
+    .mutation(({ ctx, input }) => resolveComment(ctx, input)),
 
   publishNow: publish.input(gatedRef).mutation(({ ctx, input }) => publishNow(ctx, input)),
   acceptWarnings: publish.input(gatedRef).mutation(({ ctx, input }) => acceptWarnings(ctx, input)),
