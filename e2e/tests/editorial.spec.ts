@@ -81,7 +81,9 @@ test("an item goes from draft through review and a schedule onto the public site
   await expect(author.getByText("Submitted for review.")).toBeVisible();
 
   const editor = await signIn(browser, "editor");
-  await expect(editor.getByRole("link", { name: title })).toBeVisible();
+  await expect(
+    editor.getByRole("list", { name: "Awaiting my decision" }).getByRole("link", { name: title }),
+  ).toBeVisible();
   await expectAccessible(editor);
   await openItem(editor);
   await editor.getByRole("link", { name: "Review this revision" }).click();

@@ -131,6 +131,14 @@ test("an administrator sets up a three-step workflow and three reviewers take a 
   await clinician.keyboard.type("Which hospitals are these from?");
   await clinician.getByRole("button", { name: "Add comment" }).click();
   await expect(clinician.locator("blockquote", { hasText: "Crisis care times" })).toBeVisible();
+  // The passage is marked in the body.
+  await expect
+    .poll(() =>
+      clinician.evaluate(
+        () => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get("review-comment")?.size ?? 0,
+      ),
+    )
+    .toBe(1);
   await expectAccessible(clinician);
   await decide(clinician, "Request changes", "Say which hospitals the times come from.");
   await expect(clinician.getByText("Changes requested.")).toBeVisible();

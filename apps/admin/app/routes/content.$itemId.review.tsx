@@ -7,6 +7,7 @@ import { orNotFound, when } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { commentThreads } from "~/lib/review-comments.server";
 import { NewComment, ReviewThreads } from "~/components/review-comments";
+import { QuoteHighlights } from "~/components/quote-highlights";
 import { requireUser } from "~/lib/session.server";
 import contentCss from "~/styles/content.css?url";
 
@@ -120,6 +121,9 @@ export default function Review() {
           the revision.
         </p>
         <ReviewThreads itemId={item.itemId} threads={item.threads} returnTo={`/content/${item.itemId}/review`} />
+        <QuoteHighlights
+          quotes={item.threads.filter((t) => !t.resolved && t.fieldLabel === "Body" && t.quote).map((t) => t.quote)}
+        />
         <h3>Add a comment on revision {item.number}</h3>
         <NewComment
           itemId={item.itemId}
