@@ -161,6 +161,9 @@ test("an item goes from draft through review and a schedule onto the public site
   await expect(editor.getByRole("alert")).toContainText("saved a newer version");
   await expect(editor.getByLabel("Summary", { exact: true })).toHaveValue("The editor's summary.");
   await expect(editor.getByRole("link", { name: "See what changed since you opened the editor" })).toBeVisible();
+  await expect(editor.getByRole("region", { name: /The latest version: revision \d+, saved by/ })).toContainText(
+    "What the figures show, by region.",
+  );
   await expectAccessible(editor);
 
   await author.context().close();

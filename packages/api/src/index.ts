@@ -16,6 +16,7 @@ export type { MfaState } from "./auth/mfa-policy.ts";
 export { issueFormToken } from "./comments/form-token.ts";
 export { startBackgroundJobs } from "./jobs/index.ts";
 export { awaitingLabel, statusLabel, statusLabels } from "./editorial/common.ts";
+export { type BulkActionName, bulkActions } from "./editorial/bulk.ts";
 export { readMedia } from "./media/serve.ts";
 export { mediaForRender, renderedImages, type RenderedImage } from "./media/render.ts";
 export type { MediaStore } from "./media/store.ts";

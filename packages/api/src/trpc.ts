@@ -9,6 +9,8 @@ import { controlCharacterFields } from "./input-text.ts";
 import type { MailKicker } from "./mail/mailer.ts";
 import { can, type Permission } from "./permissions.ts";
 import type { RequestMeta } from "./request-meta.ts";
+// Refuses input in plain sentences wherever a schema gives no message of its own.
+import "./validation-messages.ts";
 
 export type Context = {
   db: Db;

@@ -1,4 +1,4 @@
-import { awaitingLabel, statusLabels } from "@observatory/api";
+import { awaitingLabel, type BulkActionName, bulkActions, can, type Role, statusLabels } from "@observatory/api";
 import { documentFromHtml, documentToEditingHtml } from "@observatory/content/editing-html";
 import { formatDateTime } from "@observatory/time";
 import { contentKindLabels } from "@observatory/ui";
@@ -34,6 +34,14 @@ export function statusFilterOptions(stepNames: string[]) {
       : [option],
   );
 }
+
+/** The bulk actions offered to `role` (each item is still checked by the API). */
+export const bulkActionOptions = (role: Role) =>
+  (Object.keys(bulkActions) as BulkActionName[])
+    .filter((name) => can(role, bulkActions[name].permission))
+    .map((name) => ({ value: name, label: bulkActions[name].label }));
+
+export const isBulkAction = (value: string): value is BulkActionName => Object.hasOwn(bulkActions, value);
 
 export const when = (date: Date | string | null | undefined) => (date ? formatDateTime(new Date(date)) : "");
 

@@ -1,4 +1,13 @@
-import { Button, InsetText, NotificationBanner, SummaryList, Table, Tag, WarningCallout } from "@observatory/ui";
+import {
+  Button,
+  ButtonLink,
+  InsetText,
+  NotificationBanner,
+  SummaryList,
+  Table,
+  Tag,
+  WarningCallout,
+} from "@observatory/ui";
 import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { TRPCError } from "@trpc/server";
@@ -26,8 +35,9 @@ const notices: Record<string, string> = {
   scheduled: "Scheduled.",
   unscheduled: "The scheduled publication has been cancelled.",
   unpublished: "Taken off the public site.",
-  archived: "Archived.",
   restored: "The earlier revision is now the latest draft.",
+  unarchived: "Archiving undone: the item is back as it was before.",
+  restoredDraft: "Restored from the archive: its latest revision is now a draft.",
 };
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -45,10 +55,16 @@ export async function loader(args: LoaderFunctionArgs) {
   ]);
   const params = new URL(args.request.url).searchParams;
   const notice = [...params.keys()].map((key) => notices[key]).find(Boolean) ?? null;
+  // Just archived (the archiving's time in the address): say so, with the way back while it is still possible.
+  const justArchived = params.get("archived") !== null && item.archivedAt !== null;
+  const archivedAt = item.archivedAt ? new Date(item.archivedAt).toISOString() : null;
   const lastReview = reviews[0] ?? null;
   return {
     userName: user.name,
     notice,
+    archived: justArchived
+      ? { at: archivedAt, canUndo: view.can.undoArchive && params.get("archived") === archivedAt }
+      : null,
     openComments: comments.filter((c) => !c.resolvedAt).length,
     item: {
       id: item.id,
@@ -56,8 +72,9 @@ export async function loader(args: LoaderFunctionArgs) {
       status: item.status,
       statusLabel: item.statusLabel,
       createdBy: item.createdBy.name,
-      live: item.liveRevision && { number: item.liveRevision.number, since: when(item.liveSince) },
-      scheduled: item.scheduledRevision && { number: item.scheduledRevision.number, at: when(item.publishAt) },
+      // By the public site's rule: a schedule whose time has passed is on the site, recorded or not.
+      live: view.onSite && { number: view.onSite.number, since: when(view.onSite.since) },
+      scheduled: view.pendingSchedule && { number: view.pendingSchedule.number, at: when(item.publishAt) },
       unpublishAt: when(item.unpublishAt),
       redirects: item.redirects.map((r) => r.fromSlug),
     },
@@ -128,9 +145,13 @@ export async function action(args: ActionFunctionArgs) {
       await api.editorial.unpublish({ itemId });
       return redirect(`/content/${itemId}?unpublished=1`);
     }
-    if (intent === "archive") {
-      await api.editorial.archive({ itemId });
-      return redirect(`/content/${itemId}?archived=1`);
+    if (intent === "undoArchive") {
+      await api.editorial.undoArchive({ itemId, archivedAt: textField(form, "archivedAt") });
+      return redirect(`/content/${itemId}?unarchived=1`);
+    }
+    if (intent === "restoreFromArchive") {
+      await api.editorial.restoreFromArchive({ itemId });
+      return redirect(`/content/${itemId}?restoredDraft=1`);
     }
     if (intent === "cancelSchedule") {
       await api.editorial.cancelSchedule({ itemId });
@@ -139,18 +160,36 @@ export async function action(args: ActionFunctionArgs) {
     await api.editorial.save({ itemId, baseRevisionId: textField(form, "baseRevisionId"), ...input });
     return redirect(`/content/${itemId}?saved=1`);
   } catch (error) {
-    if (intent && intent !== "save") return formFailure(error, { warningsReason: textField(form, "warningsReason") });
-    // After a refused stale save the page offers a comparison with the newer revision, and saving
-    // again from here is based on it (a refused action does not reload the page's data).
+    if (intent && intent !== "save") {
+      return formFailure(error, { warningsReason: textField(form, "warningsReason") }, { latest: null });
+    }
+    // After a refused stale save the page shows what the newer revision says beside the person's
+    // own text, offers a comparison, and saving again from here is based on it (a refused action
+    // does not reload the page's data).
     const isStale = error instanceof TRPCError && error.code === "CONFLICT";
-    const latestRevisionId = isStale ? (await api.editorial.item({ itemId })).revision.id : "";
-    return formFailure(error, { ...values, baseRevisionId: textField(form, "baseRevisionId"), latestRevisionId });
+    const latest = isStale ? (await api.editorial.item({ itemId })).revision : null;
+    return formFailure(
+      error,
+      { ...values, baseRevisionId: textField(form, "baseRevisionId"), latestRevisionId: latest?.id ?? "" },
+      {
+        latest: latest && {
+          number: latest.number,
+          title: latest.title,
+          summary: latest.summary,
+          bodyHtml: latest.bodyHtml,
+          author: latest.author.name,
+          saved: when(latest.updatedAt),
+        },
+      },
+    );
   }
 }
 
 export default function EditContent() {
   const data = useLoaderData<typeof loader>();
-  const state = formState(useActionData<typeof action>());
+  const answer = useActionData<typeof action>();
+  const state = formState(answer);
+  const latest = answer?.latest ?? null;
   const others = useOthersEditing(data.item.id, data.presence);
   const { item, revision, can } = data;
   const rows = [
@@ -176,24 +215,50 @@ export default function EditContent() {
         <a href="/content">Back to content</a>
       </p>
       {data.notice && <NotificationBanner variant="success">{data.notice}</NotificationBanner>}
+      {data.archived && (
+        <NotificationBanner variant="success" heading="Archived">
+          <p className="nhsuk-body">Readers cannot see it, and any scheduled publication is cancelled.</p>
+          {data.archived.canUndo && data.archived.at && (
+            <Form method="post">
+              <input type="hidden" name="archivedAt" value={data.archived.at} />
+              <Button name="intent" value="undoArchive" variant="secondary">
+                Undo
+              </Button>
+            </Form>
+          )}
+        </NotificationBanner>
+      )}
       <FormErrorSummary
         title={`Edit: ${revision.title}`}
         state={state}
         fields={[...contentFormFields, "accessibility", "warningsReason"]}
       />
       <h1>{revision.title}</h1>
-      {state.values.latestRevisionId && state.values.latestRevisionId !== state.values.baseRevisionId && (
-        <InsetText>
-          <p>
-            Your text is below, not yet saved.{" "}
-            <a
-              href={`/content/${item.id}/compare?from=${state.values.baseRevisionId}&to=${state.values.latestRevisionId}`}
-            >
-              See what changed since you opened the editor
-            </a>
-            , then save again to replace it with your version.
-          </p>
-        </InsetText>
+      {latest && state.values.latestRevisionId !== state.values.baseRevisionId && (
+        <section aria-labelledby="latest-version" className="nhsuk-card nhsuk-u-margin-bottom-5">
+          <div className="nhsuk-card__content">
+            <h2 className="nhsuk-card__heading" id="latest-version">
+              The latest version: revision {latest.number}, saved by {latest.author}, {latest.saved}
+            </h2>
+            <p>
+              Your text is in the form below, not yet saved.{" "}
+              <a
+                href={`/content/${item.id}/compare?from=${state.values.baseRevisionId}&to=${state.values.latestRevisionId}`}
+              >
+                See what changed since you opened the editor
+              </a>
+              , then save again to replace it with your version.
+            </p>
+            <SummaryList
+              rows={[
+                { key: "Title", value: latest.title },
+                { key: "Summary", value: latest.summary || "(none)" },
+              ]}
+            />
+            <h3 className="nhsuk-heading-s">Body</h3>
+            <div className="observatory-body" dangerouslySetInnerHTML={{ __html: latest.bodyHtml }} />
+          </div>
+        </section>
       )}
       {others.length > 0 && (
         <WarningCallout heading="Someone else has this open">
@@ -261,10 +326,15 @@ export default function EditContent() {
             </Button>
           </Form>
         )}
-        {can.publish && item.status !== "ARCHIVED" && (
+        {can.archive && (
+          <ButtonLink href={`/content/${item.id}/archive`} variant="warning">
+            Archive
+          </ButtonLink>
+        )}
+        {can.restore && (
           <Form method="post">
-            <Button name="intent" value="archive" variant="warning">
-              Archive
+            <Button name="intent" value="restoreFromArchive" variant="secondary">
+              Restore as a draft
             </Button>
           </Form>
         )}

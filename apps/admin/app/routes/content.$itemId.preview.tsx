@@ -35,7 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
     itemId,
     revisionId,
     number: revision.number,
-    isLive: revision.item.liveRevisionId === revision.id,
+    isLive: revision.isOnSite,
     /** The revision as the public page would show it. */
     article: {
       kind: revision.item.kind,

@@ -22,8 +22,9 @@ export async function loader(args: LoaderFunctionArgs) {
     title: revision.title,
     status: item.statusLabel,
     publishable,
-    isLive: item.liveRevisionId !== null,
-    scheduledFor: when(item.publishAt),
+    // By the public site's rule: once its time has passed, a scheduled revision is on the site.
+    isLive: view.onSite !== null,
+    scheduledFor: view.pendingSchedule ? when(item.publishAt) : "",
     unpublishAt: when(item.unpublishAt),
     now: when(new Date()),
     // What the accessibility check still asks before the latest revision can be published.

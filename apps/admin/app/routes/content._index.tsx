@@ -3,7 +3,15 @@ import { can } from "@observatory/api/permissions";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { formFailure } from "~/lib/forms.server";
-import { kindLabel, kindOptions, statusFilterOptions, statusOptions, when } from "~/lib/content.server";
+import { BulkSelection, SelectAllOnPage } from "~/components/bulk-selection";
+import {
+  bulkActionOptions,
+  kindLabel,
+  kindOptions,
+  statusFilterOptions,
+  statusOptions,
+  when,
+} from "~/lib/content.server";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
 
@@ -38,9 +46,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const step = filters.status.startsWith("step:") ? filters.status.slice("step:".length) : undefined;
   const kind = kindOptions.find((k) => k.value === filters.kind)?.value;
   const sort = sortOptions.find((s) => s.value === filters.sort)?.value as "updated-desc" | undefined;
-  const [workstreams, stepNames, page] = await Promise.all([
+  const [workstreams, stepNames, authors, page] = await Promise.all([
     api.editorial.workstreamOptions(),
     api.editorial.stepNames(),
+    api.editorial.authorOptions(),
     api.editorial
       .list({
         q: filters.q,
@@ -68,6 +77,10 @@ export async function loader(args: LoaderFunctionArgs) {
     canConfigure: can(user.role, "settings.manage"),
     nextHref: list.next ? `/content?${nextParams}` : null,
     workstreams: workstreams.map((w) => ({ value: w.id, label: w.title })),
+    authors: authors.map((a) => ({ value: a.id, label: a.name })),
+    bulkActions: bulkActionOptions(user.role),
+    /** Where the bulk results page links back to: this page of the list. */
+    listHref: `/content${new URL(args.request.url).search}`,
     kinds: kindOptions,
     statuses: statusFilterOptions(stepNames),
     items: list.items.map((item) => ({
@@ -134,6 +147,20 @@ export default function ContentList() {
             />
           </div>
           <div className="nhsuk-grid-column-one-quarter">
+            <Select
+              id="authorId"
+              name="authorId"
+              label="Author"
+              defaultValue={filters.authorId}
+              options={[{ value: "", label: "Any author" }, ...data.authors]}
+            />
+          </div>
+          <div className="nhsuk-grid-column-one-quarter">
+            <Select id="sort" name="sort" label="Order" defaultValue={filters.sort} options={sortOptions} />
+          </div>
+        </div>
+        <div className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-one-quarter">
             <TextInput
               id="updatedFrom"
               name="updatedFrom"
@@ -153,38 +180,51 @@ export default function ContentList() {
               error={data.errors.updatedTo}
             />
           </div>
-          <div className="nhsuk-grid-column-one-quarter">
-            <Select id="sort" name="sort" label="Order" defaultValue={filters.sort} options={sortOptions} />
-          </div>
         </div>
-        {filters.authorId && <input type="hidden" name="authorId" value={filters.authorId} />}
         <Button variant="secondary">Filter</Button>
       </Form>
       {data.items.length === 0 ? (
         <p>No content matches these filters.</p>
       ) : (
-        <Table
-          caption="Content"
-          head={["Title", "Kind", "Status", "Author", "Updated"]}
-          firstCellIsHeader
-          rows={data.items.map((item) => [
-            <a href={`/content/${item.id}`} key="title">
-              {item.title}
-            </a>,
-            item.kind,
-            <span key="status">
-              <Tag colour="white">{item.status}</Tag>
-              {item.isLive && (
-                <>
-                  {" "}
-                  <Tag colour="green">Live</Tag>
-                </>
-              )}
-            </span>,
-            item.authorName,
-            item.updated,
-          ])}
-        />
+        <Form method="post" action="/content/bulk" id="bulk-form">
+          <input type="hidden" name="back" value={data.listHref} />
+          {data.items.map((item) => (
+            <input type="hidden" name="onPage" value={item.id} key={item.id} />
+          ))}
+          <fieldset className="nhsuk-fieldset">
+            <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">With the selected items</legend>
+            <Select
+              id="bulkAction"
+              name="action"
+              label="Action"
+              options={[{ value: "", label: "Choose an action" }, ...data.bulkActions]}
+            />
+            <SelectAllOnPage />
+            <Button variant="secondary">Apply to the selected items</Button>
+          </fieldset>
+          <Table
+            caption="Content"
+            head={["Select", "Title", "Kind", "Status", "Author", "Updated"]}
+            rows={data.items.map((item) => [
+              <BulkSelection key="select" id={item.id} title={item.title} />,
+              <a href={`/content/${item.id}`} key="title">
+                {item.title}
+              </a>,
+              item.kind,
+              <span key="status">
+                <Tag colour="white">{item.status}</Tag>
+                {item.isLive && (
+                  <>
+                    {" "}
+                    <Tag colour="green">Live</Tag>
+                  </>
+                )}
+              </span>,
+              item.authorName,
+              item.updated,
+            ])}
+          />
+        </Form>
       )}
       <nav className="nhsuk-pagination" aria-label="Pages of content">
         <ul className="nhsuk-list nhsuk-pagination__list">

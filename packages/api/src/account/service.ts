@@ -26,7 +26,7 @@ export async function accountOverview(ctx: Pick<Context, "db"> & { user: Session
 }
 
 export const changePasswordInput = z.object({
-  currentPassword: z.string().max(1000),
+  currentPassword: z.string().max(1000, "That is not your current password"),
   password: newPasswordField,
   confirmPassword: newPasswordField,
 });

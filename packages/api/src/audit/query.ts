@@ -8,7 +8,7 @@ const dayField = (label: string) =>
   z
     .string()
     .trim()
-    .max(20)
+    .max(20, `${label} must be a real date, like 21/11/2026`)
     .optional()
     .transform((value, issue) => {
       if (!value) return undefined;
@@ -23,7 +23,7 @@ const dayField = (label: string) =>
 const optionalText = z
   .string()
   .trim()
-  .max(200)
+  .max(200, "Keep each filter to 200 characters or fewer")
   .optional()
   .transform((v) => v || undefined);
 

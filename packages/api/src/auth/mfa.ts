@@ -202,7 +202,7 @@ export async function mfaOverview(ctx: Pick<Context, "db"> & { user: SessionUser
   return { enabledAt: user?.totpEnabledAt ?? null, recoveryCodesLeft, required };
 }
 
-export const confirmWithPasswordInput = z.object({ password: z.string().max(1000) });
+export const confirmWithPasswordInput = z.object({ password: z.string().max(1000, "That is not your password") });
 
 export async function disableTotp(
   ctx: Pick<Context, "db" | "request"> & { user: SessionUser },

@@ -14,13 +14,19 @@ const RETENTION_KEY = "comments.ipHashRetentionDays";
 
 const entryList = (max: number) =>
   z
-    .array(z.string().trim().toLowerCase().min(1).max(max))
-    .max(1000)
+    .array(z.string().trim().toLowerCase().min(1).max(max, `Keep each line to ${max} characters or fewer`))
+    .max(1000, "Keep the list to 1,000 lines or fewer")
     .transform((list) => [...new Set(list)]);
+
+/** A whole number the rules page asks for, refused in its words: "a number of hours from 0 to 168". */
+const wholeNumber = (what: string, min: number, max: number) => {
+  const message = `Enter ${what} from ${min} to ${max.toLocaleString("en-GB")}, as a whole number`;
+  return z.number(message).int(message).min(min, message).max(max, message);
+};
 
 export const spamRulesInput = z.object({
   /** Hold a comment with this many links or more; 0 turns the rule off. */
-  holdAtLinks: z.number().int().min(0).max(50),
+  holdAtLinks: wholeNumber("a number of links", 0, 50),
   /** Words or phrases that send a comment to spam. */
   blockedPhrases: entryList(200),
   /** Email addresses that send a comment to spam. */
@@ -30,35 +36,19 @@ export const spamRulesInput = z.object({
   /** Words or phrases that hold a comment for review even from a trusted commenter. */
   heldPhrases: entryList(200),
   /** The same text from the same email within this many hours is spam; 0 turns the rule off. */
-  duplicateWindowHours: z
-    .number()
-    .int()
-    .min(0)
-    .max(24 * 90),
+  duplicateWindowHours: wholeNumber("a number of hours", 0, 24 * 90),
   /** Publish at once a comment from an email with an earlier approved comment, unless a rule holds it. */
   trustApprovedCommenters: z.boolean(),
   /** Hours between moderators' email digests of held comments; 0 turns the digest off. */
-  digestIntervalHours: z
-    .number()
-    .int()
-    .min(0)
-    .max(24 * 7),
+  digestIntervalHours: wholeNumber("a number of hours", 0, 24 * 7),
   /** Seconds a reader must take over the form; faster submissions are refused as automated. */
-  minSeconds: z.number().int().min(0).max(3600),
+  minSeconds: wholeNumber("a number of seconds", 0, 3600),
   /** Comments per IP hash per window; 0 turns the limit off. */
-  ipLimit: z.number().int().min(0).max(10_000),
-  ipWindowMinutes: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60),
+  ipLimit: wholeNumber("a number of comments", 0, 10_000),
+  ipWindowMinutes: wholeNumber("a number of minutes", 1, 24 * 60),
   /** Comments per email address per window; 0 turns the limit off. */
-  emailLimit: z.number().int().min(0).max(10_000),
-  emailWindowMinutes: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60),
+  emailLimit: wholeNumber("a number of comments", 0, 10_000),
+  emailWindowMinutes: wholeNumber("a number of minutes", 1, 24 * 60),
 });
 
 export type SpamRules = z.infer<typeof spamRulesInput>;
@@ -109,7 +99,7 @@ export type ModerationSettings = {
   isDefault: { rules: boolean; ipHashRetentionDays: boolean };
 };
 
-export const retentionInput = z.object({ ipHashRetentionDays: z.number().int().min(1).max(3650) });
+export const retentionInput = z.object({ ipHashRetentionDays: wholeNumber("a number of days", 1, 3650) });
 
 export async function readSpamRules(db: Pick<Db, "setting">): Promise<{ rules: SpamRules; isDefault: boolean }> {
   const row = await db.setting.findUnique({ where: { key: SPAM_RULES_KEY }, select: { value: true } });

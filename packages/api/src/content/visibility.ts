@@ -17,3 +17,43 @@ export async function isVisibleAt(db: Pick<Db, "$queryRaw">, itemId: string, now
   const rows = await db.$queryRaw<unknown[]>`SELECT 1 FROM (${visibleItems(now)}) v WHERE v."id" = ${itemId}`;
   return rows.length > 0;
 }
+
+/**
+ * The same rule as a condition on an item id (`item`, an SQL expression): whether the public sees
+ * that item at `now`. For staff screens that say whether an item is on the site, so that they agree
+ * with the site from the scheduled instant on, not from when the scheduler records it.
+ */
+export function isVisibleSql(item: Prisma.Sql, now: Date): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM "visible_items"(${now}) v WHERE v."id" = ${item})`;
+}
+
+export type PublicRevision = { revisionId: string; since: Date | null };
+
+/**
+ * Visible items with the revision the public sees and since when: a scheduled revision counts from
+ * its `publishAt` as soon as that has passed, whether or not the scheduler has recorded it yet.
+ */
+function visibleSince(now: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT v."id", v."revisionId",
+      CASE WHEN v."revisionId" = i."scheduledRevisionId" THEN i."publishAt" ELSE v."liveSince" END AS "since"
+    FROM (${visibleItems(now)}) v JOIN "ContentItem" i ON i."id" = v."id"`;
+}
+
+/** Per item (of those the public sees at `now`), the revision on show and since when. */
+export async function publicRevisions(
+  db: Pick<Db, "$queryRaw">,
+  itemIds: string[],
+  now: Date,
+): Promise<Map<string, PublicRevision>> {
+  if (itemIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<(PublicRevision & { id: string })[]>`
+    SELECT * FROM (${visibleSince(now)}) s WHERE s."id" = ANY(${itemIds}::text[])`;
+  return new Map(rows.map(({ id, ...revision }) => [id, revision]));
+}
+
+/** The `take` items most recently on the public site at `now`, latest first. */
+export async function recentlyVisible(db: Pick<Db, "$queryRaw">, now: Date, take: number) {
+  return db.$queryRaw<{ id: string; since: Date | null }[]>`
+    SELECT s."id", s."since" FROM (${visibleSince(now)}) s ORDER BY s."since" DESC NULLS LAST, s."id" LIMIT ${take}`;
+}

@@ -1,4 +1,4 @@
-import { ContentKind, refreshSearchVector } from "@observatory/db";
+import { ContentKind, Prisma, refreshSearchVector } from "@observatory/db";
 import { type BodyDocument, documentText, emptyDocument, parseDocument } from "@observatory/content";
 import { storedDocument } from "../content/body.ts";
 import { z } from "zod";
@@ -7,7 +7,7 @@ import { recordAudit } from "../audit/record.ts";
 import { AppError, notFound } from "../errors.ts";
 import { ownerForNewItem } from "../review-due/service.ts";
 import { can } from "../permissions.ts";
-import { lockItem, type StaffContext, type Tx } from "./common.ts";
+import { type LockedItem, lockItem, type StaffContext, type Tx } from "./common.ts";
 import { assertCanTake, workflow } from "./workflow.ts";
 import { oneLine } from "../input-text.ts";
 
@@ -324,42 +324,50 @@ export async function restoreRevision(ctx: StaffContext, input: { itemId: string
   return ctx.db.$transaction(async (tx) => {
     const item = await lockItem(tx, input.itemId);
     assertCanTake("restore", ctx.user, item);
-    const source = await tx.revision.findFirst({
-      where: { id: input.revisionId, itemId: input.itemId },
-      include: { workstreams: { select: { workstreamId: true } } },
-    });
-    if (!source) throw notFound("That revision");
-    const latestNumber = await tx.revision.aggregate({ where: { itemId: item.id }, _max: { number: true } });
-    const restored = await tx.revision.create({
-      data: {
-        itemId: item.id,
-        number: (latestNumber._max.number ?? 0) + 1,
-        authorId: ctx.user.id,
-        baseRevisionId: item.latestRevisionId,
-        title: source.title,
-        summary: source.summary,
-        document: storedDocument(source.document),
-        bodyText: source.bodyText,
-        seoTitle: source.seoTitle,
-        seoDescription: source.seoDescription,
-        leadImageId: source.leadImageId,
-        workstreams: { create: source.workstreams.map((w) => ({ workstreamId: w.workstreamId })) },
-      },
-      select: { id: true, number: true },
-    });
-    await refreshSearchVector(tx, restored.id);
-    await closeOpenRounds(tx, item.id);
-    await tx.contentItem.update({
-      where: { id: item.id },
-      data: { latestRevisionId: restored.id, status: "DRAFT", archivedAt: null },
-    });
-    await recordAudit(tx, ctx, {
-      action: workflow.restore.audit,
-      targetType: "ContentItem",
-      targetId: item.id,
-      summary: `Restored revision ${source.number} of "${source.title}" as a new draft (revision ${restored.number})${item.status === "ARCHIVED" ? ", out of the archive" : ""}`,
-      data: { fromRevisionId: source.id, revisionId: restored.id },
-    });
-    return { itemId: item.id, revisionId: restored.id, number: restored.number };
+    return restoreInto(tx, ctx, item, input.revisionId);
   });
+}
+
+/**
+ * The restore transition, inside the caller's transaction, on an item already locked and checked:
+ * copies the revision into a new draft and brings the item out of the archive, if it was there.
+ */
+export async function restoreInto(tx: Tx, ctx: StaffContext, item: LockedItem, revisionId: string) {
+  const source = await tx.revision.findFirst({
+    where: { id: revisionId, itemId: item.id },
+    include: { workstreams: { select: { workstreamId: true } } },
+  });
+  if (!source) throw notFound("That revision");
+  const latestNumber = await tx.revision.aggregate({ where: { itemId: item.id }, _max: { number: true } });
+  const restored = await tx.revision.create({
+    data: {
+      itemId: item.id,
+      number: (latestNumber._max.number ?? 0) + 1,
+      authorId: ctx.user.id,
+      baseRevisionId: item.latestRevisionId,
+      title: source.title,
+      summary: source.summary,
+      document: storedDocument(source.document),
+      bodyText: source.bodyText,
+      seoTitle: source.seoTitle,
+      seoDescription: source.seoDescription,
+      leadImageId: source.leadImageId,
+      workstreams: { create: source.workstreams.map((w) => ({ workstreamId: w.workstreamId })) },
+    },
+    select: { id: true, number: true },
+  });
+  await refreshSearchVector(tx, restored.id);
+  await closeOpenRounds(tx, item.id);
+  await tx.contentItem.update({
+    where: { id: item.id },
+    data: { latestRevisionId: restored.id, status: "DRAFT", archivedAt: null, archivedFrom: Prisma.DbNull },
+  });
+  await recordAudit(tx, ctx, {
+    action: workflow.restore.audit,
+    targetType: "ContentItem",
+    targetId: item.id,
+    summary: `Restored revision ${source.number} of "${source.title}" as a new draft (revision ${restored.number})${item.status === "ARCHIVED" ? ", out of the archive" : ""}`,
+    data: { fromRevisionId: source.id, revisionId: restored.id },
+  });
+  return { itemId: item.id, revisionId: restored.id, number: restored.number };
 }

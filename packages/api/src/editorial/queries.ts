@@ -7,11 +7,12 @@ import { type StaffContext, statusLabel } from "./common.ts";
 import { reviewView, waitingStepNames } from "../workflows/queries.ts";
 import { groupIdsOf } from "../workflows/groups.ts";
 import { PRESENCE_TTL_MS } from "./presence.ts";
-import { canApprove, canEdit, canPublish, canSubmit } from "./workflow.ts";
+import { canApprove, canArchive, canEdit, canPublish, canSubmit, canTake } from "./workflow.ts";
 import { apiConfig } from "../config.ts";
 import { checkBody, renderBody, renderBodyDiff, storedDocument } from "../content/body.ts";
 import { acceptancesOf, unacceptedWarnings } from "./accessibility-gate.ts";
 import { findOverdueTransitions } from "./scheduler.ts";
+import { isVisibleSql, publicRevisions, recentlyVisible } from "../content/visibility.ts";
 
 export const LIST_PAGE_SIZE = 25;
 
@@ -22,16 +23,16 @@ const londonDay = z
   .default("");
 
 export const listItemsInput = z.object({
-  q: z.string().trim().max(200).default(""),
-  status: z.enum(ContentStatus).optional(),
-  kind: z.enum(ContentKind).optional(),
+  q: z.string().trim().max(200, "Search for 200 characters or fewer").default(""),
+  status: z.enum(ContentStatus, "Choose a status from the list").optional(),
+  kind: z.enum(ContentKind, "Choose a kind of content from the list").optional(),
   workstreamId: z.string().max(40).optional(),
   authorId: z.string().max(40).optional(),
   /** Items in review waiting at the step of this name ("Clinical sign-off"). */
   step: z.string().trim().max(60).optional(),
   updatedFrom: londonDay,
   updatedTo: londonDay,
-  sort: z.enum(["updated-desc", "updated-asc", "title-asc"]).default("updated-desc"),
+  sort: z.enum(["updated-desc", "updated-asc", "title-asc"], "Choose an order from the list").default("updated-desc"),
   /** Opaque position from the previous page (keyset pagination: constant cost however deep). */
   after: z.string().max(400).optional(),
 });
@@ -65,14 +66,15 @@ type ListRow = {
   status: ContentStatus;
   updatedAt: Date;
   publishAt: Date | null;
-  liveRevisionId: string | null;
   title: string;
   authorName: string;
   stepName: string | null;
+  /** On the public site now, by the public site's own rule (see content/visibility.ts). */
+  isLive: boolean;
 };
 
 /** The content list for staff: filters, title search, three orders, keyset pages of 25. */
-export async function listItems(db: Db, rawInput: z.output<typeof listItemsInput>) {
+export async function listItems(db: Db, rawInput: z.output<typeof listItemsInput>, now = new Date()) {
   const input = rawInput;
   // Reads only ContentItem's own columns (its `title` is the latest revision's, kept in step by a
   // trigger), so each order and filter is an index scan: constant cost at 100k items.
@@ -110,8 +112,7 @@ export async function listItems(db: Db, rawInput: z.output<typeof listItemsInput
     if (cursor) where.push(Prisma.sql`(i."updatedAt", i."id") < (${new Date(cursor.value)}, ${cursor.id})`);
   }
   const matching = Prisma.sql`
-    SELECT i."id", i."kind", i."slug", i."status", i."updatedAt", i."publishAt", i."liveRevisionId",
-      i."title", u."name" AS "authorName",
+    SELECT i."id", i."kind", i."slug", i."status", i."updatedAt", i."publishAt", i."title", u."name" AS "authorName",
       (SELECT r."stepName" FROM "ReviewRound" r WHERE r."revisionId" = i."latestRevisionId"
         AND r."status" = 'IN_PROGRESS' LIMIT 1) AS "stepName"
     FROM "ContentItem" i
@@ -121,10 +122,14 @@ export async function listItems(db: Db, rawInput: z.output<typeof listItemsInput
   // them (OFFSET 0 keeps the planner from merging the two): walking an order's index and filtering
   // would assume matches are spread evenly, and titles that start with the words searched are not.
   const isTrigramSearch = input.q.length >= 3;
+  // Whether each row is on the site is asked of the page's rows only, after the limit.
   const rows = await db.$queryRaw<ListRow[]>`
-    SELECT * FROM (${matching} ${isTrigramSearch ? Prisma.sql`OFFSET 0` : Prisma.empty}) AS i
-    ORDER BY ${order}
-    LIMIT ${LIST_PAGE_SIZE + 1}`;
+    SELECT i.*, ${isVisibleSql(Prisma.sql`i."id"`, now)} AS "isLive" FROM (
+      SELECT * FROM (${matching} ${isTrigramSearch ? Prisma.sql`OFFSET 0` : Prisma.empty}) AS i
+      ORDER BY ${order}
+      LIMIT ${LIST_PAGE_SIZE + 1}
+    ) AS i
+    ORDER BY ${order}`;
   const items = rows.slice(0, LIST_PAGE_SIZE);
   const last = items.at(-1);
   const next =
@@ -135,11 +140,7 @@ export async function listItems(db: Db, rawInput: z.output<typeof listItemsInput
         })
       : null;
   return {
-    items: items.map((row) => ({
-      ...row,
-      isLive: row.liveRevisionId !== null,
-      statusLabel: statusLabel(row.status, row.stepName),
-    })),
+    items: items.map((row) => ({ ...row, statusLabel: statusLabel(row.status, row.stepName) })),
     next,
   };
 }
@@ -187,12 +188,20 @@ export async function getItemForEditor(ctx: StaffContext, itemId: string) {
     orderBy: { createdAt: "desc" },
     take: 20,
   });
-  const { latestRevision, ...rest } = item;
+  const { latestRevision, archivedFrom, ...rest } = item;
   const review = await reviewView(ctx, itemId);
+  // What the public sees now, by the site's rule: a schedule whose time has passed is on the site
+  // already, whether or not the scheduler has recorded it.
+  const onSite = (await publicRevisions(ctx.db, [itemId], new Date())).get(itemId) ?? null;
+  const shown = onSite && [item.liveRevision, item.scheduledRevision].find((r) => r?.id === onSite.revisionId);
   return {
     item: { ...rest, statusLabel: statusLabel(item.status, review?.steps.find((s) => s.state === "waiting")?.name) },
     /** The review the latest revision is in, step by step; null when it is not in review. */
     review,
+    onSite: shown ? { ...shown, since: onSite.since } : null,
+    /** The scheduled publication still to come (null once its time has passed). */
+    pendingSchedule:
+      item.scheduledRevision && item.scheduledRevision.id !== onSite?.revisionId ? item.scheduledRevision : null,
     revision: {
       ...latestRevision,
       ...(await bodyViews(ctx.db, latestRevision.document, latestRevision.accessibilityAcceptances)),
@@ -212,6 +221,9 @@ export async function getItemForEditor(ctx: StaffContext, itemId: string) {
       submit: canSubmit(ctx.user, item),
       review: canApprove(ctx.user, item) && review !== null && review.refusal === null,
       publish: canPublish(ctx.user, item),
+      archive: canArchive(ctx.user, item),
+      undoArchive: canTake("undoArchive", ctx.user, item) && archivedFrom !== null,
+      restore: item.status === "ARCHIVED" && canTake("restore", ctx.user, item),
     },
   };
 }
@@ -229,6 +241,7 @@ export async function listRevisions(db: Db, itemId: string) {
     },
   });
   if (!item) throw notFound("That content item");
+  const onSite = (await publicRevisions(db, [itemId], new Date())).get(itemId) ?? null;
   const revisions = await db.revision.findMany({
     where: { itemId },
     select: {
@@ -248,9 +261,10 @@ export async function listRevisions(db: Db, itemId: string) {
     item,
     revisions: revisions.map((r) => ({
       ...r,
-      isLive: r.id === item.liveRevisionId,
+      // By the public site's rule: a scheduled revision is live from its time, recorded or not.
+      isLive: r.id === onSite?.revisionId,
       isLatest: r.id === item.latestRevisionId,
-      isScheduled: r.id === item.scheduledRevisionId,
+      isScheduled: r.id === item.scheduledRevisionId && r.id !== onSite?.revisionId,
     })),
   };
 }
@@ -280,7 +294,14 @@ export async function getRevision(db: Db, revisionId: string) {
   const leadImage = revision.leadImageId
     ? ((await renderedImages(db, [revision.leadImageId])).get(revision.leadImageId) ?? null)
     : null;
-  return { ...revision, ...(await bodyViews(db, revision.document, revision.accessibilityAcceptances)), leadImage };
+  const onSite = (await publicRevisions(db, [revision.item.id], new Date())).get(revision.item.id);
+  return {
+    ...revision,
+    ...(await bodyViews(db, revision.document, revision.accessibilityAcceptances)),
+    leadImage,
+    /** Whether readers see this revision now, by the public site's rule. */
+    isOnSite: onSite?.revisionId === revision.id,
+  };
 }
 
 /**
@@ -430,11 +451,14 @@ export async function dashboard(ctx: StaffContext, now = new Date()) {
         orderBy: { publishAt: "asc" },
         take: 10,
       }),
-      ctx.db.contentItem.findMany({
-        where: { liveRevisionId: { not: null }, status: { not: "ARCHIVED" } },
-        select,
-        orderBy: { liveSince: "desc" },
-        take: 10,
+      // By the public site's rule, so that an item is here from its scheduled instant on.
+      recentlyVisible(ctx.db, now, 10).then(async (visible) => {
+        const rows = await ctx.db.contentItem.findMany({ where: { id: { in: visible.map((v) => v.id) } }, select });
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        return visible.flatMap((v) => {
+          const row = byId.get(v.id);
+          return row ? [{ ...row, liveSince: v.since }] : [];
+        });
       }),
       ctx.db.editorPresence.findMany({
         where: { seenAt: { gt: new Date(now.getTime() - PRESENCE_TTL_MS) } },

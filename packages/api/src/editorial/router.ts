@@ -30,8 +30,9 @@ import {
 import { reviewView } from "../workflows/queries.ts";
 import { formatDateTime, londonDateTimeToInstant } from "@observatory/time";
 import { createShareLink, listShareLinks, MAX_SHARE_DAYS, openShareLink, revokeShareLink } from "./share-links.ts";
+import { archive, restoreFromArchive, undoArchive } from "./archive.ts";
+import { bulkInput, describeSelection, runBulk } from "./bulk.ts";
 import {
-  archive,
   cancelSchedule,
   publishNow,
   reviewDecision,
@@ -57,9 +58,9 @@ const gatedRef = revisionRef.extend({ warningsReason });
 
 /** A London date and time as typed in the schedule form; `clock` picks BST or GMT when it happens twice. */
 const londonDateTime = z.object({
-  date: z.string().trim().max(20),
-  time: z.string().trim().max(10),
-  clock: z.enum(["BST", "GMT"]).optional(),
+  date: z.string().trim().max(20, "Enter a real date, for example 21/11/2026"),
+  time: z.string().trim().max(10, "Enter a real time, for example 14:30"),
+  clock: z.enum(["BST", "GMT"], "Choose BST or GMT").optional(),
 });
 
 function instantFrom(field: string, value: z.output<typeof londonDateTime>): Date {
@@ -77,6 +78,19 @@ export const editorialRouter = router({
   /** Review steps by name, for filtering the list by the step items wait at. */
   stepNames: write.query(({ ctx }) => reviewStepNames(ctx.db)),
   list: write.input(listItemsInput).query(({ ctx, input }) => listItems(ctx.db, input)),
+  /** Everyone who has started an item, for the list's author filter. */
+  authorOptions: write.query(({ ctx }) =>
+    ctx.db.user.findMany({
+      where: { itemsCreated: { some: {} } },
+      select: { id: true, name: true },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+    }),
+  ),
+  /** The items a bulk action is about to act on, for its confirmation page. */
+  selection: write
+    .input(z.object({ itemIds: bulkInput.shape.itemIds }))
+    .query(({ ctx, input }) => describeSelection(ctx, input.itemIds)),
+  bulk: write.input(bulkInput).mutation(({ ctx, input }) => runBulk(ctx, input)),
   item: write.input(z.object({ itemId: id })).query(({ ctx, input }) => getItemForEditor(ctx, input.itemId)),
   revisions: write.input(itemRef).query(({ ctx, input }) => listRevisions(ctx.db, input.itemId)),
   revision: write.input(z.object({ revisionId: id })).query(({ ctx, input }) => getRevision(ctx.db, input.revisionId)),
@@ -99,7 +113,7 @@ export const editorialRouter = router({
     }),
   /** Published pages to link to, by title: a link chosen from these follows the page to a new address. */
   linkTargets: write
-    .input(z.object({ q: z.string().trim().max(200).default("") }))
+    .input(z.object({ q: z.string().trim().max(200, "Search for 200 characters or fewer").default("") }))
     .query(({ ctx, input }) => findLinkTargets(ctx.db, input.q, new Date())),
   /** Reads a London date and time back with its BST/GMT label, or says why it is not one instant. */
   describeTime: write.input(londonDateTime).query(({ input }) => {
@@ -160,10 +174,25 @@ export const editorialRouter = router({
     ),
   unpublish: publish.input(itemRef).mutation(({ ctx, input }) => unpublish(ctx, input)),
   archive: publish.input(itemRef).mutation(({ ctx, input }) => archive(ctx, input)),
+  undoArchive: publish
+    .input(itemRef.extend({ archivedAt: z.coerce.date("This undo link is not valid: reload the page") }))
+    .mutation(({ ctx, input }) => undoArchive(ctx, input)),
+  /** Archived back to a draft of its latest revision (restoring an earlier one is `restore`). */
+  restoreFromArchive: publish.input(itemRef).mutation(({ ctx, input }) => restoreFromArchive(ctx, input)),
 
   shareLinks: write.input(itemRef).query(({ ctx, input }) => listShareLinks(ctx.db, input.itemId)),
   createShareLink: write
-    .input(z.object({ revisionId: id, days: z.coerce.number().int().min(1).max(MAX_SHARE_DAYS).default(7) }))
+    .input(
+      z.object({
+        revisionId: id,
+        days: z.coerce
+          .number("Enter how many days the link works for, as a number")
+          .int("Enter a whole number of days")
+          .min(1, "Choose at least 1 day")
+          .max(MAX_SHARE_DAYS, `Choose ${MAX_SHARE_DAYS} days or fewer`)
+          .default(7),
+      }),
+    )
     .mutation(({ ctx, input }) => createShareLink(ctx, input)),
   revokeShareLink: write.input(z.object({ id })).mutation(({ ctx, input }) => revokeShareLink(ctx, input)),
   /** What an outside reviewer's link shows: anyone holding a valid link may see it. */

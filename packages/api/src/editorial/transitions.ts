@@ -5,7 +5,7 @@ import { notifyAuthor } from "./notifications.ts";
 import { passAccessibilityCheck } from "./accessibility-gate.ts";
 import { assertCanTake, workflow } from "./workflow.ts";
 import { isVisibleAt } from "../content/visibility.ts";
-import { beginReview, closeOpenRounds, decide } from "../workflows/rounds.ts";
+import { beginReview, decide } from "../workflows/rounds.ts";
 import { formatDateTime } from "@observatory/time";
 import { renewReviewDates } from "../review-due/service.ts";
 
@@ -266,32 +266,5 @@ export async function unpublish(ctx: StaffContext, input: ItemRef) {
       summary: `Took "${item.latestRevision?.title ?? item.slug}" off the public site`,
     });
     return { status: wasShowingLatest ? ("APPROVED" as const) : item.status };
-  });
-}
-
-export async function archive(ctx: StaffContext, input: ItemRef) {
-  return ctx.db.$transaction(async (tx) => {
-    const item = await lockItem(tx, input.itemId);
-    assertCanTake("archive", ctx.user, item);
-    await closeOpenRounds(tx, item.id);
-    await tx.contentItem.update({
-      where: { id: item.id },
-      data: {
-        status: "ARCHIVED",
-        archivedAt: new Date(),
-        liveRevisionId: null,
-        liveSince: null,
-        scheduledRevisionId: null,
-        publishAt: null,
-        unpublishAt: null,
-      },
-    });
-    await recordAudit(tx, ctx, {
-      action: workflow.archive.audit,
-      targetType: "ContentItem",
-      targetId: item.id,
-      summary: `Archived "${item.latestRevision?.title ?? item.slug}"`,
-    });
-    return { status: "ARCHIVED" as const };
   });
 }

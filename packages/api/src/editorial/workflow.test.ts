@@ -37,6 +37,7 @@ const expected: Record<Role, Record<"own" | "other", Partial<Record<TransitionNa
       scheduleUnpublish: live,
       restore: statuses,
       archive: live,
+      undoArchive: ["ARCHIVED"],
     },
     other: {},
   },

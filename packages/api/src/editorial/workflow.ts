@@ -101,6 +101,14 @@ export const workflow = {
     audit: "content.archive",
     verb: "archive",
   },
+  /** Puts an archived item back as archiving found it (see archive.ts). */
+  undoArchive: {
+    from: ["ARCHIVED"],
+    to: null,
+    who: holder("content.publish", "Only an editor can undo archiving."),
+    audit: "content.undoArchive",
+    verb: "undo the archiving of",
+  },
 } as const satisfies Record<string, Transition>;
 
 export type TransitionName = keyof typeof workflow;

@@ -22,7 +22,7 @@ export const seenComment = z.object({
 });
 export type SeenComment = z.infer<typeof seenComment>;
 
-export const reasonInput = z.string().trim().max(1000).optional();
+export const reasonInput = z.string().trim().max(1000, "The reason must be 1,000 characters or fewer").optional();
 
 export type Decision = "approve" | "reject" | "spam" | "delete";
 
@@ -188,8 +188,8 @@ export const markSpam = (ctx: Actor, seen: SeenComment, reason?: string) => mode
 export const deleteComment = (ctx: Actor, seen: SeenComment) => moderateOne(ctx, "delete", seen);
 
 export const redactInput = seenComment.extend({
-  phrase: z.string().trim().min(1, "Enter the words to remove").max(500),
-  replacement: z.string().trim().max(50).default("[removed]"),
+  phrase: z.string().trim().min(1, "Enter the words to remove").max(500, "Enter 500 characters or fewer to remove"),
+  replacement: z.string().trim().max(50, "The replacement must be 50 characters or fewer").default("[removed]"),
 });
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -15,12 +15,14 @@ export const emailInput = z.object({
     .string()
     .trim()
     .min(1, "Enter an email address")
-    .max(254)
+    .max(254, "Email address must be 254 characters or fewer")
     .pipe(z.email("Enter an email address in the correct format, like name@example.com"))
     .transform((e) => e.toLowerCase()),
 });
 
-export const eraseInput = emailInput.extend({ mode: z.enum(["delete", "anonymise"]) });
+export const eraseInput = emailInput.extend({
+  mode: z.enum(["delete", "anonymise"], "Choose whether to delete the comments or anonymise them"),
+});
 
 /** Shown in place of an erased commenter's name. */
 export const ANONYMOUS_NAME = "Anonymous";

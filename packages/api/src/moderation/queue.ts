@@ -34,7 +34,7 @@ export const queueInput = z.object({
   /** London calendar days, inclusive. */
   from: day.optional(),
   to: day.optional(),
-  q: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(200, "Search for 200 characters or fewer").optional(),
   order: z.enum(["newest", "oldest"]).default("newest"),
   /** Opaque: the position after which the page starts (from the previous page's `nextCursor`). */
   cursor: z.string().max(200).optional(),

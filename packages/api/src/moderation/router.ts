@@ -31,7 +31,12 @@ const moderate = permissionProcedure("comments.moderate");
 const remove = permissionProcedure("comments.delete");
 const personalData = permissionProcedure("comments.personalData");
 
-const bulkInput = z.object({ comments: z.array(seenComment).min(1, "Select at least one comment").max(100) });
+const bulkInput = z.object({
+  comments: z
+    .array(seenComment)
+    .min(1, "Select at least one comment")
+    .max(100, "Select 100 comments or fewer at a time"),
+});
 
 export const moderationRouter = router({
   queue: moderate.input(queueInput).query(({ ctx, input }) => listQueue(ctx.db, input)),

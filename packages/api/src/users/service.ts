@@ -12,7 +12,7 @@ type Tx = Parameters<Parameters<Context["db"]["$transaction"]>[0]>[0];
 export const USERS_PAGE_SIZE = 25;
 
 export const listUsersInput = z.object({
-  search: z.string().trim().max(200).optional(),
+  search: z.string().trim().max(200, "Search for 200 characters or fewer").optional(),
   role: z.enum(Role).optional(),
   status: z.enum(["active", "disabled"]).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
