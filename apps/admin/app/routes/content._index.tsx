@@ -36,6 +36,7 @@ export async function loader(args: LoaderFunctionArgs) {
     kind: params.get("kind") ?? "",
     workstreamId: params.get("workstreamId") ?? "",
     authorId: params.get("authorId") ?? "",
+    reviewDue: params.get("reviewDue") ?? "",
     updatedFrom: params.get("updatedFrom") ?? "",
     updatedTo: params.get("updatedTo") ?? "",
     sort: params.get("sort") ?? "updated-desc",
@@ -46,10 +47,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const step = filters.status.startsWith("step:") ? filters.status.slice("step:".length) : undefined;
   const kind = kindOptions.find((k) => k.value === filters.kind)?.value;
   const sort = sortOptions.find((s) => s.value === filters.sort)?.value as "updated-desc" | undefined;
-  const [workstreams, stepNames, authors, page] = await Promise.all([
+  const [workstreams, stepNames, authors, owners, page] = await Promise.all([
     api.editorial.workstreamOptions(),
     api.editorial.stepNames(),
     api.editorial.authorOptions(),
+    can(user.role, "content.editAny") ? api.reviewDue.owners() : Promise.resolve([]),
     api.editorial
       .list({
         q: filters.q,
@@ -58,6 +60,7 @@ export async function loader(args: LoaderFunctionArgs) {
         kind,
         workstreamId: filters.workstreamId || undefined,
         authorId: filters.authorId || undefined,
+        reviewDue: filters.reviewDue === "overdue" || filters.reviewDue === "soon" ? filters.reviewDue : undefined,
         updatedFrom: filters.updatedFrom,
         updatedTo: filters.updatedTo,
         sort,
@@ -79,6 +82,7 @@ export async function loader(args: LoaderFunctionArgs) {
     workstreams: workstreams.map((w) => ({ value: w.id, label: w.title })),
     authors: authors.map((a) => ({ value: a.id, label: a.name })),
     bulkActions: bulkActionOptions(user.role),
+    owners: owners.map((o) => ({ value: o.id, label: `${o.name} (${o.email})` })),
     /** Where the bulk results page links back to: this page of the list. */
     listHref: `/content${new URL(args.request.url).search}`,
     kinds: kindOptions,
@@ -137,6 +141,19 @@ export default function ContentList() {
           </div>
         </div>
         <div className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-one-quarter">
+            <Select
+              id="reviewDue"
+              name="reviewDue"
+              label="Review"
+              defaultValue={filters.reviewDue}
+              options={[
+                { value: "", label: "Any review date" },
+                { value: "overdue", label: "Review overdue" },
+                { value: "soon", label: "Review due in 30 days" },
+              ]}
+            />
+          </div>
           <div className="nhsuk-grid-column-one-quarter">
             <Select
               id="workstreamId"
@@ -199,6 +216,15 @@ export default function ContentList() {
               label="Action"
               options={[{ value: "", label: "Choose an action" }, ...data.bulkActions]}
             />
+            {data.owners.length > 0 && (
+              <Select
+                id="bulkOwner"
+                name="ownerId"
+                label="New owner"
+                hint="For Assign an owner: who is reminded when the items' reviews fall due."
+                options={[{ value: "", label: "Choose a person" }, ...data.owners]}
+              />
+            )}
             <SelectAllOnPage />
             <Button variant="secondary">Apply to the selected items</Button>
           </fieldset>

@@ -38,7 +38,7 @@ export async function action(args: ActionFunctionArgs) {
         items,
       };
     }
-    const result = await api.editorial.bulk({ action: name, itemIds: ids });
+    const result = await api.editorial.bulk({ action: name, itemIds: ids, ownerId: textField(form, "ownerId") });
     return {
       view: "done" as const,
       back,

@@ -7,6 +7,8 @@ import type { Permission } from "../permissions.ts";
 import { archive, restoreFromArchive } from "./archive.ts";
 import { type StaffContext, statusLabel, statusLabels } from "./common.ts";
 import { submitForReview } from "./transitions.ts";
+import { assignOwner } from "../review-due/service.ts";
+import { assertCanOwn } from "../review-due/settings.ts";
 
 // Actions on many items at once, from the content list. Each item goes through the same service as
 // the single action (its own transaction, permission and state checks, audit event), so a bulk
@@ -14,6 +16,8 @@ import { submitForReview } from "./transitions.ts";
 // others: the answer says which succeeded and, in a few words, why each other one did not.
 
 type Target = { itemId: string; revisionId: string };
+/** What some actions need beyond the items: the new owner, for "Assign an owner". */
+type Options = { ownerId: string };
 
 type BulkAction = {
   /** In the list's choice of action. */
@@ -29,7 +33,7 @@ type BulkAction = {
   /** The refusal when the item's state is why (null: its state allows the action, so say the service's reason). */
   notNow: (status: ContentStatus) => string | null;
   /** The single action's service; `archivedAt` names an archiving, for its undo. */
-  run: (ctx: StaffContext, item: Target) => Promise<{ status: ContentStatus; archivedAt?: Date }>;
+  run: (ctx: StaffContext, item: Target, options: Options) => Promise<{ status?: ContentStatus; archivedAt?: Date }>;
 };
 
 const lower = (status: ContentStatus) => statusLabels[status].toLowerCase();
@@ -71,6 +75,18 @@ export const bulkActions = {
       return { status: "DRAFT" };
     },
   },
+  assignOwner: {
+    label: "Assign an owner (choose who below)",
+    done: "given the new owner",
+    permission: "content.editAny",
+    confirm: null,
+    notAllowed: "Only an editor can change who owns an item",
+    notNow: () => null,
+    run: async (ctx, item, options) => {
+      await assignOwner(ctx, { itemId: item.itemId, ownerId: options.ownerId });
+      return {};
+    },
+  },
 } as const satisfies Record<string, BulkAction>;
 
 export type BulkActionName = keyof typeof bulkActions;
@@ -83,6 +99,8 @@ export const bulkInput = z.object({
     .array(z.string().min(1).max(40))
     .min(1, "Select at least one item")
     .max(MAX_BULK_ITEMS, `Select ${MAX_BULK_ITEMS} items or fewer at a time`),
+  /** For "Assign an owner". */
+  ownerId: z.string().max(40).default(""),
 });
 
 type Outcome = { id: string; title: string };
@@ -90,6 +108,10 @@ type Outcome = { id: string; title: string };
 /** Takes `action` on each item in turn; returns those done and, for each refused, the reason. */
 export async function runBulk(ctx: StaffContext, input: z.output<typeof bulkInput>) {
   const action: BulkAction = bulkActions[input.action];
+  if (input.action === "assignOwner") {
+    // Checked once, beside the owner's field, rather than refused item by item.
+    await assertCanOwn(ctx.db, input.ownerId, "ownerId");
+  }
   const ids = [...new Set(input.itemIds)];
   const items = new Map(
     (
@@ -108,7 +130,7 @@ export async function runBulk(ctx: StaffContext, input: z.output<typeof bulkInpu
       continue;
     }
     try {
-      const result = await action.run(ctx, { itemId: id, revisionId: item.latestRevisionId });
+      const result = await action.run(ctx, { itemId: id, revisionId: item.latestRevisionId }, input);
       succeeded.push({ id, title: item.title, archivedAt: result.archivedAt ?? null });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

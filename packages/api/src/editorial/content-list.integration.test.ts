@@ -235,4 +235,35 @@ describe("the content list: bulk actions, archiving and what is on the site", ()
     expect(dashboard.recentlyPublished.map((r) => r.id)).toContain(due.id);
     expect(dashboard.recentlyPublished.map((r) => r.id)).not.toContain(ended.id);
   });
+
+  it("gives the selected items a new owner in bulk, editors only, and filters the list by review date", async () => {
+    const first = await author.api.editorial.create(draft("Owner bulk one"));
+    const second = await author.api.editorial.create(draft("Owner bulk two"));
+    const ids = [first.itemId, second.itemId];
+    const byAuthor = await author.api.editorial.bulk({ action: "assignOwner", itemIds: ids, ownerId: editor.user.id });
+    expect(byAuthor.failed.map((f) => f.reason)).toEqual([
+      "Only an editor can change who owns an item",
+      "Only an editor can change who owns an item",
+    ]);
+    const noOwner = await refusal(editor.api.editorial.bulk({ action: "assignOwner", itemIds: ids, ownerId: "" }));
+    expect(noOwner.form?.fieldErrors.ownerId).toBe(
+      "Choose an owner from the list: an active administrator, editor or author",
+    );
+    const done = await editor.api.editorial.bulk({ action: "assignOwner", itemIds: ids, ownerId: otherAuthor.user.id });
+    expect(done.succeeded.map((i) => i.id).sort()).toEqual([...ids].sort());
+    const owners = await h.db.contentItem.findMany({ where: { id: { in: ids } }, select: { ownerId: true } });
+    expect(owners.map((o) => o.ownerId)).toEqual([otherAuthor.user.id, otherAuthor.user.id]);
+    expect(await audits(first.itemId, "content.reviewOwnership")).toBe(1);
+
+    const now = Date.now();
+    await h.db.contentItem.update({ where: { id: first.itemId }, data: { nextReviewDue: new Date(now - 86_400_000) } });
+    await h.db.contentItem.update({
+      where: { id: second.itemId },
+      data: { nextReviewDue: new Date(now + 5 * 86_400_000) },
+    });
+    const titles = async (reviewDue: "overdue" | "soon") =>
+      (await editor.api.editorial.list({ q: "Owner bulk", reviewDue })).items.map((i) => i.title);
+    expect(await titles("overdue")).toEqual(["Owner bulk one"]);
+    expect(await titles("soon")).toEqual(["Owner bulk two"]);
+  });
 });

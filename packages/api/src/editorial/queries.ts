@@ -28,6 +28,8 @@ export const listItemsInput = z.object({
   kind: z.enum(ContentKind, "Choose a kind of content from the list").optional(),
   workstreamId: z.string().max(40).optional(),
   authorId: z.string().max(40).optional(),
+  /** Items whose next review is past ("overdue") or falls in the next 30 days ("soon"). */
+  reviewDue: z.enum(["overdue", "soon"], { error: "Choose overdue or due soon" }).optional(),
   /** Items in review waiting at the step of this name ("Clinical sign-off"). */
   step: z.string().trim().max(60).optional(),
   updatedFrom: londonDay,
@@ -82,6 +84,14 @@ export async function listItems(db: Db, rawInput: z.output<typeof listItemsInput
   if (input.status) where.push(Prisma.sql`i."status" = ${input.status}::"ContentStatus"`);
   if (input.kind) where.push(Prisma.sql`i."kind" = ${input.kind}::"ContentKind"`);
   if (input.authorId) where.push(Prisma.sql`i."createdById" = ${input.authorId}`);
+  if (input.reviewDue) {
+    const now = new Date();
+    where.push(
+      input.reviewDue === "overdue"
+        ? Prisma.sql`i."nextReviewDue" <= ${now}`
+        : Prisma.sql`i."nextReviewDue" > ${now} AND i."nextReviewDue" <= ${new Date(now.getTime() + 30 * 86_400_000)}`,
+    );
+  }
   if (input.workstreamId) {
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM "RevisionWorkstream" w
       WHERE w."revisionId" = i."latestRevisionId" AND w."workstreamId" = ${input.workstreamId})`);

@@ -161,6 +161,16 @@ export async function updateItemReview(
   });
 }
 
+/** Gives an item a new owner, keeping its review interval (a bulk action of the content list). */
+export async function assignOwner(ctx: StaffContext, input: { itemId: string; ownerId: string }) {
+  const item = await ctx.db.contentItem.findUnique({
+    where: { id: input.itemId },
+    select: { reviewIntervalMonths: true },
+  });
+  if (!item) throw notFound("That content item");
+  return updateItemReview(ctx, { ...input, intervalMonths: item.reviewIntervalMonths });
+}
+
 /** Who can be chosen as an owner. */
 export function ownerOptions(db: Pick<Db, "user">) {
   return db.user.findMany({
