@@ -293,8 +293,11 @@ describe("the moderation queue", () => {
     expect((await api.moderation.queue({ q: "INTERPRETER" })).rows.map((r) => r.body)).toEqual([
       "Pending 3 interpreter",
     ]);
-    const today = new Date().toISOString().slice(0, 10);
-    expect((await api.moderation.queue({ from: today, to: today })).counts.PENDING).toBe(7);
+    // The comments are dated up to an hour back: from the London day three hours ago, so that the
+    // test also holds just after midnight.
+    const londonDay = (at: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(at);
+    const from = londonDay(new Date(Date.now() - 3 * 3_600_000));
+    expect((await api.moderation.queue({ from, to: londonDay(new Date()) })).counts.PENDING).toBe(7);
     expect((await api.moderation.queue({ to: "2020-01-01" })).rows).toEqual([]);
     await expect(api.moderation.queue({ cursor: "nonsense" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
