@@ -150,19 +150,19 @@ export async function decide(
   const { step, index, steps } = state;
   const target = { targetType: "ContentItem", targetId: item.id } as const;
   const what = `revision ${revision.number} of "${revision.title}"`;
+  await tx.review.create({
+    data: {
+      revisionId: revision.id,
+      roundId: round.id,
+      reviewerId: ctx.user.id,
+      stepIndex: index,
+      stepName: step.name,
+      decision: decision.kind === "changes" ? "CHANGES_REQUESTED" : "APPROVED",
+      reason: (decision.kind === "changes" ? decision.reason : decision.comment) || null,
+    },
+  });
 
   if (decision.kind === "changes") {
-    await tx.review.create({
-      data: {
-        revisionId: revision.id,
-        roundId: round.id,
-        reviewerId: ctx.user.id,
-        stepIndex: index,
-        stepName: step.name,
-        decision: "CHANGES_REQUESTED",
-        reason: decision.reason,
-      },
-    });
     await finishRound(tx, round.id, "CHANGES_REQUESTED");
     await tx.contentItem.update({ where: { id: item.id }, data: { status: "CHANGES_REQUESTED" } });
     await recordAudit(tx, ctx, {
@@ -178,18 +178,6 @@ export async function decide(
     });
     return { status: "CHANGES_REQUESTED" as const, awaiting: null };
   }
-
-  await tx.review.create({
-    data: {
-      revisionId: revision.id,
-      roundId: round.id,
-      reviewerId: ctx.user.id,
-      stepIndex: index,
-      stepName: step.name,
-      decision: "APPROVED",
-      reason: decision.comment || null,
-    },
-  });
   const missing = state.stillNeeded.filter((m) => m.id !== ctx.user.id);
   if (missing.length > 0) {
     await recordAudit(tx, ctx, {
