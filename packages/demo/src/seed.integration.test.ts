@@ -18,7 +18,7 @@ describe("seed", () => {
     comments: await t.db.comment.count(),
   });
 
-  it("writes one demo user per role, the priorities, the items and comments in every status", async () => {
+  it("writes the demo users (one per role, and a clinical reviewer in its group), the priorities, the items and comments in every status", async () => {
     await seed(t.db);
     expect(await counts()).toEqual({
       users: demoUsers.length,
@@ -28,7 +28,12 @@ describe("seed", () => {
       comments: comments.length,
     });
     const roles = (await t.db.user.findMany({ select: { role: true } })).map((u) => u.role).sort();
-    expect(roles).toEqual(["ADMIN", "AUTHOR", "EDITOR", "MODERATOR"]);
+    expect(roles).toEqual(["ADMIN", "AUTHOR", "AUTHOR", "EDITOR", "MODERATOR"]);
+    const clinical = await t.db.reviewGroup.findUniqueOrThrow({
+      where: { name: "Clinical reviewers" },
+      select: { members: { select: { user: { select: { email: true } } } } },
+    });
+    expect(clinical.members.map((m) => m.user.email)).toEqual(["clinician@observatory.test"]);
     const statuses = await t.db.comment.groupBy({ by: ["status"], _count: true });
     expect(statuses.map((s) => s.status).sort()).toEqual(["APPROVED", "PENDING", "REJECTED", "SPAM"]);
   });
