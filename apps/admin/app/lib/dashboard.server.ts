@@ -66,7 +66,7 @@ export async function editorialPanels(api: Api, role: Role) {
         heading: "Being edited now",
         empty: "Nobody has an item open in the editor.",
         items: board.editingNow.map((i) => ({
-          id: `${i.id}-${i.editorName}`,
+          id: `${i.id}-${i.editorId}`,
           href: `/content/${i.id}`,
           title: i.title,
           detail: `${i.editorName} ${i.editorName === "You" ? "have" : "has"} it open`,

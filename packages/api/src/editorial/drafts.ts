@@ -295,7 +295,7 @@ export async function saveRevision(ctx: StaffContext, input: z.output<typeof sav
       });
     }
     // Any save starts the workflow again from a draft; what is live or scheduled stays as it is.
-    await closeOpenRounds(tx, itemId);
+    if (item.status === "IN_REVIEW") await closeOpenRounds(tx, itemId);
     await tx.contentItem.update({
       where: { id: itemId },
       data: {

@@ -527,6 +527,7 @@ export async function dashboard(ctx: StaffContext, now = new Date()) {
     recentlyPublished: recentlyPublished.map((i) => row(i, i.liveSince)),
     editingNow: editing.map((p) => ({
       ...row(p.item, p.seenAt),
+      editorId: p.user.id,
       editorName: p.user.id === ctx.user.id ? "You" : p.user.name,
     })),
     overdue: overdue.map((i) => ({

@@ -34,20 +34,26 @@ export const addCommentInput = z.object({
 
 const normalised = (text: string) => text.replace(/\s+/g, " ").trim();
 
+const quotableFields = {
+  bodyText: true,
+  title: true,
+  summary: true,
+  seoTitle: true,
+  seoDescription: true,
+  workstreams: { select: { workstream: { select: { title: true } } } },
+} as const;
+
+type QuotableRevision = {
+  bodyText: string | null;
+  title: string;
+  summary: string | null;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  workstreams: { workstream: { title: string } }[];
+};
+
 /** The text a quote must come from: the body's reader text, or the field's value. */
-async function quotable(db: StaffContext["db"], revisionId: string, field: CommentField): Promise<string> {
-  const revision = await db.revision.findUnique({
-    where: { id: revisionId },
-    select: {
-      bodyText: true,
-      title: true,
-      summary: true,
-      seoTitle: true,
-      seoDescription: true,
-      workstreams: { select: { workstream: { select: { title: true } } } },
-    },
-  });
-  if (!revision) throw notFound("That revision");
+function quotable(revision: QuotableRevision, field: CommentField): string {
   if (field === "workstreams") return revision.workstreams.map((w) => w.workstream.title).join(", ");
   return (field === "body" ? revision.bodyText : (revision[field] ?? "")) || "";
 }
@@ -55,7 +61,7 @@ async function quotable(db: StaffContext["db"], revisionId: string, field: Comme
 export async function addComment(ctx: StaffContext, input: z.output<typeof addCommentInput>) {
   const revision = await ctx.db.revision.findFirst({
     where: { id: input.revisionId, itemId: input.itemId },
-    select: { id: true, number: true, title: true, authorId: true },
+    select: { id: true, number: true, authorId: true, ...quotableFields },
   });
   if (!revision) throw notFound("That revision");
   const parent = input.parentId
@@ -67,7 +73,7 @@ export async function addComment(ctx: StaffContext, input: z.output<typeof addCo
   if (input.parentId && !parent) throw notFound("The comment you are replying to");
   const quote = parent ? parent.quote : normalised(input.quote);
   const field = parent ? (parent.field as CommentField) : input.field;
-  if (quote && !normalised(await quotable(ctx.db, revision.id, field)).includes(quote)) {
+  if (quote && !normalised(quotable(revision, field)).includes(quote)) {
     const message = `“${quote.slice(0, 80)}${quote.length > 80 ? "…" : ""}” is not in the ${commentFields[field].toLowerCase()} of revision ${revision.number}: copy the passage exactly, or leave it empty to comment on the whole ${commentFields[field].toLowerCase()}`;
     throw new AppError("BAD_REQUEST", message, { quote: message });
   }

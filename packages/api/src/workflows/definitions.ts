@@ -105,13 +105,20 @@ export async function listWorkflows(db: Db) {
           }))
           .sort((a, b) => a.kind.localeCompare(b.kind) || a.position - b.position),
         inReview: rounds.reduce((n, r) => n + r._count._all, 0),
-        onEarlierVersion: rounds.filter((r) => r.workflowVersion < w.version).reduce((n, r) => n + r._count._all, 0),
+        onEarlierVersion: rounds.filter((r) => isOnEarlierVersion(r, w)).reduce((n, r) => n + r._count._all, 0),
       };
     }),
     /** Kinds no workflow covers: their items are approved as soon as they are submitted. */
     unreviewedKinds: Object.values(ContentKind).filter((kind) => !covered.has(kind)),
   };
 }
+
+/**
+ * A round began on an earlier version of its workflow (the workflow was changed or deleted since): it
+ * finishes on the steps it started with.
+ */
+export const isOnEarlierVersion = (round: { workflowVersion: number }, workflow: { version: number } | null) =>
+  !workflow || round.workflowVersion < workflow.version;
 
 /** One workflow for its edit page, with the items in review on an earlier version of it. */
 export async function getWorkflow(db: Db, workflowId: string) {

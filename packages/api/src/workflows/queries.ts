@@ -1,6 +1,7 @@
 import type { Db } from "@observatory/db";
 import type { StaffContext } from "../editorial/common.ts";
 import { awaitingLabel } from "../editorial/common.ts";
+import { isOnEarlierVersion } from "./definitions.ts";
 import { openRoundOf, roundState } from "./rounds.ts";
 
 // What staff screens show of a review: the round the latest revision is in, step by step.
@@ -32,8 +33,7 @@ export async function reviewView(ctx: StaffContext, itemId: string) {
   return {
     roundId: round.id,
     workflowName: round.workflowName,
-    /** The workflow was changed (or deleted) after this round began: it finishes on the steps it started with. */
-    isEarlierVersion: !current || current.version > round.workflowVersion,
+    isEarlierVersion: isOnEarlierVersion(round, current),
     startedAt: round.startedAt,
     stepStartedAt: round.stepStartedAt,
     waitingLabel: awaitingLabel(state.step.name),

@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record.ts";
 import { kindSections } from "../content/kinds.ts";
 import { awaitingLabel, type LockedItem, lockItem, type StaffContext, type Tx } from "../editorial/common.ts";
 import { notifyAuthor, notifyReviewers } from "../editorial/notifications.ts";
+import { workflow } from "../editorial/workflow.ts";
 import { AppError } from "../errors.ts";
 import { workflowFor } from "./definitions.ts";
 import { groupMembers } from "./groups.ts";
@@ -71,13 +72,13 @@ export async function startRound(tx: Tx, item: LockedItem, revision: RevisionFor
       stepGroupId: first.groupId,
     },
   });
-  await notifyStep(tx, item, revision, round.id, first);
+  await notifyStep(tx, item, revision, [], first);
   return round;
 }
 
-async function notifyStep(tx: Tx, item: LockedItem, revision: RevisionForRound, roundId: string, step: RoundStep) {
-  const decided = await tx.review.findMany({ where: { roundId }, select: { reviewerId: true } });
-  const skip = new Set([revision.authorId, ...decided.map((d) => d.reviewerId)]);
+/** Tells `step`'s group, but not the author nor anyone who has already decided in this round. */
+async function notifyStep(tx: Tx, item: LockedItem, revision: RevisionForRound, decidedBy: string[], step: RoundStep) {
+  const skip = new Set([revision.authorId, ...decidedBy]);
   const recipients = (await groupMembers(tx, step.groupId)).filter((m) => !skip.has(m.id));
   await notifyReviewers(
     tx,
@@ -166,7 +167,7 @@ export async function decide(
     await finishRound(tx, round.id, "CHANGES_REQUESTED");
     await tx.contentItem.update({ where: { id: item.id }, data: { status: "CHANGES_REQUESTED" } });
     await recordAudit(tx, ctx, {
-      action: "content.requestChanges",
+      action: workflow.requestChanges.audit,
       ...target,
       summary: `Requested changes to ${what} at ${step.name}`,
       data: { revisionId: revision.id, step: step.name, reason: decision.reason },
@@ -200,7 +201,8 @@ export async function decide(
       summary: `Approved ${what} at ${step.name}; ${next.name} next`,
       data: { revisionId: revision.id, step: step.name, next: next.name },
     });
-    await notifyStep(tx, item, revision, round.id, next);
+    const decidedBy = [...state.reviews.map((r) => r.reviewerId), ctx.user.id];
+    await notifyStep(tx, item, revision, decidedBy, next);
     return { status: "IN_REVIEW" as const, awaiting: next.name };
   }
   await finishRound(tx, round.id, "APPROVED");
@@ -230,7 +232,7 @@ async function approve(
   });
   await tx.contentItem.update({ where: { id: item.id }, data: { status: "APPROVED" } });
   await recordAudit(tx, ctx, {
-    action: "content.approve",
+    action: workflow.approve.audit,
     targetType: "ContentItem",
     targetId: item.id,
     summary,
