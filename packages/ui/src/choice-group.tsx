@@ -13,10 +13,12 @@ export type ChoiceGroupProps = {
   hint?: ReactNode;
   error?: string;
   items: ChoiceItem[];
+  /** Side by side (nhsuk-radios--inline): for two short choices. */
+  inline?: boolean;
 };
 
 /** Shared markup of nhsuk checkboxes and radios (the two templates differ only in block name and input type). */
-export function ChoiceGroup({ type, idPrefix, name, legend, hint, error, items }: ChoiceGroupProps) {
+export function ChoiceGroup({ type, idPrefix, name, legend, hint, error, items, inline }: ChoiceGroupProps) {
   const block = type === "checkbox" ? "nhsuk-checkboxes" : "nhsuk-radios";
   const hintId = isPresent(hint) ? `${idPrefix}-hint` : undefined;
   const errorId = error ? `${idPrefix}-error` : undefined;
@@ -27,7 +29,7 @@ export function ChoiceGroup({ type, idPrefix, name, legend, hint, error, items }
         <legend className="nhsuk-fieldset__legend">{legend}</legend>
         {hintId && <Hint id={hintId}>{hint}</Hint>}
         {errorId && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
-        <div className={block} data-module={block}>
+        <div className={cx(block, inline && `${block}--inline`)} data-module={block}>
           {items.map((item, index) => {
             // The first input gets the bare prefix so error summary links (#idPrefix) land on it.
             const itemId = index === 0 ? idPrefix : `${idPrefix}-${index + 1}`;

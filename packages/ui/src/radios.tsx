@@ -11,6 +11,7 @@ export type RadiosProps = {
   error?: string;
   items: RadioItem[];
   defaultValue?: string;
+  inline?: boolean;
 };
 
 export function Radios({ items, defaultValue, ...rest }: RadiosProps) {

@@ -16,6 +16,8 @@ export type TextInputProps = {
   width?: 2 | 3 | 4 | 5 | 10 | 20 | 30;
   spellCheck?: boolean;
   required?: boolean;
+  /** Puts the cursor here when the page loads: only where the person's last action leads (a step just added). */
+  autoFocus?: boolean;
 };
 
 export function TextInput({
@@ -30,6 +32,7 @@ export function TextInput({
   width,
   spellCheck,
   required,
+  autoFocus,
 }: TextInputProps) {
   const hintId = isPresent(hint) ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -51,6 +54,8 @@ export function TextInput({
         aria-describedby={cx(hintId, errorId)}
         autoComplete={autoComplete}
         required={required}
+        // biome-ignore lint/a11y/noAutofocus: only set where the person's own action moved the cursor
+        autoFocus={autoFocus}
       />
     </div>
   );

@@ -40,16 +40,3 @@ export function GroupFields({ state, initial, roleOptions }: Props) {
     </>
   );
 }
-
-/** The group fields of a submitted form, as the API takes them and as typed. */
-export function readGroupForm(form: FormData) {
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : "";
-  };
-  const roles = form.getAll("roles").filter((v): v is string => typeof v === "string");
-  return {
-    input: { name: text("name"), description: text("description"), roles: roles as ("ADMIN" | "EDITOR" | "AUTHOR")[] },
-    values: { name: text("name"), description: text("description"), roles: roles.join(",") },
-  };
-}

@@ -1,4 +1,4 @@
-import { cx } from "@observatory/ui";
+import { Radios, Select, TextInput } from "@observatory/ui";
 import type { StepValues } from "~/lib/workflows.server";
 
 type Props = {
@@ -20,85 +20,42 @@ export function WorkflowSteps({ steps, groups, errors, focus }: Props) {
       <ol className="observatory-workflow-steps nhsuk-list">
         {steps.map((step, n) => {
           const field = (name: string) => `steps.${n}.${name}`;
-          const error = (name: string) => errors[field(name)];
           return (
             <li key={n}>
               <fieldset className="nhsuk-fieldset nhsuk-u-margin-bottom-4">
                 <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Step {n + 1}</legend>
-                <div className={cx("nhsuk-form-group", error("name") && "nhsuk-form-group--error")}>
-                  <label className="nhsuk-label" htmlFor={field("name")}>
-                    What the step is
-                  </label>
-                  <div className="nhsuk-hint" id={`${field("name")}-hint`}>
-                    The status names it while it waits: “Clinical sign-off” shows as “Awaiting clinical sign-off”.
-                  </div>
-                  {error("name") && (
-                    <span className="nhsuk-error-message" id={`${field("name")}-error`}>
-                      <span className="nhsuk-u-visually-hidden">Error:</span> {error("name")}
-                    </span>
-                  )}
-                  <input
-                    className={cx("nhsuk-input nhsuk-input--width-30", error("name") && "nhsuk-input--error")}
-                    id={field("name")}
-                    name={field("name")}
-                    defaultValue={step.name}
-                    aria-describedby={cx(`${field("name")}-hint`, error("name") && `${field("name")}-error`)}
-                    // biome-ignore lint/a11y/noAutofocus: returns the cursor to the step just added or moved
-                    autoFocus={focus === field("name")}
-                  />
-                </div>
-                <div className={cx("nhsuk-form-group", error("groupId") && "nhsuk-form-group--error")}>
-                  <label className="nhsuk-label" htmlFor={field("groupId")}>
-                    Who decides it
-                  </label>
-                  {error("groupId") && (
-                    <span className="nhsuk-error-message" id={`${field("groupId")}-error`}>
-                      <span className="nhsuk-u-visually-hidden">Error:</span> {error("groupId")}
-                    </span>
-                  )}
-                  <select
-                    className={cx("nhsuk-select", error("groupId") && "nhsuk-select--error")}
-                    id={field("groupId")}
-                    name={field("groupId")}
-                    defaultValue={step.groupId}
-                    aria-describedby={error("groupId") ? `${field("groupId")}-error` : undefined}
-                  >
-                    <option value="">Choose a group</option>
-                    {groups.map((g) => (
-                      <option key={g.id} value={g.id}>
-                        {g.name}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <fieldset className="nhsuk-fieldset">
-                  <legend className="nhsuk-fieldset__legend">Approval needed</legend>
-                  <div className="nhsuk-radios nhsuk-radios--inline">
-                    {(
-                      [
-                        ["ANY", "Any one member"],
-                        ["ALL", "Every member"],
-                      ] as const
-                    ).map(([value, label]) => (
-                      <div className="nhsuk-radios__item" key={value}>
-                        <input
-                          className="nhsuk-radios__input"
-                          id={value === "ANY" ? field("requirement") : `${field("requirement")}-all`}
-                          name={field("requirement")}
-                          type="radio"
-                          value={value}
-                          defaultChecked={step.requirement === value}
-                        />
-                        <label
-                          className="nhsuk-label nhsuk-radios__label"
-                          htmlFor={value === "ANY" ? field("requirement") : `${field("requirement")}-all`}
-                        >
-                          {label}
-                        </label>
-                      </div>
-                    ))}
-                  </div>
-                </fieldset>
+                <TextInput
+                  id={field("name")}
+                  name={field("name")}
+                  label="What the step is"
+                  hint="The status names it while it waits: “Clinical sign-off” shows as “Awaiting clinical sign-off”."
+                  defaultValue={step.name}
+                  error={errors[field("name")]}
+                  width={30}
+                  autoFocus={focus === field("name")}
+                />
+                <Select
+                  id={field("groupId")}
+                  name={field("groupId")}
+                  label="Who decides it"
+                  defaultValue={step.groupId}
+                  error={errors[field("groupId")]}
+                  options={[
+                    { value: "", label: "Choose a group" },
+                    ...groups.map((g) => ({ value: g.id, label: g.name })),
+                  ]}
+                />
+                <Radios
+                  idPrefix={field("requirement")}
+                  name={field("requirement")}
+                  legend="Approval needed"
+                  inline
+                  defaultValue={step.requirement}
+                  items={[
+                    { value: "ANY", label: "Any one member" },
+                    { value: "ALL", label: "Every member" },
+                  ]}
+                />
                 <div className="observatory-step-actions">
                   {n > 0 && (
                     <button

@@ -48,3 +48,14 @@ export function focusAfter(intent: string, steps: StepValues[]): string {
 export const groupRoleOptions = roles
   .filter((role) => can(role, "content.write"))
   .map((value) => ({ value, label: roleLabels[value] }));
+
+/** The review group fields of a submitted form, as the API takes them and as typed. */
+export function readGroupForm(form: FormData) {
+  const name = textField(form, "name");
+  const description = textField(form, "description");
+  const roles = form.getAll("roles").filter((v): v is string => typeof v === "string");
+  return {
+    input: { name, description, roles: roles as ("ADMIN" | "EDITOR" | "AUTHOR")[] },
+    values: { name, description, roles: roles.join(",") },
+  };
+}

@@ -2,9 +2,9 @@ import { BackLink, Button } from "@observatory/ui";
 import { type LinksFunction, type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
-import { GroupFields, readGroupForm } from "~/components/group-fields";
+import { GroupFields } from "~/components/group-fields";
 import { formFailure } from "~/lib/forms.server";
-import { groupRoleOptions } from "~/lib/workflows.server";
+import { groupRoleOptions, readGroupForm } from "~/lib/workflows.server";
 import { requireUser } from "~/lib/session.server";
 import workflowsCss from "~/styles/workflows.css?url";
 
