@@ -2,7 +2,7 @@ import { ContentKind, ContentStatus, type Db, Prisma } from "@observatory/db";
 import { z } from "zod";
 import { renderedImages } from "../media/render.ts";
 import { AppError, notFound } from "../errors.ts";
-import { parseDay, startOfLondonDay } from "@observatory/time";
+import { formatDateTime, parseDay, startOfLondonDay } from "@observatory/time";
 import { type StaffContext, statusLabel } from "./common.ts";
 import { reviewView, waitingStepNames } from "../workflows/queries.ts";
 import { groupIdsOf } from "../workflows/groups.ts";
@@ -339,11 +339,12 @@ export async function compareRevisions(db: Db, input: { fromId: string; toId: st
       .map((w) => w.workstream.title)
       .sort()
       .join(", ");
+  // "Live" by the public site's rule, so that this agrees with the site at the scheduled instant.
   const scheduleOf = (r: typeof from) =>
-    r.id === r.item.scheduledRevisionId && r.item.publishAt
-      ? `scheduled for ${r.item.publishAt.toISOString()}`
-      : r.id === r.item.liveRevisionId
-        ? "live"
+    r.isOnSite
+      ? "live"
+      : r.id === r.item.scheduledRevisionId && r.item.publishAt
+        ? `scheduled for ${formatDateTime(r.item.publishAt)}`
         : r.approvedAt
           ? "approved"
           : "not approved";

@@ -177,8 +177,16 @@ describe("scheduled publication", () => {
     const before = await state(item.itemId);
     expect(before.publishedAt).not.toEqual(before.publishAt);
     expect(await isPublic(item.slug)).toBe("Scheduled edit");
+    const publication = async () =>
+      (await editor.editorial.compare({ fromId: item.revisionId, toId: edit.revisionId })).changes.find(
+        (c) => c.field === "schedule",
+      );
+    expect(await publication()).toMatchObject({ before: "live", after: "scheduled for 1 January 2099 at 12:00pm GMT" });
+
     await elapse(item.itemId, "publishAt");
     expect(await isPublic(item.slug)).toBe("Scheduled edit, revised");
+    // Staff see what readers see at the scheduled instant, before the scheduler has recorded it.
+    expect(await publication()).toMatchObject({ before: "approved", after: "live" });
   });
 
   it("flags a schedule that passed unrecorded and catches it up, saying it was late", async () => {
