@@ -111,6 +111,57 @@ test.describe("search", () => {
     await expect(page.locator("main b")).toHaveCount(0);
   });
 
+  test("a misspelt search finds what was meant, and the filters beside the results work without JavaScript", async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ baseURL: urls.web, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/search?q=maternaty");
+    await expect(heading(page)).toHaveText("Search results for maternity");
+    await expect(
+      page.getByText("We found no results for “maternaty”, so these are the results for “maternity”."),
+    ).toBeVisible();
+    const results = page.getByRole("main").locator("li h2 a");
+    const kindLines = page.getByRole("main").locator("li h2 + p");
+    await expect(results.first()).toHaveText("Safer maternity care for every family");
+    await expect(results.getByText("Our strategy")).toHaveCount(1);
+
+    // By keyboard alone: tick "Blogs", then apply the filters.
+    const filters = page.getByRole("form", { name: "Filter the results" });
+    await filters.getByLabel("Blogs").focus();
+    await page.keyboard.press("Space");
+    await filters.getByRole("button", { name: "Apply filters" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(`${urls.web}/search?q=maternaty&kind=blogs&priority=&year=`);
+    await expect(filters.getByLabel("Blogs")).toBeChecked();
+    await expect(results.getByText("Our strategy")).toHaveCount(0);
+    await expect(kindLines.filter({ hasNotText: /^Blog ·/ })).toHaveCount(0);
+    // A new query keeps the filters.
+    await page.locator("#search-query").fill("sickel cell");
+    await page.locator("#search-query").press("Enter");
+    await expect(heading(page)).toHaveText("Search results for sickle cell");
+    await expect(page).toHaveURL(/kind=blogs/);
+    await expect(
+      page
+        .getByRole("main")
+        .locator(".nhsuk-body-s")
+        .filter({ hasText: /^Blog ·/ }),
+    ).not.toHaveCount(0);
+    await expect(
+      page
+        .getByRole("main")
+        .locator(".nhsuk-body-s")
+        .filter({ hasText: /^(News|Press release) ·/ }),
+    ).toHaveCount(0);
+
+    // A page past the last says so, and leads back.
+    await page.goto("/search?q=maternity&page=40");
+    await expect(page.getByText(/There is no page 40 of these results/)).toBeVisible();
+    await page.getByRole("link", { name: "Go to the results" }).click();
+    await expect(results).not.toHaveCount(0);
+    await context.close();
+  });
+
   test("a very long query is cut short and searched, not an error", async ({ request }) => {
     // The API promises "Long or odd queries are cut and searched as words, never rejected".
     const response = await request.get(`/search?q=${encodeURIComponent("maternity ".repeat(150))}`);

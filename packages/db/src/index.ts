@@ -10,7 +10,7 @@ export {
 } from "./client.ts";
 export type { Db } from "./client.ts";
 export { dbEnv, parseEnv, EnvError, repoRoot } from "./env.ts";
-export { refreshSearchVector } from "./search.ts";
+export { refreshSearchIndex, refreshSearchIndexWhere } from "./search.ts";
 export { convertMarkdownBodies } from "./migrations/markdown-bodies.ts";
 export { Prisma } from "./generated/prisma/client.ts";
 export * from "./generated/prisma/enums.ts";

@@ -1,5 +1,5 @@
 import { documentFromMarkdown, documentText } from "@observatory/content";
-import type { ContentKind, Db } from "@observatory/db";
+import { type ContentKind, type Db, Prisma, refreshSearchIndexWhere } from "@observatory/db";
 
 // Realistic volume for benchmarks: many published items across kinds and priorities, and one
 // article with a long threaded discussion. Idempotent: rows carry fixed ids.
@@ -93,11 +93,7 @@ export async function seedVolume(db: Db, { items = 240, comments = 200 } = {}): 
   await db.$executeRaw`
     UPDATE "ContentItem" SET "liveRevisionId" = 'bench_rev_' || substr("id", 12), "latestRevisionId" = 'bench_rev_' || substr("id", 12)
     WHERE "id" LIKE 'bench_item_%' AND "liveRevisionId" IS NULL`;
-  await db.$executeRaw`
-    UPDATE "Revision" SET "searchVector" =
-      setweight(to_tsvector('english', "title"), 'A') || setweight(to_tsvector('english', "summary"), 'B') ||
-      setweight(to_tsvector('english', "bodyText"), 'C')
-    WHERE "id" LIKE 'bench_rev_%' AND "searchVector" IS NULL`;
+  await refreshSearchIndexWhere(db, Prisma.sql`r."id" LIKE 'bench_rev_%'`);
   // A thread: every fourth comment starts a discussion, the others reply up to three levels deep.
   const base = Date.UTC(2024, 0, 1);
   await db.comment.createMany({

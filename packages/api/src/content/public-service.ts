@@ -1,4 +1,5 @@
 import { type ContentKind, type Db, Prisma } from "@observatory/db";
+import { startOfLondonDay } from "@observatory/time";
 import { type RenderedImage, renderedImages } from "../media/render.ts";
 import { itemPath } from "./kinds.ts";
 import { renderBody } from "./body.ts";
@@ -25,7 +26,7 @@ export type ItemSummary = {
   leadImage: RenderedImage | null;
 };
 
-type SummaryRow = {
+export type SummaryRow = {
   id: string;
   kind: ContentKind;
   slug: string;
@@ -57,7 +58,7 @@ async function leadImagesOf(db: Db, revisionIds: string[]): Promise<Map<string, 
   return found;
 }
 
-async function withWorkstreams(db: Db, rows: SummaryRow[]): Promise<ItemSummary[]> {
+export async function withWorkstreams(db: Db, rows: SummaryRow[]): Promise<ItemSummary[]> {
   const [tags, leadImages] = await Promise.all([
     rows.length
       ? db.revisionWorkstream.findMany({
@@ -93,12 +94,19 @@ async function withWorkstreams(db: Db, rows: SummaryRow[]): Promise<ItemSummary[
 export type ListFilter = {
   kinds?: ContentKind[];
   workstreamId?: string;
+  /** Published in this calendar year, in UK time. */
+  year?: number;
   excludeItemId?: string;
   revisionTagsOf?: string;
 };
 
-function filterSql(filter: ListFilter): Prisma.Sql {
+export function filterSql(filter: ListFilter): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
+  if (filter.year) {
+    const from = startOfLondonDay(filter.year, 1, 1);
+    const to = startOfLondonDay(filter.year + 1, 1, 1);
+    parts.push(Prisma.sql`v."publishedAt" >= ${from} AND v."publishedAt" < ${to}`);
+  }
   if (filter.kinds?.length) parts.push(Prisma.sql`v."kind"::text IN (${Prisma.join(filter.kinds)})`);
   if (filter.workstreamId) {
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "RevisionWorkstream" rw
@@ -186,55 +194,6 @@ export async function findRedirect(db: Db, slug: string, now: Date): Promise<str
     WITH v AS (${visibleItems(now)})
     SELECT v."kind", v."slug" FROM "SlugRedirect" s JOIN v ON v."id" = s."itemId" WHERE s."fromSlug" = ${slug}`;
   return row ? itemPath(row.kind, row.slug) : null;
-}
-
-export type SearchHit = ItemSummary & { snippet: { text: string; match: boolean }[]; rank: number };
-
-const START = "\u0001";
-const STOP = "\u0002";
-
-/** Splits ts_headline output (with private markers) into plain-text segments; nothing is HTML. */
-function snippetSegments(headline: string): { text: string; match: boolean }[] {
-  const segments: { text: string; match: boolean }[] = [];
-  for (const part of headline.split(START)) {
-    const [matched, rest] = part.includes(STOP) ? part.split(STOP, 2) : [null, part];
-    if (matched) segments.push({ text: matched, match: true });
-    if (rest) segments.push({ text: rest, match: false });
-  }
-  return segments;
-}
-
-/** Full-text search over what is published now, ranked, with highlighted snippets. */
-export async function searchPublished(
-  db: Db,
-  query: string,
-  { page, pageSize, now }: { page: number; pageSize: number; now: Date },
-): Promise<{ hits: SearchHit[]; total: number }> {
-  const rows = await db.$queryRaw<(SummaryRow & { rank: number; headline: string })[]>`
-    WITH v AS (${visibleItems(now)}),
-    q AS (SELECT websearch_to_tsquery('english', ${query}) AS query),
-    ranked AS (
-      SELECT v."id", v."kind", v."slug", v."publishedAt", v."liveSince", v."revisionId",
-        ts_rank_cd(r."searchVector", q.query) AS "rank", count(*) OVER () AS "total"
-      FROM v JOIN "Revision" r ON r."id" = v."revisionId" CROSS JOIN q
-      WHERE r."searchVector" @@ q.query
-      ORDER BY "rank" DESC, v."publishedAt" DESC NULLS LAST, v."id" DESC
-      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
-    )
-    SELECT ranked.*, r."title", r."summary",
-      ts_headline('english', r."summary" || ' ' || r."bodyText", q.query,
-        ${`StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) AS "headline"
-    FROM ranked JOIN "Revision" r ON r."id" = ranked."revisionId" CROSS JOIN q
-    ORDER BY ranked."rank" DESC, ranked."publishedAt" DESC NULLS LAST, ranked."id" DESC`;
-  const summaries = await withWorkstreams(db, rows);
-  return {
-    hits: summaries.map((s, i) => ({
-      ...s,
-      rank: Number(rows[i]?.rank ?? 0),
-      snippet: snippetSegments(rows[i]?.headline ?? ""),
-    })),
-    total: Number(rows[0]?.total ?? 0),
-  };
 }
 
 /** Every visible item's path and last change, for the sitemap. */

@@ -1,19 +1,19 @@
+import type { ContentKind } from "@observatory/db";
 import { z } from "zod";
 import { renderVisibleBodies } from "./body.ts";
 import { approvedThread } from "../comments/public-service.ts";
 import { AppError, notFound } from "../errors.ts";
 import { publicProcedure, router } from "../trpc.ts";
 import { readPublicState } from "./public-state.ts";
+import { publishedYears, searchPublished, suggestSpelling } from "./search.ts";
 import { kindForSection, kindSections, type ListedKind, listedKinds } from "./kinds.ts";
-import {
-  findPublished,
-  findRedirect,
-  listAllPublishedPaths,
-  listPublished,
-  searchPublished,
-} from "./public-service.ts";
+import { findPublished, findRedirect, listAllPublishedPaths, listPublished } from "./public-service.ts";
 
 export const PAGE_SIZE = 10;
+
+/** Search covers every kind, pages included; the filter names each as its section does ("blogs"). */
+const searchKinds = [...listedKinds, "PAGE"] as const;
+const kindParam = (kind: ContentKind) => kindSections[kind].path || "pages";
 const MAX_PAGE = 10_000;
 
 const section = z.enum(["all", ...listedKinds.map((k) => kindSections[k].path)] as [string, ...string[]]);
@@ -105,17 +105,53 @@ export const contentRouter = router({
       };
     }),
 
-  search: publicProcedure.input(z.object({ q: z.string().default(""), page })).query(async ({ ctx, input }) => {
-    // Long or odd queries are cut and searched as words, never rejected.
-    const q = input.q.replace(/\s+/g, " ").trim().slice(0, 200);
-    if (!q) return { q, hits: [], total: 0, page: 1, pageCount: 0 };
-    const { hits, total } = await searchPublished(ctx.db, q, {
-      page: input.page,
-      pageSize: PAGE_SIZE,
-      now: new Date(),
-    });
-    return { q, hits, total, page: input.page, pageCount: Math.ceil(total / PAGE_SIZE) };
-  }),
+  search: publicProcedure
+    .input(
+      z.object({
+        q: z.string().default(""),
+        page,
+        // Filters from the form beside the results; a value that names nothing is ignored.
+        kinds: z.array(z.string()).default([]),
+        priority: z.string().default(""),
+        year: z.coerce.number().int().min(1900).max(9999).optional().catch(undefined),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const now = new Date();
+      const [priorities, years] = await Promise.all([
+        ctx.db.workstream.findMany({ orderBy: { position: "asc" }, select: { id: true, slug: true, title: true } }),
+        publishedYears(ctx.db, now),
+      ]);
+      const kinds = searchKinds.filter((k) => input.kinds.includes(kindParam(k)));
+      const priority = priorities.find((p) => p.slug === input.priority);
+      const year = years.find((y) => y === input.year);
+      const options = {
+        kinds: searchKinds.map((k) => ({ value: kindParam(k), label: kindSections[k].label })),
+        priorities: priorities.map((p) => ({ value: p.slug, label: p.title })),
+        years,
+      };
+      const filters = {
+        kinds: kinds.map((k) => kindSections[k].path),
+        priority: priority?.slug ?? "",
+        year: year ?? null,
+      };
+      // Long or odd queries are cut and searched as words, never rejected.
+      const q = input.q.replace(/\s+/g, " ").trim().slice(0, 200);
+      const empty = { q, searchedFor: q, suggestion: null, hits: [], total: 0, page: 1, pageCount: 0 };
+      if (!q) return { ...empty, filters, options };
+      const filter = { kinds, workstreamId: priority?.id, year };
+      const at = { page: input.page, pageSize: PAGE_SIZE, now };
+      const [found, suggestion] = await Promise.all([
+        searchPublished(ctx.db, q, filter, at),
+        suggestSpelling(ctx.db, q, now),
+      ]);
+      // Nothing found as typed, but something as it was probably meant: show that, and say so.
+      const corrected = found.total === 0 && suggestion ? await searchPublished(ctx.db, suggestion, filter, at) : null;
+      const shown = corrected?.total
+        ? { ...corrected, searchedFor: suggestion ?? q, suggestion: null }
+        : { ...found, searchedFor: q, suggestion };
+      return { q, ...shown, page: input.page, pageCount: Math.ceil(shown.total / PAGE_SIZE), filters, options };
+    }),
 
   feed: publicProcedure
     .input(z.object({ section: section.default("all"), workstream: slug.optional() }))

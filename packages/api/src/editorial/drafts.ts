@@ -1,4 +1,4 @@
-import { ContentKind, Prisma, refreshSearchVector } from "@observatory/db";
+import { ContentKind, Prisma, refreshSearchIndex } from "@observatory/db";
 import { type BodyDocument, documentText, emptyDocument, parseDocument } from "@observatory/content";
 import { storedDocument } from "../content/body.ts";
 import { z } from "zod";
@@ -163,7 +163,7 @@ export async function insertItem(tx: Tx, fields: RevisionFields & { slug: string
     },
   });
   await tx.contentItem.update({ where: { id: item.id }, data: { latestRevisionId: revision.id } });
-  await refreshSearchVector(tx, revision.id);
+  await refreshSearchIndex(tx, revision.id);
   return { item, revision };
 }
 
@@ -282,7 +282,7 @@ export async function saveRevision(ctx: StaffContext, input: z.output<typeof sav
       revisionId = created.id;
       number = created.number;
     }
-    await refreshSearchVector(tx, revisionId);
+    await refreshSearchIndex(tx, revisionId);
 
     const slugChanged = Boolean(fields.slug) && fields.slug !== item.slug;
     if (slugChanged) {
@@ -356,7 +356,7 @@ export async function restoreInto(tx: Tx, ctx: StaffContext, item: LockedItem, r
     },
     select: { id: true, number: true },
   });
-  await refreshSearchVector(tx, restored.id);
+  await refreshSearchIndex(tx, restored.id);
   await closeOpenRounds(tx, item.id);
   await tx.contentItem.update({
     where: { id: item.id },

@@ -1,6 +1,6 @@
 import { documentFromMarkdown, documentText, parseDocument } from "@observatory/content";
 import type { Db } from "../client.ts";
-import { refreshSearchVector } from "../search.ts";
+import { refreshSearchIndex } from "../search.ts";
 
 // The data half of the 20261205200000_body_documents migration: every body and priority description
 // still in Markdown becomes a document (decision 011). SQL cannot read Markdown, so this runs right
@@ -59,7 +59,7 @@ export async function convertMarkdownBodies(db: Db): Promise<{ revisions: number
           where: { id: row.id },
           data: { document, bodyText: documentText(document), markdownBody: null },
         });
-        await refreshSearchVector(tx, row.id);
+        await refreshSearchIndex(tx, row.id);
       });
       revisions += 1;
     }

@@ -1,7 +1,7 @@
 import type { Db } from "../client.ts";
 import type { ContentKind, ContentStatus, Role } from "../generated/prisma/enums.ts";
 import { type BodyDocument, documentText } from "@observatory/content";
-import { refreshSearchVector } from "../search.ts";
+import { refreshSearchIndex } from "../search.ts";
 
 // Test data builders: each writes the rows for one realistic state and returns their ids.
 
@@ -93,7 +93,7 @@ export async function createItem(db: Db, spec: ItemSpec) {
         workstreams: { create: (r.workstreamIds ?? []).map((workstreamId) => ({ workstreamId })) },
       },
     });
-    await refreshSearchVector(db, revision.id);
+    await refreshSearchIndex(db, revision.id);
     return revision.id;
   };
   const liveId = spec.live ? await addRevision(spec.live) : null;
