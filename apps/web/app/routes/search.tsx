@@ -91,16 +91,10 @@ export default function Search() {
         </form>
       </search>
       <div className="nhsuk-grid-row">
-        {q && (
-          <div className="nhsuk-grid-column-one-third">
-            <SearchFilters q={q} filters={filters} options={options} />
-          </div>
-        )}
         <div className="nhsuk-grid-column-two-thirds">
           {searchedFor !== q && (
             <p>
-              We found no results for “{q}”, so these are the results for “{searchedFor}”.{" "}
-              <a href={href(searchedFor, filters)}>Search for “{searchedFor}”</a>.
+              We found no results for “{q}”, so these are the results for “{searchedFor}”.
             </p>
           )}
           {suggestion && (
@@ -164,6 +158,12 @@ export default function Search() {
           )}
           {q && <Pagination page={page} pageCount={pageCount} hrefFor={(p) => href(searchedFor, filters, p)} />}
         </div>
+        {q && (
+          // After the results in reading order (first on a phone's screen come the results), beside them on a wide one.
+          <div className="nhsuk-grid-column-one-third">
+            <SearchFilters q={q} filters={filters} options={options} />
+          </div>
+        )}
       </div>
     </>
   );
