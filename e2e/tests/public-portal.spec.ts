@@ -51,7 +51,17 @@ test.describe("reading", () => {
     await page.getByRole("link", { name: "Better data and research" }).click();
     await expect(page).toHaveURL(`${urls.web}/priorities/data-research`);
     await expect(heading(page)).toHaveText("Better data and research");
-    await expect(page.getByRole("heading", { level: 2, name: "Latest on this priority" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Published on this priority" })).toBeVisible();
+    // Every kind has its own listing for the priority.
+    await expect(page.getByRole("navigation", { name: "By type" }).getByRole("link")).toHaveText([
+      "News on this priority",
+      "Blogs on this priority",
+      "Press releases on this priority",
+    ]);
+    await expect(page.getByRole("link", { name: "Press releases on this priority" })).toHaveAttribute(
+      "href",
+      "/press-releases?workstream=data-research",
+    );
     const breadcrumbs = page.getByRole("navigation", { name: "Breadcrumb" });
     await expect(breadcrumbs.getByRole("listitem")).toHaveText(["Home", "Our priorities"]);
     await expect(page.getByRole("link", { name: "Atom feed for this priority" })).toHaveAttribute(
@@ -215,15 +225,18 @@ test.describe("listings", () => {
   test.describe("without JavaScript", () => {
     test.use({ javaScriptEnabled: false });
 
-    test("a reader filters the news by priority with the Apply filter button and pages the result", async ({
+    test("a reader filters the news by priority and year with the Apply filters button and pages the result", async ({
       page,
     }) => {
       await page.goto("/news");
-      await page.getByLabel("Filter by priority").selectOption({ label: "Mental health" });
-      await page.getByRole("button", { name: "Apply filter" }).click();
-      await expect(page).toHaveURL(`${urls.web}/news?workstream=mental-health`);
+      await expect(
+        page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Home" }),
+      ).toHaveAttribute("href", "/");
+      await page.getByLabel("Priority").selectOption({ label: "Mental health" });
+      await page.getByRole("button", { name: "Apply filters" }).click();
+      await expect(page).toHaveURL(`${urls.web}/news?workstream=mental-health&year=`);
       await expect(heading(page)).toHaveText("News: Mental health");
-      await expect(page.getByLabel("Filter by priority")).toHaveValue("mental-health");
+      await expect(page.getByLabel("Priority")).toHaveValue("mental-health");
       await expect(page.getByText("13 items, page 1 of 2")).toBeVisible();
       await expect(headLink(page, "next")).toHaveAttribute("href", "/news?workstream=mental-health&page=2");
       const listed = page.locator(".observatory-item-list > li");
@@ -237,9 +250,17 @@ test.describe("listings", () => {
       await expect(listed).toHaveCount(3);
       await expect(headLink(page, "prev")).toHaveAttribute("href", "/news?workstream=mental-health");
 
-      await page.getByLabel("Filter by priority").selectOption({ label: "All priorities" });
-      await page.getByRole("button", { name: "Apply filter" }).click();
-      await expect(page).toHaveURL(`${urls.web}/news?workstream=`);
+      // The newest year anything was published in: every item listed is from it.
+      const year = (await page.getByLabel("Year published").locator("option").nth(1).textContent()) ?? "";
+      await page.getByLabel("Priority").selectOption({ label: "All priorities" });
+      await page.getByLabel("Year published").selectOption(year);
+      await page.getByRole("button", { name: "Apply filters" }).click();
+      await expect(page).toHaveURL(`${urls.web}/news?workstream=&year=${year}`);
+      await expect(heading(page)).toHaveText(`News from ${year}`);
+      for (const item of await listed.all()) await expect(item.locator("time")).toContainText(year);
+
+      await page.getByLabel("Year published").selectOption({ label: "Any year" });
+      await page.getByRole("button", { name: "Apply filters" }).click();
       await expect(heading(page)).toHaveText("News");
       await expect(page.getByText("17 items, page 1 of 2")).toBeVisible();
     });

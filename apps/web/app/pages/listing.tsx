@@ -1,4 +1,4 @@
-import { Button, Pagination, Select } from "@observatory/ui";
+import { Breadcrumbs, Button, Pagination, Select } from "@observatory/ui";
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ItemList } from "~/components/item-list";
@@ -13,9 +13,12 @@ export const sectionTitles: Record<Section, { title: string; intro: string }> = 
 
 type ListingData = Awaited<ReturnType<typeof listingLoader>>;
 
-export function listingHref(section: Section, workstream: string | undefined, page: number): string {
+type ListingFilter = { workstream?: string; year?: number | null };
+
+export function listingHref(section: Section, filter: ListingFilter, page: number): string {
   const params = new URLSearchParams();
-  if (workstream) params.set("workstream", workstream);
+  if (filter.workstream) params.set("workstream", filter.workstream);
+  if (filter.year) params.set("year", String(filter.year));
   if (page > 1) params.set("page", String(page));
   const query = params.toString();
   return `/${section}${query ? `?${query}` : ""}`;
@@ -25,44 +28,71 @@ export const listingMeta: MetaFunction = ({ data }) => {
   const d = data as ListingData | undefined;
   if (!d) return [];
   const { title, intro } = sectionTitles[d.section];
-  const filter = d.listing.workstream ? `: ${d.listing.workstream.title}` : "";
   const page = d.listing.page > 1 ? ` (page ${d.listing.page} of ${d.listing.pageCount})` : "";
+  const filter = { workstream: d.listing.workstream?.slug, year: d.listing.year };
   const meta = pageMeta({
-    title: `${title}${filter}${page}`,
+    title: `${listingHeading(title, d.listing)}${page}`,
     description: intro,
-    path: listingHref(d.section, d.listing.workstream?.slug, d.listing.page),
+    path: listingHref(d.section, filter, d.listing.page),
     siteUrl: d.siteUrl,
   });
   const { page: current, pageCount } = d.listing;
-  const ws = d.listing.workstream?.slug;
-  if (current > 1) meta.push({ tagName: "link", rel: "prev", href: listingHref(d.section, ws, current - 1) });
-  if (current < pageCount) meta.push({ tagName: "link", rel: "next", href: listingHref(d.section, ws, current + 1) });
+  if (current > 1) meta.push({ tagName: "link", rel: "prev", href: listingHref(d.section, filter, current - 1) });
+  if (current < pageCount)
+    meta.push({ tagName: "link", rel: "next", href: listingHref(d.section, filter, current + 1) });
   return meta;
 };
+
+/** "News", "News: Maternal health", "News from 2025", "News: Maternal health, from 2025". */
+function listingHeading(title: string, listing: ListingData["listing"]): string {
+  const priority = listing.workstream ? `: ${listing.workstream.title}` : "";
+  const year = listing.year ? `${priority ? "," : ""} from ${listing.year}` : "";
+  return `${title}${priority}${year}`;
+}
 
 export function ListingPage() {
   const { section, listing, workstreams } = useLoaderData<ListingData>();
   const { title, intro } = sectionTitles[section];
-  const workstream = listing.workstream?.slug;
+  const filter = { workstream: listing.workstream?.slug, year: listing.year };
+  const filtered = Boolean(listing.workstream || listing.year);
   return (
     <>
-      <h1>{listing.workstream ? `${title}: ${listing.workstream.title}` : title}</h1>
+      <Breadcrumbs items={[{ href: "/", label: "Home" }]} />
+      <h1>{listingHeading(title, listing)}</h1>
       <p className="nhsuk-lede-text">{intro}</p>
-      <form method="get" action={`/${section}`} className="nhsuk-u-margin-bottom-5">
+      <form method="get" action={`/${section}`} className="nhsuk-u-margin-bottom-5 observatory-listing-filters">
         <Select
           id="workstream"
           name="workstream"
-          label="Filter by priority"
-          defaultValue={workstream ?? ""}
+          label="Priority"
+          defaultValue={filter.workstream ?? ""}
           options={[
             { value: "", label: "All priorities" },
             ...workstreams.map((w) => ({ value: w.slug, label: w.title })),
           ]}
         />
-        <Button variant="secondary">Apply filter</Button>
+        <Select
+          id="year"
+          name="year"
+          label="Year published"
+          defaultValue={listing.year ? String(listing.year) : ""}
+          options={[
+            { value: "", label: "Any year" },
+            ...listing.years.map((y) => ({ value: String(y), label: String(y) })),
+          ]}
+        />
+        <Button variant="secondary">Apply filters</Button>
       </form>
       {listing.items.length === 0 ? (
-        <p>There is nothing here yet{listing.workstream ? " for this priority" : ""}.</p>
+        <p>
+          There is nothing here yet{filtered ? " for the filters you chose" : ""}.
+          {filtered && (
+            <>
+              {" "}
+              <a href={`/${section}`}>See all {title.toLowerCase()}</a>.
+            </>
+          )}
+        </p>
       ) : (
         <>
           <p className="nhsuk-body-s">
@@ -72,11 +102,7 @@ export function ListingPage() {
           <ItemList items={listing.items} />
         </>
       )}
-      <Pagination
-        page={listing.page}
-        pageCount={listing.pageCount}
-        hrefFor={(p) => listingHref(section, workstream, p)}
-      />
+      <Pagination page={listing.page} pageCount={listing.pageCount} hrefFor={(p) => listingHref(section, filter, p)} />
     </>
   );
 }

@@ -1,18 +1,18 @@
-import { Breadcrumbs } from "@observatory/ui";
+import { Breadcrumbs, Pagination } from "@observatory/ui";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ItemList } from "~/components/item-list";
 import { api, siteUrl } from "~/lib/api.server";
 import { publicHeaders } from "~/lib/headers";
-import { orNotFound } from "~/lib/http.server";
+import { notFound, orNotFound, pageParam } from "~/lib/http.server";
 import { pageMeta } from "~/lib/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
     ? pageMeta({
-        title: data.workstream.title,
+        title: `${data.workstream.title}${data.listing.page > 1 ? ` (page ${data.listing.page} of ${data.listing.pageCount})` : ""}`,
         description: data.workstream.summary,
-        path: `/priorities/${data.workstream.slug}`,
+        path: `/priorities/${data.workstream.slug}${data.listing.page > 1 ? `?page=${data.listing.page}` : ""}`,
         siteUrl: data.siteUrl,
       })
     : [];
@@ -20,15 +20,24 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export const headers = publicHeaders;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const page = pageParam(new URL(request.url));
+  if (page === null) throw notFound("That page number is not valid.");
   const { api: caller } = await api(request, context);
   const slug = params.slug ?? "";
   const workstream = await orNotFound(caller.workstreams.bySlug({ slug }));
-  const latest = await caller.content.list({ section: "all", workstream: slug, page: 1 });
-  return { workstream, latest: latest.items, total: latest.total, siteUrl: siteUrl() };
+  const listing = await orNotFound(caller.content.list({ section: "all", workstream: slug, page }));
+  return { workstream, listing, siteUrl: siteUrl() };
 }
 
+const sections = [
+  { path: "news", label: "News" },
+  { path: "blogs", label: "Blogs" },
+  { path: "press-releases", label: "Press releases" },
+];
+
 export default function Priority() {
-  const { workstream, latest, total } = useLoaderData<typeof loader>();
+  const { workstream, listing } = useLoaderData<typeof loader>();
+  const pageHref = (p: number) => `/priorities/${workstream.slug}${p > 1 ? `?page=${p}` : ""}`;
   return (
     <>
       <Breadcrumbs
@@ -43,18 +52,31 @@ export default function Priority() {
           <p className="nhsuk-lede-text">{workstream.summary}</p>
           {/* rendered from Markdown and sanitised when saved */}
           <div className="observatory-body" dangerouslySetInnerHTML={{ __html: workstream.descriptionHtml }} />
-          <h2>Latest on this priority</h2>
-          {latest.length === 0 ? (
+          <h2 id="on-this-priority">Published on this priority</h2>
+          {listing.items.length === 0 ? (
             <p>Nothing has been published on this priority yet.</p>
           ) : (
-            <ItemList items={latest} headingLevel={3} />
+            <>
+              <p className="nhsuk-body-s">
+                {listing.total} {listing.total === 1 ? "item" : "items"}
+                {listing.pageCount > 1 ? `, page ${listing.page} of ${listing.pageCount}` : ""}
+              </p>
+              <ItemList items={listing.items} headingLevel={3} />
+            </>
           )}
-          {total > latest.length && (
-            <p>
-              <a href={`/news?workstream=${workstream.slug}`}>News on this priority</a> ·{" "}
-              <a href={`/blogs?workstream=${workstream.slug}`}>Blogs on this priority</a>
-            </p>
-          )}
+          <Pagination page={listing.page} pageCount={listing.pageCount} hrefFor={pageHref} />
+          <nav aria-labelledby="by-kind">
+            <h2 className="nhsuk-heading-s" id="by-kind">
+              By type
+            </h2>
+            <ul>
+              {sections.map((s) => (
+                <li key={s.path}>
+                  <a href={`/${s.path}?workstream=${workstream.slug}`}>{s.label} on this priority</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
           <p>
             <a href={`/feeds/priorities/${workstream.slug}.xml`}>Atom feed for this priority</a>
           </p>

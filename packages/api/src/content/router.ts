@@ -48,13 +48,24 @@ export const contentRouter = router({
     }),
 
   list: publicProcedure
-    .input(z.object({ section: section.default("all"), workstream: slug.optional(), page }))
+    .input(
+      z.object({
+        section: section.default("all"),
+        workstream: slug.optional(),
+        year: z.coerce.number().int().min(1900).max(9999).optional(),
+        page,
+      }),
+    )
     .query(async ({ ctx, input }) => {
-      const workstream = await workstreamBySlug(ctx, input.workstream);
+      const now = new Date();
+      const [workstream, years] = await Promise.all([
+        workstreamBySlug(ctx, input.workstream),
+        publishedYears(ctx.db, now),
+      ]);
       const { items, total } = await listPublished(
         ctx.db,
-        { kinds: kindsFor(input.section), workstreamId: workstream?.id },
-        { page: input.page, pageSize: PAGE_SIZE, now: new Date() },
+        { kinds: kindsFor(input.section), workstreamId: workstream?.id, year: input.year },
+        { page: input.page, pageSize: PAGE_SIZE, now },
       );
       const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
       if (input.page > pageCount)
@@ -65,6 +76,9 @@ export const contentRouter = router({
         page: input.page,
         pageCount,
         workstream: workstream && { slug: workstream.slug, title: workstream.title },
+        year: input.year ?? null,
+        /** The years anything was published in, newest first: the year filter's choices. */
+        years,
       };
     }),
 
