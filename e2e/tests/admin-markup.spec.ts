@@ -56,7 +56,7 @@ function adminPages(ids: Ids): PageRequest[] {
     { name: "dashboard", as: "admin", path: "/" },
     { name: "accessibility statement", as: "admin", path: "/accessibility" },
     { name: "content list", as: "admin", path: "/content" },
-    { name: "content list, filtered to nothing", as: "admin", path: `/content?q=${run}` },
+    { name: "content list, searched", as: "admin", path: `/content?q=${run}` },
     { name: "new content", as: "admin", path: "/content/new" },
     { name: "new content, refused", as: "admin", path: "/content/new", form: { intent: "save" }, status: 400 },
     { name: "bulk changes", as: "admin", path: "/content/bulk" },
