@@ -174,7 +174,7 @@ test("every kind of admin page passes the Nu HTML Checker and its headings nest"
   page,
   playwright,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const recorded = await recordIds();
   await signInAs(page, "admin");
   await uploadImage(page, { title: imageTitle, alt: "A blue field with a yellow block" });
