@@ -19,8 +19,9 @@ const steps = [
   ["end-to-end tests", ["--filter", "@observatory/e2e", "exec", "playwright", "test"]],
 ];
 
-// The end-to-end tests drive Debian's Chromium, and the database-outage journey stops and starts a
-// PostgreSQL server of its own: install what is missing when allowed to.
+// The end-to-end tests drive Debian's Chromium, check pages with the Nu HTML Checker (a Java program),
+// and the database-outage journey stops and starts a PostgreSQL server of its own: install what is
+// missing when allowed to.
 function ensurePackage(name, present, hint) {
   if (present()) return;
   if (process.getuid?.() === 0 && fs.existsSync("/usr/bin/apt-get")) {
@@ -40,6 +41,11 @@ ensurePackage(
   "chromium",
   () => Boolean(process.env.CHROMIUM_PATH) || fs.existsSync("/usr/bin/chromium"),
   "Chromium: apt-get install chromium (or set CHROMIUM_PATH)",
+);
+ensurePackage(
+  "default-jre-headless",
+  () => spawnSync("java", ["-version"], { stdio: "ignore" }).status === 0,
+  "Java for the Nu HTML Checker: apt-get install default-jre-headless",
 );
 ensurePackage(
   "postgresql",

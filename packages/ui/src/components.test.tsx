@@ -706,14 +706,16 @@ describe("InsetText", () => {
 describe("WarningCallout", () => {
   it("announces 'Important' when the heading does not say it", () => {
     const html = render(<WarningCallout heading="Provisional data">Figures may change</WarningCallout>);
-    expect(html).toContain('<span class="nhsuk-u-visually-hidden">Important: </span>Provisional data');
+    expect(html).toContain(
+      '<h2 class="nhsuk-card__heading"><span class="nhsuk-u-visually-hidden">Important: </span>Provisional data</h2>',
+    );
     expect(html).toContain('<p class="nhsuk-card__description">Figures may change</p>');
     expect(find(html, "div").class).toBe("nhsuk-card nhsuk-card--warning");
   });
 
   it("does not repeat 'Important' in the default heading", () => {
     const html = render(<WarningCallout>Figures may change</WarningCallout>);
-    expect(html).toContain('<h3 class="nhsuk-card__heading">Important</h3>');
+    expect(html).toContain('<h2 class="nhsuk-card__heading">Important</h2>');
     expect(html).not.toContain("Important: ");
   });
 });
@@ -740,12 +742,16 @@ describe("Table", () => {
     expect(html).toContain(
       '<span class="nhsuk-table__heading" aria-hidden="true">Rate </span><strong class="nhsuk-tag">12.5</strong>',
     );
-    expect(find(html, "table")).toMatchObject({ class: "nhsuk-table nhsuk-table--responsive", role: "table" });
+    expect(find(html, "table").class).toBe("nhsuk-table nhsuk-table--responsive");
   });
 
   it("uses row headers for the first cell when asked", () => {
-    expect(all(html, "th").filter((th) => th.scope === "row" && th.role === "rowheader")).toHaveLength(2);
-    expect(all(html, "td").every((td) => td.role === "cell")).toBe(true);
+    expect(all(html, "th").filter((th) => th.scope === "row")).toHaveLength(2);
+    expect(all(html, "td")).toHaveLength(2);
+  });
+
+  it("puts no ARIA role on its elements, which HTML forbids on the rows and cells of a table", () => {
+    expect(html).not.toContain("role=");
   });
 });
 

@@ -1,4 +1,3 @@
-// biome-ignore-all lint/a11y/noRedundantRoles: the explicit table roles are deliberate (see Table)
 import type { ReactNode } from "react";
 
 export type TableProps = {
@@ -12,16 +11,17 @@ export type TableProps = {
 /**
  * Responsive table: on small screens the CSS stacks each row and shows the repeated column
  * headings (hidden from assistive technology, which already gets them from the table semantics).
- * The explicit ARIA roles keep the table semantics when that CSS changes the display type.
+ * No ARIA roles restate the elements: HTML forbids them on rows and cells of a table, and the
+ * browsers keep the table semantics when that CSS changes the display type (decision 019).
  */
 export function Table({ caption, head, rows, firstCellIsHeader = false }: TableProps) {
   return (
-    <table className="nhsuk-table nhsuk-table--responsive" role="table">
+    <table className="nhsuk-table nhsuk-table--responsive">
       <caption className="nhsuk-table__caption">{caption}</caption>
-      <thead className="nhsuk-table__head" role="rowgroup">
-        <tr className="nhsuk-table__row" role="row">
+      <thead className="nhsuk-table__head">
+        <tr className="nhsuk-table__row">
           {head.map((heading) => (
-            <th className="nhsuk-table__header" scope="col" role="columnheader" key={heading}>
+            <th className="nhsuk-table__header" scope="col" key={heading}>
               {heading}
             </th>
           ))}
@@ -30,7 +30,7 @@ export function Table({ caption, head, rows, firstCellIsHeader = false }: TableP
       <tbody className="nhsuk-table__body">
         {rows.map((row, rowIndex) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional data without identity
-          <tr className="nhsuk-table__row" role="row" key={rowIndex}>
+          <tr className="nhsuk-table__row" key={rowIndex}>
             {row.map((cell, cellIndex) => {
               const heading = head[cellIndex];
               const content = (
@@ -42,11 +42,11 @@ export function Table({ caption, head, rows, firstCellIsHeader = false }: TableP
                 </>
               );
               return firstCellIsHeader && cellIndex === 0 ? (
-                <th className="nhsuk-table__header" scope="row" role="rowheader" key={heading ?? cellIndex}>
+                <th className="nhsuk-table__header" scope="row" key={heading ?? cellIndex}>
                   {content}
                 </th>
               ) : (
-                <td className="nhsuk-table__cell" role="cell" key={heading ?? cellIndex}>
+                <td className="nhsuk-table__cell" key={heading ?? cellIndex}>
                   {content}
                 </td>
               );

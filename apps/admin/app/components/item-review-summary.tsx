@@ -21,7 +21,7 @@ export function ItemReviewSummary({ itemId, review }: Props) {
     <section aria-labelledby="review" className="nhsuk-u-margin-bottom-5">
       <h2 id="review">Review</h2>
       {review.stage === "OVERDUE" && review.nextReviewDue && (
-        <WarningCallout heading="Review overdue">
+        <WarningCallout heading="Review overdue" headingLevel={3}>
           <p>
             Its review was due on {formatDate(review.nextReviewDue)}. Readers no longer see a next review date: check
             that it still stands.

@@ -1,18 +1,13 @@
 import { BackLink, Button, WarningCallout } from "@observatory/ui";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { orNotFound, when } from "~/lib/content.server";
 import { formFailure } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
-import { pageTitle } from "~/lib/site";
 
 // Archiving one item asks first, saying what readers lose: an item on the public site comes off it
 // at once. The item's page then offers to undo it (see editorial/archive.ts).
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: pageTitle(`Archive ${data ? `“${data.title}”` : "content"}`) },
-];
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api } = await requireUser(args, { permission: "content.publish" });
