@@ -18,7 +18,12 @@ export type AttributeMapping<SessionAttributes, UserAttributes> = {
 /** The project's mapping: each attribute is the column of the same name. */
 export const columnsAsAttributes: AttributeMapping<SessionColumns, UserColumns> = {
   readSession: (columns) => columns,
-  writeSession: ({ mfaVerifiedAt, ipHash, userAgent, lastSeenAt }) => ({ mfaVerifiedAt, ipHash, userAgent, lastSeenAt }),
+  writeSession: ({ mfaVerifiedAt, ipHash, userAgent, lastSeenAt }) => ({
+    mfaVerifiedAt,
+    ipHash,
+    userAgent,
+    lastSeenAt,
+  }),
   readUser: (columns) => columns,
 };
 

@@ -21,9 +21,7 @@ describe("disabling several users at once", () => {
       ]),
     );
     await expect(first.browser.call((a) => a.account.overview())).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    expect(await h.db.user.count({ where: { id: { in: [first.user.id, second.user.id] }, disabledAt: null } })).toBe(
-      0,
-    );
+    expect(await h.db.user.count({ where: { id: { in: [first.user.id, second.user.id] }, disabledAt: null } })).toBe(0);
     expect((await h.db.user.findUniqueOrThrow({ where: { id: me.id } })).disabledAt).toBeNull();
     expect(
       await h.db.auditEvent.count({

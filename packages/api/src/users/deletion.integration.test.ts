@@ -77,7 +77,9 @@ describe("deleting a departing person's account", () => {
     const rows = await h.db.user.findMany({ where: { id: { in: [me.id, other.id, editor.id] } } });
     expect(rows.every((row) => row.deletedAt === null)).toBe(true);
     expect(
-      await h.db.auditEvent.count({ where: { action: "user.deleted", targetId: { in: [me.id, other.id, editor.id] } } }),
+      await h.db.auditEvent.count({
+        where: { action: "user.deleted", targetId: { in: [me.id, other.id, editor.id] } },
+      }),
     ).toBe(0);
   });
 

@@ -33,10 +33,7 @@ function assertDeletable(ctx: StaffContext, id: string) {
 
 export async function deletionSummary(ctx: StaffContext, id: string) {
   const target = await findTarget(ctx.db, id);
-  const [counts, candidates] = await Promise.all([
-    countHandover(ctx.db, target.id),
-    ownerOptions(ctx.db),
-  ]);
+  const [counts, candidates] = await Promise.all([countHandover(ctx.db, target.id), ownerOptions(ctx.db)]);
   return {
     user: target,
     counts,

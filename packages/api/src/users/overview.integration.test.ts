@@ -12,7 +12,10 @@ describe("a user's page", () => {
     const api = await h.as("ADMIN");
     const { user } = await h.signedIn("EDITOR");
     const laptop = h.browser("198.51.100.7", { "user-agent": FIREFOX });
-    await h.db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword("a long enough phrase") } });
+    await h.db.user.update({
+      where: { id: user.id },
+      data: { passwordHash: await hashPassword("a long enough phrase") },
+    });
     await laptop.call((a) => a.auth.signIn({ email: user.email, password: "a long enough phrase" }));
 
     const { sessions } = await api.users.byId({ id: user.id });

@@ -85,9 +85,7 @@ describe("an administrator editing a user's name and email address", () => {
     const user = (await h.signedIn("MODERATOR")).user;
     await admin.users.sendPasswordReset({ id: user.id });
     const token = linkIn((await lastMailTo(user.email)).text, "password-reset");
-    await h
-      .browser()
-      .call((api) => api.auth.resetPassword({ token, password: PASSWORD, confirmPassword: PASSWORD }));
+    await h.browser().call((api) => api.auth.resetPassword({ token, password: PASSWORD, confirmPassword: PASSWORD }));
     await expect(
       h.browser().call((api) => api.auth.signIn({ email: user.email, password: PASSWORD })),
     ).resolves.toEqual({ mfa: "satisfied" });

@@ -102,7 +102,10 @@ export async function confirmEmailChange(ctx: Pick<Context, "db" | "request">, t
     if (consumed.status !== "valid") throw new AppError("PRECONDITION_FAILED", changeProblems[consumed.status]);
     const { email, userId } = consumed.token;
     const user = userId
-      ? await tx.user.findFirst({ where: { id: userId, deletedAt: null }, select: { id: true, name: true, email: true } })
+      ? await tx.user.findFirst({
+          where: { id: userId, deletedAt: null },
+          select: { id: true, name: true, email: true },
+        })
       : null;
     if (!user) throw new AppError("PRECONDITION_FAILED", changeProblems.invalid);
     await assertAddressFree(tx, email, user.id);
