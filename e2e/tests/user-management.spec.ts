@@ -13,7 +13,10 @@ test("an administrator corrects a departing author's address, hands their conten
   // One administrator, nine pages, each checked with axe.
   test.setTimeout(90_000);
   const leaver = await withDb(async (db) => {
-    const user = await createUser(db, "AUTHOR", { name: `Dana Departing ${run}`, email: `dana-${run}@observatory.test` });
+    const user = await createUser(db, "AUTHOR", {
+      name: `Dana Departing ${run}`,
+      email: `dana-${run}@observatory.test`,
+    });
     const item = await createItem(db, { authorId: user.id, pending: { title: `Dana's unfinished piece ${run}` } });
     await db.revision.updateMany({ where: { itemId: item.id }, data: { submittedAt: null } });
     return { ...user, itemId: item.id };
@@ -36,10 +39,7 @@ test("an administrator corrects a departing author's address, hands their conten
   await expect(page.getByText("The new email address applies once they open the link")).toBeVisible();
   await expect(page.getByText(`${newEmail}, waiting for them to open the link`)).toBeVisible();
   await waitForMail((m) => m.to.includes(leaver.email) && m.text.includes(newEmail));
-  const link = linkIn(
-    await waitForMail((m) => m.to.includes(newEmail)),
-    `${urls.admin}/email-change/`,
-  );
+  const link = linkIn(await waitForMail((m) => m.to.includes(newEmail)), `${urls.admin}/email-change/`);
   await page.goto(link);
   await expectAccessible(page);
   await page.getByRole("button", { name: "Confirm my new email address" }).click();
@@ -56,7 +56,9 @@ test("an administrator corrects a departing author's address, hands their conten
     "Choose who their content goes to",
   );
   await expectAccessible(page);
-  await page.getByLabel("Who their content goes to").selectOption({ label: "Daniel Whitfield (editor@observatory.test)" });
+  await page
+    .getByLabel("Who their content goes to")
+    .selectOption({ label: "Daniel Whitfield (editor@observatory.test)" });
   await page.getByRole("button", { name: "Delete account and hand over their content" }).click();
   await expect(page.getByText(`${leaver.name}'s account has been deleted.`)).toBeVisible();
   const editorId = await withDb((db) => userIdOf(db, "editor@observatory.test"));

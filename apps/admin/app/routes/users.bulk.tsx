@@ -1,8 +1,8 @@
-import { toFormErrors } from "@observatory/api";
 import { roleLabels } from "@observatory/api/permissions";
 import { BackLink, Button, DocumentTitle, Table, WarningCallout } from "@observatory/ui";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
+import { bulkRefusal, selectedIds } from "~/lib/bulk-selection.server";
 import { textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
@@ -17,9 +17,7 @@ const BACK = "/users";
 export async function action(args: ActionFunctionArgs) {
   const { api } = await requireUser(args, { permission: "users.manage" });
   const form = await args.request.formData();
-  const ids = form
-    .getAll(textField(form, "allOnPage") === "yes" ? "onPage" : "selected")
-    .filter((value): value is string => typeof value === "string");
+  const ids = selectedIds(form);
   const refuse = (message: string) => ({ view: "refused" as const, message });
   if (ids.length === 0) return refuse("Select at least one user, then choose Disable again");
   try {
@@ -29,9 +27,7 @@ export async function action(args: ActionFunctionArgs) {
     const result = await api.users.bulkDisable({ ids });
     return { view: "done" as const, ...result };
   } catch (error) {
-    const errors = toFormErrors(error);
-    if (!errors) throw error;
-    return refuse(Object.values(errors.fieldErrors)[0] ?? errors.formError ?? "That did not work: try again");
+    return refuse(bulkRefusal(error));
   }
 }
 
@@ -113,7 +109,7 @@ export default function BulkDisable() {
           <ul className="nhsuk-list nhsuk-list--bullet">
             {answer.refused.map((user) => (
               <li key={user.id}>
-                <a href={`/users/${user.id}`}>{user.name}</a>: {user.reason}
+                {user.name}: {user.reason}
               </li>
             ))}
           </ul>

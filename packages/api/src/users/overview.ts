@@ -4,6 +4,7 @@ import { roleLabels } from "../permissions.ts";
 import type { Context } from "../trpc.ts";
 import { groupIdsOf } from "../workflows/groups.ts";
 import { pendingEmailChange } from "./profile.ts";
+import { accountFields } from "./service.ts";
 import { userSessions } from "./sessions.ts";
 
 const RECENT_ACTIONS = 10;
@@ -13,13 +14,7 @@ export async function userOverview(db: Context["db"], id: string, now = new Date
   const user = await db.user.findFirst({
     where: { id, deletedAt: null },
     select: {
-      id: true,
-      name: true,
-      email: true,
-      role: true,
-      disabledAt: true,
-      lastSignInAt: true,
-      totpEnabledAt: true,
+      ...accountFields,
       createdAt: true,
       _count: { select: { recoveryCodes: { where: { usedAt: null } } } },
     },

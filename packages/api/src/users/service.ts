@@ -11,6 +11,17 @@ export type Tx = Parameters<Parameters<Context["db"]["$transaction"]>[0]>[0];
 
 export const USERS_PAGE_SIZE = 25;
 
+/** What the users list and a user's page show of an account (never its secrets). */
+export const accountFields = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  disabledAt: true,
+  lastSignInAt: true,
+  totpEnabledAt: true,
+} as const;
+
 export const listUsersInput = z.object({
   search: z.string().trim().max(200, "Search for 200 characters or fewer").optional(),
   role: z.enum(Role).optional(),
@@ -31,15 +42,7 @@ export async function listUsers(db: Context["db"], { search, role, status, page 
     db.user.count({ where }),
     db.user.findMany({
       where,
-      select: {
-        id: true,
-        name: true,
-        email: true,
-        role: true,
-        disabledAt: true,
-        lastSignInAt: true,
-        totpEnabledAt: true,
-      },
+      select: accountFields,
       orderBy: [{ name: "asc" }, { id: "asc" }],
       skip: (page - 1) * USERS_PAGE_SIZE,
       take: USERS_PAGE_SIZE,
