@@ -110,9 +110,10 @@ export async function confirmEmailChange(ctx: Pick<Context, "db" | "request">, t
     if (!user) throw new AppError("PRECONDITION_FAILED", changeProblems.invalid);
     await assertAddressFree(tx, email, user.id);
     await tx.user.update({ where: { id: user.id }, data: { email } });
+    // Done by whoever holds the new mailbox: the person, whether or not they are signed in.
     await recordAudit(
       tx,
-      { user: null, request: ctx.request },
+      { user, request: ctx.request },
       {
         action: "user.emailChanged",
         targetType: "User",
