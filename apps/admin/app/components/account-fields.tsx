@@ -8,8 +8,11 @@ export function EmailAddressInput({
   state,
   autoComplete,
   width,
+  current,
 }: {
   state: FormState;
+  /** The address on file, shown until the form is sent. */
+  current?: string;
   /** "username" where it is the person's own address, "off" for someone else's. */
   autoComplete?: "username" | "off";
   width?: TextInputProps["width"];
@@ -23,7 +26,7 @@ export function EmailAddressInput({
       autoComplete={autoComplete}
       spellCheck={false}
       width={width}
-      defaultValue={state.values.email}
+      defaultValue={state.values.email ?? current}
       error={state.fieldErrors.email}
     />
   );

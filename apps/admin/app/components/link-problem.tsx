@@ -10,7 +10,7 @@ export function LinkProblemPage({
   next,
 }: {
   problem: LinkProblem;
-  what: "invitation" | "password reset link";
+  what: "invitation" | "password reset link" | "email address confirmation link";
   next: { href: string; label: string; explanation: string };
 }) {
   const headings: Record<LinkProblem, string> = {

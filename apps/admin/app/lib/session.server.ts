@@ -25,7 +25,13 @@ export function redirectTarget(request: Request): string {
 
 // Pages anyone may open, and the pages of the second sign-in step (plus signing out), which a
 // session still waiting for its second factor may open. Everything else needs a full sign-in.
-const OPEN_PAGES = [/^\/sign-in$/, /^\/password-reset(\/[^/]+)?$/, /^\/invitations\/[^/]+$/, /^\/accessibility$/];
+const OPEN_PAGES = [
+  /^\/sign-in$/,
+  /^\/password-reset(\/[^/]+)?$/,
+  /^\/invitations\/[^/]+$/,
+  /^\/email-change\/[^/]+$/,
+  /^\/accessibility$/,
+];
 const MFA_STEP_PAGES = [/^\/sign-in\/verify$/, /^\/account\/authenticator\/set-up$/, /^\/sign-out$/];
 
 type Session = Awaited<ReturnType<Awaited<ReturnType<typeof api>>["api"]["auth"]["session"]>>;

@@ -1,8 +1,9 @@
-import { bulkActions, safeRedirectPath, toFormErrors } from "@observatory/api";
+import { bulkActions, safeRedirectPath } from "@observatory/api";
 import { BackLink, Button, DocumentTitle, Table, Tag, WarningCallout } from "@observatory/ui";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { isBulkAction } from "~/lib/content.server";
+import { bulkRefusal, selectedIds } from "~/lib/bulk-selection.server";
 import { textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
@@ -19,9 +20,7 @@ export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const back = safeRedirectPath(textField(form, "back"), "/content");
   const name = textField(form, "action");
-  const ids = form
-    .getAll(textField(form, "allOnPage") === "yes" ? "onPage" : "selected")
-    .filter((value): value is string => typeof value === "string");
+  const ids = selectedIds(form);
   const refuse = (message: string) => ({ view: "refused" as const, back, message });
   if (!isBulkAction(name)) return refuse("Choose an action for the selected items");
   if (ids.length === 0) return refuse("Select at least one item, then choose the action again");
@@ -54,9 +53,7 @@ export async function action(args: ActionFunctionArgs) {
       failed: result.failed,
     };
   } catch (error) {
-    const errors = toFormErrors(error);
-    if (!errors) throw error;
-    return refuse(Object.values(errors.fieldErrors)[0] ?? errors.formError ?? "That did not work: try again");
+    return refuse(bulkRefusal(error));
   }
 }
 

@@ -45,6 +45,43 @@ export function passwordResetEmail(fields: { to: string; name: string; link: str
   };
 }
 
+export function emailChangeConfirmationEmail(fields: {
+  to: string;
+  name: string;
+  link: string;
+  expiresAt: Date;
+}): OutgoingEmail {
+  return {
+    to: fields.to,
+    subject: `Confirm your new email address for the ${SERVICE}`,
+    text: [
+      `Dear ${fields.name},`,
+      "",
+      `An administrator has changed the email address of your account to this one. To confirm it, open this link:`,
+      fields.link,
+      "",
+      `Until you do, you keep signing in with your old address. The link works once and expires on ${formatDateTime(fields.expiresAt)}.`,
+      "",
+      "If you do not have an account with us, you can ignore this email: nothing changes.",
+    ].join("\n"),
+  };
+}
+
+export function emailChangeNoticeEmail(fields: { to: string; name: string; newEmail: string }): OutgoingEmail {
+  return {
+    to: fields.to,
+    subject: `The email address of your account for the ${SERVICE} is changing`,
+    text: [
+      `Dear ${fields.name},`,
+      "",
+      `An administrator has asked to change the email address of your account to ${fields.newEmail}.`,
+      "It changes when the link sent to that address is opened. Until then you sign in with this address.",
+      "",
+      "If you did not expect this, tell an administrator.",
+    ].join("\n"),
+  };
+}
+
 function articleFor(word: string): string {
   return /^[aeiou]/i.test(word) ? "an" : "a";
 }

@@ -31,7 +31,7 @@ function createLucia(db: Db, secure: boolean) {
       disabledAt: a.disabledAt,
       totpEnabled: a.totpEnabledAt !== null,
     }),
-    getSessionAttributes: (a) => ({ mfaVerifiedAt: a.mfaVerifiedAt }),
+    getSessionAttributes: (a) => ({ mfaVerifiedAt: a.mfaVerifiedAt, lastSeenAt: a.lastSeenAt }),
   });
 }
 
@@ -42,6 +42,9 @@ declare module "lucia" {
     DatabaseSessionAttributes: SessionColumns;
   }
 }
+
+/** How stale a session's "last seen" may get before a request writes it again: not a write per click. */
+const LAST_SEEN_PRECISION_MS = 5 * 60 * 1000;
 
 /** The cookie holds a random token; the database holds only its SHA-256, so a leaked table signs no one in. */
 export const hashSessionToken = hashToken;
@@ -62,6 +65,7 @@ export function createAuth(db: Db, options: { secureCookies: boolean }) {
           ipHash: meta.ipHash,
           userAgent: meta.userAgent?.slice(0, 300) ?? null,
           mfaVerifiedAt: meta.mfaVerified ? new Date() : null,
+          lastSeenAt: new Date(),
         },
         { sessionId: hashSessionToken(token) },
       );
@@ -73,6 +77,10 @@ export function createAuth(db: Db, options: { secureCookies: boolean }) {
     ): Promise<{ user: SessionUser; session: CurrentSession; cookie: string | null } | null> {
       const { session, user } = await lucia.validateSession(hashSessionToken(token));
       if (!session || !user) return null;
+      const now = new Date();
+      if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_PRECISION_MS) {
+        await db.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
+      }
       const refreshed = session.fresh ? lucia.createSessionCookie(token).serialize() : null;
       return {
         user: {

@@ -1,3 +1,4 @@
+import type { Db } from "@observatory/db";
 import { hashPassword } from "./password.ts";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
@@ -44,21 +45,7 @@ export async function requestPasswordReset(
   });
   if (!user || user.disabledAt) return;
   await ctx.db.$transaction(async (tx) => {
-    const { token, expiresAt } = await issueEmailToken(tx, {
-      kind: "PASSWORD_RESET",
-      email: user.email,
-      userId: user.id,
-      ttlMs: RESET_MINUTES * 60 * 1000,
-    });
-    await queueEmail(
-      tx,
-      passwordResetEmail({
-        to: user.email,
-        name: user.name,
-        link: new URL(`/password-reset/${token}`, apiConfig().adminSiteUrl).toString(),
-        expiresAt,
-      }),
-    );
+    await sendPasswordResetLink(tx, user);
     await recordAudit(
       tx,
       { user: null, request: ctx.request },
@@ -70,6 +57,31 @@ export async function requestPasswordReset(
       },
     );
   });
+}
+
+/**
+ * Emails `user` a new reset link (older ones stop working). Call inside the transaction that
+ * records why it was sent: the person's own request, or an administrator's.
+ */
+export async function sendPasswordResetLink(
+  tx: Pick<Db, "authToken" | "emailMessage">,
+  user: { id: string; name: string; email: string },
+) {
+  const { token, expiresAt } = await issueEmailToken(tx, {
+    kind: "PASSWORD_RESET",
+    email: user.email,
+    userId: user.id,
+    ttlMs: RESET_MINUTES * 60 * 1000,
+  });
+  await queueEmail(
+    tx,
+    passwordResetEmail({
+      to: user.email,
+      name: user.name,
+      link: new URL(`/password-reset/${token}`, apiConfig().adminSiteUrl).toString(),
+      expiresAt,
+    }),
+  );
 }
 
 export type PasswordResetView = { status: "valid"; email: string } | { status: Exclude<TokenStatus, "valid"> };

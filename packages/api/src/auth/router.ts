@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { mfaStepProcedure, publicProcedure, router } from "../trpc.ts";
 import { acceptInvitation, acceptInvitationInput, viewInvitation } from "../users/invitations.ts";
+import { confirmEmailChange, viewEmailChange } from "../users/profile.ts";
 import { mfaStateOf } from "./mfa-policy.ts";
 import { verifyMfa, verifyMfaInput } from "./mfa.ts";
 import {
@@ -44,6 +45,12 @@ export const authRouter = router({
   }),
 
   passwordReset: publicProcedure.input(tokenInput).query(({ ctx, input }) => viewPasswordReset(ctx.db, input.token)),
+
+  emailChange: publicProcedure.input(tokenInput).query(({ ctx, input }) => viewEmailChange(ctx.db, input.token)),
+
+  confirmEmailChange: publicProcedure
+    .input(tokenInput)
+    .mutation(({ ctx, input }) => confirmEmailChange(ctx, input.token)),
 
   resetPassword: publicProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
     await resetPassword(ctx, input);

@@ -16,7 +16,7 @@ const { testAdapter, databaseUser } = luciaCases as unknown as {
 // Lucia's attributes kept in columns of the project's tables, so the cases run on the real schema.
 const caseMapping: AttributeMapping<CaseSession, CaseUser> = {
   readSession: ({ userAgent }) => ({ country: userAgent }),
-  writeSession: ({ country }) => ({ mfaVerifiedAt: null, ipHash: null, userAgent: country }),
+  writeSession: ({ country }) => ({ mfaVerifiedAt: null, ipHash: null, userAgent: country, lastSeenAt: new Date() }),
   readUser: ({ name }) => ({ username: name }),
 };
 

@@ -4,7 +4,7 @@ import type { Db, SessionModel, UserModel } from "@observatory/db";
 // interface, written out here so that lucia itself stays imported by lucia.ts alone.
 
 /** The session columns a session carries besides its id, user and expiry. */
-export type SessionColumns = Pick<SessionModel, "mfaVerifiedAt" | "ipHash" | "userAgent">;
+export type SessionColumns = Pick<SessionModel, "mfaVerifiedAt" | "ipHash" | "userAgent" | "lastSeenAt">;
 /** The user columns a signed-in request needs (never the password hash or the TOTP secret). */
 export type UserColumns = Pick<UserModel, "email" | "name" | "role" | "disabledAt" | "totpEnabledAt">;
 
@@ -18,7 +18,12 @@ export type AttributeMapping<SessionAttributes, UserAttributes> = {
 /** The project's mapping: each attribute is the column of the same name. */
 export const columnsAsAttributes: AttributeMapping<SessionColumns, UserColumns> = {
   readSession: (columns) => columns,
-  writeSession: ({ mfaVerifiedAt, ipHash, userAgent }) => ({ mfaVerifiedAt, ipHash, userAgent }),
+  writeSession: ({ mfaVerifiedAt, ipHash, userAgent, lastSeenAt }) => ({
+    mfaVerifiedAt,
+    ipHash,
+    userAgent,
+    lastSeenAt,
+  }),
   readUser: (columns) => columns,
 };
 
@@ -32,6 +37,7 @@ const sessionSelect = {
   mfaVerifiedAt: true,
   ipHash: true,
   userAgent: true,
+  lastSeenAt: true,
 } as const;
 const userSelect = {
   id: true,

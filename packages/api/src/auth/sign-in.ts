@@ -11,13 +11,17 @@ import { checkThrottle, clearThrottle, recordFailure, throttleKey } from "./sign
 
 export const WRONG_CREDENTIALS = "Enter a correct email address and password";
 
-export const emailField = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, "Enter your email address")
-  .max(254, "Email address must be 254 characters or fewer")
-  .pipe(z.email("Enter an email address in the correct format, like name@example.com"));
+/** An email address as a form sends it, lower-cased; `whose` words the empty-field message. */
+export const emailFieldFor = (whose: "your" | "their") =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, `Enter ${whose} email address`)
+    .max(254, "Email address must be 254 characters or fewer")
+    .pipe(z.email("Enter an email address in the correct format, like name@example.com"));
+
+export const emailField = emailFieldFor("your");
 
 export const signInInput = z.object({
   email: emailField,

@@ -20,33 +20,52 @@ type StaffContext = Pick<Context, "db" | "request"> & { user: { id: string; name
 /** A role as a form sends it: any string in, one of the roles out ("Select a role" otherwise). */
 export const roleField = z.string("Select a role").pipe(z.enum(Role, "Select a role"));
 
+/** A staff member's full name as a form sends it; `whose` words the messages ("your", "their"). */
+export const staffNameField = (whose: "your" | "their") => {
+  const label = `${whose[0]?.toUpperCase()}${whose.slice(1)} name`;
+  return z
+    .string()
+    .trim()
+    .min(1, `Enter ${whose} full name`)
+    .max(100, `${label} must be 100 characters or fewer`)
+    .refine(...oneLine(label));
+};
+
 export const inviteInput = z.object({ email: emailField, role: roleField });
+
+type Tx = Parameters<Parameters<Context["db"]["$transaction"]>[0]>[0];
+
+/** Issues a new invitation link for `email` (older ones stop working) and emails it. */
+async function sendInvitation(tx: Tx, ctx: StaffContext, invitation: { email: string; role: Role }) {
+  const existing = await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
+  if (existing) {
+    throw new AppError("CONFLICT", "There is already an account with this email address.", {
+      email: "There is already an account with this email address",
+    });
+  }
+  const issued = await issueEmailToken(tx, {
+    kind: "INVITATION",
+    email: invitation.email,
+    role: invitation.role,
+    invitedById: ctx.user.id,
+    ttlMs: INVITATION_DAYS * 24 * 60 * 60 * 1000,
+  });
+  await queueEmail(
+    tx,
+    invitationEmail({
+      to: invitation.email,
+      role: invitation.role,
+      invitedBy: ctx.user.name,
+      link: new URL(`/invitations/${issued.token}`, apiConfig().adminSiteUrl).toString(),
+      expiresAt: issued.expiresAt,
+    }),
+  );
+  return { id: issued.id, expiresAt: issued.expiresAt };
+}
 
 export async function inviteUser(ctx: StaffContext, input: z.infer<typeof inviteInput>) {
   return ctx.db.$transaction(async (tx) => {
-    const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    if (existing) {
-      throw new AppError("CONFLICT", "There is already an account with this email address.", {
-        email: "There is already an account with this email address",
-      });
-    }
-    const { token, id, expiresAt } = await issueEmailToken(tx, {
-      kind: "INVITATION",
-      email: input.email,
-      role: input.role,
-      invitedById: ctx.user.id,
-      ttlMs: INVITATION_DAYS * 24 * 60 * 60 * 1000,
-    });
-    await queueEmail(
-      tx,
-      invitationEmail({
-        to: input.email,
-        role: input.role,
-        invitedBy: ctx.user.name,
-        link: new URL(`/invitations/${token}`, apiConfig().adminSiteUrl).toString(),
-        expiresAt,
-      }),
-    );
+    const { id, expiresAt } = await sendInvitation(tx, ctx, input);
     await recordAudit(tx, ctx, {
       action: "user.invited",
       targetType: "Invitation",
@@ -58,10 +77,14 @@ export async function inviteUser(ctx: StaffContext, input: z.infer<typeof invite
   });
 }
 
-/** Invitations that can still be accepted, newest first. */
+/** Days an expired invitation stays listed, so that it can be sent again. */
+const EXPIRED_LISTED_DAYS = 30;
+
+/** Invitations neither accepted nor withdrawn (expired ones for a while), newest first. */
 export async function pendingInvitations(db: Context["db"], now = new Date()) {
+  const listedSince = new Date(now.getTime() - EXPIRED_LISTED_DAYS * 24 * 60 * 60 * 1000);
   return db.authToken.findMany({
-    where: { kind: "INVITATION", usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    where: { kind: "INVITATION", usedAt: null, revokedAt: null, expiresAt: { gt: listedSince } },
     select: {
       id: true,
       email: true,
@@ -92,6 +115,27 @@ export async function revokeInvitation(ctx: StaffContext, id: string) {
   });
 }
 
+/** Sends the invitation again with a new link, valid for another week; the old link stops working. */
+export async function resendInvitation(ctx: StaffContext, id: string) {
+  return ctx.db.$transaction(async (tx) => {
+    const invitation = await tx.authToken.findFirst({
+      where: { id, kind: "INVITATION", usedAt: null, revokedAt: null },
+      select: { email: true, role: true },
+    });
+    if (!invitation?.role)
+      throw new AppError("NOT_FOUND", "That invitation was not found, or has already been used or withdrawn.");
+    const sent = await sendInvitation(tx, ctx, { email: invitation.email, role: invitation.role });
+    await recordAudit(tx, ctx, {
+      action: "user.invitationResent",
+      targetType: "Invitation",
+      targetId: sent.id,
+      summary: `Sent the invitation to ${invitation.email} again`,
+      data: { replaces: id },
+    });
+    return { email: invitation.email, expiresAt: sent.expiresAt };
+  });
+}
+
 export type InvitationView =
   | { status: "valid"; email: string; role: Role; invitedBy: string | null }
   | { status: Exclude<TokenStatus, "valid"> };
@@ -106,12 +150,7 @@ export async function viewInvitation(db: Context["db"], token: string): Promise<
 
 export const acceptInvitationInput = z.object({
   token: z.string().min(1).max(200),
-  name: z
-    .string()
-    .trim()
-    .min(1, "Enter your full name")
-    .max(100, "Your name must be 100 characters or fewer")
-    .refine(...oneLine("Your name")),
+  name: staffNameField("your"),
   password: newPasswordField,
   confirmPassword: newPasswordField,
 });

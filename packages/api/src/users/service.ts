@@ -6,10 +6,21 @@ import { roleLabels } from "../permissions.ts";
 import type { Context } from "../trpc.ts";
 import { roleField } from "./invitations.ts";
 
-type StaffContext = Pick<Context, "db" | "request"> & { user: { id: string; name: string } };
-type Tx = Parameters<Parameters<Context["db"]["$transaction"]>[0]>[0];
+export type StaffContext = Pick<Context, "db" | "request"> & { user: { id: string; name: string } };
+export type Tx = Parameters<Parameters<Context["db"]["$transaction"]>[0]>[0];
 
 export const USERS_PAGE_SIZE = 25;
+
+/** What the users list and a user's page show of an account (never its secrets). */
+export const accountFields = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  disabledAt: true,
+  lastSignInAt: true,
+  totpEnabledAt: true,
+} as const;
 
 export const listUsersInput = z.object({
   search: z.string().trim().max(200, "Search for 200 characters or fewer").optional(),
@@ -20,6 +31,7 @@ export const listUsersInput = z.object({
 
 export async function listUsers(db: Context["db"], { search, role, status, page }: z.output<typeof listUsersInput>) {
   const where: Prisma.UserWhereInput = {
+    deletedAt: null,
     ...(role ? { role } : {}),
     ...(status === "active" ? { disabledAt: null } : status === "disabled" ? { disabledAt: { not: null } } : {}),
     ...(search
@@ -30,15 +42,7 @@ export async function listUsers(db: Context["db"], { search, role, status, page 
     db.user.count({ where }),
     db.user.findMany({
       where,
-      select: {
-        id: true,
-        name: true,
-        email: true,
-        role: true,
-        disabledAt: true,
-        lastSignInAt: true,
-        totpEnabledAt: true,
-      },
+      select: accountFields,
       orderBy: [{ name: "asc" }, { id: "asc" }],
       skip: (page - 1) * USERS_PAGE_SIZE,
       take: USERS_PAGE_SIZE,
@@ -47,31 +51,11 @@ export async function listUsers(db: Context["db"], { search, role, status, page 
   return { users, total, page, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
 }
 
-export async function getUser(db: Context["db"], id: string) {
-  const user = await db.user.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      role: true,
-      disabledAt: true,
-      lastSignInAt: true,
-      totpEnabledAt: true,
-      createdAt: true,
-      _count: { select: { sessions: { where: { expiresAt: { gt: new Date() } } } } },
-    },
-  });
-  if (!user) throw notFound("That user");
-  const { _count, ...rest } = user;
-  return { ...rest, activeSessions: _count.sessions };
-}
-
 /**
  * Refuses a change that would leave no active administrator. The active administrators' rows are
  * locked first, so two administrators demoting each other at the same moment cannot both succeed.
  */
-async function assertAnotherActiveAdmin(tx: Tx, userId: string): Promise<void> {
+export async function assertAnotherActiveAdmin(tx: Tx, userId: string): Promise<void> {
   const admins = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "User" WHERE "role" = 'ADMIN' AND "disabledAt" IS NULL FOR UPDATE`;
   if (!admins.some((admin) => admin.id !== userId)) {
@@ -82,9 +66,10 @@ async function assertAnotherActiveAdmin(tx: Tx, userId: string): Promise<void> {
   }
 }
 
-async function findTarget(tx: Tx, id: string) {
-  const user = await tx.user.findUnique({
-    where: { id },
+/** A user an administrator may act on: any account but a deleted one. */
+export async function findTarget(tx: Pick<Tx, "user">, id: string) {
+  const user = await tx.user.findFirst({
+    where: { id, deletedAt: null },
     select: { id: true, name: true, email: true, role: true, disabledAt: true },
   });
   if (!user) throw notFound("That user");
@@ -146,20 +131,6 @@ export async function enableUser(ctx: StaffContext, id: string) {
       targetId: id,
       summary: `Re-enabled ${target.name} (${target.email})`,
     });
-  });
-}
-
-export async function endUserSessions(ctx: StaffContext, id: string) {
-  return ctx.db.$transaction(async (tx) => {
-    const target = await findTarget(tx, id);
-    const ended = await tx.session.deleteMany({ where: { userId: id } });
-    await recordAudit(tx, ctx, {
-      action: "user.sessionsEnded",
-      targetType: "User",
-      targetId: id,
-      summary: `Ended all sessions of ${target.name} (${ended.count})`,
-    });
-    return { ended: ended.count };
   });
 }
 

@@ -1,0 +1,8 @@
+-- AlterEnum
+ALTER TYPE "TokenKind" ADD VALUE 'EMAIL_CHANGE';
+
+-- AlterTable
+ALTER TABLE "Session" ADD COLUMN     "lastSeenAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;
+
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "deletedAt" TIMESTAMPTZ(3);
