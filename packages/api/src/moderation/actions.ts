@@ -96,7 +96,9 @@ function refusal(seen: SeenComment, current: Current | undefined, decision: Deci
   if (current.updatedAt.getTime() !== seen.updatedAt.getTime())
     return "Someone else has changed this comment since you opened it. Reload the queue to see it. Nothing was changed.";
   if (decision === "restore")
-    return current.status === "TRASH" ? null : `This comment is not in the trash: it is ${statusWords[current.status]}.`;
+    return current.status === "TRASH"
+      ? null
+      : `This comment is not in the trash: it is ${statusWords[current.status]}.`;
   if (decision === "delete") return null;
   if (current.status === targetStatus[decision]) return `This comment is already ${statusWords[current.status]}.`;
   // A comment in the trash comes back as it was before anything else is decided about it.
@@ -289,10 +291,7 @@ export const editInput = seenComment.extend({
     .string()
     .trim()
     .min(1, "Enter the comment's text")
-    .max(
-      MAX_COMMENT_LENGTH,
-      `The comment must be ${MAX_COMMENT_LENGTH.toLocaleString("en-GB")} characters or fewer`,
-    ),
+    .max(MAX_COMMENT_LENGTH, `The comment must be ${MAX_COMMENT_LENGTH.toLocaleString("en-GB")} characters or fewer`),
 });
 
 /**

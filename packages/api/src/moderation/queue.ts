@@ -6,6 +6,7 @@ import { describeFlag } from "../comments/spam-rules.ts";
 import { itemPath } from "../content/kinds.ts";
 import { decodeTimeCursor, encodeTimeCursor, type TimeCursor } from "../keyset-cursor.ts";
 import { AppError, notFound } from "../errors.ts";
+import { TRASH_DAYS } from "./trash.ts";
 
 // The moderation queue: one tab per status, filtered by article, date and text, newest or oldest
 // first, in keyset pages over the (status, createdAt DESC, id) index so that page 1,000 costs what
@@ -202,6 +203,8 @@ async function loadRows(db: Db, comments: Prisma.Sql, order: Prisma.Sql) {
       moderatedAt: c.moderatedAt,
       moderatedBy: c.moderatedBy,
       trashedAt: c.trashedAt,
+      /** When the purge job deletes it for good. */
+      purgeAt: c.trashedAt ? new Date(c.trashedAt.getTime() + TRASH_DAYS * 86_400_000) : null,
       statusBeforeTrash: c.statusBeforeTrash,
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,

@@ -78,18 +78,14 @@ export const moderationRouter = router({
 
   /** Approve, reject or mark as spam several comments; reports which succeeded and why the others did not. */
   moderateMany: moderate
-    .input(
-      bulkInput.extend({ action: z.enum(["approve", "reject", "spam", "trash", "restore"]), reason: reasonInput }),
-    )
+    .input(bulkInput.extend({ action: z.enum(["approve", "reject", "spam", "trash", "restore"]), reason: reasonInput }))
     .mutation(({ ctx, input }) => moderateMany(ctx, input.action, input.comments, input.reason)),
   deleteMany: remove.input(bulkInput).mutation(({ ctx, input }) => moderateMany(ctx, "delete", input.comments)),
   /** How many "Empty spam" or "Empty trash" would delete, as of now (stated on the confirmation page). */
-  emptiable: remove
-    .input(emptyInput.pick({ status: true }))
-    .query(async ({ ctx, input }) => {
-      const asOf = new Date();
-      return { count: await countEmptiable(ctx.db, input.status, asOf), asOf };
-    }),
+  emptiable: remove.input(emptyInput.pick({ status: true })).query(async ({ ctx, input }) => {
+    const asOf = new Date();
+    return { count: await countEmptiable(ctx.db, input.status, asOf), asOf };
+  }),
   empty: remove.input(emptyInput).mutation(({ ctx, input }) => emptyComments(ctx, input)),
 
   settings: moderate.query(({ ctx }) => readModerationSettings(ctx.db)),

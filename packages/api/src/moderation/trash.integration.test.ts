@@ -54,9 +54,16 @@ describe("the comment trash", () => {
       expect((await api.moderation.queue({ status: "TRASH" })).rows.map((r) => r.id)).toContain(approved.id);
 
       await api.moderation.restore(seen(trashed));
-      expect(await current(approved.id)).toMatchObject({ status: "APPROVED", trashedAt: null, statusBeforeTrash: null });
+      expect(await current(approved.id)).toMatchObject({
+        status: "APPROVED",
+        trashedAt: null,
+        statusBeforeTrash: null,
+      });
       expect(await publicBodies()).toContain(`Trashed by ${role}`);
-      const events = await h.db.auditEvent.findMany({ where: { targetId: approved.id }, orderBy: { createdAt: "asc" } });
+      const events = await h.db.auditEvent.findMany({
+        where: { targetId: approved.id },
+        orderBy: { createdAt: "asc" },
+      });
       expect(events.map((e) => [e.action, e.actorId])).toEqual([
         ["comment.trashed", user.id],
         ["comment.restored", user.id],
@@ -153,7 +160,9 @@ describe("the comment trash", () => {
     await api.moderation.edit({ ...seen(approved), body: "The corrected words", authorName: "Ada R." });
     expect(await current(approved.id)).toMatchObject({ body: "The corrected words", authorName: "Ada R." });
     expect(await publicBodies()).toContain("The corrected words");
-    const event = await h.db.auditEvent.findFirstOrThrow({ where: { action: "comment.edited", targetId: approved.id } });
+    const event = await h.db.auditEvent.findFirstOrThrow({
+      where: { action: "comment.edited", targetId: approved.id },
+    });
     expect(event).toMatchObject({
       actorId: user.id,
       summary: "Edited the text and name of a comment by Ada Reader",
