@@ -146,7 +146,8 @@ export default function CommentPage() {
         {!isTrash && (
           <>
             <h2>Edit</h2>
-            <Form method="post" noValidate>
+            {/* Keyed by the comment's version: after a redaction the fields show the text as it is now. */}
+            <Form key={seen} method="post" noValidate>
               <input type="hidden" name={`seen-${row.id}`} value={seen} />
               {row.isStaffReply ? (
                 <input type="hidden" name="authorName" value={row.authorName} />
