@@ -189,9 +189,9 @@ describe("Header", () => {
         navigation={[{ href: "/comments", label: "Comments", badge: { text: "3", description: "3 pending" } }]}
       />,
     );
-    expect(html).toContain(
-      'Comments<span class="nhsuk-u-visually-hidden">, 3 pending</span><span class="observatory-nav-badge" aria-hidden="true">3</span>',
-    );
+    const link = find(html, "a", hasClass("nhsuk-header__navigation-link"));
+    expect(link["aria-label"]).toBe("Comments, 3 pending");
+    expect(html).toContain('Comments<span class="observatory-nav-badge" aria-hidden="true">3</span>');
   });
 
   it("renders no navigation landmark without navigation items", () => {

@@ -143,6 +143,8 @@ export function Header({ serviceName, homeHref, organisation, navigation, accoun
                     className="nhsuk-header__navigation-link"
                     href={item.href}
                     aria-current={item.current ? "page" : undefined}
+                    // The badge's number is read as words with the label ("Comments, 3 pending").
+                    aria-label={item.badge ? `${item.label}, ${item.badge.description}` : undefined}
                   >
                     {/* The strong keeps the current item distinguishable when users override colours. */}
                     {item.current ? (
@@ -151,12 +153,9 @@ export function Header({ serviceName, homeHref, organisation, navigation, accoun
                       item.label
                     )}
                     {item.badge && (
-                      <>
-                        <span className="nhsuk-u-visually-hidden">, {item.badge.description}</span>
-                        <span className="observatory-nav-badge" aria-hidden="true">
-                          {item.badge.text}
-                        </span>
-                      </>
+                      <span className="observatory-nav-badge" aria-hidden="true">
+                        {item.badge.text}
+                      </span>
                     )}
                   </a>
                 </li>
