@@ -54,6 +54,9 @@ async function addComments(prefix: string, count: number, status: "PENDING" | "A
 const statusOf = (id: string) =>
   withDb(async (db) => (await db.comment.findUnique({ where: { id }, select: { status: true } }))?.status ?? null);
 
+// Each journey checks two or three pages with axe, which takes seconds on a busy machine.
+test.describe.configure({ timeout: 60_000 });
+
 test("an editor switches to the table view and clears the queue with the keyboard", async ({ page }) => {
   await addComments("table", 3, "PENDING");
   await signInAs(page, "editor");
@@ -86,6 +89,8 @@ test("an editor switches to the table view and clears the queue with the keyboar
 
   await first.getByRole("checkbox").focus();
   await page.keyboard.press("j");
+  await expect(rows.nth(1)).toBeFocused();
+  await page.keyboard.press("k");
   await expect(first).toBeFocused();
   await page.keyboard.press("a");
   await expect(page.locator("#queue-status")).toHaveText("Comment approved: it is now on the public page.");
@@ -114,8 +119,6 @@ test("an editor moves a comment to the trash, restores it, and empties the trash
   await expect(page.locator("#queue-status")).toContainText("Comment moved to the trash.");
   await page.getByRole("button", { name: "Trash the comment by Reader 2" }).click();
   await expect(page.locator("#queue-status")).toContainText("Comment moved to the trash.");
-  await page.goto(`/news/${slug}`);
-  await expect(page.getByText(`trash comment 1 ${run}`)).toHaveCount(0);
 
   await page.goto(`${urls.admin}/comments?status=TRASH&itemId=${itemId}`);
   await expect(page.locator("[data-queue-row]")).toHaveCount(2);
