@@ -3,6 +3,7 @@ import { formatDateTime } from "@observatory/time";
 import { type CommentStatus, statusLabels } from "~/lib/moderation";
 import { type CommentSummaryRow, OtherComments } from "./comment-summary";
 import { QueueRowActions } from "./queue-row-actions";
+import { QueueRowSelect } from "./queue-row-select";
 
 // The queue as a dense table, one line or two per comment (WordPress's comments screen): who, what
 // and where, when, and its status. Each row's actions show while the row is hovered or anything in
@@ -61,25 +62,7 @@ export function QueueTable({
             tabIndex={-1}
           >
             <td className="nhsuk-table__cell">
-              <input
-                type="hidden"
-                name={`seen-${row.id}`}
-                value={`${row.status}|${new Date(row.updatedAt).toISOString()}`}
-              />
-              <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
-                <div className="nhsuk-checkboxes__item">
-                  <input
-                    className="nhsuk-checkboxes__input"
-                    id={`select-${row.id}`}
-                    name="selected"
-                    type="checkbox"
-                    value={row.id}
-                  />
-                  <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`select-${row.id}`}>
-                    <span className="nhsuk-u-visually-hidden">Select the comment by {row.authorName}</span>
-                  </label>
-                </div>
-              </div>
+              <QueueRowSelect row={row} isLabelShown={false} />
             </td>
             <th scope="row" className="nhsuk-table__header nhsuk-body-s">
               {row.authorName} {row.isStaffReply && <Tag colour="blue">Staff reply</Tag>}

@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { CommentSummary } from "~/components/comment-summary";
 import { QueueShortcuts } from "~/components/queue-shortcuts";
 import { QueueRowActions } from "~/components/queue-row-actions";
+import { QueueRowSelect } from "~/components/queue-row-select";
 import { QueueTable } from "~/components/queue-table";
 import { QueueViewForm } from "~/components/queue-view-form";
 import { textField } from "~/lib/forms.server";
@@ -344,11 +345,6 @@ export default function CommentQueue() {
                     className="nhsuk-card nhsuk-u-margin-bottom-0"
                   >
                     <div className="nhsuk-card__content">
-                      <input
-                        type="hidden"
-                        name={`seen-${row.id}`}
-                        value={`${row.status}|${new Date(row.updatedAt).toISOString()}`}
-                      />
                       <h2 className="nhsuk-heading-s nhsuk-u-margin-bottom-2" id={`row-${row.id}-heading`}>
                         <span className="nhsuk-u-visually-hidden">Comment {index + 1}: </span>
                         {row.authorName} {row.isStaffReply && <Tag colour="blue">Staff reply</Tag>}
@@ -358,20 +354,7 @@ export default function CommentQueue() {
                           <span className="nhsuk-u-visually-hidden">Error:</span> {failures.get(row.id)}
                         </p>
                       )}
-                      <div className="nhsuk-checkboxes nhsuk-checkboxes--small nhsuk-u-margin-bottom-2">
-                        <div className="nhsuk-checkboxes__item">
-                          <input
-                            className="nhsuk-checkboxes__input"
-                            id={`select-${row.id}`}
-                            name="selected"
-                            type="checkbox"
-                            value={row.id}
-                          />
-                          <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`select-${row.id}`}>
-                            Select<span className="nhsuk-u-visually-hidden"> the comment by {row.authorName}</span>
-                          </label>
-                        </div>
-                      </div>
+                      <QueueRowSelect row={row} isLabelShown className="nhsuk-u-margin-bottom-2" />
                       <CommentSummary row={row} publicSiteUrl={publicSiteUrl} />
                       <QueueRowActions row={row} canDelete={canDelete} busy={busy} />
                       <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
