@@ -62,6 +62,10 @@ test("a reader's comment is approved from the queue with the keyboard and appear
     "awaiting moderation",
   );
   await expect(page.getByText(text)).toHaveCount(0);
+  // The form starts afresh: sending it again would need a new comment.
+  await expect(page.getByLabel("Your name")).toHaveValue("");
+  await expect(page.getByLabel("Your email address")).toHaveValue("");
+  await expect(page.getByLabel("Your comment")).toHaveValue("");
 
   await signInAsModerator(page);
   await page.goto(`${urls.admin}/comments?q=${encodeURIComponent(run)}&itemId=${itemId}`);
@@ -201,7 +205,7 @@ test("from a comment's own page a moderator redacts a phrase and replies as the 
   await page
     .locator("[data-queue-row]")
     .filter({ hasText: "Jo Bloggs" })
-    .getByRole("link", { name: /Give a reason, redact or reply/ })
+    .getByRole("link", { name: /Give a reason, edit, redact or reply/ })
     .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Comment by Sam Reader");
   await expectAccessible(page);
@@ -213,10 +217,20 @@ test("from a comment's own page a moderator redacts a phrase and replies as the 
   await page.getByRole("button", { name: "Publish reply" }).click();
   await expect(page.getByRole("alert")).toContainText("Your reply is published");
   await expectAccessible(page);
+  // An edit of the name shown; the audit log keeps the one sent.
+  await page.getByLabel("Name shown with the comment").fill("Sam R.");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("alert")).toContainText("Comment saved");
 
   await page.goto(articlePath);
   await expect(page.getByText(`Ask [removed] on ward 4 ${run}`)).toBeVisible();
   await expect(page.getByText("Jo Bloggs")).toHaveCount(0);
+  await expect(
+    page
+      .locator(".observatory-comment")
+      .filter({ hasText: `Ask [removed] on ward 4 ${run}` })
+      .first(),
+  ).toContainText("Sam R.");
   const reply = page.locator(".observatory-comment").filter({ hasText: `Thank you, we will look into this ${run}` });
   await expect(reply.last()).toContainText("NHS Race and Health Observatory");
 });

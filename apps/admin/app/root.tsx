@@ -16,6 +16,7 @@ import appCss from "~/styles.css?url";
 import { type ReactNode, useEffect } from "react";
 import { api } from "~/lib/api.server";
 import { detour } from "~/lib/session.server";
+import { can } from "@observatory/api/permissions";
 import { adminFooter, adminHeader, pageTitle, type Viewer } from "~/lib/site";
 
 export const links: LinksFunction = () => [
@@ -34,7 +35,13 @@ export async function loader({ request, context }: LoaderFunctionArgs): Promise<
   const session = await caller.auth.session();
   const elsewhere = detour(request, session);
   if (elsewhere) throw redirect(elsewhere, { headers: responseHeaders });
-  return { viewer: session ? { user: { name: session.user.name, role: session.user.role }, mfa: session.mfa } : null };
+  if (!session) return { viewer: null };
+  // The navigation's badge: one read of the per-status totals the database keeps (see decision 016).
+  const pendingComments =
+    session.mfa === "satisfied" && can(session.user.role, "comments.moderate")
+      ? await caller.moderation.pendingCount()
+      : null;
+  return { viewer: { user: { name: session.user.name, role: session.user.role }, mfa: session.mfa, pendingComments } };
 }
 
 /** Titles for the error pages (routes set their own otherwise). */

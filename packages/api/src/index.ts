@@ -14,6 +14,7 @@ export { startMailDelivery } from "./mail/mailer.ts";
 export { safeRedirectPath } from "./http/safe-redirect.ts";
 export type { MfaState } from "./auth/mfa-policy.ts";
 export { issueFormToken } from "./comments/form-token.ts";
+export { TRASH_DAYS } from "./moderation/trash.ts";
 export { startBackgroundJobs } from "./jobs/index.ts";
 export { awaitingLabel, statusLabel, statusLabels } from "./editorial/common.ts";
 export { type BulkActionName, bulkActions } from "./editorial/bulk.ts";

@@ -181,6 +181,19 @@ describe("Header", () => {
     expect(find(html, "nav", hasClass("nhsuk-header__navigation"))["aria-label"]).toBe("Menu");
   });
 
+  it("shows a badge's number and reads it out with the link's name", () => {
+    const html = render(
+      <Header
+        serviceName="Observatory"
+        homeHref="/"
+        navigation={[{ href: "/comments", label: "Comments", badge: { text: "3", description: "3 pending" } }]}
+      />,
+    );
+    const link = find(html, "a", hasClass("nhsuk-header__navigation-link"));
+    expect(link["aria-label"]).toBe("Comments, 3 pending");
+    expect(html).toContain('Comments<span class="observatory-nav-badge" aria-hidden="true">3</span>');
+  });
+
   it("renders no navigation landmark without navigation items", () => {
     expect(render(<Header serviceName="Observatory" homeHref="/" navigation={[]} />)).not.toContain("<nav");
   });

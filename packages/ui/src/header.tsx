@@ -1,7 +1,13 @@
 import { cx } from "./class-names";
 import { Icon } from "./icon";
 
-export type HeaderNavigationItem = { href: string; label: string; current?: boolean };
+/** `badge`: a number shown beside the label (`text`), read out as `description` ("3 pending"). */
+export type HeaderNavigationItem = {
+  href: string;
+  label: string;
+  current?: boolean;
+  badge?: { text: string; description: string };
+};
 /** `href` renders a link, `action` a POST form with a button (e.g. sign out), neither plain text (e.g. the user's name). */
 export type HeaderAccountItem = { href?: string; label: string; action?: string };
 export type HeaderSearch = { action: string; name?: string; defaultValue?: string; label?: string };
@@ -137,12 +143,19 @@ export function Header({ serviceName, homeHref, organisation, navigation, accoun
                     className="nhsuk-header__navigation-link"
                     href={item.href}
                     aria-current={item.current ? "page" : undefined}
+                    // The badge's number is read as words with the label ("Comments, 3 pending").
+                    aria-label={item.badge ? `${item.label}, ${item.badge.description}` : undefined}
                   >
                     {/* The strong keeps the current item distinguishable when users override colours. */}
                     {item.current ? (
                       <strong className="nhsuk-header__navigation-item-current-fallback">{item.label}</strong>
                     ) : (
                       item.label
+                    )}
+                    {item.badge && (
+                      <span className="observatory-nav-badge" aria-hidden="true">
+                        {item.badge.text}
+                      </span>
                     )}
                   </a>
                 </li>

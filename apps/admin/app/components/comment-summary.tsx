@@ -15,11 +15,42 @@ export type CommentSummaryRow = {
   moderatedAt: Date | string | null;
   moderatedBy: string | null;
   moderationNote: string | null;
+  trashedAt: Date | string | null;
+  purgeAt: Date | string | null;
   flags: { code: string; label: string }[];
   item: { id: string; title: string; path: string };
   parent: { authorName: string; body: string; status: CommentStatus } | null;
-  otherComments: { approved: number; rejected: number; spam: number } | null;
+  otherComments: OtherCommentCounts | null;
 };
+
+type OtherCommentCounts = { email: string; pending: number; approved: number; rejected: number; spam: number };
+
+const historyStatuses = [
+  ["pending", "PENDING"],
+  ["approved", "APPROVED"],
+  ["rejected", "REJECTED"],
+  ["spam", "SPAM"],
+] as const;
+
+/** The sender's other comments by status, each count a link to them in the queue. */
+export function OtherComments({ counts }: { counts: OtherCommentCounts }) {
+  return (
+    <>
+      {historyStatuses.map(([key, status], index) => (
+        <span key={key}>
+          {index > 0 && ", "}
+          {counts[key] > 0 ? (
+            <a href={queueHref({ status, email: counts.email })}>
+              {counts[key]} {statusLabels[status].toLowerCase()}
+            </a>
+          ) : (
+            `0 ${statusLabels[status].toLowerCase()}`
+          )}
+        </span>
+      ))}
+    </>
+  );
+}
 
 const excerpt = (text: string, length = 200) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
@@ -35,8 +66,7 @@ export function CommentSummary({ row, publicSiteUrl }: { row: CommentSummaryRow;
           <div>
             <dt className="nhsuk-u-font-weight-bold">Other comments from this email: </dt>
             <dd>
-              {row.otherComments.approved} approved, {row.otherComments.rejected} rejected, {row.otherComments.spam}{" "}
-              spam
+              <OtherComments counts={row.otherComments} />
             </dd>
           </div>
         )}
@@ -78,6 +108,12 @@ export function CommentSummary({ row, publicSiteUrl }: { row: CommentSummaryRow;
               <Tag colour={row.status === "SPAM" ? "red" : "grey"}>{flag.label}</Tag>{" "}
             </span>
           ))}
+        </p>
+      )}
+      {row.trashedAt && row.purgeAt && (
+        <p className="nhsuk-body-s">
+          In the trash since {formatDateTime(row.trashedAt)}: restorable until it is deleted permanently on{" "}
+          {formatDateTime(row.purgeAt)}.
         </p>
       )}
       {row.moderatedAt && (

@@ -1,15 +1,16 @@
 // The comment queue's URL state: which tab, filters and page, parsed leniently from the query string
 // (the API validates again) and written back into links, so every view of the queue is a plain link.
 
-export type CommentStatus = "PENDING" | "APPROVED" | "SPAM" | "REJECTED";
+export type CommentStatus = "PENDING" | "APPROVED" | "SPAM" | "REJECTED" | "TRASH";
 
-export const statusTabs: CommentStatus[] = ["PENDING", "APPROVED", "SPAM", "REJECTED"];
+export const statusTabs: CommentStatus[] = ["PENDING", "APPROVED", "SPAM", "REJECTED", "TRASH"];
 
 export const statusLabels: Record<CommentStatus, string> = {
   PENDING: "Pending",
   APPROVED: "Approved",
   SPAM: "Spam",
   REJECTED: "Rejected",
+  TRASH: "Trash",
 };
 
 export type QueueFilters = {
@@ -18,6 +19,8 @@ export type QueueFilters = {
   from?: string;
   to?: string;
   q?: string;
+  /** One sender's comments only. */
+  email?: string;
   order: "newest" | "oldest";
   cursor?: string;
 };
@@ -34,6 +37,7 @@ export function queueFilters(params: URLSearchParams): QueueFilters {
     from: text("from"),
     to: text("to"),
     q: text("q"),
+    email: text("email"),
     order: params.get("order") === "oldest" ? "oldest" : "newest",
     cursor: text("cursor"),
   };

@@ -52,7 +52,8 @@ export const adminSections: AdminSection[] = [
   },
 ];
 
-export type Viewer = { user: { name: string; role: Role }; mfa: MfaState } | null;
+/** `pendingComments`: for those who moderate, how many comments await it (the navigation's badge). */
+export type Viewer = { user: { name: string; role: Role }; mfa: MfaState; pendingComments: number | null } | null;
 
 export function sectionsFor(role: Role): AdminSection[] {
   return adminSections.filter((section) => can(role, section.permission));
@@ -70,9 +71,16 @@ export function adminHeader(pathname: string, viewer: Viewer): HeaderProps {
       href: item.href,
       label: item.label,
       current: item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`),
+      badge: item.href === "/comments" ? pendingBadge(viewer.pendingComments) : undefined,
     })),
     account: { items: [{ href: "/account", label: viewer.user.name }, signOut] },
   };
+}
+
+function pendingBadge(count: number | null) {
+  if (!count) return undefined;
+  const text = count > 999 ? "999+" : count.toLocaleString("en-GB");
+  return { text, description: `${count.toLocaleString("en-GB")} pending` };
 }
 
 export const adminFooter: FooterProps = {

@@ -45,18 +45,25 @@ export async function action(args: ActionFunctionArgs) {
     reason: textField(form, "reason"),
     phrase: textField(form, "phrase"),
     reply: textField(form, "reply"),
+    body: textField(form, "body"),
+    authorName: textField(form, "authorName"),
   });
   // A decision sends the moderator back to the queue; an edit or a reply keeps them here.
-  if (outcome.ok && verb !== "redact" && verb !== "reply") return redirect(`/comments?notice=${verb}`);
-  return data(outcome, { status: outcome.ok ? 200 : outcome.field ? 400 : 409 });
+  if (outcome.ok && verb !== "redact" && verb !== "reply" && verb !== "edit")
+    return redirect(`/comments?notice=${verb}`);
+  return data({ ...outcome, verb }, { status: outcome.ok ? 200 : outcome.field ? 400 : 409 });
 }
 
 export default function CommentPage() {
   const { row, canDelete, publicSiteUrl } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const seen = `${row.status}|${new Date(row.updatedAt).toISOString()}`;
-  const fieldError = (field: string) =>
-    outcome && !outcome.ok && outcome.field === field ? outcome.message : undefined;
+  const isTrash = row.status === "TRASH";
+  // Which form a field error belongs to: an edit's text and a reply are both "body".
+  const fieldError = (field: string, verb: string) =>
+    outcome && !outcome.ok && outcome.field === field && "verb" in outcome && outcome.verb === verb
+      ? outcome.message
+      : undefined;
   const formError = outcome && !outcome.ok && !outcome.field ? outcome.message : null;
   return (
     <div className="nhsuk-grid-row">
@@ -66,9 +73,16 @@ export default function CommentPage() {
         <ErrorSummary
           errors={[
             ...(formError ? [{ href: "#actions", message: formError }] : []),
-            ...(["phrase", "body"] as const).flatMap((field) => {
-              const message = fieldError(field);
-              return message ? [{ href: `#${field === "body" ? "reply" : field}`, message }] : [];
+            ...(
+              [
+                ["phrase", "redact", "phrase"],
+                ["authorName", "edit", "authorName"],
+                ["body", "edit", "body"],
+                ["body", "reply", "reply"],
+              ] as const
+            ).flatMap(([field, verb, id]) => {
+              const message = fieldError(field, verb);
+              return message ? [{ href: `#${id}`, message }] : [];
             }),
           ]}
         />
@@ -89,50 +103,95 @@ export default function CommentPage() {
             hint="Kept with a rejection or a spam decision; never shown to the public."
             width={30}
           />
-          <div className="nhsuk-button-group">
-            {row.status !== "APPROVED" && (
-              <Button name="intent" value="approve">
-                Approve
+          {isTrash ? (
+            <div className="nhsuk-button-group">
+              <Button name="intent" value="restore">
+                Restore
               </Button>
-            )}
-            {row.status !== "REJECTED" && (
-              <Button variant="secondary" name="intent" value="reject">
-                Reject
+              {canDelete && (
+                <Button variant="warning" name="intent" value="delete">
+                  Delete permanently
+                </Button>
+              )}
+            </div>
+          ) : (
+            <div className="nhsuk-button-group">
+              {row.status !== "APPROVED" && (
+                <Button name="intent" value="approve">
+                  Approve
+                </Button>
+              )}
+              {row.status !== "REJECTED" && (
+                <Button variant="secondary" name="intent" value="reject">
+                  Reject
+                </Button>
+              )}
+              {row.status !== "SPAM" && (
+                <Button variant="secondary" name="intent" value="spam">
+                  Mark as spam
+                </Button>
+              )}
+              {!row.isStaffReply && (
+                <Button variant="secondary" name="intent" value="block">
+                  Spam, and block the sender
+                </Button>
+              )}
+              <Button variant="secondary" name="intent" value="trash">
+                Move to the trash
               </Button>
-            )}
-            {row.status !== "SPAM" && (
-              <Button variant="secondary" name="intent" value="spam">
-                Mark as spam
-              </Button>
-            )}
-            {!row.isStaffReply && (
-              <Button variant="secondary" name="intent" value="block">
-                Spam, and block the sender
-              </Button>
-            )}
-            {canDelete && (
-              <Button variant="warning" name="intent" value="delete">
-                Delete permanently
-              </Button>
-            )}
-          </div>
+            </div>
+          )}
         </Form>
 
-        <h2>Redact</h2>
-        <Form method="post" noValidate>
-          <input type="hidden" name={`seen-${row.id}`} value={seen} />
-          <TextInput
-            id="phrase"
-            name="phrase"
-            label="Words to remove from the comment"
-            hint="Every occurrence is replaced with [removed]. The audit log keeps the original text."
-            width={30}
-            error={fieldError("phrase")}
-          />
-          <Button variant="secondary" name="intent" value="redact">
-            Redact
-          </Button>
-        </Form>
+        {!isTrash && (
+          <>
+            <h2>Edit</h2>
+            {/* Keyed by the comment's version: after a redaction the fields show the text as it is now. */}
+            <Form key={seen} method="post" noValidate>
+              <input type="hidden" name={`seen-${row.id}`} value={seen} />
+              {row.isStaffReply ? (
+                <input type="hidden" name="authorName" value={row.authorName} />
+              ) : (
+                <TextInput
+                  id="authorName"
+                  name="authorName"
+                  label="Name shown with the comment"
+                  width={20}
+                  defaultValue={row.authorName}
+                  error={fieldError("authorName", "edit")}
+                />
+              )}
+              <Textarea
+                id="body"
+                name="body"
+                label="Text"
+                hint="The audit log keeps the text and name as they were before."
+                rows={6}
+                defaultValue={row.body}
+                error={fieldError("body", "edit")}
+              />
+              <Button variant="secondary" name="intent" value="edit">
+                Save changes
+              </Button>
+            </Form>
+
+            <h2>Redact</h2>
+            <Form method="post" noValidate>
+              <input type="hidden" name={`seen-${row.id}`} value={seen} />
+              <TextInput
+                id="phrase"
+                name="phrase"
+                label="Words to remove from the comment"
+                hint="Every occurrence is replaced with [removed]. The audit log keeps the original text."
+                width={30}
+                error={fieldError("phrase", "redact")}
+              />
+              <Button variant="secondary" name="intent" value="redact">
+                Redact
+              </Button>
+            </Form>
+          </>
+        )}
 
         {row.status === "APPROVED" && (
           <>
@@ -145,7 +204,7 @@ export default function CommentPage() {
                 label="Your reply"
                 hint="Published at once, under the name NHS Race and Health Observatory."
                 rows={4}
-                error={fieldError("body")}
+                error={fieldError("body", "reply")}
               />
               <Button variant="secondary" name="intent" value="reply">
                 Publish reply

@@ -1,11 +1,15 @@
-import { apiConfig, can, toFormErrors } from "@observatory/api";
+import { apiConfig, can, TRASH_DAYS, toFormErrors } from "@observatory/api";
 import { Button, Tag, TextInput } from "@observatory/ui";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CommentSummary } from "~/components/comment-summary";
 import { QueueShortcuts } from "~/components/queue-shortcuts";
+import { QueueRowActions } from "~/components/queue-row-actions";
+import { QueueRowSelect } from "~/components/queue-row-select";
+import { QueueTable } from "~/components/queue-table";
+import { QueueViewForm } from "~/components/queue-view-form";
 import { textField } from "~/lib/forms.server";
-import { isVerb, moderateComment, type Outcome, outcomeMessages, seenFrom } from "~/lib/moderation.server";
+import { isVerb, moderateComment, noticeFor, type Outcome, seenFrom } from "~/lib/moderation.server";
 import { type QueueFilters, queueFilters, queueHref, statusLabels, statusTabs } from "~/lib/moderation";
 import { requireUser } from "~/lib/session.server";
 import { pageTitle } from "~/lib/site";
@@ -19,9 +23,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const params = new URL(args.request.url).searchParams;
   const filters = queueFilters(params);
   // Set by a comment's own page after a decision there; only the fixed messages, never free text.
-  const notice = params.get("notice") ?? "";
+  const notice = noticeFor(params.get("notice") ?? "");
+  const view = await api.moderation.queueView();
   const [queue, items, preferences] = await Promise.all([
-    api.moderation.queue(filters).catch((error: unknown) => {
+    api.moderation.queue({ ...filters, limit: view.pageSize }).catch((error: unknown) => {
       // A mistyped date or a stale page link: say so rather than fail the page.
       if (toFormErrors(error)) throw new Response("That filter or page link is not valid.", { status: 400 });
       throw error;
@@ -30,11 +35,13 @@ export async function loader(args: LoaderFunctionArgs) {
     api.account.preferences(),
   ]);
   return {
-    notice: isVerb(notice) ? outcomeMessages[notice] : null,
+    notice,
     filters,
+    view,
     queue,
     items,
     canDelete: can(user.role, "comments.delete"),
+    trashDays: TRASH_DAYS,
     canManageRules: can(user.role, "comments.moderate"),
     canManagePersonalData: can(user.role, "comments.personalData"),
     publicSiteUrl: apiConfig().publicSiteUrl,
@@ -43,7 +50,15 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const bulkVerbs = { approve: "Approved", reject: "Rejected", spam: "Marked as spam", delete: "Deleted" } as const;
+const bulkVerbs = {
+  approve: "Approved",
+  reject: "Rejected",
+  spam: "Marked as spam",
+  trash: "Moved to the trash",
+  restore: "Restored",
+  delete: "Deleted permanently",
+} as const;
+const isBulkVerb = (value: string): value is keyof typeof bulkVerbs => Object.hasOwn(bulkVerbs, value);
 
 export async function action(args: ActionFunctionArgs) {
   const { api } = await requireUser(args, { permission: "comments.moderate" });
@@ -51,6 +66,13 @@ export async function action(args: ActionFunctionArgs) {
   const [verb = "", id = ""] = textField(form, "intent").split(":");
   const answer = (outcome: Outcome, status = 200) => data(outcome, { status });
   try {
+    if (verb === "view") {
+      await api.moderation.setQueueView({
+        view: textField(form, "view") === "TABLE" ? "TABLE" : "CARDS",
+        pageSize: textField(form, "pageSize"),
+      });
+      return answer({ ok: true, message: "Your choice of view is saved.", failures: [] });
+    }
     if (verb === "bulk") {
       const action = id;
       const seen = form.getAll("selected").flatMap((value) => {
@@ -58,8 +80,7 @@ export async function action(args: ActionFunctionArgs) {
         return s ? [s] : [];
       });
       if (!seen.length) return answer({ ok: false, message: "Select at least one comment first.", failures: [] }, 400);
-      if (action !== "approve" && action !== "reject" && action !== "spam" && action !== "delete")
-        return answer({ ok: false, message: "Choose an action.", failures: [] }, 400);
+      if (!isBulkVerb(action)) return answer({ ok: false, message: "Choose an action.", failures: [] }, 400);
       const result =
         action === "delete"
           ? await api.moderation.deleteMany({ comments: seen })
@@ -95,12 +116,23 @@ function countLabel(n: number, cap: number | null) {
 }
 
 export default function CommentQueue() {
-  const { notice, filters, queue, items, canDelete, canManagePersonalData, publicSiteUrl, keyboardShortcuts } =
-    useLoaderData<typeof loader>();
+  const {
+    notice,
+    filters,
+    view,
+    queue,
+    items,
+    canDelete,
+    trashDays,
+    canManagePersonalData,
+    publicSiteUrl,
+    keyboardShortcuts,
+  } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const label = statusLabels[filters.status];
+  const isTrash = filters.status === "TRASH";
   const failures = new Map((outcome?.failures ?? []).map((f) => [f.id, f.reason]));
   const withFilters = (changes: Partial<QueueFilters>) => queueHref({ ...filters, cursor: undefined, ...changes });
 
@@ -136,6 +168,20 @@ export default function CommentQueue() {
         </ul>
       </nav>
 
+      {canDelete && (filters.status === "SPAM" || isTrash) && queue.counts[filters.status] > 0 && (
+        <p>
+          <a href={`/comments/empty?status=${filters.status}`}>{isTrash ? "Empty trash" : "Empty spam"}</a>
+        </p>
+      )}
+      {isTrash && <p>Comments in the trash are deleted permanently {trashDays} days after they were moved there.</p>}
+      {filters.email && (
+        <p>
+          Only comments from {filters.email}.{" "}
+          <a href={queueHref({ ...filters, email: undefined, cursor: undefined })}>Show everyone&apos;s</a>
+        </p>
+      )}
+      <QueueViewForm view={view.view} pageSize={view.pageSize} />
+
       <details className="nhsuk-details" open={Boolean(filters.itemId || filters.from || filters.to || filters.q)}>
         <summary className="nhsuk-details__summary">
           <span className="nhsuk-details__summary-text">Filter and sort</span>
@@ -143,6 +189,7 @@ export default function CommentQueue() {
         <div className="nhsuk-details__text">
           <Form method="get">
             <input type="hidden" name="status" value={filters.status} />
+            {filters.email && <input type="hidden" name="email" value={filters.email} />}
             <div className="nhsuk-form-group">
               <label className="nhsuk-label" htmlFor="itemId">
                 Article
@@ -233,29 +280,42 @@ export default function CommentQueue() {
           <QueueShortcuts rowIds={queue.rows.map((r) => r.id).join(",")} isEnabled={keyboardShortcuts} />
           <fieldset className="nhsuk-fieldset nhsuk-u-margin-bottom-4">
             <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">With the selected comments</legend>
-            <TextInput
-              id="bulkReason"
-              name="bulkReason"
-              label="Reason for rejecting or marking as spam (optional, internal)"
-              width={30}
-            />
+            {!isTrash && (
+              <TextInput
+                id="bulkReason"
+                name="bulkReason"
+                label="Reason for rejecting or marking as spam (optional, internal)"
+                width={30}
+              />
+            )}
             <div className="nhsuk-button-group">
-              {filters.status !== "APPROVED" && (
-                <Button variant="secondary" name="intent" value="bulk:approve" disabled={busy}>
-                  Approve selected
+              {isTrash ? (
+                <Button variant="secondary" name="intent" value="bulk:restore" disabled={busy}>
+                  Restore selected
                 </Button>
+              ) : (
+                <>
+                  {filters.status !== "APPROVED" && (
+                    <Button variant="secondary" name="intent" value="bulk:approve" disabled={busy}>
+                      Approve selected
+                    </Button>
+                  )}
+                  {filters.status !== "REJECTED" && (
+                    <Button variant="secondary" name="intent" value="bulk:reject" disabled={busy}>
+                      Reject selected
+                    </Button>
+                  )}
+                  {filters.status !== "SPAM" && (
+                    <Button variant="secondary" name="intent" value="bulk:spam" disabled={busy}>
+                      Mark selected as spam
+                    </Button>
+                  )}
+                  <Button variant="secondary" name="intent" value="bulk:trash" disabled={busy}>
+                    Move selected to the trash
+                  </Button>
+                </>
               )}
-              {filters.status !== "REJECTED" && (
-                <Button variant="secondary" name="intent" value="bulk:reject" disabled={busy}>
-                  Reject selected
-                </Button>
-              )}
-              {filters.status !== "SPAM" && (
-                <Button variant="secondary" name="intent" value="bulk:spam" disabled={busy}>
-                  Mark selected as spam
-                </Button>
-              )}
-              {canDelete && (
+              {canDelete && (isTrash || filters.status === "SPAM") && (
                 <Button variant="warning" name="intent" value="bulk:delete" disabled={busy}>
                   Delete selected permanently
                 </Button>
@@ -263,80 +323,52 @@ export default function CommentQueue() {
             </div>
           </fieldset>
 
-          <ol className="nhsuk-list" aria-label={`${label} comments`} data-queue-list>
-            {queue.rows.map((row, index) => (
-              <li key={row.id} className="nhsuk-u-margin-bottom-5">
-                <article
-                  id={`row-${row.id}`}
-                  data-queue-row={row.id}
-                  data-author={row.authorName}
-                  tabIndex={-1}
-                  aria-labelledby={`row-${row.id}-heading`}
-                  className="nhsuk-card nhsuk-u-margin-bottom-0"
-                >
-                  <div className="nhsuk-card__content">
-                    <input
-                      type="hidden"
-                      name={`seen-${row.id}`}
-                      value={`${row.status}|${new Date(row.updatedAt).toISOString()}`}
-                    />
-                    <h2 className="nhsuk-heading-s nhsuk-u-margin-bottom-2" id={`row-${row.id}-heading`}>
-                      <span className="nhsuk-u-visually-hidden">Comment {index + 1}: </span>
-                      {row.authorName} {row.isStaffReply && <Tag colour="blue">Staff reply</Tag>}
-                    </h2>
-                    {failures.has(row.id) && (
-                      <p className="nhsuk-error-message">
-                        <span className="nhsuk-u-visually-hidden">Error:</span> {failures.get(row.id)}
+          {view.view === "TABLE" ? (
+            <QueueTable
+              rows={queue.rows}
+              status={filters.status}
+              canDelete={canDelete}
+              busy={busy}
+              failures={failures}
+              publicSiteUrl={publicSiteUrl}
+            />
+          ) : (
+            <ol className="nhsuk-list" aria-label={`${label} comments`} data-queue-list>
+              {queue.rows.map((row, index) => (
+                <li key={row.id} className="nhsuk-u-margin-bottom-5">
+                  <article
+                    id={`row-${row.id}`}
+                    data-queue-row={row.id}
+                    data-author={row.authorName}
+                    tabIndex={-1}
+                    aria-labelledby={`row-${row.id}-heading`}
+                    className="nhsuk-card nhsuk-u-margin-bottom-0"
+                  >
+                    <div className="nhsuk-card__content">
+                      <h2 className="nhsuk-heading-s nhsuk-u-margin-bottom-2" id={`row-${row.id}-heading`}>
+                        <span className="nhsuk-u-visually-hidden">Comment {index + 1}: </span>
+                        {row.authorName} {row.isStaffReply && <Tag colour="blue">Staff reply</Tag>}
+                      </h2>
+                      {failures.has(row.id) && (
+                        <p className="nhsuk-error-message">
+                          <span className="nhsuk-u-visually-hidden">Error:</span> {failures.get(row.id)}
+                        </p>
+                      )}
+                      <QueueRowSelect row={row} isLabelShown className="nhsuk-u-margin-bottom-2" />
+                      <CommentSummary row={row} publicSiteUrl={publicSiteUrl} />
+                      <QueueRowActions row={row} canDelete={canDelete} busy={busy} />
+                      <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
+                        <a href={`/comments/${row.id}`}>
+                          Give a reason, edit, redact or reply
+                          <span className="nhsuk-u-visually-hidden"> (the comment by {row.authorName})</span>
+                        </a>
                       </p>
-                    )}
-                    <div className="nhsuk-checkboxes nhsuk-checkboxes--small nhsuk-u-margin-bottom-2">
-                      <div className="nhsuk-checkboxes__item">
-                        <input
-                          className="nhsuk-checkboxes__input"
-                          id={`select-${row.id}`}
-                          name="selected"
-                          type="checkbox"
-                          value={row.id}
-                        />
-                        <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`select-${row.id}`}>
-                          Select<span className="nhsuk-u-visually-hidden"> the comment by {row.authorName}</span>
-                        </label>
-                      </div>
                     </div>
-                    <CommentSummary row={row} publicSiteUrl={publicSiteUrl} />
-                    <div className="nhsuk-button-group nhsuk-u-margin-bottom-2">
-                      {row.status !== "APPROVED" && (
-                        <Button name="intent" value={`approve:${row.id}`} disabled={busy}>
-                          Approve<span className="nhsuk-u-visually-hidden"> the comment by {row.authorName}</span>
-                        </Button>
-                      )}
-                      {row.status !== "REJECTED" && (
-                        <Button variant="secondary" name="intent" value={`reject:${row.id}`} disabled={busy}>
-                          Reject<span className="nhsuk-u-visually-hidden"> the comment by {row.authorName}</span>
-                        </Button>
-                      )}
-                      {row.status !== "SPAM" && (
-                        <Button variant="secondary" name="intent" value={`spam:${row.id}`} disabled={busy}>
-                          Spam<span className="nhsuk-u-visually-hidden">: the comment by {row.authorName}</span>
-                        </Button>
-                      )}
-                      {canDelete && (
-                        <Button variant="warning" name="intent" value={`delete:${row.id}`} disabled={busy}>
-                          Delete<span className="nhsuk-u-visually-hidden"> the comment by {row.authorName}</span>
-                        </Button>
-                      )}
-                    </div>
-                    <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
-                      <a href={`/comments/${row.id}`}>
-                        Give a reason, redact or reply
-                        <span className="nhsuk-u-visually-hidden"> (the comment by {row.authorName})</span>
-                      </a>
-                    </p>
-                  </div>
-                </article>
-              </li>
-            ))}
-          </ol>
+                  </article>
+                </li>
+              ))}
+            </ol>
+          )}
         </Form>
       )}
 

@@ -1,5 +1,5 @@
 import { Button, CharacterCount, Checkboxes, ErrorSummary, focusErrorSummary, TextInput } from "@observatory/ui";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, useLocation, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
 
 export type CommentFormProps = {
@@ -20,6 +20,9 @@ const fieldOrder = [
 /** A real form: it posts without JavaScript, and Remix enhances it when JavaScript runs. */
 export function CommentForm({ itemId, formToken, replyTo, cancelReplyHref, errors, values }: CommentFormProps) {
   const navigation = useNavigation();
+  // A comment that was sent redirects to the page again (a new location): the form starts afresh then,
+  // so what was sent is not left in it to be sent twice. A refused one stays (same location) to be fixed.
+  const { key: sentKey } = useLocation();
   const submitting = navigation.state === "submitting";
   useEffect(() => {
     if (errors) focusErrorSummary();
@@ -41,7 +44,7 @@ export function CommentForm({ itemId, formToken, replyTo, cancelReplyHref, error
           <a href={cancelReplyHref}>Cancel reply</a>
         </p>
       )}
-      <Form method="post" preventScrollReset={false} noValidate>
+      <Form key={sentKey} method="post" preventScrollReset={false} noValidate>
         <input type="hidden" name="itemId" value={itemId} />
         <input type="hidden" name="formToken" value={formToken} />
         <input type="hidden" name="parentId" value={replyTo?.id ?? ""} />

@@ -6,6 +6,7 @@ import type { Context } from "../trpc.ts";
 import { queuePublishedEmail } from "../comments/notifications.ts";
 import { commentStatuses } from "./queue.ts";
 import { blockSenderOf } from "../comments/settings.ts";
+import { MAX_COMMENT_LENGTH } from "../comments/public-service.ts";
 
 // Moderation decisions. Every action names the state the moderator saw (status and updatedAt); the
 // rows are locked, compared with it and changed in one transaction, so of two moderators acting on
@@ -24,18 +25,22 @@ export type SeenComment = z.infer<typeof seenComment>;
 
 export const reasonInput = z.string().trim().max(1000, "The reason must be 1,000 characters or fewer").optional();
 
-export type Decision = "approve" | "reject" | "spam" | "delete";
+export type Decision = "approve" | "reject" | "spam" | "trash" | "restore" | "delete";
 
-const targetStatus: Record<Exclude<Decision, "delete">, CommentStatus> = {
+/** The decisions that move a comment to one status; restoring brings back the one it had before the trash. */
+const targetStatus: Record<Exclude<Decision, "delete" | "restore">, CommentStatus> = {
   approve: "APPROVED",
   reject: "REJECTED",
   spam: "SPAM",
+  trash: "TRASH",
 };
 
 const pastTense: Record<Decision, string> = {
   approve: "approved",
   reject: "rejected",
   spam: "marked as spam",
+  trash: "moved to the trash",
+  restore: "restored from the trash",
   delete: "deleted",
 };
 
@@ -43,14 +48,17 @@ const auditAction: Record<Decision, string> = {
   approve: "comment.approved",
   reject: "comment.rejected",
   spam: "comment.markedSpam",
+  trash: "comment.trashed",
+  restore: "comment.restored",
   delete: "comment.deleted",
 };
 
-const statusWords: Record<CommentStatus, string> = {
+export const statusWords: Record<CommentStatus, string> = {
   PENDING: "pending",
   APPROVED: "approved",
   REJECTED: "rejected",
   SPAM: "spam",
+  TRASH: "in the trash",
 };
 
 export type Failure = { id: string; reason: string };
@@ -65,7 +73,20 @@ type Current = {
   authorEmail: string;
   approvedAt: Date | null;
   notifyOnPublish: boolean;
+  statusBeforeTrash: CommentStatus | null;
 };
+
+const currentFields = {
+  id: true,
+  status: true,
+  updatedAt: true,
+  itemId: true,
+  authorName: true,
+  authorEmail: true,
+  approvedAt: true,
+  notifyOnPublish: true,
+  statusBeforeTrash: true,
+} as const;
 
 /** Why `seen` can no longer be acted on, or null when it still can. */
 function refusal(seen: SeenComment, current: Current | undefined, decision: Decision): string | null {
@@ -74,8 +95,14 @@ function refusal(seen: SeenComment, current: Current | undefined, decision: Deci
     return `Someone else has already moderated this comment: it is now ${statusWords[current.status]}. Nothing was changed.`;
   if (current.updatedAt.getTime() !== seen.updatedAt.getTime())
     return "Someone else has changed this comment since you opened it. Reload the queue to see it. Nothing was changed.";
-  if (decision !== "delete" && current.status === targetStatus[decision])
-    return `This comment is already ${statusWords[current.status]}.`;
+  if (decision === "restore")
+    return current.status === "TRASH"
+      ? null
+      : `This comment is not in the trash: it is ${statusWords[current.status]}.`;
+  if (decision === "delete") return null;
+  if (current.status === targetStatus[decision]) return `This comment is already ${statusWords[current.status]}.`;
+  // A comment in the trash comes back as it was before anything else is decided about it.
+  if (current.status === "TRASH") return "This comment is in the trash: restore it first. Nothing was changed.";
   return null;
 }
 
@@ -94,19 +121,7 @@ export async function moderateMany(
   const ids = unique.map((s) => s.id).sort();
   return ctx.db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "Comment" WHERE "id" = ANY(${ids}::text[]) ORDER BY "id" FOR UPDATE`;
-    const rows = await tx.comment.findMany({
-      where: { id: { in: ids } },
-      select: {
-        id: true,
-        status: true,
-        updatedAt: true,
-        itemId: true,
-        authorName: true,
-        authorEmail: true,
-        approvedAt: true,
-        notifyOnPublish: true,
-      },
-    });
+    const rows = await tx.comment.findMany({ where: { id: { in: ids } }, select: currentFields });
     const current = new Map(rows.map((r) => [r.id, r]));
     const failed: Failure[] = [];
     const eligible: Current[] = [];
@@ -146,6 +161,7 @@ async function apply(tx: Tx, ctx: Actor, decision: Decision, rows: Current[], re
     }
     return;
   }
+  if (decision === "trash" || decision === "restore") return moveTrash(tx, ctx, decision, rows, now);
   const status = targetStatus[decision];
   await tx.comment.updateMany({
     where: { id: { in: ids } },
@@ -172,6 +188,33 @@ async function apply(tx: Tx, ctx: Actor, decision: Decision, rows: Current[], re
   }
 }
 
+/**
+ * Moves comments to the trash (remembering each one's status) or back out of it. Who last decided
+ * their status and when stays as it was: the trash is not a moderation decision, only a bin.
+ */
+async function moveTrash(tx: Tx, ctx: Actor, decision: "trash" | "restore", rows: Current[], now: Date) {
+  const statusOf = (r: Current) => (decision === "trash" ? r.status : (r.statusBeforeTrash ?? "PENDING"));
+  for (const status of new Set(rows.map(statusOf))) {
+    await tx.comment.updateMany({
+      where: { id: { in: rows.filter((r) => statusOf(r) === status).map((r) => r.id) } },
+      data:
+        decision === "trash"
+          ? { status: "TRASH", trashedAt: now, statusBeforeTrash: status }
+          : { status, trashedAt: null, statusBeforeTrash: null },
+    });
+  }
+  for (const row of rows) {
+    const to = decision === "trash" ? "TRASH" : (row.statusBeforeTrash ?? "PENDING");
+    await recordAudit(tx, ctx, {
+      action: auditAction[decision],
+      targetType: "Comment",
+      targetId: row.id,
+      summary: `${capitalise(pastTense[decision])} a comment by ${row.authorName}${decision === "restore" ? ` (now ${statusWords[to]})` : ""}`,
+      data: { from: row.status, to },
+    });
+  }
+}
+
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** One comment: as moderateMany, but a refusal is an error the moderator sees. */
@@ -185,7 +228,21 @@ export const approveComment = (ctx: Actor, seen: SeenComment) => moderateOne(ctx
 export const rejectComment = (ctx: Actor, seen: SeenComment, reason?: string) =>
   moderateOne(ctx, "reject", seen, reason);
 export const markSpam = (ctx: Actor, seen: SeenComment, reason?: string) => moderateOne(ctx, "spam", seen, reason);
+export const trashComment = (ctx: Actor, seen: SeenComment) => moderateOne(ctx, "trash", seen);
+export const restoreComment = (ctx: Actor, seen: SeenComment) => moderateOne(ctx, "restore", seen);
 export const deleteComment = (ctx: Actor, seen: SeenComment) => moderateOne(ctx, "delete", seen);
+
+/** Locks the comment the moderator saw and returns it, or says why it can no longer be changed. */
+async function lockAsSeen(tx: Tx, seen: SeenComment) {
+  await tx.$queryRaw`SELECT "id" FROM "Comment" WHERE "id" = ${seen.id} FOR UPDATE`;
+  const row = await tx.comment.findUnique({
+    where: { id: seen.id },
+    select: { ...currentFields, body: true, staffAuthorId: true },
+  });
+  const why = refusal(seen, row ?? undefined, "delete");
+  if (why || !row) throw new AppError("CONFLICT", why ?? "This comment no longer exists.");
+  return row;
+}
 
 export const redactInput = seenComment.extend({
   phrase: z.string().trim().min(1, "Enter the words to remove").max(500, "Enter 500 characters or fewer to remove"),
@@ -201,23 +258,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 export async function redactComment(ctx: Actor, input: z.input<typeof redactInput>): Promise<{ body: string }> {
   const { phrase, replacement, ...seen } = redactInput.parse(input);
   return ctx.db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT "id" FROM "Comment" WHERE "id" = ${seen.id} FOR UPDATE`;
-    const row = await tx.comment.findUnique({
-      where: { id: seen.id },
-      select: {
-        id: true,
-        status: true,
-        updatedAt: true,
-        itemId: true,
-        authorName: true,
-        authorEmail: true,
-        approvedAt: true,
-        notifyOnPublish: true,
-        body: true,
-      },
-    });
-    const why = refusal(seen, row ?? undefined, "delete");
-    if (why || !row) throw new AppError("CONFLICT", why ?? "This comment no longer exists.");
+    const row = await lockAsSeen(tx, seen);
     const pattern = new RegExp(escapeRegExp(phrase), "giu");
     if (!pattern.test(row.body))
       throw new AppError("BAD_REQUEST", "Those words are not in the comment.", {
@@ -236,6 +277,45 @@ export async function redactComment(ctx: Actor, input: z.input<typeof redactInpu
       data: { originalBody: row.body, body, phrase },
     });
     return { body };
+  });
+}
+
+export const editInput = seenComment.extend({
+  authorName: z
+    .string()
+    .trim()
+    .min(1, "Enter the name to show")
+    .max(100, "The name must be 100 characters or fewer")
+    .refine((name) => !/[\r\n]/.test(name), "The name must be on one line"),
+  body: z
+    .string()
+    .trim()
+    .min(1, "Enter the comment's text")
+    .max(MAX_COMMENT_LENGTH, `The comment must be ${MAX_COMMENT_LENGTH.toLocaleString("en-GB")} characters or fewer`),
+});
+
+/**
+ * Changes a comment's text and the name shown with it. The audit event keeps both as they were,
+ * as a redaction's does: the trail of every version of a comment is its audit events.
+ */
+export async function editComment(ctx: Actor, input: z.input<typeof editInput>): Promise<void> {
+  const { authorName, body, ...seen } = editInput.parse(input);
+  const text = body.replace(/\r\n/g, "\n");
+  await ctx.db.$transaction(async (tx) => {
+    const row = await lockAsSeen(tx, seen);
+    // A staff reply is shown under the observatory's name, whatever the name stored with it.
+    const name = row.staffAuthorId ? row.authorName : authorName;
+    if (name === row.authorName && text === row.body)
+      throw new AppError("BAD_REQUEST", "Nothing was changed.", { body: "Change the text or the name, then save" });
+    await tx.comment.update({ where: { id: row.id }, data: { authorName: name, body: text } });
+    const changed = [text !== row.body && "text", name !== row.authorName && "name"].filter(Boolean).join(" and ");
+    await recordAudit(tx, ctx, {
+      action: "comment.edited",
+      targetType: "Comment",
+      targetId: row.id,
+      summary: `Edited the ${changed} of a comment by ${row.authorName}`,
+      data: { originalBody: row.body, body: text, originalAuthorName: row.authorName, authorName: name },
+    });
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Role } from "@observatory/db";
+import type { CommentStatus, Role } from "@observatory/db";
 import { createComment, createItem, createUser } from "@observatory/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useHarness } from "../testing/harness.ts";
@@ -20,7 +20,7 @@ describe("moderating comments", () => {
     if (fields.notify) await h.db.comment.update({ where: { id: comment.id }, data: { notifyOnPublish: true } });
     return h.db.comment.findUniqueOrThrow({ where: { id: comment.id } });
   };
-  const seen = (c: { id: string; status: "PENDING" | "APPROVED" | "REJECTED" | "SPAM"; updatedAt: Date }) => ({
+  const seen = (c: { id: string; status: CommentStatus; updatedAt: Date }) => ({
     id: c.id,
     status: c.status,
     updatedAt: c.updatedAt,
@@ -281,11 +281,11 @@ describe("the moderation queue", () => {
   it("counts each tab, filters by article, date and text, and shows context and history", async () => {
     const api = await h.as("MODERATOR");
     const all = await api.moderation.queue({});
-    expect(all.counts).toEqual({ PENDING: 7, APPROVED: 2, REJECTED: 1, SPAM: 1 });
+    expect(all.counts).toEqual({ PENDING: 7, APPROVED: 2, REJECTED: 1, SPAM: 1, TRASH: 0 });
     const row = all.rows[0];
     expect(row).toMatchObject({
       authorEmail: "regular@example.org",
-      otherComments: { approved: 2, rejected: 1, spam: 0 },
+      otherComments: { email: "regular@example.org", pending: 6, approved: 2, rejected: 1, spam: 0 },
       flags: [{ code: "new-commenter", label: "First comment from this email" }],
       item: { title: "Other article" },
     });
@@ -336,7 +336,7 @@ describe("the queue's tab counts", () => {
 
   const stored = async () => {
     const groups = await h.db.comment.groupBy({ by: ["status"], _count: { _all: true } });
-    const counts = { PENDING: 0, APPROVED: 0, REJECTED: 0, SPAM: 0 };
+    const counts = { PENDING: 0, APPROVED: 0, REJECTED: 0, SPAM: 0, TRASH: 0 };
     for (const g of groups) counts[g.status] = g._count._all;
     return counts;
   };
@@ -364,7 +364,7 @@ describe("the queue's tab counts", () => {
     await h.db.comment.delete({ where: { id: first.id } });
     const queue = await api.moderation.queue({});
     expect(queue.counts).toEqual(await stored());
-    expect(queue.counts).toEqual({ PENDING: 3, APPROVED: 2, REJECTED: 1, SPAM: 0 });
+    expect(queue.counts).toEqual({ PENDING: 3, APPROVED: 2, REJECTED: 1, SPAM: 0, TRASH: 0 });
     expect(queue.countCap).toBeNull();
   });
 
@@ -373,7 +373,7 @@ describe("the queue's tab counts", () => {
     await createComment(h.db, { itemId, status: "PENDING", body: "About the Kettering clinic" });
     await createComment(h.db, { itemId, status: "SPAM", email: "kettering-fan@example.org" });
     const search = await api.moderation.queue({ q: "ketter" });
-    expect(search.counts).toEqual({ PENDING: 1, APPROVED: 0, REJECTED: 0, SPAM: 1 });
+    expect(search.counts).toEqual({ PENDING: 1, APPROVED: 0, REJECTED: 0, SPAM: 1, TRASH: 0 });
     expect(search.countCap).toBe(1000);
     expect(search.rows.map((r) => r.body)).toEqual(["About the Kettering clinic"]);
     expect((await api.moderation.queue({ status: "SPAM", q: "KETTERING-FAN@" })).rows).toHaveLength(1);

@@ -116,7 +116,13 @@ type Tx = Parameters<Parameters<Actor["db"]["$transaction"]>[0]>[0];
 async function scrubAuditTrail(tx: Tx, email: string, comments: { id: string; authorName: string }[]) {
   const ids = comments.map((c) => c.id);
   const reference = commenterReference(email);
-  const names = [...new Set(comments.map((c) => c.authorName))].sort((a, b) => b.length - a.length);
+  // An edited name is gone from the comment but still in the summaries written before the edit.
+  const earlierNames = await tx.$queryRaw<{ name: string }[]>`
+    SELECT DISTINCT "data"->>'originalAuthorName' AS "name" FROM "AuditEvent"
+    WHERE "action" = 'comment.edited' AND "targetType" = 'Comment' AND "targetId" = ANY(${ids}::text[])`;
+  const names = [...new Set([...comments.map((c) => c.authorName), ...earlierNames.map((e) => e.name)])].sort(
+    (a, b) => b.length - a.length,
+  );
   for (const name of names) {
     await tx.$executeRaw`
       UPDATE "AuditEvent" SET "summary" = replace(replace("summary", ${` by ${name}`}, ${` by ${reference}`}),
@@ -127,9 +133,12 @@ async function scrubAuditTrail(tx: Tx, email: string, comments: { id: string; au
   await tx.$executeRaw`
     UPDATE "AuditEvent" SET "data" = jsonb_set("data", '{email}', to_jsonb(${reference}::text))
     WHERE "action" = 'settings.senderBlocked' AND "data"->>'email' = ${email}`;
-  // A redaction's event keeps the words taken out (and the text around them): the very words the
-  // commenter's erasure asks to be rid of. The event stays, saying that it happened.
+  // A redaction's or an edit's event keeps the text as it was (and the words taken out): the very
+  // words the commenter's erasure asks to be rid of. The event stays, saying that it happened.
   await tx.$executeRaw`
-    UPDATE "AuditEvent" SET "data" = ("data" - 'originalBody' - 'body' - 'phrase') || '{"textErased": true}'::jsonb
-    WHERE "action" = 'comment.redacted' AND "targetType" = 'Comment' AND "targetId" = ANY(${ids}::text[])`;
+    UPDATE "AuditEvent"
+    SET "data" = ("data" - 'originalBody' - 'body' - 'phrase' - 'originalAuthorName' - 'authorName')
+      || '{"textErased": true}'::jsonb
+    WHERE "action" IN ('comment.redacted', 'comment.edited') AND "targetType" = 'Comment'
+      AND "targetId" = ANY(${ids}::text[])`;
 }

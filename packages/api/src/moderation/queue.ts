@@ -6,13 +6,23 @@ import { describeFlag } from "../comments/spam-rules.ts";
 import { itemPath } from "../content/kinds.ts";
 import { decodeTimeCursor, encodeTimeCursor, type TimeCursor } from "../keyset-cursor.ts";
 import { AppError, notFound } from "../errors.ts";
+import { TRASH_DAYS } from "./trash.ts";
 
 // The moderation queue: one tab per status, filtered by article, date and text, newest or oldest
 // first, in keyset pages over the (status, createdAt DESC, id) index so that page 1,000 costs what
 // page 1 does, at a million comments. Text search uses trigram indexes on body, name and email;
 // the tab counts come from a table of totals kept by triggers, and are bounded under a filter.
 
-export const commentStatuses = ["PENDING", "APPROVED", "SPAM", "REJECTED"] as const satisfies readonly CommentStatus[];
+export const commentStatuses = [
+  "PENDING",
+  "APPROVED",
+  "SPAM",
+  "REJECTED",
+  "TRASH",
+] as const satisfies readonly CommentStatus[];
+
+/** How many comments a queue page may show: the choices a moderator has. */
+export const queuePageSizes = [10, 25, 50, 100] as const;
 
 /**
  * Tab counts under a filter stop at this many: a bounded count costs the same however many comments
@@ -35,6 +45,8 @@ export const queueInput = z.object({
   from: day.optional(),
   to: day.optional(),
   q: z.string().trim().max(200, "Search for 200 characters or fewer").optional(),
+  /** Exactly this sender's comments (the "other comments from this email" links). */
+  email: z.string().trim().toLowerCase().max(254).optional(),
   order: z.enum(["newest", "oldest"]).default("newest"),
   /** Opaque: the position after which the page starts (from the previous page's `nextCursor`). */
   cursor: z.string().max(200).optional(),
@@ -53,6 +65,7 @@ function decodeCursor(cursor: string): TimeCursor {
 function filterSql(input: z.output<typeof queueInput>): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   if (input.itemId) conditions.push(Prisma.sql`"itemId" = ${input.itemId}`);
+  if (input.email) conditions.push(Prisma.sql`"authorEmail" = ${input.email}`);
   if (input.from) conditions.push(Prisma.sql`"createdAt" >= ${startOfDay(input.from)}`);
   if (input.to) conditions.push(Prisma.sql`"createdAt" < ${startOfDay(input.to, 1)}`);
   if (input.q) {
@@ -120,6 +133,8 @@ type RawRow = {
   moderationNote: string | null;
   moderatedAt: Date | null;
   moderatedBy: string | null;
+  trashedAt: Date | null;
+  statusBeforeTrash: CommentStatus | null;
   createdAt: Date;
   updatedAt: Date;
   staffAuthorId: string | null;
@@ -132,6 +147,7 @@ type RawRow = {
   parentBody: string | null;
   parentStatus: CommentStatus | null;
   parentStaffAuthorId: string | null;
+  pending: number | null;
   approved: number | null;
   rejected: number | null;
   spam: number | null;
@@ -147,21 +163,23 @@ async function loadRows(db: Db, comments: Prisma.Sql, order: Prisma.Sql) {
     WITH "page" AS (${comments}),
     "history" AS (
       SELECT "authorEmail",
+             count(*) FILTER (WHERE "status" = 'PENDING')::int AS "pending",
              count(*) FILTER (WHERE "status" = 'APPROVED')::int AS "approved",
              count(*) FILTER (WHERE "status" = 'REJECTED')::int AS "rejected",
              count(*) FILTER (WHERE "status" = 'SPAM')::int AS "spam"
       FROM "Comment"
       WHERE "authorEmail" IN (SELECT "authorEmail" FROM "page" WHERE "authorEmail" <> '')
-        AND "status" IN ('APPROVED', 'REJECTED', 'SPAM')
+        AND "status" IN ('PENDING', 'APPROVED', 'REJECTED', 'SPAM')
       GROUP BY "authorEmail"
     )
     SELECT c."id", c."status"::text AS "status", c."body", c."authorName", c."authorEmail", c."ipHash", c."flags",
-           c."notifyOnPublish", c."moderationNote", c."moderatedAt", m."name" AS "moderatedBy", c."createdAt",
+           c."notifyOnPublish", c."moderationNote", c."moderatedAt", m."name" AS "moderatedBy", c."trashedAt",
+           c."statusBeforeTrash"::text AS "statusBeforeTrash", c."createdAt",
            c."updatedAt", c."staffAuthorId", i."id" AS "itemId", i."kind"::text AS "itemKind", i."slug" AS "itemSlug",
            COALESCE(live."title", NULLIF(i."title", ''), i."slug") AS "itemTitle",
            p."id" AS "parentId", p."authorName" AS "parentAuthorName", p."body" AS "parentBody",
            p."status"::text AS "parentStatus", p."staffAuthorId" AS "parentStaffAuthorId",
-           h."approved", h."rejected", h."spam"
+           h."pending", h."approved", h."rejected", h."spam"
     FROM "page" AS c
     JOIN "ContentItem" AS i ON i."id" = c."itemId"
     LEFT JOIN "Revision" AS live ON live."id" = i."liveRevisionId"
@@ -184,6 +202,10 @@ async function loadRows(db: Db, comments: Prisma.Sql, order: Prisma.Sql) {
       moderationNote: c.moderationNote,
       moderatedAt: c.moderatedAt,
       moderatedBy: c.moderatedBy,
+      trashedAt: c.trashedAt,
+      /** When the purge job deletes it for good. */
+      purgeAt: c.trashedAt ? new Date(c.trashedAt.getTime() + TRASH_DAYS * 86_400_000) : null,
+      statusBeforeTrash: c.statusBeforeTrash,
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
       isStaffReply: c.staffAuthorId !== null,
@@ -198,6 +220,8 @@ async function loadRows(db: Db, comments: Prisma.Sql, order: Prisma.Sql) {
         : null,
       otherComments: c.authorEmail
         ? {
+            email: c.authorEmail,
+            pending: (c.pending ?? 0) - own("PENDING"),
             approved: (c.approved ?? 0) - own("APPROVED"),
             rejected: (c.rejected ?? 0) - own("REJECTED"),
             spam: (c.spam ?? 0) - own("SPAM"),
@@ -218,9 +242,19 @@ export async function getQueueRow(db: Db, id: string) {
 async function countAll(db: Db): Promise<Record<CommentStatus, number>> {
   const totals = await db.$queryRaw<{ status: CommentStatus; n: number }[]>`
     SELECT "status"::text AS "status", sum("total")::int AS "n" FROM "CommentStatusCount" GROUP BY "status"`;
-  const counts: Record<CommentStatus, number> = { PENDING: 0, APPROVED: 0, REJECTED: 0, SPAM: 0 };
+  const counts: Record<CommentStatus, number> = { PENDING: 0, APPROVED: 0, REJECTED: 0, SPAM: 0, TRASH: 0 };
   for (const { status, n } of totals) counts[status] = n;
   return counts;
+}
+
+/**
+ * How many comments await moderation, for the badge in every page's navigation: one read of the
+ * trigger-kept totals (eight rows at most), so it costs the same at a million comments.
+ */
+export async function countPending(db: Db): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT COALESCE(sum("total"), 0)::int AS "n" FROM "CommentStatusCount" WHERE "status" = 'PENDING'`;
+  return row?.n ?? 0;
 }
 
 /**
