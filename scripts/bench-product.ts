@@ -51,7 +51,8 @@ export function startProduct(
     child.once("exit", (code) => reject(new Error(`the product stopped during start-up (exit ${code})`)));
   });
   return started.then(async () => {
-    for (let i = 0; i < 100; i += 1) {
+    // Up to a minute: on a busy shared machine the first answer can take that long.
+    for (let i = 0; i < 600; i += 1) {
       const ok = await fetch(`${web}/healthz`).then(
         (r) => r.ok,
         () => false,
