@@ -53,10 +53,10 @@ async function seedEvents() {
              WHEN 1 THEN 'Submitted “' || k.title || '” for review'
              WHEN 2 THEN 'Asked for changes to “' || k.title || '”'
              WHEN 3 THEN 'Approved “' || k.title || '”'
-             WHEN 4 THEN 'Approved a comment by Reader ' || (g % 50000) || ' on “' || k.title || '”'
-             WHEN 5 THEN 'Approved a comment by Reader ' || (g % 50000) || ' on “' || k.title || '”'
-             WHEN 6 THEN 'Rejected a comment by Reader ' || (g % 50000) || ' on “' || k.title || '”'
-             WHEN 7 THEN 'Marked a comment by Reader ' || (g % 50000) || ' as spam'
+             WHEN 4 THEN 'Approved a comment by Reader ' || k.reader || ' on “' || k.title || '”'
+             WHEN 5 THEN 'Approved a comment by Reader ' || k.reader || ' on “' || k.title || '”'
+             WHEN 6 THEN 'Rejected a comment by Reader ' || k.reader || ' on “' || k.title || '”'
+             WHEN 7 THEN 'Marked a comment by Reader ' || k.reader || ' as spam'
              WHEN 8 THEN 'Changed Bench staff ' || k.subject || '''s role from Author to Editor'
              WHEN 9 THEN 'Failed sign-in for bench-staff-' || k.subject || '@observatory.test: wrong password'
              WHEN 10 THEN 'Bench staff ' || k.actor || ' was refused audit.list'
@@ -70,6 +70,7 @@ async function seedEvents() {
                          1 + abs(hashtext('actor' || g) % ${STAFF}) AS actor,
                          1 + abs(hashtext('subject' || g) % ${STAFF}) AS subject,
                          abs(hashtext('item' || g) % 100000) AS item,
+                         abs(hashtext('reader' || g) % 50000) AS reader,
                          (ARRAY[${topics}])[1 + abs(hashtext('topic' || g) % 10)] || ': briefing ' ||
                            abs(hashtext('item' || g) % 100000) AS title) AS k
     ON CONFLICT DO NOTHING`);

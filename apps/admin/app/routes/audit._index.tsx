@@ -15,14 +15,15 @@ export async function loader(args: LoaderFunctionArgs) {
   const params = new URL(args.request.url).searchParams;
   const values = readAuditFilters(params);
   const cursor = params.get("cursor") ?? undefined;
-  const options = await api.audit.filters();
+  // The form's choices and the page are read at the same time.
+  const choices = api.audit.filters();
   try {
-    const result = await api.audit.list({ ...values, cursor, limit: PAGE_SIZE });
+    const [options, result] = await Promise.all([choices, api.audit.list({ ...values, cursor, limit: PAGE_SIZE })]);
     return { ok: true as const, values, options, result, isFirstPage: !cursor };
   } catch (error) {
     // Bad filter values (an impossible date, say): show them on the form, with no results.
     const failure = formFailure(error, values);
-    return data({ ...failure.data, options }, failure.init ?? undefined);
+    return data({ ...failure.data, options: await choices }, failure.init ?? undefined);
   }
 }
 
