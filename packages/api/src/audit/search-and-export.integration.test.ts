@@ -1,9 +1,10 @@
 import { createItem } from "@observatory/db/testing";
 import { describe, expect, it } from "vitest";
 import { toFormErrors } from "../form-errors.ts";
-import type { Caller } from "../testing/harness.ts";
-import { useHarness } from "../testing/harness.ts";
+import { type Harness, useHarness } from "../testing/harness.ts";
 import { EXPORT_BATCH, exportFilename } from "./export.ts";
+
+type Caller = Awaited<ReturnType<Harness["as"]>>;
 
 describe("searching and exporting the audit log", () => {
   const h = useHarness();
