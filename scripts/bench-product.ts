@@ -4,9 +4,10 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { databaseOn, repoRoot } from "@observatory/db";
 
-export const webPort = 3400;
+// BENCH_PORT moves them, so that two benchmarks on one machine keep out of each other's way.
+export const webPort = Number(process.env.BENCH_PORT ?? 3400);
 export const adminPort = webPort + 1;
-export const embeddedPort = 55400;
+export const embeddedPort = webPort + 52_000;
 export const web = `http://127.0.0.1:${webPort}`;
 export const admin = `http://127.0.0.1:${adminPort}`;
 
@@ -17,7 +18,7 @@ export function benchServerDatabase(name: string): string {
 
 /**
  * Starts both apps on `serverUrl` (a PostgreSQL server database) or, without one, on the embedded
- * database kept in .data/bench; `fresh` starts from an empty database.
+ * database kept in .data/bench-<web port>; `fresh` starts from an empty database.
  */
 export function startProduct(
   extraEnv: Record<string, string>,
@@ -35,7 +36,7 @@ export function startProduct(
         ADMIN_PORT: String(adminPort),
         PUBLIC_SITE_URL: web,
         ADMIN_SITE_URL: admin,
-        EMBEDDED_DB_DIR: path.join(repoRoot, ".data/bench/pglite"),
+        EMBEDDED_DB_DIR: path.join(repoRoot, `.data/bench-${webPort}/pglite`),
         EMBEDDED_DB_PORT: String(embeddedPort),
         ...(serverUrl ? { DATABASE_URL: serverUrl } : {}),
         ...extraEnv,
@@ -50,7 +51,8 @@ export function startProduct(
     child.once("exit", (code) => reject(new Error(`the product stopped during start-up (exit ${code})`)));
   });
   return started.then(async () => {
-    for (let i = 0; i < 100; i += 1) {
+    // Up to a minute: on a busy shared machine the first answer can take that long.
+    for (let i = 0; i < 600; i += 1) {
       const ok = await fetch(`${web}/healthz`).then(
         (r) => r.ok,
         () => false,

@@ -14,6 +14,11 @@ if (process.argv.includes("--moderation") || process.env.BENCH_MODERATION === "1
   await import("./bench-moderation.ts");
   process.exit(0);
 }
+if (process.argv.includes("--audit") || process.env.BENCH_AUDIT === "1") {
+  // The audit log's search and export at a million events: see scripts/bench-audit.ts.
+  await import("./bench-audit.ts");
+  process.exit(0);
+}
 if (process.argv.includes("--editorial") || process.env.BENCH_EDITORIAL === "1") {
   // The content list at 100,000 items: see scripts/bench-editorial.ts.
   await import("./bench-editorial.ts");

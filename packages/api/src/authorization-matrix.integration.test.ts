@@ -28,6 +28,7 @@ const decisions: Record<string, Decision> = {
   "account.signOutEverywhere": "signedIn",
   "account.totpSetup": "mfaStep",
   "audit.filters": "audit.read",
+  "audit.export": "audit.read",
   "audit.list": "audit.read",
   "auth.acceptInvitation": "public",
   "auth.confirmEmailChange": "public",

@@ -8,6 +8,7 @@ export { can, permissions, permissionTable, roles, roleLabels, type Permission, 
 export type { Context, Access } from "./trpc.ts";
 export { toFormErrors, type FormErrors } from "./form-errors.ts";
 export { recordAudit, type AuditEntry } from "./audit/record.ts";
+export type { AuditTarget } from "./audit/targets.ts";
 export { hitRateLimit } from "./rate-limit.ts";
 export { queueEmail, type OutgoingEmail } from "./mail/outbox.ts";
 export { startMailDelivery } from "./mail/mailer.ts";

@@ -2,29 +2,28 @@ import { Button, Select, Table, TextInput } from "@observatory/ui";
 import { formatDateTime } from "@observatory/time";
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { AuditTargetCell } from "~/components/audit-target";
 import { FormErrorSummary, type FormState } from "~/components/form-errors";
+import { AUDIT_FILTERS, auditFilterQuery, readAuditFilters } from "~/lib/audit-filters";
 import { formFailure } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
 
-const FILTERS = ["actorId", "action", "targetType", "targetId", "from", "to"] as const;
 const PAGE_SIZE = 50;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api } = await requireUser(args, { permission: "audit.read" });
   const params = new URL(args.request.url).searchParams;
-  const values = Object.fromEntries(FILTERS.map((name) => [name, params.get(name)?.trim() ?? ""])) as Record<
-    (typeof FILTERS)[number],
-    string
-  >;
+  const values = readAuditFilters(params);
   const cursor = params.get("cursor") ?? undefined;
-  const options = await api.audit.filters();
+  // The form's choices and the page are read at the same time.
+  const choices = api.audit.filters();
   try {
-    const result = await api.audit.list({ ...values, cursor, limit: PAGE_SIZE });
+    const [options, result] = await Promise.all([choices, api.audit.list({ ...values, cursor, limit: PAGE_SIZE })]);
     return { ok: true as const, values, options, result, isFirstPage: !cursor };
   } catch (error) {
     // Bad filter values (an impossible date, say): show them on the form, with no results.
     const failure = formFailure(error, values);
-    return data({ ...failure.data, options }, failure.init ?? undefined);
+    return data({ ...failure.data, options: await choices }, failure.init ?? undefined);
   }
 }
 
@@ -34,7 +33,7 @@ export default function AuditLog() {
   const page = useLoaderData<typeof loader>();
   const { values, options } = page;
   const state = page.ok ? null : page;
-  const filterParams = new URLSearchParams(Object.entries(values).filter(([, v]) => v));
+  const filterParams = auditFilterQuery(values);
   const withParams = (extra: Record<string, string>) => {
     const params = new URLSearchParams(filterParams);
     for (const [key, value] of Object.entries(extra)) params.set(key, value);
@@ -42,13 +41,24 @@ export default function AuditLog() {
   };
   return (
     <>
-      <FormErrorSummary title="Audit log" state={state ?? noErrors} fields={[...FILTERS]} />
+      <FormErrorSummary title="Audit log" state={state ?? noErrors} fields={[...AUDIT_FILTERS]} />
       <h1>Audit log</h1>
       <p>
         Every change staff make, every sign-in and second-factor attempt that failed, and every action someone was
         refused, newest first. Entries cannot be changed or deleted. Times are UK time.
       </p>
       <Form method="get" aria-label="Filter the audit log" className="nhsuk-u-margin-bottom-5">
+        <TextInput
+          id="q"
+          name="q"
+          type="search"
+          label="Search"
+          hint="Words in what happened, the action or the target, or the name or email address of who acted."
+          width={30}
+          spellCheck={false}
+          defaultValue={values.q}
+          error={state?.fieldErrors.q}
+        />
         <div className="nhsuk-grid-row">
           <div className="nhsuk-grid-column-one-half">
             <Select
@@ -126,6 +136,13 @@ export default function AuditLog() {
 
       {page.ok && (
         <>
+          {page.result.events.length > 0 && (
+            <p>
+              <a href={`/audit/export.csv${filterParams.size ? `?${filterParams}` : ""}`} download>
+                Download {filterParams.size ? "the events that match these filters" : "every event"} (CSV)
+              </a>
+            </p>
+          )}
           <Table
             caption={page.result.events.length ? "Events" : "No events match these filters"}
             head={["When", "Who", "Action", "What happened", "Target"]}
@@ -148,14 +165,13 @@ export default function AuditLog() {
               ) : (
                 event.summary
               ),
-              event.targetId ? (
-                <a href={withParams({ targetType: event.targetType, targetId: event.targetId })} key="target">
-                  {event.targetType}
-                  <span className="nhsuk-u-visually-hidden">{` ${event.targetId}: show all its events`}</span>
-                </a>
-              ) : (
-                event.targetType
-              ),
+              <AuditTargetCell
+                key="target"
+                event={event}
+                eventsHref={
+                  event.targetId ? withParams({ targetType: event.targetType, targetId: event.targetId }) : null
+                }
+              />,
             ])}
           />
           {/* biome-ignore lint/a11y/noRedundantRoles: explicit role as in the nhsuk-frontend pagination template */}

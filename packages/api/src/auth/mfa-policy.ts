@@ -10,7 +10,7 @@ import type { CurrentSession, SessionUser } from "./lucia.ts";
 // Which roles must sign in with a second factor: a Setting an administrator edits, falling back to
 // MFA_REQUIRED_ROLES (administrators, in production) until one is saved.
 
-const SETTING_KEY = "security.mfaRequiredRoles";
+export const SETTING_KEY = "security.mfaRequiredRoles";
 const storedRoles = z.array(z.enum(Role));
 
 export type MfaPolicy = { requiredRoles: Role[]; isDefault: boolean };

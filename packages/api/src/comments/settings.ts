@@ -10,7 +10,7 @@ import type { Context } from "../trpc.ts";
 // saved the defaults below (and COMMENT_IP_HASH_RETENTION_DAYS) apply.
 
 export const SPAM_RULES_KEY = "comments.spamRules";
-const RETENTION_KEY = "comments.ipHashRetentionDays";
+export const RETENTION_KEY = "comments.ipHashRetentionDays";
 
 const entryList = (max: number) =>
   z
