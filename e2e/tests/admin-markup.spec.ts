@@ -77,6 +77,20 @@ function adminPages(ids: Ids): PageRequest[] {
     { name: "review", as: "admin", path: `/content/${ids.inReview}/review` },
     { name: "revisions", as: "admin", path: `${item}/revisions` },
     { name: "moderation queue", as: "admin", path: "/comments" },
+    {
+      name: "moderation queue, as a table",
+      as: "admin",
+      path: "/comments",
+      form: { intent: "view", view: "TABLE", pageSize: "25" },
+    },
+    { name: "moderation queue, trash", as: "admin", path: "/comments?status=TRASH" },
+    {
+      name: "moderation queue, as cards",
+      as: "admin",
+      path: "/comments",
+      form: { intent: "view", view: "CARDS", pageSize: "25" },
+    },
+    { name: "empty the trash", as: "admin", path: "/comments/empty?status=TRASH" },
     { name: "comment", as: "admin", path: `/comments/${ids.comment}` },
     { name: "comment privacy", as: "admin", path: "/comments/privacy" },
     { name: "comment settings", as: "admin", path: "/comments/settings" },
@@ -94,7 +108,13 @@ function adminPages(ids: Ids): PageRequest[] {
     { name: "invite a user", as: "admin", path: "/users/invite" },
     { name: "invite a user, refused", as: "admin", path: "/users/invite", form: {}, status: 400 },
     { name: "user", as: "admin", path: `/users/${ids.user}` },
+    { name: "change a user's details", as: "admin", path: `/users/${ids.user}/edit` },
+    { name: "delete a user", as: "admin", path: `/users/${ids.user}/delete` },
+    { name: "disable users, confirm", as: "admin", path: "/users/bulk", form: { selected: ids.user } },
+    { name: "disable users, refused", as: "admin", path: "/users/bulk", form: {} },
     { name: "audit log", as: "admin", path: "/audit" },
+    { name: "audit log, searched", as: "admin", path: "/audit?q=markup" },
+    { name: "audit log, search refused", as: "admin", path: "/audit?q=x", status: 400 },
     { name: "account", as: "admin", path: "/account" },
     { name: "change password", as: "admin", path: "/account/password" },
     { name: "change password, refused", as: "admin", path: "/account/password", form: {}, status: 400 },
@@ -117,6 +137,7 @@ function adminPages(ids: Ids): PageRequest[] {
     { name: "reset a password", as: "anonymous", path: "/password-reset" },
     { name: "password reset link not valid", as: "anonymous", path: `/password-reset/${run}` },
     { name: "invitation link not valid", as: "anonymous", path: `/invitations/${run}` },
+    { name: "email change link not valid", as: "anonymous", path: `/email-change/${run}` },
   ];
 }
 
