@@ -2,6 +2,7 @@ import { Breadcrumbs, Button, Pagination, Select } from "@observatory/ui";
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ItemList } from "~/components/item-list";
+import { YearSelect } from "~/components/year-select";
 import { pageMeta } from "~/lib/meta";
 import type { listingLoader, Section } from "./listing.server";
 
@@ -71,16 +72,7 @@ export function ListingPage() {
             ...workstreams.map((w) => ({ value: w.slug, label: w.title })),
           ]}
         />
-        <Select
-          id="year"
-          name="year"
-          label="Year published"
-          defaultValue={listing.year ? String(listing.year) : ""}
-          options={[
-            { value: "", label: "Any year" },
-            ...listing.years.map((y) => ({ value: String(y), label: String(y) })),
-          ]}
-        />
+        <YearSelect id="year" years={listing.years} chosen={listing.year} />
         <Button variant="secondary">Apply filters</Button>
       </form>
       {listing.items.length === 0 ? (

@@ -11,6 +11,7 @@ import { formatDate } from "@observatory/time";
 import { toFormErrors } from "@observatory/api";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { YearSelect } from "~/components/year-select";
 import { api, siteUrl } from "~/lib/api.server";
 import { isoDate } from "~/lib/format";
 import { publicHeaders } from "~/lib/headers";
@@ -211,16 +212,7 @@ function SearchFilters({
         defaultValue={filters.priority}
         options={[{ value: "", label: "All priorities" }, ...options.priorities]}
       />
-      <Select
-        id="search-year"
-        name="year"
-        label="Year published"
-        defaultValue={filters.year ? String(filters.year) : ""}
-        options={[
-          { value: "", label: "Any year" },
-          ...options.years.map((y) => ({ value: String(y), label: String(y) })),
-        ]}
-      />
+      <YearSelect id="search-year" years={options.years} chosen={filters.year} />
       <Button variant="secondary">Apply filters</Button>
     </form>
   );
