@@ -13,6 +13,7 @@
 // BENCH_AUDIT_REUSE=1 (measure again on the database a previous run seeded, without reseeding).
 import { createDb, databaseOn } from "@observatory/db";
 import { type Latencies, measure, printLatencies } from "./bench-latency.ts";
+import { benchTopics, insertBenchStaff, sqlTextArray } from "./bench-seed.ts";
 import { admin, embeddedPort, signIn, startProduct, stopProduct } from "./bench-product.ts";
 
 const total = Number(process.env.BENCH_AUDIT_EVENTS ?? 1_000_000);
@@ -23,18 +24,9 @@ const reuse = process.env.BENCH_AUDIT_REUSE === "1";
 const TARGET_P95_MS = 100;
 const STAFF = 40;
 
-const topics = ["Maternity care", "Mental health services", "Ethnicity data", "The NHS workforce", "Genomics"]
-  .concat(["Sickle cell disease", "Community trust", "Digital inclusion", "Neonatal jaundice", "Pulse oximetry"])
-  .map((t) => `'${t}'`)
-  .join(", ");
-
 async function seedEvents() {
   const seedStart = performance.now();
-  await db.$executeRawUnsafe(`
-    INSERT INTO "User" ("id", "email", "name", "role", "createdAt", "updatedAt")
-    SELECT 'bench_staff_' || a, 'bench-staff-' || a || '@observatory.test', 'Bench staff ' || a, 'EDITOR', now(), now()
-    FROM generate_series(1, ${STAFF}) AS a
-    ON CONFLICT DO NOTHING`);
+  await insertBenchStaff(db, "staff", "EDITOR", STAFF);
   // Each event's kind, actor and subject are hashes of its number, so none follows another; one
   // event in 90 seconds, newest first from now, so a million span about three years.
   await db.$executeRawUnsafe(`
@@ -71,7 +63,7 @@ async function seedEvents() {
                          1 + abs(hashtext('subject' || g) % ${STAFF}) AS subject,
                          abs(hashtext('item' || g) % 100000) AS item,
                          abs(hashtext('reader' || g) % 50000) AS reader,
-                         (ARRAY[${topics}])[1 + abs(hashtext('topic' || g) % 10)] || ': briefing ' ||
+                         (${sqlTextArray(benchTopics)})[1 + abs(hashtext('topic' || g) % ${benchTopics.length})] || ': briefing ' ||
                            abs(hashtext('item' || g) % 100000) AS title) AS k
     ON CONFLICT DO NOTHING`);
   await db.$executeRawUnsafe(`VACUUM ANALYZE "AuditEvent"`);

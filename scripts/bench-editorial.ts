@@ -11,6 +11,7 @@
 // BENCH_EDITORIAL_REUSE=1 (measure again on the database a previous run seeded, without reseeding).
 import { createDb } from "@observatory/db";
 import { type Latencies, measure, printLatencies } from "./bench-latency.ts";
+import { benchTopics, insertBenchStaff, sqlText, sqlTextArray } from "./bench-seed.ts";
 import { admin, benchServerDatabase, signIn, startProduct, stopProduct } from "./bench-product.ts";
 
 const total = Number(process.env.BENCH_EDITORIAL_ITEMS ?? 100_000);
@@ -20,33 +21,15 @@ const reuse = process.env.BENCH_EDITORIAL_REUSE === "1";
 const TARGET_P95_MS = 100;
 const AUTHORS = 40;
 
-const topics = [
-  "Maternity care",
-  "Mental health services",
-  "Ethnicity data",
-  "The NHS workforce",
-  "Genomics",
-  "Sickle cell disease",
-  "Community trust",
-  "Digital inclusion",
-  "Neonatal jaundice",
-  "Pulse oximetry",
-];
 const formats = ["progress report", "what we heard", "evidence review", "briefing", "next steps", "case study"];
 
-const text = (value: string) => `'${value.replace(/'/g, "''")}'`;
-const textArray = (values: string[]) => `ARRAY[${values.map(text).join(", ")}]`;
 /** A stable pseudo-random choice in 0 .. count - 1 for item number `g`, different for each `what`. */
 const pick = (what: string, count: number) => `abs(hashtext('${what}' || g) % ${count})`;
 
 async function seedItems(demoAuthorId: string, workstreamIds: string[]) {
   const seedStart = performance.now();
   // Set-based statements; the few values they need (constants, ids read above) are written into the SQL.
-  await db.$executeRawUnsafe(`
-    INSERT INTO "User" ("id", "email", "name", "role", "createdAt", "updatedAt")
-    SELECT 'bench_author_' || a, 'bench-author-' || a || '@observatory.test', 'Bench author ' || a, 'AUTHOR', now(), now()
-    FROM generate_series(1, ${AUTHORS}) AS a
-    ON CONFLICT DO NOTHING`);
+  await insertBenchStaff(db, "author", "AUTHOR", AUTHORS);
   // Each attribute is its own hash of the item's number, so none follows another (a title's first
   // words say nothing of its state or author, as in real content). One item in 41 is the demo author's.
   await db.$executeRawUnsafe(`
@@ -54,7 +37,7 @@ async function seedItems(demoAuthorId: string, workstreamIds: string[]) {
                                "publishAt", "publishedAt", "liveSince", "archivedAt")
     SELECT 'bench_ci_' || g, (ARRAY['NEWS', 'BLOG', 'PRESS_RELEASE', 'PAGE'])[1 + ${pick("kind", 4)}]::"ContentKind",
            'bench-content-' || g, s.status::"ContentStatus",
-           CASE ${pick("author", AUTHORS + 1)} WHEN ${AUTHORS} THEN ${text(demoAuthorId)} ELSE 'bench_author_' || (1 + ${pick("author", AUTHORS + 1)}) END,
+           CASE ${pick("author", AUTHORS + 1)} WHEN ${AUTHORS} THEN ${sqlText(demoAuthorId)} ELSE 'bench_author_' || (1 + ${pick("author", AUTHORS + 1)}) END,
            t.at - interval '3 days', t.at,
            CASE WHEN s.status = 'SCHEDULED' THEN now() + make_interval(hours => g % 500) END,
            CASE WHEN s.status IN ('PUBLISHED', 'ARCHIVED') THEN t.at - interval '1 day' END,
@@ -70,8 +53,8 @@ async function seedItems(demoAuthorId: string, workstreamIds: string[]) {
     INSERT INTO "Revision" ("id", "itemId", "number", "authorId", "title", "summary", "body", "bodyHtml",
                             "submittedAt", "approvedAt", "createdAt", "updatedAt")
     SELECT 'bench_cr_' || substr(i."id", 10), i."id", 1, i."createdById",
-           (${textArray(topics)})[1 + ${pick("topic", topics.length)}] || ': ' ||
-             (${textArray(formats)})[1 + ${pick("format", formats.length)}] || ' ' || g,
+           (${sqlTextArray(benchTopics)})[1 + ${pick("topic", benchTopics.length)}] || ': ' ||
+             (${sqlTextArray(formats)})[1 + ${pick("format", formats.length)}] || ' ' || g,
            'What we found, and what should change.', 'The findings of item ' || g || '.',
            '<p>The findings of item ' || g || '.</p>',
            CASE WHEN i."status" NOT IN ('DRAFT', 'CHANGES_REQUESTED') THEN i."updatedAt" END,
@@ -82,10 +65,10 @@ async function seedItems(demoAuthorId: string, workstreamIds: string[]) {
     ON CONFLICT DO NOTHING`);
   await db.$executeRawUnsafe(`
     INSERT INTO "RevisionWorkstream" ("revisionId", "workstreamId")
-    SELECT 'bench_cr_' || g, (${textArray(workstreamIds)})[1 + ${pick("priority", workstreamIds.length)}]
+    SELECT 'bench_cr_' || g, (${sqlTextArray(workstreamIds)})[1 + ${pick("priority", workstreamIds.length)}]
     FROM generate_series(1, ${total}) AS g
     UNION
-    SELECT 'bench_cr_' || g, (${textArray(workstreamIds)})[1 + ${pick("second priority", workstreamIds.length)}]
+    SELECT 'bench_cr_' || g, (${sqlTextArray(workstreamIds)})[1 + ${pick("second priority", workstreamIds.length)}]
     FROM generate_series(1, ${total}) AS g WHERE ${pick("has second priority", 3)} = 0
     ON CONFLICT DO NOTHING`);
   // Setting the latest revision also sets the item's title (the trigger that keeps them in step).
