@@ -1,7 +1,7 @@
-import { createComment, createItem } from "@observatory/db/testing";
+import { createComment } from "@observatory/db/testing";
 import { expect, expectAccessible, test } from "../fixtures";
 import { urls } from "../playwright.config";
-import { userIdOf, withDb } from "./database";
+import { createArticleToCommentOn, withDb } from "./database";
 import { signInAs } from "./staff-helpers";
 
 // The queue as a table, cleared with the keyboard, and the trash: a comment moved there is restored,
@@ -13,15 +13,7 @@ const slug = `e2e-moderation-table-${run}`;
 let itemId = "";
 
 test.beforeAll(async () => {
-  itemId = await withDb(async (db) => {
-    const authorId = await userIdOf(db, "editor@observatory.test");
-    const item = await createItem(db, {
-      slug,
-      authorId,
-      live: { title: "Moderation table journey", summary: "An article to comment on.", body: "Body." },
-    });
-    return item.id;
-  });
+  itemId = await createArticleToCommentOn(slug, "Moderation table journey");
 });
 
 test.afterAll(async () => {

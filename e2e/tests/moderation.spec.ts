@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { createComment, createItem } from "@observatory/db/testing";
+import { createComment } from "@observatory/db/testing";
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "../fixtures";
 import { urls } from "../playwright.config";
-import { userIdOf, withDb } from "./database";
+import { createArticleToCommentOn, withDb } from "./database";
 
 // Comment moderation across both apps: a reader's comment goes through the queue (approved with the
 // keyboard) onto the public article, and a bulk action marks several comments as spam. The journeys
@@ -15,15 +15,7 @@ let itemId = "";
 const articlePath = `/news/${slug}`;
 
 test.beforeAll(async () => {
-  itemId = await withDb(async (db) => {
-    const authorId = await userIdOf(db, "editor@observatory.test");
-    const item = await createItem(db, {
-      slug,
-      authorId,
-      live: { title: "Moderation journey", summary: "An article to comment on.", body: "Body." },
-    });
-    return item.id;
-  });
+  itemId = await createArticleToCommentOn(slug, "Moderation journey");
 });
 
 test.afterAll(async () => {
