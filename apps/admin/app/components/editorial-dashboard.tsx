@@ -2,6 +2,8 @@ import { WarningCallout } from "@observatory/ui";
 
 type Panels = {
   overdue: { id: string; title: string; due: string }[];
+  /** Published without review, waiting for a second editor (for those who may publish). */
+  unreviewed: { id: string; title: string; detail: string }[];
   panels: {
     id: string;
     heading: string;
@@ -11,7 +13,7 @@ type Panels = {
 };
 
 /** The home page's editorial section: what is waiting for whom, and for how long. */
-export function EditorialDashboard({ overdue, panels }: Panels) {
+export function EditorialDashboard({ overdue, unreviewed, panels }: Panels) {
   return (
     <section aria-labelledby="editorial-heading" className="nhsuk-u-margin-bottom-6">
       <h2 id="editorial-heading">Content</h2>
@@ -31,6 +33,21 @@ export function EditorialDashboard({ overdue, panels }: Panels) {
               </li>
             ))}
           </ul>
+        </WarningCallout>
+      )}
+      {unreviewed.length > 0 && (
+        <WarningCallout heading="Published without review" headingLevel={3}>
+          <p>These went out without review and are waiting for a second editor to review them.</p>
+          <ul>
+            {unreviewed.map((u) => (
+              <li key={u.id}>
+                <a href={`/content/${u.id}/reviewed-after-publication`}>{u.title}</a> ({u.detail})
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a href="/content/published-without-review">All content published without review</a>
+          </p>
         </WarningCallout>
       )}
       <div className="nhsuk-grid-row">

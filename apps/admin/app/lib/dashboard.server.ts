@@ -10,7 +10,10 @@ type Row = Board["myDrafts"][number];
 /** The editorial panels of the home page, formatted for display; null for roles that do not write. */
 export async function editorialPanels(api: Api, role: Role) {
   if (!can(role, "content.write")) return null;
-  const board = await api.editorial.dashboard();
+  const [board, unreviewed] = await Promise.all([
+    api.editorial.dashboard(),
+    can(role, "content.publish") ? api.editorial.forcedPublications({ state: "open", take: 10 }) : Promise.resolve([]),
+  ]);
   const rows = (items: Row[], verb: string, href = (id: string) => `/content/${id}`) =>
     items.map((i) => ({
       id: i.id,
@@ -21,6 +24,11 @@ export async function editorialPanels(api: Api, role: Role) {
     }));
   return {
     overdue: board.overdue.map((o) => ({ id: o.id, title: o.title, due: when(o.dueAt) })),
+    unreviewed: unreviewed.map((f) => ({
+      id: f.item.id,
+      title: f.item.title,
+      detail: `published ${when(f.publishedAt)} by ${f.publishedBy?.name ?? "a former member of staff"}`,
+    })),
     panels: [
       {
         id: "awaiting-decision",

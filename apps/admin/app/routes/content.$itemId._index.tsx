@@ -11,6 +11,7 @@ import {
 import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { TRPCError } from "@trpc/server";
+import { can } from "@observatory/api/permissions";
 import { ContentForm, contentFormFields } from "~/components/content-form";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { WarningsReason } from "~/components/warnings-reason";
@@ -38,6 +39,7 @@ const notices: Record<string, string> = {
   restored: "The earlier revision is now the latest draft.",
   unarchived: "Archiving undone: the item is back as it was before.",
   restoredDraft: "Restored from the archive: its latest revision is now a draft.",
+  reviewedAfterPublication: "Reviewed after publication: it is no longer marked as published without review.",
 };
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -46,13 +48,15 @@ export async function loader(args: LoaderFunctionArgs) {
   // The item first: checking in as its editor presumes it exists (an unknown id is a 404).
   const view = await orNotFound(api.editorial.item({ itemId }));
   const { item, revision, reviews } = view;
-  const [workstreams, presence, choices, comments, reviewDue] = await Promise.all([
+  const [workstreams, presence, choices, comments, reviewDue, forced] = await Promise.all([
     api.editorial.workstreamOptions(),
     api.editorial.presence({ itemId }),
     leadImageChoices(api, revision.leadImageId ?? ""),
     api.editorial.comments({ itemId }),
     api.reviewDue.item({ itemId }),
+    api.editorial.forcedPublicationsOf({ itemId }),
   ]);
+  const unreviewed = forced.find((f) => !f.reviewedAt);
   const params = new URL(args.request.url).searchParams;
   const notice = [...params.keys()].map((key) => notices[key]).find(Boolean) ?? null;
   // Just archived (the archiving's time in the address): say so, with the way back while it is still possible.
@@ -66,6 +70,13 @@ export async function loader(args: LoaderFunctionArgs) {
       ? { at: archivedAt, canUndo: view.can.undoArchive && params.get("archived") === archivedAt }
       : null,
     openComments: comments.filter((c) => !c.resolvedAt).length,
+    publishedWithoutReview: unreviewed && {
+      revision: unreviewed.revision.number,
+      by: unreviewed.publishedBy?.name ?? "a former member of staff",
+      at: when(unreviewed.publishedAt),
+      reason: unreviewed.reason,
+      canReview: can(user.role, "content.publish") && unreviewed.publishedById !== user.id,
+    },
     item: {
       id: item.id,
       slug: item.slug,
@@ -234,6 +245,21 @@ export default function EditContent() {
         fields={[...contentFormFields, "accessibility", "warningsReason"]}
       />
       <h1>{revision.title}</h1>
+      {data.publishedWithoutReview && (
+        <WarningCallout heading="Published without review">
+          <p>
+            Revision {data.publishedWithoutReview.revision} was published on {data.publishedWithoutReview.at} by{" "}
+            {data.publishedWithoutReview.by} without review: “{data.publishedWithoutReview.reason}”
+          </p>
+          <p>
+            {data.publishedWithoutReview.canReview ? (
+              <a href={`/content/${item.id}/reviewed-after-publication`}>Review it now</a>
+            ) : (
+              "Another editor must review it."
+            )}
+          </p>
+        </WarningCallout>
+      )}
       {latest && state.values.latestRevisionId !== state.values.baseRevisionId && (
         <section aria-labelledby="latest-version" className="nhsuk-card nhsuk-u-margin-bottom-5">
           <div className="nhsuk-card__content">

@@ -1,35 +1,46 @@
 import { londonDateTimeToInstant } from "@observatory/time";
-import { BackLink, Button, InsetText } from "@observatory/ui";
+import { BackLink, Button, InsetText, Textarea, WarningCallout } from "@observatory/ui";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { WarningsReason } from "~/components/warnings-reason";
 import { LondonDateTimeFields } from "~/components/london-time-fields";
-import { orNotFound, when } from "~/lib/content.server";
+import { kindLabel, orNotFound, when } from "~/lib/content.server";
 import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api } = await requireUser(args, { permission: "content.publish" });
-  const view = await orNotFound(api.editorial.item({ itemId: args.params.itemId ?? "" }));
+  const [view, forceKinds] = await Promise.all([
+    orNotFound(api.editorial.item({ itemId: args.params.itemId ?? "" })),
+    api.editorial.forcePublishKinds(),
+  ]);
   const { item, revision } = view;
   const latestIsApproved = item.status === "APPROVED" || item.status === "SCHEDULED";
   const publishable = latestIsApproved
     ? { id: revision.id, number: revision.number }
     : item.scheduledRevision && { id: item.scheduledRevision.id, number: item.scheduledRevision.number };
+  // The latest revision, not yet approved, as it may go out without review when that is allowed.
+  const unreviewed = ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED"].includes(item.status)
+    ? { id: revision.id, number: revision.number, allowed: forceKinds.includes(item.kind) }
+    : null;
+  // The revision the accessibility check is about: the one publishing would put on the site.
+  const checked = publishable?.id === revision.id || unreviewed?.allowed ? revision.id : null;
   return {
     itemId: item.id,
     title: revision.title,
     status: item.statusLabel,
     publishable,
+    unreviewed,
+    checkedRevisionId: checked,
+    kindLabel: kindLabel(item.kind),
     // By the public site's rule: once its time has passed, a scheduled revision is on the site.
     isLive: view.onSite !== null,
     scheduledFor: view.pendingSchedule ? when(item.publishAt) : "",
     unpublishAt: when(item.unpublishAt),
     now: when(new Date()),
     // What the accessibility check still asks before the latest revision can be published.
-    check:
-      publishable?.id === revision.id ? { findings: revision.findings, openWarnings: revision.openWarnings } : null,
+    check: checked ? { findings: revision.findings, openWarnings: revision.openWarnings } : null,
   };
 }
 
@@ -57,6 +68,10 @@ export async function action(args: ActionFunctionArgs) {
       await api.editorial.acceptWarnings({ itemId, revisionId, warningsReason: textField(form, "warningsReason") });
       return redirect(`/content/${itemId}/publish`);
     }
+    if (intent === "forcePublish") {
+      await api.editorial.forcePublish({ itemId, revisionId, reason: textField(form, "reason") });
+      return redirect(`/content/${itemId}?published=1`);
+    }
     if (intent === "publishNow") {
       await api.editorial.publishNow({ itemId, revisionId });
       return redirect(`/content/${itemId}?published=1`);
@@ -82,7 +97,7 @@ export async function action(args: ActionFunctionArgs) {
     });
     return redirect(`/content/${itemId}?scheduled=1`);
   } catch (error) {
-    return formFailure(error, { ...values, ...partsInError(values) });
+    return formFailure(error, { ...values, reason: textField(form, "reason"), ...partsInError(values) });
   }
 }
 
@@ -123,7 +138,7 @@ export default function Publish() {
       <FormErrorSummary
         title="Publish or schedule"
         state={state}
-        fields={["accessibility", "warningsReason", "publishAt", "unpublishAt"]}
+        fields={["accessibility", "warningsReason", "publishAt", "unpublishAt", "reason"]}
         targets={{ publishAt: partIds.publishAt[publishPart], unpublishAt: partIds.unpublishAt[unpublishPart] }}
       />
       <h1>Publish or schedule</h1>
@@ -131,14 +146,14 @@ export default function Publish() {
         “{data.title}”. Status: {data.status}. Times are UK time; it is now {data.now}.
       </p>
       {data.scheduledFor && <InsetText>Scheduled to go on the public site on {data.scheduledFor}.</InsetText>}
-      {data.publishable &&
+      {data.checkedRevisionId &&
         data.check &&
         (data.check.openWarnings.length > 0 || data.check.findings.some((f) => f.severity === "error")) && (
           <Form method="post" noValidate>
             <h2 id="accessibility" tabIndex={-1}>
               Accessibility check
             </h2>
-            <input type="hidden" name="revisionId" value={data.publishable.id} />
+            <input type="hidden" name="revisionId" value={data.checkedRevisionId} />
             {data.check.findings.some((f) => f.severity === "error") ? (
               <p>
                 This revision has errors in its accessibility check: it cannot be published until they are fixed.{" "}
@@ -187,6 +202,42 @@ export default function Publish() {
         </>
       ) : (
         <p>There is no approved revision to publish. A revision must be approved before it can be published.</p>
+      )}
+      {data.unreviewed && (
+        <>
+          <h2>Publish without review</h2>
+          {data.unreviewed.allowed ? (
+            <>
+              <WarningCallout heading="Only when it cannot wait" headingLevel={3}>
+                <p>
+                  Revision {data.unreviewed.number} goes on the public site now, as it stands, without the usual review.
+                  Your reason is recorded, and the item is marked “Published without review” until another editor has
+                  reviewed it.
+                </p>
+              </WarningCallout>
+              <Form method="post" noValidate>
+                <input type="hidden" name="revisionId" value={data.unreviewed.id} />
+                <Textarea
+                  id="reason"
+                  name="reason"
+                  label="Why can this not wait for review?"
+                  hint="Other editors and the administrators will read this."
+                  error={errors.reason}
+                  defaultValue={state.values.reason}
+                  rows={3}
+                />
+                <Button name="intent" value="forcePublish" variant="warning">
+                  Publish revision {data.unreviewed.number} without review
+                </Button>
+              </Form>
+            </>
+          ) : (
+            <p>
+              Publishing without review is turned off for this kind of content ({data.kindLabel}). An administrator can
+              turn it on in the <a href="/content/publishing-settings">publishing settings</a>.
+            </p>
+          )}
+        </>
       )}
       {data.scheduledFor && (
         <Form method="post">

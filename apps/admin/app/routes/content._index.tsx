@@ -61,6 +61,7 @@ export async function loader(args: LoaderFunctionArgs) {
         workstreamId: filters.workstreamId || undefined,
         authorId: filters.authorId || undefined,
         reviewDue: filters.reviewDue === "overdue" || filters.reviewDue === "soon" ? filters.reviewDue : undefined,
+        unreviewed: filters.reviewDue === "unreviewed" || undefined,
         updatedFrom: filters.updatedFrom,
         updatedTo: filters.updatedTo,
         sort,
@@ -78,6 +79,7 @@ export async function loader(args: LoaderFunctionArgs) {
     formError: page.ok ? null : page.failure.formError,
     isFirstPage: !params.get("after"),
     canConfigure: can(user.role, "settings.manage"),
+    canPublish: can(user.role, "content.publish"),
     nextHref: list.next ? `/content?${nextParams}` : null,
     workstreams: workstreams.map((w) => ({ value: w.id, label: w.title })),
     authors: authors.map((a) => ({ value: a.id, label: a.name })),
@@ -93,6 +95,7 @@ export async function loader(args: LoaderFunctionArgs) {
       kind: kindLabel(item.kind),
       status: item.statusLabel,
       isLive: item.isLive,
+      publishedWithoutReview: item.publishedWithoutReview,
       authorName: item.authorName,
       updated: when(item.updatedAt),
     })),
@@ -110,6 +113,11 @@ export default function ContentList() {
       <p>
         <a href="/content/review-due">Review due: published content to check is still right</a>
       </p>
+      {data.canPublish && (
+        <p>
+          <a href="/content/published-without-review">Published without review: waiting for a second editor</a>
+        </p>
+      )}
       {data.canConfigure && (
         <p>
           <a href="/workflows">Workflows: who reviews which content</a>
@@ -151,6 +159,7 @@ export default function ContentList() {
                 { value: "", label: "Any review date" },
                 { value: "overdue", label: "Review overdue" },
                 { value: "soon", label: "Review due in 30 days" },
+                { value: "unreviewed", label: "Published without review" },
               ]}
             />
           </div>
@@ -243,6 +252,12 @@ export default function ContentList() {
                   <>
                     {" "}
                     <Tag colour="green">Live</Tag>
+                  </>
+                )}
+                {item.publishedWithoutReview && (
+                  <>
+                    {" "}
+                    <Tag colour="orange">Published without review</Tag>
                   </>
                 )}
               </span>,

@@ -30,6 +30,8 @@ export const listItemsInput = z.object({
   authorId: z.string().max(40).optional(),
   /** Items whose next review is past ("overdue") or falls in the next 30 days ("soon"). */
   reviewDue: z.enum(["overdue", "soon"], { error: "Choose overdue or due soon" }).optional(),
+  /** Items published without review that no second editor has reviewed yet (decision 026). */
+  unreviewed: z.boolean().optional(),
   /** Items in review waiting at the step of this name ("Clinical sign-off"). */
   step: z.string().trim().max(60).optional(),
   updatedFrom: londonDay,
@@ -73,7 +75,12 @@ type ListRow = {
   stepName: string | null;
   /** On the public site now, by the public site's own rule (see content/visibility.ts). */
   isLive: boolean;
+  publishedWithoutReview: boolean;
 };
+
+/** Published without review and not yet reviewed by a second editor (forced-publication.ts). */
+const awaitsReviewAfterPublication = (itemId: Prisma.Sql) =>
+  Prisma.sql`EXISTS (SELECT 1 FROM "ForcedPublication" f WHERE f."itemId" = ${itemId} AND f."reviewedAt" IS NULL)`;
 
 /** The content list for staff: filters, title search, three orders, keyset pages of 25. */
 export async function listItems(db: Db, rawInput: z.output<typeof listItemsInput>, now = new Date()) {
@@ -96,6 +103,7 @@ export async function listItems(db: Db, rawInput: z.output<typeof listItemsInput
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM "RevisionWorkstream" w
       WHERE w."revisionId" = i."latestRevisionId" AND w."workstreamId" = ${input.workstreamId})`);
   }
+  if (input.unreviewed) where.push(awaitsReviewAfterPublication(Prisma.sql`i."id"`));
   if (input.step) {
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM "ReviewRound" r WHERE r."revisionId" = i."latestRevisionId"
       AND r."status" = 'IN_PROGRESS' AND r."stepName" = ${input.step})`);
@@ -132,9 +140,11 @@ export async function listItems(db: Db, rawInput: z.output<typeof listItemsInput
   // them (OFFSET 0 keeps the planner from merging the two): walking an order's index and filtering
   // would assume matches are spread evenly, and titles that start with the words searched are not.
   const isTrigramSearch = input.q.length >= 3;
-  // Whether each row is on the site is asked of the page's rows only, after the limit.
+  // Whether each row is on the site, or awaits review after publication, is asked of the page's rows
+  // only, after the limit.
   const rows = await db.$queryRaw<ListRow[]>`
-    SELECT i.*, ${isVisibleSql(Prisma.sql`i."id"`, now)} AS "isLive" FROM (
+    SELECT i.*, ${isVisibleSql(Prisma.sql`i."id"`, now)} AS "isLive",
+      ${awaitsReviewAfterPublication(Prisma.sql`i."id"`)} AS "publishedWithoutReview" FROM (
       SELECT * FROM (${matching} ${isTrigramSearch ? Prisma.sql`OFFSET 0` : Prisma.empty}) AS i
       ORDER BY ${order}
       LIMIT ${LIST_PAGE_SIZE + 1}

@@ -41,6 +41,15 @@ import {
   submitForReview,
   unpublish,
 } from "./transitions.ts";
+import {
+  forcedPublicationsOf,
+  forcePublish,
+  forcePublishReason,
+  listForcedPublications,
+  readForcePublishKinds,
+  reviewForcedPublication,
+  updateForcePublishKinds,
+} from "./forced-publication.ts";
 import type { Job } from "../jobs/runner.ts";
 import { recordScheduleJob } from "./scheduler.ts";
 
@@ -158,6 +167,31 @@ export const editorialRouter = router({
 
   publishNow: publish.input(gatedRef).mutation(({ ctx, input }) => publishNow(ctx, input)),
   acceptWarnings: publish.input(gatedRef).mutation(({ ctx, input }) => acceptWarnings(ctx, input)),
+  /** The recorded emergency route: the latest revision, unreviewed, with the reason (decision 026). */
+  forcePublish: publish
+    .input(gatedRef.extend({ reason: forcePublishReason }))
+    .mutation(({ ctx, input }) => forcePublish(ctx, input)),
+  forcePublishKinds: publish.query(({ ctx }) => readForcePublishKinds(ctx.db)),
+  updateForcePublishKinds: permissionProcedure("settings.manage")
+    .input(z.object({ kinds: z.array(z.enum(ContentKind, "Choose kinds of content from the list")).max(10) }))
+    .mutation(({ ctx, input }) => updateForcePublishKinds(ctx, input.kinds)),
+  forcedPublications: publish
+    .input(
+      z.object({
+        state: z.enum(["open", "reviewed"]).default("open"),
+        take: z.number().int().min(1).max(200).default(50),
+      }),
+    )
+    .query(({ ctx, input }) => listForcedPublications(ctx.db, input)),
+  forcedPublicationsOf: write.input(itemRef).query(({ ctx, input }) => forcedPublicationsOf(ctx.db, input.itemId)),
+  reviewForcedPublication: publish
+    .input(
+      z.object({
+        id,
+        note: z.string().trim().max(2000, "Note must be 2,000 characters or fewer").default(""),
+      }),
+    )
+    .mutation(({ ctx, input }) => reviewForcedPublication(ctx, input)),
   schedule: publish
     .input(gatedRef.extend({ publishAt: londonDateTime }))
     .mutation(({ ctx, input }) =>

@@ -24,7 +24,7 @@ type RevisionRef = ItemRef & { revisionId: string };
 /** Submitting and publishing may carry the reason the accessibility check's warnings can stand. */
 type GatedRef = RevisionRef & { warningsReason?: string };
 
-async function revisionWithAuthor(tx: Tx, revisionId: string) {
+export async function revisionWithAuthor(tx: Tx, revisionId: string) {
   const revision = await tx.revision.findUnique({
     where: { id: revisionId },
     include: { author: { select: { id: true, name: true, email: true } } },
@@ -108,21 +108,7 @@ export async function publishNow(ctx: StaffContext, input: GatedRef) {
     assertCanTake("publish", ctx.user, item);
     const revision = await publishableRevision(tx, item, input.revisionId, "published");
     await passAccessibilityCheck(tx, ctx, item.id, revision, input.warningsReason ?? "", "published");
-    const now = new Date();
-    await tx.contentItem.update({
-      where: { id: item.id },
-      data: {
-        liveRevisionId: revision.id,
-        liveSince: now,
-        ...(isFirstPublication(item) ? { publishedAt: now } : {}),
-        // A schedule left behind would replace what was just published.
-        scheduledRevisionId: null,
-        publishAt: null,
-        ...(item.unpublishAt && item.unpublishAt <= now ? { unpublishAt: null } : {}),
-        ...(item.latestRevisionId === revision.id ? { status: "PUBLISHED" } : {}),
-      },
-    });
-    await renewReviewDates(tx, item.id, now);
+    const now = await putLive(tx, item, revision);
     await recordAudit(tx, ctx, {
       action: workflow.publish.audit,
       targetType: "ContentItem",
@@ -130,9 +116,32 @@ export async function publishNow(ctx: StaffContext, input: GatedRef) {
       summary: `Published revision ${revision.number} of "${revision.title}"`,
       data: { revisionId: revision.id },
     });
-    await notifyAuthor(tx, revision.author, item.id, revision.title, { kind: "published", when: formatDateTime(now) });
     return { status: "PUBLISHED" as const, liveSince: now };
   });
+}
+
+/**
+ * Puts `revision` on the public site now, in place of any schedule, and tells its author: the part
+ * of publishing that publishing with and without review share.
+ */
+export async function putLive(tx: Tx, item: LockedItem, revision: Awaited<ReturnType<typeof revisionWithAuthor>>) {
+  const now = new Date();
+  await tx.contentItem.update({
+    where: { id: item.id },
+    data: {
+      liveRevisionId: revision.id,
+      liveSince: now,
+      ...(isFirstPublication(item) ? { publishedAt: now } : {}),
+      // A schedule left behind would replace what was just published.
+      scheduledRevisionId: null,
+      publishAt: null,
+      ...(item.unpublishAt && item.unpublishAt <= now ? { unpublishAt: null } : {}),
+      ...(item.latestRevisionId === revision.id ? { status: "PUBLISHED" } : {}),
+    },
+  });
+  await renewReviewDates(tx, item.id, now);
+  await notifyAuthor(tx, revision.author, item.id, revision.title, { kind: "published", when: formatDateTime(now) });
+  return now;
 }
 
 export async function schedulePublication(ctx: StaffContext, input: GatedRef & { publishAt: Date }) {

@@ -73,6 +73,14 @@ export const workflow = {
     audit: "content.publish",
     verb: "publish",
   },
+  /** The recorded emergency route: a revision nobody has approved, with a reason (forced-publication.ts). */
+  forcePublish: {
+    from: ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED"],
+    to: "PUBLISHED",
+    who: holder("content.publish", "Only an editor can publish content."),
+    audit: "content.forcePublish",
+    verb: "publish without review",
+  },
   schedule: {
     from: notArchived,
     to: "SCHEDULED",
