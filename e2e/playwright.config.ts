@@ -33,9 +33,12 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  reporter: [["list"], ["json", { outputFile: path.join(repoRoot, ".cache/results/e2e.json") }]],
+  reporter: [["list"], ["json", { outputFile: path.join(repoRoot, `.cache/results/e2e-${portBase}.json`) }]],
   globalSetup: "./global-setup.ts",
-  timeout: 30_000,
+  // Generous waits: the journeys run in two groups at once on a two-core machine (scripts/test.mjs),
+  // so a page can take several seconds when both groups are busy; a passing journey is no slower.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   use: {
     baseURL: urls.web,
     browserName: "chromium",
@@ -58,7 +61,7 @@ export default defineConfig({
     cwd: repoRoot,
     url: `${urls.admin}/healthz`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    timeout: 240_000,
     stdout: "pipe",
     env: {
       WEB_PORT: String(webPort),

@@ -1,6 +1,7 @@
 // `pnpm test`: every check the project has, in order, on the embedded database (or on the
 // PostgreSQL server named by DATABASE_URL). Ends with one "N passed, N failed" line.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import readline from "node:readline";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -16,7 +17,7 @@ const steps = [
   ["typecheck scripts", ["exec", "tsc", "-p", "tsconfig.json"]],
   ["unit and integration tests", ["exec", "turbo", "run", "test", "--concurrency=1"]],
   ["build", ["exec", "turbo", "run", "build", "--output-logs=errors-only"]],
-  ["end-to-end tests", ["--filter", "@observatory/e2e", "exec", "playwright", "test"]],
+  ["end-to-end tests", endToEnd],
 ];
 
 // The end-to-end tests drive Debian's Chromium, check pages with the Nu HTML Checker (a Java program),
@@ -53,13 +54,35 @@ ensurePackage(
   "PostgreSQL's server: apt-get install postgresql",
 );
 
+// The journeys run in E2E_SHARDS groups of whole spec files at once (default 2), each against its own
+// pair of apps, database and mail server on its own ports (E2E_PORT_BASE): one group leaves the
+// machine's cores half idle while pages render and the browser waits (decision 025).
+function endToEnd() {
+  const shards = Math.max(1, Number(process.env.E2E_SHARDS ?? 2));
+  const runs = Array.from({ length: shards }, (_, index) => {
+    const label = shards > 1 ? `[e2e ${index + 1}/${shards}] ` : "";
+    const args = ["--filter", "@observatory/e2e", "exec", "playwright", "test"];
+    if (shards > 1) args.push(`--shard=${index + 1}/${shards}`);
+    const child = spawn("pnpm", args, {
+      cwd: root,
+      env: { ...env, E2E_PORT_BASE: String(3100 + index * 600) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    for (const stream of [child.stdout, child.stderr]) {
+      readline.createInterface({ input: stream }).on("line", (line) => console.log(label + line));
+    }
+    return new Promise((resolve) => child.on("close", (code) => resolve(code ?? 1)));
+  });
+  return Promise.all(runs).then((codes) => ({ status: codes.every((code) => code === 0) ? 0 : 1 }));
+}
+
 const database = process.env.DATABASE_URL ? "the PostgreSQL server in DATABASE_URL" : "the embedded database";
 console.log(`Testing on ${database}.`);
 let failedStep = null;
 for (const [name, args] of steps) {
   const started = Date.now();
   console.log(`\n=== ${name}`);
-  const run = spawnSync("pnpm", args, { cwd: root, env, stdio: "inherit" });
+  const run = typeof args === "function" ? await args() : spawnSync("pnpm", args, { cwd: root, env, stdio: "inherit" });
   console.log(`=== ${name}: ${run.status === 0 ? "ok" : "FAILED"} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   if (run.status !== 0) {
     failedStep = name;
