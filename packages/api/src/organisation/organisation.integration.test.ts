@@ -56,9 +56,9 @@ describe("organisation settings", () => {
     expect((await refusal(editor.organisation.settings())).code).toBe("FORBIDDEN");
     expect((await refusal(anonymous.organisation.update(typed))).code).toBe("UNAUTHORIZED");
     expect(await stored()).toBeNull();
-    expect(await h.db.auditEvent.count({ where: { action: "access.refused", summary: { contains: "organisation" } } })).toBe(
-      2,
-    );
+    expect(
+      await h.db.auditEvent.count({ where: { action: "access.refused", summary: { contains: "organisation" } } }),
+    ).toBe(2);
   });
 
   it("are saved tidied (dates as ISO, blank lines dropped, networks in the list's order) and read by anyone", async () => {
@@ -155,9 +155,7 @@ describe("organisation settings", () => {
       nonAccessibleContent: "List the content that does not meet the standard, one problem a line",
       statementReviewedOn: "The statement cannot have been reviewed before it was prepared",
     });
-    const network = await refusal(
-      admin.api.organisation.update({ ...typed, shareNetworks: ["myspace" as "x"] }),
-    );
+    const network = await refusal(admin.api.organisation.update({ ...typed, shareNetworks: ["myspace" as "x"] }));
     expect(network.form?.fieldErrors).toEqual({ "shareNetworks.0": "Choose networks from the list" });
     expect(await stored()).toEqual(saved);
   });

@@ -16,7 +16,8 @@ import { shareNetworkIds, shareNetworks } from "./share-networks.ts";
 export const ORGANISATION_SETTING = "organisation.details";
 
 const EMAIL_MESSAGE = "Enter an email address in the correct format, like name@example.com";
-const PHONE_MESSAGE = "Enter a telephone number using digits, spaces and brackets, like 020 7946 0000 or +44 20 7946 0000";
+const PHONE_MESSAGE =
+  "Enter a telephone number using digits, spaces and brackets, like 020 7946 0000 or +44 20 7946 0000";
 const DATE_MESSAGE = "Enter a real date, like 21/11/2026";
 
 const isEmail = (value: string) => z.email().safeParse(value).success;
@@ -188,7 +189,10 @@ function inWords(details: OrganisationDetails): Record<keyof OrganisationDetails
 }
 
 /** Saves `details` (already read through `organisationInput` by the router) and records each change. */
-export async function updateOrganisation(ctx: StaffContext, details: OrganisationDetails): Promise<OrganisationDetails> {
+export async function updateOrganisation(
+  ctx: StaffContext,
+  details: OrganisationDetails,
+): Promise<OrganisationDetails> {
   await ctx.db.$transaction(async (tx) => {
     const before = await readOrganisation(tx);
     await tx.setting.upsert({

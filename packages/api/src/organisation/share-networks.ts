@@ -29,8 +29,7 @@ export const shareNetworks: Record<ShareNetworkId, { label: string; shareUrl: (i
   },
   threads: {
     label: "Threads",
-    shareUrl: ({ url, title }) =>
-      `https://www.threads.net/intent/post?text=${encodeURIComponent(`${title} ${url}`)}`,
+    shareUrl: ({ url, title }) => `https://www.threads.net/intent/post?text=${encodeURIComponent(`${title} ${url}`)}`,
   },
   whatsapp: {
     label: "WhatsApp",
