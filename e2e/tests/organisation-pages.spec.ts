@@ -39,6 +39,8 @@ test.afterAll(async () => {
 });
 
 test("an administrator sets the contact details and the public pages print them", async ({ page }) => {
+  // Nine pages, each checked with axe: more than the default on a loaded machine.
+  test.setTimeout(120_000);
   await signInAs(page, "admin");
   // In the admin's menu (which may fold it behind "More"), beside the other settings.
   await expect(page.locator('nav[aria-label="Menu"] a[href="/settings/organisation"]').first()).toHaveText(
@@ -155,6 +157,7 @@ test("an item's share block: plain encoded links, a copy button by keyboard, and
   browser,
   context,
 }) => {
+  test.setTimeout(120_000);
   await signInAs(page, "admin");
   await uploadImage(page, { title: imageTitle, alt: imageAlt });
   await withDb(async (db) => {
@@ -231,6 +234,7 @@ test("an item's share block: plain encoded links, a copy button by keyboard, and
 });
 
 test("the new and changed pages pass the Nu HTML Checker", async ({ page }) => {
+  test.setTimeout(120_000);
   await signInAs(page, "admin");
   const refused = await page.request.post(`${urls.admin}/settings/organisation`, {
     form: { enquiriesEmail: "not an address", complianceStatus: "partial" },

@@ -1,5 +1,6 @@
 import { type ShareNetworkId, shareByEmailUrl, shareNetworks } from "@observatory/api/share-networks";
-import copyLinkScript from "~/scripts/copy-link.js?url";
+// A file of its own under /assets, never inlined: the CSP allows scripts from this site, not data: URLs.
+import copyLinkScript from "~/scripts/copy-link.js?url&no-inline";
 
 // "Share this page" under an item: its address to copy, an email, and one plain link per network the
 // organisation chose (decision 024). Nothing here loads anything from a network: each link opens
