@@ -8,6 +8,8 @@ for (const block of document.querySelectorAll("[data-copy-link]")) {
   const status = block.querySelector("[data-copy-status]");
   if (!link || !button || !status || !navigator.clipboard) continue;
   button.addEventListener("click", async () => {
+    // Emptied first, so that copying again is announced again.
+    status.textContent = "";
     try {
       await navigator.clipboard.writeText(link.href);
       status.textContent = "Link copied";
