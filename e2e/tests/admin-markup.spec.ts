@@ -126,6 +126,14 @@ function adminPages(ids: Ids): PageRequest[] {
     // It first redirects to itself with its new secret sealed in the address.
     { name: "set up an authenticator app", as: "admin", path: "/account/authenticator/set-up", redirects: 1 },
     { name: "security settings", as: "admin", path: "/settings/security" },
+    { name: "organisation settings", as: "admin", path: "/settings/organisation" },
+    {
+      name: "organisation settings, refused",
+      as: "admin",
+      path: "/settings/organisation",
+      form: { enquiriesEmail: "not an address" },
+      status: 400,
+    },
     { name: "page not found", as: "admin", path: `/content/${run}`, status: 404 },
     { name: "address not found", as: "admin", path: `/no-such-page-${run}`, status: 404 },
     { name: "permission refused", as: "author", path: "/users", status: 403 },

@@ -25,3 +25,4 @@ export type { MediaStore } from "./media/store.ts";
 export { hashPassword, verifyPassword } from "./auth/password.ts";
 export { importPublishedItem, type ImportedItem } from "./editorial/import.ts";
 export { readReviewDueSettings } from "./review-due/settings.ts";
+export { ORGANISATION_SETTING, organisationInput, type OrganisationDetails } from "./organisation/settings.ts";

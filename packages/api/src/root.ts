@@ -7,6 +7,7 @@ import { editorialJobs, editorialRouter } from "./editorial/router.ts";
 import type { Job } from "./jobs/runner.ts";
 import { mediaRouter } from "./media/router.ts";
 import { moderationJobs, moderationRouter } from "./moderation/router.ts";
+import { organisationRouter } from "./organisation/router.ts";
 import { reviewDueJobs, reviewDueRouter } from "./review-due/router.ts";
 import { settingsRouter } from "./settings/router.ts";
 import { systemRouter } from "./system/router.ts";
@@ -27,6 +28,7 @@ const domains = {
   editorial: { router: editorialRouter, jobs: editorialJobs },
   media: { router: mediaRouter },
   moderation: { router: moderationRouter, jobs: moderationJobs },
+  organisation: { router: organisationRouter },
   reviewDue: { router: reviewDueRouter, jobs: reviewDueJobs },
   settings: { router: settingsRouter },
   system: { router: systemRouter },

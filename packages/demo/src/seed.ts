@@ -3,6 +3,7 @@ import { addLondonMonths } from "@observatory/time";
 import { documentFromMarkdown } from "@observatory/content";
 import type { Db } from "@observatory/db";
 import { comments, type SeedItem, items, workstreams } from "./content.ts";
+import { seedOrganisation } from "./organisation.ts";
 import { demoReviewGroups, demoUsers } from "./users.ts";
 
 export type SeedSummary = { users: number; workstreams: number; items: number; comments: number };
@@ -90,6 +91,7 @@ export async function seed(db: Db): Promise<SeedSummary> {
   // Parents first, so every reply's parent exists when it is inserted.
   const ordered = [...commentRows].sort((a, b) => depth(a.id, commentRows) - depth(b.id, commentRows));
   await db.comment.createMany({ data: ordered, skipDuplicates: true });
+  await seedOrganisation(db);
 
   return { users: demoUsers.length, workstreams: workstreams.length, items: items.length, comments: comments.length };
 }

@@ -50,6 +50,12 @@ export const adminSections: AdminSection[] = [
     permission: "settings.manage",
     description: "Which roles must sign in with an authenticator app.",
   },
+  {
+    href: "/settings/organisation",
+    label: "Organisation",
+    permission: "settings.manage",
+    description: "Contact details, the accessibility statement, and the networks readers can share to.",
+  },
 ];
 
 /** `pendingComments`: for those who moderate, how many comments await it (the navigation's badge). */

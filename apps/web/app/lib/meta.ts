@@ -9,7 +9,7 @@ type PageMeta = {
   type?: "website" | "article";
   /** The page shows errors: its title starts with "Error: ". */
   hasErrors?: boolean;
-  /** The page's own picture (its lead image); the observatory's logo card otherwise. */
+  /** The page's own picture (its lead image); the NHS card otherwise. */
   image?: { src: string; srcset: string; alt: string; width: number; height: number } | null;
 };
 
@@ -19,6 +19,14 @@ function sizeOfSrc(image: NonNullable<PageMeta["image"]>): { width: number; heig
   if (!widest || !image.width || widest >= image.width) return { width: image.width, height: image.height };
   return { width: widest, height: Math.round((image.height * widest) / image.width) };
 }
+
+/** The picture of a page with no lead image: nhsuk-frontend's card, copied into /assets at build. */
+const defaultImage = {
+  src: "/assets/images/nhsuk-opengraph-image.png",
+  alt: "The NHS logo and nhs.uk in white on NHS blue",
+  width: 1200,
+  height: 630,
+};
 
 /** "Title - NHS Race and Health Observatory", as the browser's tab and history show it. */
 export function documentTitle(title: string, hasErrors = false): string {
@@ -36,7 +44,7 @@ export function pageMeta({
   image,
 }: PageMeta): MetaDescriptor[] {
   const url = new URL(path, siteUrl).toString();
-  const imageUrl = new URL(image?.src ?? "/assets/images/nhsuk-opengraph-image.png", siteUrl).toString();
+  const shown = image ? { src: image.src, alt: image.alt, ...sizeOfSrc(image) } : defaultImage;
   return [
     { title: documentTitle(title, hasErrors) },
     ...(description ? [{ name: "description", content: description }] : []),
@@ -45,17 +53,14 @@ export function pageMeta({
     { property: "og:title", content: title },
     { property: "og:type", content: type },
     { property: "og:url", content: url },
-    { property: "og:image", content: imageUrl },
-    ...(image
-      ? [
-          ...(image.alt ? [{ property: "og:image:alt", content: image.alt }] : []),
-          { property: "og:image:width", content: String(sizeOfSrc(image).width) },
-          { property: "og:image:height", content: String(sizeOfSrc(image).height) },
-        ]
-      : []),
+    { property: "og:image", content: new URL(shown.src, siteUrl).toString() },
+    // A decorative lead image has no alt text to give.
+    ...(shown.alt ? [{ property: "og:image:alt", content: shown.alt }] : []),
+    { property: "og:image:width", content: String(shown.width) },
+    { property: "og:image:height", content: String(shown.height) },
     ...(description ? [{ property: "og:description", content: description }] : []),
     { name: "twitter:card", content: image ? "summary_large_image" : "summary" },
-    ...(image?.alt ? [{ name: "twitter:image:alt", content: image.alt }] : []),
+    ...(shown.alt ? [{ name: "twitter:image:alt", content: shown.alt }] : []),
     { name: "twitter:title", content: title },
     ...(description ? [{ name: "twitter:description", content: description }] : []),
   ];

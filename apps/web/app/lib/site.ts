@@ -21,6 +21,7 @@ export function siteHeader(pathname: string): HeaderProps {
 export const siteFooter: FooterProps = {
   links: [
     { href: "/about", label: "About us" },
+    { href: "/contact", label: "Contact us" },
     { href: "/accessibility", label: "Accessibility statement" },
     { href: "/privacy", label: "Privacy notice" },
     { href: "/feeds", label: "Feeds" },

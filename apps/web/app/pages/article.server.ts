@@ -17,6 +17,8 @@ export async function articleLoader({ request, context, params }: LoaderFunction
   return {
     ...result,
     siteUrl: siteUrl(),
+    /** The press office (on press releases) and the share block's networks. */
+    organisation: await caller.organisation.details(),
     formToken: result.item.commentsOpen ? await caller.comments.formToken() : null,
     replyTo: replyTo && /^[\w-]{1,100}$/.test(replyTo) ? replyTo : null,
     /** After a comment is sent: "received" (held for moderation) or "published" (a trusted commenter's). */

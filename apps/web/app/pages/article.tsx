@@ -4,6 +4,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { CommentForm } from "~/components/comment-form";
 import { CommentThread, type ThreadComment } from "~/components/comment-thread";
 import { ItemList } from "~/components/item-list";
+import { PressOffice } from "~/components/press-office";
+import { ShareBlock } from "~/components/share-block";
 import { documentTitle, pageMeta } from "~/lib/meta";
 import type { articleLoader, commentAction } from "./article.server";
 
@@ -40,7 +42,8 @@ function findComment(comments: ThreadComment[], id: string): ThreadComment | nul
 }
 
 export function ArticlePage() {
-  const { item, related, comments, commentCount, formToken, replyTo, commentOutcome } = useLoaderData<ArticleData>();
+  const { item, related, comments, commentCount, formToken, replyTo, commentOutcome, organisation, siteUrl } =
+    useLoaderData<ArticleData>();
   const action = useActionData<typeof commentAction>();
   const section = sectionCrumbs[item.kind];
   const replyComment = replyTo ? findComment(comments, replyTo) : null;
@@ -52,6 +55,12 @@ export function ArticlePage() {
       <div className="nhsuk-grid-row">
         <article className="nhsuk-grid-column-two-thirds">
           <ArticleContent item={item} />
+          {item.kind === "PRESS_RELEASE" && <PressOffice details={organisation} />}
+          <ShareBlock
+            url={new URL(item.path, siteUrl).toString()}
+            title={item.title}
+            networks={organisation.shareNetworks}
+          />
           {item.kind !== "PAGE" && (
             <section aria-labelledby="comments-heading" className="nhsuk-u-margin-top-7">
               <h2 id="comments-heading">

@@ -1,9 +1,29 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { PressOffice } from "~/components/press-office";
+import { api } from "~/lib/api.server";
 import { publicHeaders } from "~/lib/headers";
 import { ListingPage, listingMeta } from "~/pages/listing";
 import { listingLoader } from "~/pages/listing.server";
 
-export const loader = (args: LoaderFunctionArgs) => listingLoader(args, "press-releases");
+export async function loader(args: LoaderFunctionArgs) {
+  const { api: caller } = await api(args.request, args.context);
+  const [listing, organisation] = await Promise.all([
+    listingLoader(args, "press-releases"),
+    caller.organisation.details(),
+  ]);
+  return { ...listing, organisation };
+}
+
 export const meta = listingMeta;
 export const headers = publicHeaders;
-export default ListingPage;
+
+export default function PressReleases() {
+  const { organisation } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <ListingPage />
+      <PressOffice details={organisation} />
+    </>
+  );
+}

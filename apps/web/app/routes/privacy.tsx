@@ -1,6 +1,7 @@
 import { Breadcrumbs } from "@observatory/ui";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { EmailLink } from "~/components/contact-details";
 import { api, siteUrl } from "~/lib/api.server";
 import { publicHeaders } from "~/lib/headers";
 import { pageMeta } from "~/lib/meta";
@@ -17,11 +18,15 @@ export const headers = publicHeaders;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api: caller } = await api(request, context);
-  return { policy: await caller.comments.privacyPolicy(), siteUrl: siteUrl() };
+  return {
+    policy: await caller.comments.privacyPolicy(),
+    organisation: await caller.organisation.details(),
+    siteUrl: siteUrl(),
+  };
 }
 
 export default function Privacy() {
-  const { policy } = useLoaderData<typeof loader>();
+  const { policy, organisation } = useLoaderData<typeof loader>();
   return (
     <>
       <Breadcrumbs items={[{ href: "/", label: "Home" }]} />
@@ -76,7 +81,16 @@ export default function Privacy() {
           <p>
             You can ask us for a copy of the comments and details we hold about your email address, and ask us to
             correct or erase them. We can export everything linked to your email address and remove or anonymise your
-            comments. To do this, write to our data protection officer at the observatory.
+            comments. To do this,{" "}
+            {organisation.privacyEmail ? (
+              <>
+                email our data protection officer at <EmailLink email={organisation.privacyEmail} />.
+              </>
+            ) : (
+              <>
+                write to our data protection officer, using the details on our <a href="/contact">contact page</a>.
+              </>
+            )}
           </p>
           <p>
             If you are unhappy with how we have handled your information, you can complain to the Information

@@ -1,6 +1,7 @@
 import type { Db } from "@observatory/db";
 import { SETTING_KEY as MFA_POLICY_KEY } from "../auth/mfa-policy.ts";
 import { RETENTION_KEY, SPAM_RULES_KEY } from "../comments/settings.ts";
+import { ORGANISATION_SETTING } from "../organisation/settings.ts";
 import { REVIEW_DUE_SETTING } from "../review-due/settings.ts";
 
 // Where the admin shows what an audit event is about. Records that can be deleted are looked up, so
@@ -44,6 +45,7 @@ const settingPages: Record<string, string> = {
   [RETENTION_KEY]: "/comments/privacy",
   [MFA_POLICY_KEY]: "/settings/security",
   [REVIEW_DUE_SETTING]: "/content/review-settings",
+  [ORGANISATION_SETTING]: "/settings/organisation",
 };
 
 type Event = { targetType: string; targetId: string | null };
