@@ -34,13 +34,11 @@ describe("email alerts for readers", () => {
     return link;
   };
   const tokenOf = (link: string) => link.split("/").at(-1) ?? "";
-  const everything = { everything: true, kinds: [], priorities: [], frequency: "IMMEDIATE" } as const;
+  type Choices = Omit<Parameters<Caller["alerts"]["subscribe"]>[0], "email">;
+  const everything: Choices = { everything: true, kinds: [], priorities: [], frequency: "IMMEDIATE" };
 
   /** Subscribes and opens the confirmation link; returns the manage token from the confirmation page. */
-  async function subscribed(
-    email: string,
-    choices: Parameters<Caller["alerts"]["subscribe"]>[0] | object = everything,
-  ) {
+  async function subscribed(email: string, choices: Partial<Choices> = everything) {
     const api = await reader();
     await api.alerts.subscribe({ ...everything, ...choices, email });
     const [mail] = await mailTo(email);

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { listedKinds } from "../content/kinds.ts";
+import { kindSections, listedKinds } from "../content/kinds.ts";
 import { permissionProcedure, publicProcedure, router } from "../trpc.ts";
-import { emailField } from "./choices.ts";
+import { emailField, frequencies, frequencyLabels } from "./choices.ts";
 import { countSubscriptions, findSubscription, removeSubscription } from "./admin.ts";
 import { alertJobs } from "./sending.ts";
 import {
@@ -22,7 +22,8 @@ const emailInput = z.object({ email: emailField });
 export const alertsRouter = router({
   /** What the subscribe and manage forms offer: the kinds and the priorities. */
   options: publicProcedure.query(async ({ ctx }) => ({
-    kinds: listedKinds,
+    kinds: listedKinds.map((kind) => ({ value: kind, label: kindSections[kind].label })),
+    frequencies: frequencies.map((frequency) => ({ value: frequency, label: frequencyLabels[frequency] })),
     priorities: await ctx.db.workstream.findMany({ select: { slug: true, title: true }, orderBy: { position: "asc" } }),
   })),
   subscribe: publicProcedure.input(subscribeInput).mutation(async ({ ctx, input }) => {

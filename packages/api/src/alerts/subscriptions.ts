@@ -7,7 +7,7 @@ import { hitRateLimit, waitInWords } from "../rate-limit.ts";
 import type { RequestMeta } from "../request-meta.ts";
 import { type Choices, choicesInput, describeChoices, emailField } from "./choices.ts";
 import { alreadySubscribedEmail, confirmationEmail } from "./emails.ts";
-import { subscriptionIdFrom } from "./links.ts";
+import { manageToken, subscriptionIdFrom } from "./links.ts";
 
 // A reader's subscription, from the form to unsubscribing. Nothing is sent to an address until the
 // link mailed to it is opened (double opt-in), and the form answers the same whether or not the
@@ -92,12 +92,15 @@ export async function subscribe(db: Db, request: RequestMeta, input: z.infer<typ
 
 const EXPIRED = "This link has expired or has already been used. To get alerts, fill in the form again.";
 
-export async function confirmSubscription(db: Db, token: string, now = new Date()) {
-  const result = await db.alertSubscription.updateMany({
-    where: { confirmTokenHash: hashToken(token), confirmExpiresAt: { gt: now } },
-    data: { confirmedAt: now, lastDigestAt: now, confirmTokenHash: null, confirmExpiresAt: null },
-  });
-  if (result.count === 0) throw new AppError("NOT_FOUND", EXPIRED);
+/** Confirms the subscription the link was mailed for; returns the token of its manage page. */
+export async function confirmSubscription(db: Db, token: string, now = new Date()): Promise<{ manageToken: string }> {
+  const [confirmed] = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "AlertSubscription" SET "confirmedAt" = ${now}, "lastDigestAt" = ${now}, "confirmTokenHash" = NULL,
+      "confirmExpiresAt" = NULL
+    WHERE "confirmTokenHash" = ${hashToken(token)} AND "confirmExpiresAt" > ${now}
+    RETURNING "id"`;
+  if (!confirmed) throw new AppError("NOT_FOUND", EXPIRED);
+  return { manageToken: manageToken(confirmed.id) };
 }
 
 /** Whether a confirmation link still works, for the page that asks the reader to confirm. */
