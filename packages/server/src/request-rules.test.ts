@@ -54,7 +54,7 @@ describe("which requests reach the app", () => {
   it("takes a one-click unsubscribe (RFC 8058) from a mail provider's servers, and no other write", () => {
     const form = "application/x-www-form-urlencoded";
     const oneClick = { method: "POST", contentType: form, hasBody: true, origin: "https://mail.example" };
-    expect(refusalFor(request({ ...oneClick, target: "/alerts/unsubscribe/abc.DEF_1-2" }), site)).toBeNull();
+    expect(refusalFor(request({ ...oneClick, target: "/alerts/one-click/abc.DEF_1-2" }), site)).toBeNull();
     for (const target of [
       "/alerts/unsubscribe/abc/more",
       "/alerts/manage/abc.def",

@@ -39,7 +39,7 @@ function isUnreadablePath(target: string): boolean {
  * providers POST from their own servers. It needs no session and does one thing only: it deletes
  * the subscription its signed token names.
  */
-const ONE_CLICK_UNSUBSCRIBE = /^\/alerts\/unsubscribe\/[A-Za-z0-9_.-]+$/;
+const ONE_CLICK_UNSUBSCRIBE = /^\/alerts\/one-click\/[A-Za-z0-9_.-]+$/;
 
 /**
  * Why the app must not see this request, or null to pass it on. `siteOrigin` is the app's own

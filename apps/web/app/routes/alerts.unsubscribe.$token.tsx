@@ -12,11 +12,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const headers = privateHeaders;
 
-// The List-Unsubscribe address of every alert email (RFC 8058). A POST unsubscribes at once,
-// whatever its body (mail providers send "List-Unsubscribe=One-Click"; the button below sends the
-// same), with no session or same-origin check (the server lets this one path through: see
-// packages/server/src/request-rules.ts). A GET only shows the button, so that a link scanner that
-// opens every link in an email unsubscribes nobody.
+// The unsubscribe link in the text of every alert email, and in the manage page. A GET only shows
+// the button, so that a link scanner that opens every link in an email unsubscribes nobody; the
+// button unsubscribes. Mail programs' one-click unsubscribe goes to alerts.one-click.$token.ts.
 export function loader(_: LoaderFunctionArgs) {
   return { siteUrl: siteUrl() };
 }
@@ -49,7 +47,6 @@ export default function Unsubscribe() {
               <h1>Unsubscribe from email alerts</h1>
               <p>You will get no more email alerts from the NHS Race and Health Observatory at this address.</p>
               <Form method="post">
-                <input type="hidden" name="List-Unsubscribe" value="One-Click" />
                 <Button>Unsubscribe</Button>
               </Form>
             </>

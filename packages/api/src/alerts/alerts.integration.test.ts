@@ -96,7 +96,7 @@ describe("email alerts for readers", () => {
     expect(alert?.text).toContain(`/news/${item.slug}`);
     const unsubscribe = linkIn(alert?.text ?? "", "/alerts/unsubscribe/");
     expect(alert?.headers).toEqual({
-      "List-Unsubscribe": `<${unsubscribe}>`,
+      "List-Unsubscribe": `<${unsubscribe.replace("/alerts/unsubscribe/", "/alerts/one-click/")}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     });
     expect(alert?.text).toContain("/alerts/manage/");
@@ -228,6 +228,14 @@ describe("email alerts for readers", () => {
     expect(refused.form?.fieldErrors).toMatchObject({
       choice: "Choose everything, or at least one type of content or priority",
       email: "Enter an email address in the correct format, like name@example.com",
+    });
+    // Nothing chosen and no frequency: both said at once, so the reader fixes them in one go.
+    const both = await refusal(
+      api.alerts.subscribe({ ...everything, everything: false, frequency: "" as "WEEKLY", email: address("both") }),
+    );
+    expect(both.form?.fieldErrors).toMatchObject({
+      choice: "Choose everything, or at least one type of content or priority",
+      frequency: "Choose how often you want emails",
     });
     const stale = await refusal(
       api.alerts.subscribe({ ...everything, everything: false, priorities: ["gone"], email: address("stale") }),

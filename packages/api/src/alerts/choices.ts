@@ -15,17 +15,20 @@ export const frequencyLabels: Record<Frequency, string> = {
 
 const CHOOSE_SOMETHING = "Choose everything, or at least one type of content or priority";
 
-export const choicesInput = z
-  .object({
-    everything: z.boolean(),
-    kinds: z.array(z.enum(listedKinds)).max(listedKinds.length),
-    /** Priorities by slug. */
-    priorities: z.array(z.string().min(1).max(200)).max(50),
-    frequency: z.enum(frequencies, "Choose how often you want emails"),
-  })
-  .superRefine((choices, issues) => {
-    if (!choices.everything && choices.kinds.length === 0 && choices.priorities.length === 0)
-      issues.addIssue({ code: "custom", path: ["choice"], message: CHOOSE_SOMETHING });
+const what = z.object({
+  everything: z.boolean(),
+  kinds: z.array(z.enum(listedKinds)).max(listedKinds.length),
+  /** Priorities by slug. */
+  priorities: z.array(z.string().min(1).max(200)).max(50),
+});
+
+export const choicesInput = what
+  .extend({ frequency: z.enum(frequencies, "Choose how often you want emails") })
+  .refine((choices) => choices.everything || choices.kinds.length > 0 || choices.priorities.length > 0, {
+    path: ["choice"],
+    message: CHOOSE_SOMETHING,
+    // Checked even when the frequency is missing, so that the form says both at once.
+    when: (payload) => what.safeParse(payload.value).success,
   });
 
 export type Choices = z.infer<typeof choicesInput>;

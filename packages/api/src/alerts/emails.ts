@@ -2,7 +2,7 @@ import type { ContentKind } from "@observatory/db";
 import { apiConfig } from "../config.ts";
 import { itemPath, kindSections } from "../content/kinds.ts";
 import type { OutgoingEmail } from "../mail/outbox.ts";
-import { confirmLink, manageLink, unsubscribeLink } from "./links.ts";
+import { confirmLink, manageLink, oneClickLink, unsubscribeLink } from "./links.ts";
 
 // The words of the alert emails. Every email to a subscriber ends with the links to change what
 // they get and to unsubscribe, and carries the one-click unsubscribe headers of RFC 8058.
@@ -25,7 +25,7 @@ function footer(subscriber: Subscriber, covers: string): string {
 
 function listHeaders(subscriber: Subscriber): Record<string, string> {
   return {
-    "List-Unsubscribe": `<${unsubscribeLink(subscriber.id)}>`,
+    "List-Unsubscribe": `<${oneClickLink(subscriber.id)}>`,
     "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
   };
 }

@@ -31,6 +31,8 @@ const publicLink = (path: string) => new URL(path, apiConfig().publicSiteUrl).to
 
 export const confirmLink = (token: string) => publicLink(`/alerts/confirm/${token}`);
 export const manageLink = (subscriptionId: string) => publicLink(`/alerts/manage/${manageToken(subscriptionId)}`);
-/** The List-Unsubscribe address (RFC 8058): a POST unsubscribes, a GET shows one button. */
+/** The unsubscribe page, linked in every email's text: it shows one button. */
 export const unsubscribeLink = (subscriptionId: string) =>
   publicLink(`/alerts/unsubscribe/${manageToken(subscriptionId)}`);
+/** The List-Unsubscribe address (RFC 8058): a POST unsubscribes at once; a GET is sent to the page above. */
+export const oneClickLink = (subscriptionId: string) => publicLink(`/alerts/one-click/${manageToken(subscriptionId)}`);
