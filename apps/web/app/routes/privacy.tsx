@@ -72,8 +72,9 @@ export default function Privacy() {
             To send the <a href="/alerts">email alerts</a> you ask for, we store your email address, what you chose to
             hear about and how often, when you subscribed and confirmed, a one-way code of the link in your confirmation
             email, when we last sent you a weekly digest, and which alerts we have sent you (so that none is sent
-            twice). We send nothing until you confirm, and we use your address for nothing else. We rely on your consent
-            (UK GDPR Article 6(1)(a)).
+            twice). To stop the form being used to flood someone&apos;s inbox, we also count requests for each address
+            for up to two hours. We send nothing until you confirm, and we use your address for nothing else. We rely on
+            your consent (UK GDPR Article 6(1)(a)).
           </p>
           <p>
             If you do not confirm within 3 days, we delete the address. Once you confirm, we keep these details until
