@@ -22,6 +22,8 @@ export const permissionTable = {
   "comments.delete": ["ADMIN", "EDITOR"],
   /** Export or erase everything held under a commenter's email address (UK GDPR requests). */
   "comments.personalData": ["ADMIN"],
+  /** See how many readers get email alerts, and remove an address at its owner's request. */
+  "alerts.subscribers": ["ADMIN"],
   "users.manage": ["ADMIN"],
   "audit.read": ["ADMIN"],
   "settings.manage": ["ADMIN"],

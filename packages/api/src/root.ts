@@ -1,4 +1,5 @@
 import { accountRouter } from "./account/router.ts";
+import { alertJobs, alertsRouter } from "./alerts/router.ts";
 import { auditRouter } from "./audit/router.ts";
 import { authRouter } from "./auth/router.ts";
 import { commentJobs, commentsRouter } from "./comments/router.ts";
@@ -21,6 +22,7 @@ type Domain = { router: ReturnType<typeof router>; jobs?: Job[] };
 /** The product's domains: each brings its procedures and, where it has any, its background jobs. */
 const domains = {
   account: { router: accountRouter },
+  alerts: { router: alertsRouter, jobs: alertJobs },
   audit: { router: auditRouter },
   auth: { router: authRouter },
   comments: { router: commentsRouter, jobs: commentJobs },

@@ -51,6 +51,20 @@ describe("which requests reach the app", () => {
     ).toEqual({ status: 403 });
   });
 
+  it("takes a one-click unsubscribe (RFC 8058) from a mail provider's servers, and no other write", () => {
+    const form = "application/x-www-form-urlencoded";
+    const oneClick = { method: "POST", contentType: form, hasBody: true, origin: "https://mail.example" };
+    expect(refusalFor(request({ ...oneClick, target: "/alerts/one-click/abc.DEF_1-2" }), site)).toBeNull();
+    for (const target of [
+      "/alerts/unsubscribe/abc/more",
+      "/alerts/manage/abc.def",
+      "/alerts/unsubscribe/a?next=/x",
+      "/alerts",
+    ]) {
+      expect(refusalFor(request({ ...oneClick, target }), site), target).toEqual({ status: 403 });
+    }
+  });
+
   it("answers bodies a page or the API does not take 415", () => {
     for (const contentType of ["application/xml", "text/plain", "application/json", null]) {
       expect(refusalFor(request({ method: "POST", target: "/news/a", contentType, hasBody: true }), site)).toEqual({

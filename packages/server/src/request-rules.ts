@@ -35,6 +35,13 @@ function isUnreadablePath(target: string): boolean {
 }
 
 /**
+ * The one page that takes a write from anywhere: one-click unsubscribe (RFC 8058), which mail
+ * providers POST from their own servers. It needs no session and does one thing only: it deletes
+ * the subscription its signed token names.
+ */
+const ONE_CLICK_UNSUBSCRIBE = /^\/alerts\/one-click\/[A-Za-z0-9_.-]+$/;
+
+/**
  * Why the app must not see this request, or null to pass it on. `siteOrigin` is the app's own
  * configured origin, which writes must come from.
  */
@@ -44,7 +51,7 @@ export function refusalFor(request: RequestFacts, siteOrigin: string): Refusal |
     return { status: 405, headers: { Allow: ALLOWED_METHODS.join(", ") } };
   }
   if (isUnreadablePath(request.target)) return { status: 400 };
-  if (isCrossOriginWrite(request, siteOrigin)) return { status: 403 };
+  if (isCrossOriginWrite(request, siteOrigin) && !ONE_CLICK_UNSUBSCRIBE.test(request.target)) return { status: 403 };
   if (method === "POST") {
     const type = mediaType(request.contentType);
     const isApi = request.target.startsWith("/api/");

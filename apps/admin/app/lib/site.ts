@@ -43,6 +43,12 @@ export const adminSections: AdminSection[] = [
     permission: "settings.manage",
     description: "Who reviews which content, step by step, and the groups of reviewers.",
   },
+  {
+    href: "/alerts",
+    label: "Email alerts",
+    permission: "alerts.subscribers",
+    description: "How many readers get email alerts, and removing an address on request.",
+  },
   { href: "/audit", label: "Audit log", permission: "audit.read", description: "Who changed what, and when." },
   {
     href: "/settings/security",

@@ -32,10 +32,12 @@ export async function action(args: ActionFunctionArgs) {
     }
     const result = await api.moderation.eraseByEmail({ email, mode: mode === "delete" ? "delete" : "anonymise" });
     const count = `${result.count} comment${result.count === 1 ? "" : "s"}`;
+    const alerts = result.alertSubscriptionDeleted ? " Their email alert subscription was deleted too." : "";
     return data({
       ok: true as const,
-      message:
-        result.mode === "delete" ? `Deleted ${count}.` : `Anonymised ${count}: the name and email address are gone.`,
+      message: `${
+        result.mode === "delete" ? `Deleted ${count}.` : `Anonymised ${count}: the name and email address are gone.`
+      }${alerts}`,
     });
   } catch (error) {
     return formFailure(error, { email, mode });
@@ -63,8 +65,9 @@ export default function CommenterData() {
         {done && <NotificationBanner variant="success">{done}</NotificationBanner>}
         <h1>A commenter's personal data</h1>
         <p>
-          When someone asks for a copy of what we hold about them, or asks us to erase it, find their comments by email
-          address. Both are recorded in the audit log, which keeps only a keyed hash of the address.
+          When someone asks for a copy of what we hold about them, or asks us to erase it, find their comments and their
+          email alert subscription by email address. Both are recorded in the audit log, which keeps only a keyed hash
+          of the address.
         </p>
         <h2>Export</h2>
         {/* A plain form to a resource route: the browser downloads the file. */}

@@ -6,10 +6,18 @@ import { YearSelect } from "~/components/year-select";
 import { pageMeta } from "~/lib/meta";
 import type { listingLoader, Section } from "./listing.server";
 
-export const sectionTitles: Record<Section, { title: string; intro: string }> = {
-  news: { title: "News", intro: "The latest news from the observatory and its partners." },
-  blogs: { title: "Blogs", intro: "Opinion and reflection from our staff, partners and the people we work with." },
-  "press-releases": { title: "Press releases", intro: "Statements and announcements for the media." },
+export const sectionTitles: Record<Section, { title: string; intro: string; kind: string }> = {
+  news: { title: "News", intro: "The latest news from the observatory and its partners.", kind: "NEWS" },
+  blogs: {
+    title: "Blogs",
+    intro: "Opinion and reflection from our staff, partners and the people we work with.",
+    kind: "BLOG",
+  },
+  "press-releases": {
+    title: "Press releases",
+    intro: "Statements and announcements for the media.",
+    kind: "PRESS_RELEASE",
+  },
 };
 
 type ListingData = Awaited<ReturnType<typeof listingLoader>>;
@@ -53,7 +61,7 @@ function listingHeading(title: string, listing: ListingData["listing"]): string 
 
 export function ListingPage() {
   const { section, listing, workstreams } = useLoaderData<ListingData>();
-  const { title, intro } = sectionTitles[section];
+  const { title, intro, kind } = sectionTitles[section];
   const filter = { workstream: listing.workstream?.slug, year: listing.year };
   const filtered = Boolean(listing.workstream || listing.year);
   return (
@@ -61,6 +69,9 @@ export function ListingPage() {
       <Breadcrumbs items={[{ href: "/", label: "Home" }]} />
       <h1>{listingHeading(title, listing)}</h1>
       <p className="nhsuk-lede-text">{intro}</p>
+      <p>
+        <a href={`/alerts?kind=${kind}`}>Get an email when we publish {title.toLowerCase()}</a>
+      </p>
       <form method="get" action={`/${section}`} className="nhsuk-u-margin-bottom-5 observatory-listing-filters">
         <Select
           id="workstream"

@@ -34,6 +34,9 @@ export default function Home() {
       <ButtonLink href="/about" variant="secondary">
         About us
       </ButtonLink>
+      <p>
+        <a href="/alerts">Get email alerts</a> when we publish news, blogs or press releases.
+      </p>
       <h2>Our priorities</h2>
       <ul className="nhsuk-grid-row nhsuk-card-group">
         {workstreams.map((w) => (

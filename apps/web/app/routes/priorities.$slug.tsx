@@ -78,6 +78,9 @@ export default function Priority() {
             </ul>
           </nav>
           <p>
+            <a href={`/alerts?priority=${workstream.slug}`}>Get an email when we publish on this priority</a>
+          </p>
+          <p>
             <a href={`/feeds/priorities/${workstream.slug}.xml`}>Atom feed for this priority</a>
           </p>
         </div>

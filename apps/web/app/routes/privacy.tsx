@@ -72,6 +72,20 @@ export default function Privacy() {
               they remove it, so that what is sent from it next goes straight to spam.
             </li>
           </ul>
+          <h2 id="email-alerts">When you subscribe to email alerts</h2>
+          <p>
+            To send the <a href="/alerts">email alerts</a> you ask for, we store your email address, what you chose to
+            hear about and how often, when you subscribed and confirmed, a one-way code of the link in your confirmation
+            email, when we last sent you a weekly digest, and which alerts we have sent you (so that none is sent
+            twice). To stop the form being used to flood someone&apos;s inbox, we also count requests for each address
+            for up to two hours. We send nothing until you confirm, and we use your address for nothing else. We rely on
+            your consent (UK GDPR Article 6(1)(a)).
+          </p>
+          <p>
+            If you do not confirm within 3 days, we delete the address. Once you confirm, we keep these details until
+            you unsubscribe: use the link at the end of any alert, or your email program&apos;s unsubscribe button.
+            Unsubscribing deletes them at once.
+          </p>
           <h2>Our lawful basis</h2>
           <p>
             We process this information because we have a legitimate interest in hosting a respectful public discussion

@@ -4,6 +4,8 @@ import { notifyAuthor } from "./notifications.ts";
 import { formatDateTime } from "@observatory/time";
 import { renewReviewDates } from "../review-due/service.ts";
 import { readReviewDueSettings } from "../review-due/settings.ts";
+import { queueFirstPublicationAlerts } from "../alerts/sending.ts";
+import { isFirstPublication } from "./transitions.ts";
 
 // The public site never waits for this job: visibility is computed from the stored schedule at
 // query time. The job *records* what the schedule already made true (live pointer, status, audit,
@@ -22,9 +24,21 @@ async function recordPublications(db: Db, now: Date): Promise<Recorded[]> {
   return db.$transaction(async (tx) => {
     // Claim, record and audit in one statement: short, and small on the wire (the embedded
     // database serves several connections over one backend, where big multi-row inserts interleave badly).
-    const rows = await tx.$queryRaw<{ id: string; revisionId: string; at: Date; authorId: string; title: string }[]>`
+    const rows = await tx.$queryRaw<
+      {
+        id: string;
+        revisionId: string;
+        at: Date;
+        authorId: string;
+        title: string;
+        liveRevisionId: string | null;
+        publishedAt: Date | null;
+        publishAt: Date | null;
+      }[]
+    >`
       WITH due AS (
-        SELECT "id" FROM "ContentItem"
+        -- As they were before this publication: whether it is the item's first (for reader alerts).
+        SELECT "id", "liveRevisionId", "publishedAt", "publishAt" FROM "ContentItem"
         WHERE "scheduledRevisionId" IS NOT NULL AND "publishAt" <= ${now} AND "status" <> 'ARCHIVED'
         ORDER BY "publishAt" LIMIT ${BATCH}
         FOR UPDATE SKIP LOCKED
@@ -40,7 +54,8 @@ async function recordPublications(db: Db, now: Date): Promise<Recorded[]> {
         FROM due, "Revision" r
         WHERE i."id" = due."id" AND r."id" = i."scheduledRevisionId"
           AND i."scheduledRevisionId" IS NOT NULL AND i."publishAt" <= ${now}
-        RETURNING i."id", r."id" AS "revisionId", i."liveSince" AS "at", r."authorId", r."title"
+        RETURNING i."id", r."id" AS "revisionId", i."liveSince" AS "at", r."authorId", r."title",
+          due."liveRevisionId", due."publishedAt", due."publishAt"
       ), audited AS (
         INSERT INTO "AuditEvent" ("id", "action", "targetType", "targetId", "summary", "data", "createdAt")
         SELECT gen_random_uuid()::text,
@@ -57,7 +72,10 @@ async function recordPublications(db: Db, now: Date): Promise<Recorded[]> {
     if (!rows.length) return [];
     // Going live is a review: the dates count from the moment it went live.
     const settings = await readReviewDueSettings(tx);
-    for (const row of rows) await renewReviewDates(tx, row.id, row.at, settings);
+    for (const row of rows) {
+      await renewReviewDates(tx, row.id, row.at, settings);
+      if (isFirstPublication(row)) await queueFirstPublicationAlerts(tx, row.id);
+    }
     const authors = await tx.user.findMany({
       where: { id: { in: [...new Set(rows.map((r) => r.authorId))] } },
       select: { id: true, name: true, email: true },

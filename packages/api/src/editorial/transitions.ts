@@ -8,6 +8,7 @@ import { isVisibleAt } from "../content/visibility.ts";
 import { beginReview, decide } from "../workflows/rounds.ts";
 import { formatDateTime } from "@observatory/time";
 import { renewReviewDates } from "../review-due/service.ts";
+import { queueFirstPublicationAlerts } from "../alerts/sending.ts";
 
 // The workflow's transitions. Each one locks the item, checks the state it starts from and the
 // actor's right to make it, changes the pointers the public site reads (see content/visibility.ts),
@@ -34,7 +35,7 @@ export async function revisionWithAuthor(tx: Tx, revisionId: string) {
 }
 
 /** True while the item has never been on the site (its publishedAt is only the scheduled date, if any). */
-function isFirstPublication(item: LockedItem): boolean {
+export function isFirstPublication(item: Pick<LockedItem, "liveRevisionId" | "publishedAt" | "publishAt">): boolean {
   if (item.liveRevisionId !== null) return false;
   return (
     item.publishedAt === null || (item.publishAt !== null && item.publishedAt.getTime() === item.publishAt.getTime())
@@ -140,6 +141,8 @@ export async function putLive(tx: Tx, item: LockedItem, revision: Awaited<Return
     },
   });
   await renewReviewDates(tx, item.id, now);
+  // Readers who asked to be told hear of an item once, when it first goes out.
+  if (isFirstPublication(item)) await queueFirstPublicationAlerts(tx, item.id);
   await notifyAuthor(tx, revision.author, item.id, revision.title, { kind: "published", when: formatDateTime(now) });
   return now;
 }

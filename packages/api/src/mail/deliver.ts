@@ -11,7 +11,15 @@ export function retryDelaySeconds(attempts: number): number {
   return Math.min(60 * 2 ** Math.max(0, attempts - 1), 6 * 60 * 60);
 }
 
-type Claimed = { id: string; to: string; subject: string; text: string; html: string | null; attempts: number };
+type Claimed = {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  headers: unknown;
+  attempts: number;
+};
 
 export type DeliveryResult = { claimed: number; sent: number; failed: number };
 
@@ -37,7 +45,7 @@ export async function deliverDueEmails(
       LIMIT ${batchSize}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING "id", "to", "subject", "text", "html", "attempts"`;
+    RETURNING "id", "to", "subject", "text", "html", "headers", "attempts"`;
 
   let sent = 0;
   let failed = 0;

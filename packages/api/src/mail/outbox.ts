@@ -20,6 +20,8 @@ export type OutgoingEmail = {
   text: string;
   /** Optional HTML alternative. */
   html?: string;
+  /** Extra headers (List-Unsubscribe ...), each value one line. */
+  headers?: Record<string, string>;
 };
 
 const outgoingEmail = z.object({
@@ -31,12 +33,27 @@ const outgoingEmail = z.object({
     .regex(/^[^\r\n]*$/, "must be one line"),
   text: z.string().min(1),
   html: z.string().min(1).optional(),
+  headers: z
+    .record(
+      z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/),
+      z
+        .string()
+        .max(2000)
+        .regex(/^[^\r\n]*$/, "must be one line"),
+    )
+    .optional(),
 });
 
 export async function queueEmail(tx: Pick<Db, "emailMessage">, email: OutgoingEmail): Promise<{ id: string }> {
   const message = outgoingEmail.parse(email);
   return tx.emailMessage.create({
-    data: { to: message.to, subject: message.subject, text: message.text, html: message.html ?? null },
+    data: {
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html ?? null,
+      ...(message.headers ? { headers: message.headers } : {}),
+    },
     select: { id: true },
   });
 }

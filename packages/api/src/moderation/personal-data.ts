@@ -2,11 +2,13 @@ import { z } from "zod";
 import { commenterReference, emailDigest } from "../audit/pseudonym.ts";
 import { recordAudit } from "../audit/record.ts";
 import { itemPath } from "../content/kinds.ts";
+import { findSubscription } from "../alerts/admin.ts";
 import type { Context } from "../trpc.ts";
 
-// A commenter's rights under UK GDPR: a copy of everything held under their email address, and its
-// erasure. Erasure either deletes the comments (and the replies to them) or anonymises them: the
-// text stays in its thread, but the name, email address, IP hash and notification wish are gone.
+// A reader's rights under UK GDPR: a copy of everything held under their email address (comments
+// and email alerts), and its erasure. Erasure either deletes the comments (and the replies to them)
+// or anonymises them: the text stays in its thread, but the name, email address, IP hash and
+// notification wish are gone. An alert subscription is deleted either way.
 
 type Actor = Pick<Context, "db" | "request"> & { user: { id: string } };
 
@@ -50,6 +52,7 @@ export async function exportCommentsByEmail(ctx: Actor, input: z.input<typeof em
       item: { select: { kind: true, slug: true, liveRevision: { select: { title: true } } } },
     },
   });
+  const alertSubscription = await findSubscription(ctx.db, email);
   await recordAudit(ctx.db, ctx, {
     action: "comment.personalDataExported",
     targetType: "Commenter",
@@ -64,13 +67,17 @@ export async function exportCommentsByEmail(ctx: Actor, input: z.input<typeof em
       ...c,
       page: { title: item.liveRevision?.title ?? item.slug, path: itemPath(item.kind, item.slug) },
     })),
+    alertSubscription: alertSubscription && {
+      ...alertSubscription,
+      priorities: alertSubscription.priorities.map((p) => p.workstream.title),
+    },
   };
 }
 
 export async function eraseCommentsByEmail(
   ctx: Actor,
   input: z.input<typeof eraseInput>,
-): Promise<{ count: number; mode: "delete" | "anonymise" }> {
+): Promise<{ count: number; mode: "delete" | "anonymise"; alertSubscriptionDeleted: boolean }> {
   const { email, mode } = eraseInput.parse(input);
   return ctx.db.$transaction(async (tx) => {
     const erased = await tx.comment.findMany({
@@ -88,7 +95,10 @@ export async function eraseCommentsByEmail(
           });
     // Rate-limit counters are keyed by the address too, and the emails we sent it (publication
     // notices) repeat the name and the address; a member of staff's own mail is not a commenter's.
-    await tx.rateLimitBucket.deleteMany({ where: { key: `comment:email:${email}` } });
+    await tx.rateLimitBucket.deleteMany({
+      where: { key: { in: [`comment:email:${email}`, `alerts:email:${email}`] } },
+    });
+    const alerts = await tx.alertSubscription.deleteMany({ where: { email } });
     const isStaff = (await tx.user.count({ where: { email } })) > 0;
     const emails = isStaff ? { count: 0 } : await tx.emailMessage.deleteMany({ where: { to: email } });
     await recordAudit(tx, ctx, {
@@ -96,9 +106,9 @@ export async function eraseCommentsByEmail(
       targetType: "Commenter",
       targetId: emailDigest(email),
       summary: `${mode === "delete" ? "Deleted" : "Anonymised"} ${result.count} comment${result.count === 1 ? "" : "s"} at a commenter's request`,
-      data: { count: result.count, mode, emailsDeleted: emails.count },
+      data: { count: result.count, mode, emailsDeleted: emails.count, alertSubscriptionsDeleted: alerts.count },
     });
-    return { count: result.count, mode };
+    return { count: result.count, mode, alertSubscriptionDeleted: alerts.count > 0 };
   });
 }
 

@@ -41,6 +41,7 @@ describe("commenters' personal data", () => {
     await expect(api.moderation.eraseByEmail({ email, mode: "anonymise" })).resolves.toEqual({
       count: 1,
       mode: "anonymise",
+      alertSubscriptionDeleted: false,
     });
     expect(await h.db.comment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({
       body: "Keep my words",
@@ -50,7 +51,7 @@ describe("commenters' personal data", () => {
     });
     expect((await api.moderation.exportByEmail({ email })).comments).toEqual([]);
     const event = await h.db.auditEvent.findFirstOrThrow({ where: { action: "comment.personalDataErased" } });
-    expect(event.data).toEqual({ count: 1, mode: "anonymise", emailsDeleted: 1 });
+    expect(event.data).toEqual({ count: 1, mode: "anonymise", emailsDeleted: 1, alertSubscriptionsDeleted: 0 });
     expect(await h.db.emailMessage.count({ where: { to: email } })).toBe(0);
     expect(JSON.stringify(event)).not.toContain(email);
   });

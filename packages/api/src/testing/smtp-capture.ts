@@ -2,7 +2,15 @@
 // integration tests and the e2e suite read the mail the product actually sent through SMTP.
 import { SMTPServer } from "smtp-server";
 
-export type CapturedMail = { from: string; to: string[]; subject: string; text: string; receivedAt: string };
+export type CapturedMail = {
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  /** Every header, by its lower-case name. */
+  headers: Record<string, string>;
+  receivedAt: string;
+};
 
 export type SmtpCapture = {
   readonly port: number;
@@ -75,6 +83,7 @@ export async function startSmtpCapture(
           to: session.envelope.rcptTo.map((r) => r.address),
           subject: headers.get("subject") ?? "",
           text,
+          headers: Object.fromEntries(headers),
           receivedAt: new Date().toISOString(),
         };
         messages.push(mail);
