@@ -1,4 +1,3 @@
-import type { ContentKind } from "@observatory/db";
 import { z } from "zod";
 import { renderVisibleBodies } from "./body.ts";
 import { approvedThread } from "../comments/public-service.ts";
@@ -11,9 +10,8 @@ import { findPublished, findRedirect, listAllPublishedPaths, listPublished } fro
 
 export const PAGE_SIZE = 10;
 
-/** Search covers every kind, pages included; the filter names each as its section does ("blogs"). */
+/** Search covers every kind, pages included; the filter names each by its `searchName` ("blogs", "pages"). */
 const searchKinds = [...listedKinds, "PAGE"] as const;
-const kindParam = (kind: ContentKind) => kindSections[kind].path || "pages";
 const MAX_PAGE = 10_000;
 
 const section = z.enum(["all", ...listedKinds.map((k) => kindSections[k].path)] as [string, ...string[]]);
@@ -136,16 +134,16 @@ export const contentRouter = router({
         ctx.db.workstream.findMany({ orderBy: { position: "asc" }, select: { id: true, slug: true, title: true } }),
         publishedYears(ctx.db, now),
       ]);
-      const kinds = searchKinds.filter((k) => input.kinds.includes(kindParam(k)));
+      const kinds = searchKinds.filter((k) => input.kinds.includes(kindSections[k].searchName));
       const priority = priorities.find((p) => p.slug === input.priority);
       const year = years.find((y) => y === input.year);
       const options = {
-        kinds: searchKinds.map((k) => ({ value: kindParam(k), label: kindSections[k].label })),
+        kinds: searchKinds.map((k) => ({ value: kindSections[k].searchName, label: kindSections[k].label })),
         priorities: priorities.map((p) => ({ value: p.slug, label: p.title })),
         years,
       };
       const filters = {
-        kinds: kinds.map((k) => kindSections[k].path),
+        kinds: kinds.map((k) => kindSections[k].searchName),
         priority: priority?.slug ?? "",
         year: year ?? null,
       };

@@ -126,6 +126,8 @@ describe("content.search", () => {
     ]);
     const result = await caller.content.search({ q: "units", kinds: ["blogs"], year: 2026 });
     expect(result.filters).toEqual({ kinds: ["blogs"], priority: "", year: 2026 });
+    // Pages live at the site root, but the filter still names them, so the choice is kept.
+    expect((await caller.content.search({ q: "units", kinds: ["pages"] })).filters.kinds).toEqual(["pages"]);
     expect(result.options.years).toEqual(expect.arrayContaining([2026, 2025]));
     expect(result.options.priorities).toContainEqual({
       value: "maternal-health",
