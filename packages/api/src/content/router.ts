@@ -17,6 +17,8 @@ const MAX_PAGE = 10_000;
 const section = z.enum(["all", ...listedKinds.map((k) => kindSections[k].path)] as [string, ...string[]]);
 const slug = z.string().trim().min(1).max(200);
 const page = z.coerce.number().int().min(1).max(MAX_PAGE).default(1);
+/** A year filter from an address: a value that is not a year is ignored rather than refused. */
+const year = z.coerce.number().int().min(1900).max(9999).optional().catch(undefined);
 
 function kindsFor(sectionName: string): ListedKind[] {
   const kind = kindForSection(sectionName);
@@ -50,7 +52,7 @@ export const contentRouter = router({
       z.object({
         section: section.default("all"),
         workstream: slug.optional(),
-        year: z.coerce.number().int().min(1900).max(9999).optional(),
+        year,
         page,
       }),
     )
@@ -125,7 +127,7 @@ export const contentRouter = router({
         // Filters from the form beside the results; a value that names nothing is ignored.
         kinds: z.array(z.string()).default([]),
         priority: z.string().default(""),
-        year: z.coerce.number().int().min(1900).max(9999).optional().catch(undefined),
+        year,
       }),
     )
     .query(async ({ ctx, input }) => {
