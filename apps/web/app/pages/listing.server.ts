@@ -12,13 +12,15 @@ export async function listingLoader({ request, context }: LoaderFunctionArgs, se
   // A year that is not one is ignored, as search does: it comes from an address, not from typing.
   const year = url.searchParams.get("year") || undefined;
   const { api: caller } = await api(request, context);
-  const [listing, workstreams] = await Promise.all([
+  const [listing, years, workstreams] = await Promise.all([
     orNotFound(caller.content.list({ section, workstream, year, page })),
+    caller.content.years({ section }),
     caller.workstreams.list(),
   ]);
   return {
     section,
     listing,
+    years,
     workstreams: workstreams.map((w) => ({ slug: w.slug, title: w.title })),
     siteUrl: siteUrl(),
   };

@@ -58,10 +58,7 @@ export const contentRouter = router({
     )
     .query(async ({ ctx, input }) => {
       const now = new Date();
-      const [workstream, years] = await Promise.all([
-        workstreamBySlug(ctx, input.workstream),
-        publishedYears(ctx.db, now),
-      ]);
+      const workstream = await workstreamBySlug(ctx, input.workstream);
       const { items, total } = await listPublished(
         ctx.db,
         { kinds: kindsFor(input.section), workstreamId: workstream?.id, year: input.year },
@@ -77,10 +74,13 @@ export const contentRouter = router({
         pageCount,
         workstream: workstream && { slug: workstream.slug, title: workstream.title },
         year: input.year ?? null,
-        /** The years anything was published in, newest first: the year filter's choices. */
-        years,
       };
     }),
+
+  /** The years anything in this section was published in, newest first: a listing's year filter choices. */
+  years: publicProcedure
+    .input(z.object({ section }))
+    .query(({ ctx, input }) => publishedYears(ctx.db, new Date(), kindsFor(input.section))),
 
   /** A published article with its related items and approved comments; or where its old slug moved to. */
   article: publicProcedure

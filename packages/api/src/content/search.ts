@@ -1,4 +1,4 @@
-import type { Db } from "@observatory/db";
+import type { ContentKind, Db } from "@observatory/db";
 import { londonDay } from "@observatory/time";
 import { filterSql, type ItemSummary, type ListFilter, type SummaryRow, withWorkstreams } from "./public-service.ts";
 import { visibleItems } from "./visibility.ts";
@@ -67,10 +67,11 @@ export async function searchPublished(
   };
 }
 
-/** The years something visible was published in, newest first, for the year filter. */
-export async function publishedYears(db: Db, now: Date): Promise<number[]> {
+/** The years something visible (of these kinds, when given) was published in, newest first, for the year filter. */
+export async function publishedYears(db: Db, now: Date, kinds?: ContentKind[]): Promise<number[]> {
   const [range] = await db.$queryRaw<{ first: Date | null; last: Date | null }[]>`
-    WITH v AS (${visibleItems(now)}) SELECT min(v."publishedAt") AS "first", max(v."publishedAt") AS "last" FROM v`;
+    WITH v AS (${visibleItems(now)})
+    SELECT min(v."publishedAt") AS "first", max(v."publishedAt") AS "last" FROM v ${filterSql({ kinds })}`;
   if (!range?.first || !range.last) return [];
   const last = londonDay(range.last).year;
   const first = londonDay(range.first).year;

@@ -153,6 +153,18 @@ describe("what the public sees", () => {
     }
   });
 
+  it("offers as years only those in which the section has something published", async () => {
+    await createItem(h.db, {
+      kind: "PRESS_RELEASE",
+      authorId,
+      live: { title: "Visibility years", publishedAt: new Date("2003-06-01T09:00:00Z") },
+    });
+    const caller = await h.anonymous();
+    expect(await caller.content.years({ section: "press-releases" })).toContain(2003);
+    expect(await caller.content.years({ section: "all" })).toContain(2003);
+    expect(await caller.content.years({ section: "news" })).not.toContain(2003);
+  });
+
   it("never returns a commenter's email, IP hash, moderation note or an unapproved comment", async () => {
     const item = await createItem(h.db, { authorId, live: { title: "Visibility comments" } });
     const approved = await createComment(h.db, {
