@@ -177,14 +177,23 @@ export const contentRouter = router({
         { kinds: kindsFor(input.section), workstreamId: workstream?.id },
         { page: 1, pageSize: 30, now },
       );
-      // Each entry carries its body as the page shows it: feed readers show the whole item.
-      const bodies = await renderVisibleBodies(
-        ctx.db,
-        items.map((item) => item.id),
-        now,
-      );
+      // Each entry carries its body as the page shows it (feed readers show the whole item) and
+      // its author as the page names them.
+      const ids = items.map((item) => item.id);
+      const [bodies, authors] = await Promise.all([
+        renderVisibleBodies(ctx.db, ids, now),
+        ctx.db.contentItem.findMany({
+          where: { id: { in: ids } },
+          select: { id: true, createdBy: { select: { name: true } } },
+        }),
+      ]);
+      const authorOf = new Map(authors.map((a) => [a.id, a.createdBy.name]));
       return {
-        items: items.map((item) => ({ ...item, contentHtml: bodies.get(item.id) ?? "" })),
+        items: items.map((item) => ({
+          ...item,
+          contentHtml: bodies.get(item.id) ?? "",
+          authorName: authorOf.get(item.id) ?? "",
+        })),
         workstream: workstream && { slug: workstream.slug, title: workstream.title },
       };
     }),
