@@ -64,9 +64,13 @@ test.describe("reading", () => {
     );
     const breadcrumbs = page.getByRole("navigation", { name: "Breadcrumb" });
     await expect(breadcrumbs.getByRole("listitem")).toHaveText(["Home", "Our priorities"]);
-    await expect(page.getByRole("link", { name: "Atom feed for this priority" })).toHaveAttribute(
+    await expect(page.getByRole("link", { name: "Atom feed", exact: true })).toHaveAttribute(
       "href",
       "/feeds/priorities/data-research.xml",
+    );
+    await expect(page.getByRole("link", { name: "RSS feed", exact: true })).toHaveAttribute(
+      "href",
+      "/feeds/priorities/data-research.rss",
     );
     await expectAccessible(page);
 
@@ -81,6 +85,11 @@ test.describe("reading", () => {
     const tags = page.locator("article a:has(.nhsuk-tag)");
     await expect(tags).toHaveText(["Better data and research", "Fair technology and innovation"]);
     await expect(tags.first()).toHaveAttribute("href", "/priorities/data-research");
+    // Each tag is an item of a list, so that a text browser does not run them into one word.
+    await expect(page.locator("article ul.observatory-tag-list > li")).toHaveText([
+      "Better data and research",
+      "Fair technology and innovation",
+    ]);
     await expect(breadcrumbs.getByRole("listitem")).toHaveText(["Home", "Blogs"]);
     // On small screens the breadcrumbs become a single back link to the section.
     await expect(breadcrumbs.locator("a.nhsuk-back-link")).toHaveAttribute("href", "/blogs");
@@ -567,4 +576,26 @@ test.describe("not found", () => {
       expect(response.headers()["cache-control"], `Cache-Control of ${path}`).toBe("no-store");
     }
   });
+});
+
+test("every public page below the home page has breadcrumbs that start at the home page", async ({ page }) => {
+  for (const path of [
+    "/priorities",
+    "/priorities/mental-health",
+    "/news",
+    "/blogs",
+    "/press-releases",
+    pulse.path,
+    "/about",
+    "/search",
+    "/search?q=maternity",
+    "/feeds",
+    "/privacy",
+    "/accessibility",
+  ]) {
+    await page.goto(path);
+    const first = page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("listitem").first();
+    await expect(first, path).toHaveText("Home");
+    await expect(first.getByRole("link"), path).toHaveAttribute("href", "/");
+  }
 });
