@@ -3,6 +3,7 @@ import { addLondonMonths } from "@observatory/time";
 import { documentFromMarkdown } from "@observatory/content";
 import type { Db } from "@observatory/db";
 import { comments, type SeedItem, items, workstreams } from "./content.ts";
+import { type DemoImageName, seedImages } from "./images.ts";
 import { demoReviewGroups, demoUsers } from "./users.ts";
 
 export type SeedSummary = { users: number; workstreams: number; items: number; comments: number };
@@ -59,11 +60,12 @@ export async function seed(db: Db): Promise<SeedSummary> {
     });
   }
 
+  const imageIds = await seedImages(db, userIds.get("editor@observatory.test") ?? "");
   const itemIds = new Map<string, string>();
   const reviewSettings = await readReviewDueSettings(db);
   for (const item of items) {
     const months = reviewSettings[item.kind].intervalMonths;
-    const { itemId, created } = await importItem(db, item, userIds, lastReviewed(item, months));
+    const { itemId, created } = await importItem(db, item, userIds, imageIds, lastReviewed(item, months));
     itemIds.set(item.slug, itemId);
     const ownerId = item.ownerEmail && userIds.get(item.ownerEmail);
     if (created && ownerId) await db.contentItem.update({ where: { id: itemId }, data: { ownerId } });
@@ -116,6 +118,7 @@ function importItem(
   db: Db,
   item: SeedItem,
   userIds: Map<string, string>,
+  imageIds: Map<DemoImageName, string>,
   lastReviewedAt: Date,
 ): Promise<{ itemId: string; created: boolean }> {
   const authorId = userIds.get(item.authorEmail);
@@ -130,6 +133,7 @@ function importItem(
     summary: item.summary,
     body: documentFromMarkdown(item.body),
     commentsOpen: item.commentsOpen,
+    ...(item.image ? { leadImageId: imageIds.get(item.image) } : {}),
     workstreamSlugs: item.workstreams,
     authorId,
     approvedById: userIds.get(approver) ?? null,
