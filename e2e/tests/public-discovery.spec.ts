@@ -112,6 +112,20 @@ test.describe("search", () => {
     await expect(heading(page)).toHaveText("Genomics and sickle cell: making sure progress reaches everyone");
   });
 
+  test("a result's snippet quotes the page as readers see it, in sentences, with the words marked", async ({
+    page,
+  }) => {
+    await page.goto("/search?q=innovation+bias");
+    const strategy = page
+      .getByRole("main")
+      .locator("li", { has: page.getByRole("link", { name: "Our strategy", exact: true }) });
+    const snippet = strategy.locator(".observatory-search-snippet");
+    await expect(snippet).toContainText("We will encourage innovation that removes bias");
+    await expect(snippet).not.toContainText("/priorities");
+    await expect(snippet).not.toContainText("- ");
+    await expect(snippet.locator("mark")).toHaveText(["innovation", "bias"]);
+  });
+
   test("the search page explains when nothing matches, and copes with an empty or odd query", async ({ page }) => {
     await page.goto("/search");
     await expect(heading(page)).toHaveText("Search");
