@@ -3,7 +3,7 @@ import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-r
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { NonceProvider } from "@observatory/ui";
 import { renderToPipeableStream } from "react-dom/server";
-import { weakEtag } from "~/lib/conditional.server";
+import { weakEtag } from "~/lib/validators.server";
 import { type CacheTicket, pageCache, splitPage } from "~/lib/page-cache.server";
 import "~/lib/api.server";
 

@@ -1,27 +1,9 @@
-import { createHash } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { publicCacheControl } from "./cache";
 import { type CacheTicket, pageCache } from "./page-cache.server";
+import { isNotModified, validatorsOf, weakEtag } from "./validators.server";
 
-// Validators for public responses, so that a browser, feed reader or CDN holding the same copy is
-// answered 304 Not Modified: pages get them in entry.server.tsx, documents that are not pages
-// (feeds) here.
-
-/** A weak ETag of a response's content (pages leave out their per-response values first). */
-export function weakEtag(content: string): string {
-  return `W/"${createHash("sha1").update(content).digest("base64url")}"`;
-}
-
-/**
- * Whether the client's copy is current: its ETag matches, or (only when it sent none) it was
- * fetched at or after the last change. HTTP dates have whole seconds.
- */
-export function isNotModified(request: Request, etag: string, lastModified: Date): boolean {
-  const ifNoneMatch = request.headers.get("If-None-Match");
-  if (ifNoneMatch !== null) return ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*");
-  const since = Date.parse(request.headers.get("If-Modified-Since") ?? "");
-  return !Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) * 1000 <= since;
-}
+// Public documents that are not pages (feeds): validators, the public cache policy, the page cache.
 
 /**
  * A public document that is not a page (a feed), with validators and the public cache policy,
@@ -41,6 +23,6 @@ export function publicDocument(
   });
   const ticket = context.cacheTicket as CacheTicket | null | undefined;
   if (ticket) pageCache.store(ticket, { pieces: [body], gaps: [] }, headers);
-  if (isNotModified(request, etag, lastModified)) return new Response(null, { status: 304, headers });
+  if (isNotModified(validatorsOf(request), etag, lastModified)) return new Response(null, { status: 304, headers });
   return new Response(body, { status: 200, headers });
 }
