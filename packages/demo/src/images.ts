@@ -6,8 +6,10 @@ import sharp from "sharp";
 // media library as an editor would upload them, with alt text that says what each shows. Items name
 // one in their front matter (`image:`) as their lead image.
 
-const WIDTH = 1200;
-const HEIGHT = 675;
+// Drawn on a 1200 × 675 canvas, stored at 640 × 360: wide enough for the body column, and quick to
+// turn into the library's variants at every seed (the journeys seed a new database each run).
+const WIDTH = 640;
+const HEIGHT = 360;
 const blue = "#005eb8";
 const darkBlue = "#003087";
 const green = "#009639";
@@ -88,7 +90,9 @@ export async function seedImages(db: Db, uploaderId: string): Promise<Map<DemoIm
       continue;
     }
     const png = await sharp(
-      Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}">${image.svg}</svg>`),
+      Buffer.from(
+        `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 1200 675">${image.svg}</svg>`,
+      ),
     )
       .png()
       .toBuffer();

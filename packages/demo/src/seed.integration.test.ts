@@ -62,7 +62,7 @@ describe("seed", () => {
     expect(withImages.length).toBe(items.filter((i) => i.image).length);
     for (const { leadImage } of withImages) {
       expect(leadImage?.alt.length).toBeGreaterThan(20);
-      expect(leadImage).toMatchObject({ decorative: false, width: 1200 });
+      expect(leadImage).toMatchObject({ decorative: false, width: 640 });
       expect(Array.isArray(leadImage?.variants) && leadImage.variants.length).toBeGreaterThan(0);
     }
   });
