@@ -133,6 +133,8 @@ test.describe("reading", () => {
   });
 
   test("every other page type has no accessibility violations", async ({ page }) => {
+    // Five pages, each checked by axe: more than the default 30 s on a busy machine.
+    test.setTimeout(90_000);
     for (const [path, title] of [
       ["/priorities", "Our priorities"],
       ["/press-releases", "Press releases"],
