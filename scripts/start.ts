@@ -17,6 +17,7 @@ import {
 } from "@observatory/db";
 import { ensureEmbeddedDatabase, stopEmbeddedDatabase } from "@observatory/db/embedded";
 import { demoUsers, seed } from "@observatory/demo";
+import { configureApiFromEnv } from "@observatory/server/configure";
 import { type Supervisor, supervise } from "@observatory/server/supervisor";
 import pg from "pg";
 import { z } from "zod";
@@ -103,10 +104,6 @@ try {
     console.log(
       `Converted ${converted.revisions} Markdown bodies and ${converted.workstreams} descriptions to documents.`,
     );
-  const summary = await seed(db);
-  await db.$disconnect();
-  console.log(`Demo content ready (${summary.items} items, ${summary.comments} comments).`);
-
   const webUrl = settings.PUBLIC_SITE_URL ?? `http://localhost:${settings.WEB_PORT}`;
   const adminUrl = settings.ADMIN_SITE_URL ?? `http://localhost:${settings.ADMIN_PORT}`;
   const appEnv: NodeJS.ProcessEnv = {
@@ -120,6 +117,11 @@ try {
     EMBEDDED_DB_DIR: env.EMBEDDED_DB_DIR,
     EMBEDDED_DB_PORT: String(env.EMBEDDED_DB_PORT),
   };
+  // The seed puts the demo pictures in the media library: the API stores them as the apps will find them.
+  configureApiFromEnv(appEnv);
+  const summary = await seed(db);
+  await db.$disconnect();
+  console.log(`Demo content ready (${summary.items} items, ${summary.comments} comments).`);
   apps = startApps(appEnv);
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

@@ -17,8 +17,29 @@ const listedSeedItems = seedItems.filter((i) => i.kind !== "PAGE");
 
 const heading = (page: Page) => page.getByRole("heading", { level: 1 });
 
-type AtomEntry = { title: string; id: string; link: string; published: string; updated: string; category: string };
-type AtomFeed = { error: string | null; root: string; ns: string; title: string; self: string; entries: AtomEntry[] };
+type AtomEntry = {
+  title: string;
+  id: string;
+  link: string;
+  published: string;
+  updated: string;
+  categories: string[];
+  author: string;
+  content: string;
+};
+type AtomFeed = {
+  error: string | null;
+  root: string;
+  ns: string;
+  title: string;
+  self: string;
+  alternate: string;
+  entries: AtomEntry[];
+};
+
+const kindLabels = { NEWS: "News", BLOG: "Blog", PRESS_RELEASE: "Press release", PAGE: "Page" } as const;
+/** How many entries a feed holds: the newest. */
+const FEED_SIZE = 30;
 
 /** Parses an Atom document with the browser's XML parser. */
 async function parseAtom(page: Page, xml: string): Promise<AtomFeed> {
@@ -27,28 +48,32 @@ async function parseAtom(page: Page, xml: string): Promise<AtomFeed> {
     const error = doc.querySelector("parsererror")?.textContent ?? null;
     const root = doc.documentElement;
     const child = (el: Element, name: string) => Array.from(el.children).find((c) => c.localName === name);
+    // A link without rel is the alternate (RFC 4287).
+    const linkTo = (el: Element, rel: string) =>
+      Array.from(el.children)
+        .find((c) => c.localName === "link" && (c.getAttribute("rel") ?? "alternate") === rel)
+        ?.getAttribute("href") ?? "";
     const entries = Array.from(root.children)
       .filter((c) => c.localName === "entry")
       .map((entry) => ({
         title: child(entry, "title")?.textContent ?? "",
         id: child(entry, "id")?.textContent ?? "",
-        link:
-          Array.from(entry.children)
-            .find((c) => c.localName === "link" && c.getAttribute("rel") === "alternate")
-            ?.getAttribute("href") ?? "",
+        link: linkTo(entry, "alternate"),
         published: child(entry, "published")?.textContent ?? "",
         updated: child(entry, "updated")?.textContent ?? "",
-        category: child(entry, "category")?.getAttribute("term") ?? "",
+        categories: Array.from(entry.children)
+          .filter((c) => c.localName === "category")
+          .map((c) => c.getAttribute("term") ?? ""),
+        author: child(entry, "author")?.textContent?.trim() ?? "",
+        content: child(entry, "content")?.textContent ?? "",
       }));
     return {
       error,
       root: root.localName,
       ns: root.namespaceURI ?? "",
       title: child(root, "title")?.textContent ?? "",
-      self:
-        Array.from(root.children)
-          .find((c) => c.localName === "link" && c.getAttribute("rel") === "self")
-          ?.getAttribute("href") ?? "",
+      self: linkTo(root, "self"),
+      alternate: linkTo(root, "alternate"),
       entries,
     };
   }, xml);
@@ -85,6 +110,20 @@ test.describe("search", () => {
 
     await results.first().click();
     await expect(heading(page)).toHaveText("Genomics and sickle cell: making sure progress reaches everyone");
+  });
+
+  test("a result's snippet quotes the page as readers see it, in sentences, with the words marked", async ({
+    page,
+  }) => {
+    await page.goto("/search?q=innovation+bias");
+    const strategy = page
+      .getByRole("main")
+      .locator("li", { has: page.getByRole("link", { name: "Our strategy", exact: true }) });
+    const snippet = strategy.locator(".observatory-search-snippet");
+    await expect(snippet).toContainText("We will encourage innovation that removes bias");
+    await expect(snippet).not.toContainText("/priorities");
+    await expect(snippet).not.toContainText("- ");
+    await expect(snippet.locator("mark")).toHaveText(["innovation", "bias"]);
   });
 
   test("the search page explains when nothing matches, and copes with an empty or odd query", async ({ page }) => {
@@ -216,7 +255,7 @@ test.describe("only published content is discoverable", () => {
 });
 
 test.describe("feeds", () => {
-  test("the Atom feed of everything is valid and lists every published item, newest first", async ({
+  test("the Atom feed of everything is valid and gives the newest items whole, newest first", async ({
     page,
     request,
   }) => {
@@ -229,15 +268,22 @@ test.describe("feeds", () => {
     expect(feed.ns).toBe("http://www.w3.org/2005/Atom");
     expect(feed.title).toBe("NHS Race and Health Observatory: news, blogs and press releases");
     expect(feed.self).toBe(`${urls.web}/feeds/all.xml`);
+    expect(feed.alternate).toBe(`${urls.web}/`);
 
-    expect(feed.entries.map((e) => e.title).sort()).toEqual(listedSeedItems.map((i) => i.title).sort());
+    const newest = [...listedSeedItems].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt)).slice(0, FEED_SIZE);
+    expect(feed.entries.map((e) => e.title).sort()).toEqual(newest.map((i) => i.title).sort());
     for (const entry of feed.entries) {
       const item = listedSeedItems.find((i) => i.title === entry.title);
       expect(entry.link).toBe(`${urls.web}${pathOf(item ?? { kind: "PAGE", slug: "" })}`);
       expect(entry.id).toBe(entry.link);
       expect(new Date(entry.published).toISOString()).toBe(entry.published);
       expect(new Date(entry.updated).toISOString()).toBe(entry.updated);
-      expect(entry.category).toBe(item?.kind);
+      // Its type and its priorities, by name; its author; its whole body, with full addresses.
+      const priorities = seedWorkstreams.filter((w) => item?.workstreams.includes(w.slug)).map((w) => w.title);
+      expect(entry.categories).toEqual([item && kindLabels[item.kind], ...priorities]);
+      expect(entry.author).not.toBe("");
+      expect(entry.content).toContain("<p>");
+      expect(entry.content).not.toMatch(/(href|src)="\//);
     }
     const published = feed.entries.map((e) => e.published);
     expect(published).toEqual([...published].sort().reverse());
@@ -246,6 +292,7 @@ test.describe("feeds", () => {
   test("each kind and each priority has its own feed, and an unknown one is a 404", async ({ page, request }) => {
     const news = await parseAtom(page, await (await request.get("/feeds/news.xml")).text());
     expect(news.error).toBeNull();
+    expect(news.alternate).toBe(`${urls.web}/news`);
     expect(news.entries.map((e) => e.title).sort()).toEqual(
       seedItems
         .filter((i) => i.kind === "NEWS")
@@ -256,6 +303,7 @@ test.describe("feeds", () => {
     const priority = await parseAtom(page, await (await request.get("/feeds/priorities/mental-health.xml")).text());
     expect(priority.error).toBeNull();
     expect(priority.title).toBe("NHS Race and Health Observatory: Mental health");
+    expect(priority.alternate).toBe(`${urls.web}/priorities/mental-health`);
     expect(priority.entries.map((e) => e.title).sort()).toEqual(
       listedSeedItems
         .filter((i) => i.workstreams.includes("mental-health"))
@@ -263,9 +311,91 @@ test.describe("feeds", () => {
         .sort(),
     );
 
-    for (const path of ["/feeds/priorities/no-such-priority.xml", "/feeds/nothing.xml"]) {
+    for (const path of [
+      "/feeds/priorities/no-such-priority.xml",
+      "/feeds/nothing.xml",
+      "/feeds/news.json",
+      "/feeds/priorities/mental-health.atom",
+    ]) {
       expect((await request.get(path)).status(), path).toBe(404);
     }
+  });
+
+  test("each feed also comes as RSS 2.0, with the same items whole", async ({ page, request }) => {
+    const response = await request.get("/feeds/blogs.rss");
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toContain("application/rss+xml");
+    const rss = await page.evaluate(
+      (text) => {
+        const doc = new DOMParser().parseFromString(text, "application/xml");
+        const channel = doc.querySelector("rss > channel");
+        return {
+          error: doc.querySelector("parsererror")?.textContent ?? null,
+          version: doc.documentElement.getAttribute("version"),
+          link: channel?.querySelector(":scope > link")?.textContent ?? "",
+          items: Array.from(doc.querySelectorAll("item")).map((item) => ({
+            title: item.querySelector("title")?.textContent ?? "",
+            creator: item.getElementsByTagNameNS("http://purl.org/dc/elements/1.1/", "creator")[0]?.textContent ?? "",
+            content:
+              item.getElementsByTagNameNS("http://purl.org/rss/1.0/modules/content/", "encoded")[0]?.textContent ?? "",
+            categories: Array.from(item.querySelectorAll("category")).map((c) => c.textContent),
+          })),
+        };
+      },
+      await response.text(),
+    );
+    expect(rss.error).toBeNull();
+    expect(rss.version).toBe("2.0");
+    expect(rss.link).toBe(`${urls.web}/blogs`);
+    expect(rss.items.map((i) => i.title).sort()).toEqual(
+      seedItems
+        .filter((i) => i.kind === "BLOG")
+        .map((i) => i.title)
+        .sort(),
+    );
+    for (const item of rss.items) {
+      expect(item.creator).not.toBe("");
+      expect(item.content).toContain("<p>");
+      expect(item.categories[0]).toBe("Blog");
+    }
+  });
+
+  test("a feed answers a repeat request with 304 Not Modified, by ETag or by date", async ({ request }) => {
+    for (const path of ["/feeds/all.xml", "/feeds/news.rss", "/feeds/priorities/mental-health.xml"]) {
+      const first = await request.get(path);
+      const { etag, "last-modified": lastModified } = first.headers();
+      expect(etag, path).toMatch(/^W\/".+"$/);
+      expect(lastModified, path).toMatch(/GMT$/);
+      const byEtag = await request.get(path, { headers: { "If-None-Match": etag ?? "" } });
+      expect(byEtag.status(), path).toBe(304);
+      expect(await byEtag.body(), path).toHaveLength(0);
+      const byDate = await request.get(path, { headers: { "If-Modified-Since": lastModified ?? "" } });
+      expect(byDate.status(), path).toBe(304);
+      const changed = await request.get(path, { headers: { "If-None-Match": 'W/"something-else"' } });
+      expect(changed.status(), path).toBe(200);
+    }
+  });
+
+  test("each page advertises its own feed: a section its section's, a priority its priority's", async ({ page }) => {
+    const advertised = async (path: string) => {
+      await page.goto(path);
+      return page
+        .locator('head link[rel="alternate"]')
+        .evaluateAll((links) => links.map((l) => `${l.getAttribute("type")} ${l.getAttribute("href")}`));
+    };
+    expect(await advertised("/news")).toEqual(
+      expect.arrayContaining(["application/atom+xml /feeds/news.xml", "application/rss+xml /feeds/news.rss"]),
+    );
+    expect(await advertised("/blogs/pulse-oximeters-accuracy-across-skin-tones")).toEqual(
+      expect.arrayContaining(["application/atom+xml /feeds/blogs.xml", "application/rss+xml /feeds/blogs.rss"]),
+    );
+    expect(await advertised("/press-releases")).toContain("application/rss+xml /feeds/press-releases.rss");
+    expect(await advertised("/priorities/mental-health")).toEqual(
+      expect.arrayContaining([
+        "application/atom+xml /feeds/priorities/mental-health.xml",
+        "application/rss+xml /feeds/priorities/mental-health.rss",
+      ]),
+    );
   });
 
   test("the feeds page links every feed and every page advertises the main feed", async ({ page }) => {
@@ -274,6 +404,10 @@ test.describe("feeds", () => {
       await expect(page.getByRole("link", { name: w.title, exact: true })).toHaveAttribute(
         "href",
         `/feeds/priorities/${w.slug}.xml`,
+      );
+      await expect(page.getByRole("link", { name: `RSS version of ${w.title}`, exact: true })).toHaveAttribute(
+        "href",
+        `/feeds/priorities/${w.slug}.rss`,
       );
     }
     await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(

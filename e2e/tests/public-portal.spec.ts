@@ -64,9 +64,13 @@ test.describe("reading", () => {
     );
     const breadcrumbs = page.getByRole("navigation", { name: "Breadcrumb" });
     await expect(breadcrumbs.getByRole("listitem")).toHaveText(["Home", "Our priorities"]);
-    await expect(page.getByRole("link", { name: "Atom feed for this priority" })).toHaveAttribute(
+    await expect(page.getByRole("link", { name: "Atom feed", exact: true })).toHaveAttribute(
       "href",
       "/feeds/priorities/data-research.xml",
+    );
+    await expect(page.getByRole("link", { name: "RSS feed", exact: true })).toHaveAttribute(
+      "href",
+      "/feeds/priorities/data-research.rss",
     );
     await expectAccessible(page);
 
@@ -81,6 +85,11 @@ test.describe("reading", () => {
     const tags = page.locator("article a:has(.nhsuk-tag)");
     await expect(tags).toHaveText(["Better data and research", "Fair technology and innovation"]);
     await expect(tags.first()).toHaveAttribute("href", "/priorities/data-research");
+    // Each tag is an item of a list, so that a text browser does not run them into one word.
+    await expect(page.locator("article ul.observatory-tag-list > li")).toHaveText([
+      "Better data and research",
+      "Fair technology and innovation",
+    ]);
     await expect(breadcrumbs.getByRole("listitem")).toHaveText(["Home", "Blogs"]);
     // On small screens the breadcrumbs become a single back link to the section.
     await expect(breadcrumbs.locator("a.nhsuk-back-link")).toHaveAttribute("href", "/blogs");
@@ -124,6 +133,8 @@ test.describe("reading", () => {
   });
 
   test("every other page type has no accessibility violations", async ({ page }) => {
+    // Five pages, each checked by axe: more than the default 30 s on a busy machine.
+    test.setTimeout(90_000);
     for (const [path, title] of [
       ["/priorities", "Our priorities"],
       ["/press-releases", "Press releases"],
@@ -147,7 +158,7 @@ test.describe("reading", () => {
 });
 
 test.describe("listings", () => {
-  // The seed has 5 news items: 12 older ones make the news listing (and its Mental health filter) two pages.
+  // The seed has 11 news items: 12 older ones make the news listing three pages (and its Mental health filter two).
   const extras = Array.from({ length: 12 }, (_, i) => ({
     slug: `e2e-listing-${String(i + 1).padStart(2, "0")}`,
     title: `Archive news item ${String(i + 1).padStart(2, "0")}`,
@@ -165,7 +176,7 @@ test.describe("listings", () => {
   test("a reader pages through the news listing, newest first, with rel prev/next links", async ({ page }) => {
     await page.goto("/news");
     await expect(heading(page)).toHaveText("News");
-    await expect(page.getByText("17 items, page 1 of 2")).toBeVisible();
+    await expect(page.getByText("23 items, page 1 of 3")).toBeVisible();
     await expect(headLink(page, "next")).toHaveAttribute("href", "/news?page=2");
     await expect(headLink(page, "prev")).toHaveCount(0);
     await expect(pagination(page).getByRole("link", { name: "Page 1" })).toHaveAttribute("aria-current", "page");
@@ -184,28 +195,35 @@ test.describe("listings", () => {
     await pagination(page).getByRole("link", { name: "Next page" }).click();
     await expect(page).toHaveURL(`${urls.web}/news?page=2`);
     await expect(heading(page)).toHaveText("News");
-    await expect(page).toHaveTitle(/News \(page 2 of 2\)/);
-    await expect(page.getByText("17 items, page 2 of 2")).toBeVisible();
+    await expect(page).toHaveTitle(/News \(page 2 of 3\)/);
+    await expect(page.getByText("23 items, page 2 of 3")).toBeVisible();
     await expect(headLink(page, "prev")).toHaveAttribute("href", "/news");
-    await expect(headLink(page, "next")).toHaveCount(0);
+    await expect(headLink(page, "next")).toHaveAttribute("href", "/news?page=3");
     await expect(headLink(page, "canonical")).toHaveAttribute("href", `${urls.web}/news?page=2`);
     await expect(pagination(page).getByRole("link", { name: "Page 2" })).toHaveAttribute("aria-current", "page");
-    await expect(pagination(page).getByRole("link", { name: "Next page" })).toHaveCount(0);
     const secondPage = page.getByRole("main").locator(".observatory-item-list h2 a");
-    await expect(secondPage).toHaveCount(7);
-    await expect(secondPage.last()).toHaveText("Archive news item 01");
+    await expect(secondPage).toHaveCount(10);
     await expectAccessible(page);
 
+    await pagination(page).getByRole("link", { name: "Next page" }).click();
+    await expect(page).toHaveURL(`${urls.web}/news?page=3`);
+    await expect(page.getByText("23 items, page 3 of 3")).toBeVisible();
+    await expect(headLink(page, "next")).toHaveCount(0);
+    await expect(pagination(page).getByRole("link", { name: "Next page" })).toHaveCount(0);
+    const lastPage = page.getByRole("main").locator(".observatory-item-list h2 a");
+    await expect(lastPage).toHaveCount(3);
+    await expect(lastPage.last()).toHaveText("Archive news item 01");
+
     await pagination(page).getByRole("link", { name: "Previous page" }).click();
-    await expect(page).toHaveURL(`${urls.web}/news`);
-    await expect(page.getByText("17 items, page 1 of 2")).toBeVisible();
+    await expect(page).toHaveURL(`${urls.web}/news?page=2`);
+    await expect(page.getByText("23 items, page 2 of 3")).toBeVisible();
   });
 
   test("a page number past the end, or not a number, gives a helpful 404 page", async ({ page }) => {
     let response = await page.goto("/news?page=999");
     expect(response?.status()).toBe(404);
     await expect(heading(page)).toHaveText("Page not found");
-    await expect(page.getByText("There is no page 999: the last page is 2.")).toBeVisible();
+    await expect(page.getByText("There is no page 999: the last page is 3.")).toBeVisible();
     await expect(page.getByRole("main").getByRole("link", { name: "search the site" })).toBeVisible();
     await expectAccessible(page);
 
@@ -262,7 +280,7 @@ test.describe("listings", () => {
       await page.getByLabel("Year published").selectOption({ label: "Any year" });
       await page.getByRole("button", { name: "Apply filters" }).click();
       await expect(heading(page)).toHaveText("News");
-      await expect(page.getByText("17 items, page 1 of 2")).toBeVisible();
+      await expect(page.getByText("23 items, page 1 of 3")).toBeVisible();
     });
   });
 });
@@ -567,4 +585,26 @@ test.describe("not found", () => {
       expect(response.headers()["cache-control"], `Cache-Control of ${path}`).toBe("no-store");
     }
   });
+});
+
+test("every public page below the home page has breadcrumbs that start at the home page", async ({ page }) => {
+  for (const path of [
+    "/priorities",
+    "/priorities/mental-health",
+    "/news",
+    "/blogs",
+    "/press-releases",
+    pulse.path,
+    "/about",
+    "/search",
+    "/search?q=maternity",
+    "/feeds",
+    "/privacy",
+    "/accessibility",
+  ]) {
+    await page.goto(path);
+    const first = page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("listitem").first();
+    await expect(first, path).toHaveText("Home");
+    await expect(first.getByRole("link"), path).toHaveAttribute("href", "/");
+  }
 });

@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { NonceProvider } from "@observatory/ui";
 import { renderToPipeableStream } from "react-dom/server";
+import { weakEtag } from "~/lib/validators.server";
 import { type CacheTicket, pageCache, splitPage } from "~/lib/page-cache.server";
 import "~/lib/api.server";
 
@@ -19,9 +19,6 @@ const ABORT_DELAY = 5_000;
 // holding the same page is answered with 304 Not Modified. The comment form's signed timestamp
 // changes on every render (in the form and in the loader data), and so does the script nonce, so
 // both are left out of the hash.
-function etagFor(pieces: string[]): string {
-  return `W/"${createHash("sha1").update(pieces.join("")).digest("base64url")}"`;
-}
 
 export default function handleRequest(
   request: Request,
@@ -54,7 +51,7 @@ export default function handleRequest(
               /public/.test(responseHeaders.get("Cache-Control") ?? "");
             if (cacheable) {
               const page = splitPage(html, nonce ?? null);
-              const etag = etagFor(page.pieces);
+              const etag = weakEtag(page.pieces.join(""));
               responseHeaders.set("ETag", etag);
               const ticket = loadContext.cacheTicket as CacheTicket | null | undefined;
               if (ticket) pageCache.store(ticket, page, responseHeaders);

@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { z } from "zod";
+import { type DemoImageName, demoImageNames } from "./images.ts";
 
 const contentDir = fileURLToPath(new URL("../content", import.meta.url));
 
@@ -37,6 +38,8 @@ const frontMatterSchema = z.object({
   reviewDueInDays: z.number().int().min(-300).max(300).optional(),
   /** Who owns it, when not its author. */
   owner: z.email().optional(),
+  /** Its lead image: one of the demo pictures (images.ts). */
+  image: z.enum(demoImageNames).optional(),
 });
 
 export type SeedItem = {
@@ -51,6 +54,7 @@ export type SeedItem = {
   commentsOpen: boolean;
   reviewDueInDays?: number;
   ownerEmail?: string;
+  image?: DemoImageName;
 };
 
 const commentSchema = z.object({
@@ -97,6 +101,7 @@ function readItem(file: string, kind: SeedKind): SeedItem {
     commentsOpen: front.comments === "open",
     ...(front.reviewDueInDays !== undefined ? { reviewDueInDays: front.reviewDueInDays } : {}),
     ...(front.owner ? { ownerEmail: front.owner } : {}),
+    ...(front.image ? { image: front.image } : {}),
   };
 }
 

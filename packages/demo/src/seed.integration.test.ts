@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@observatory/db/testing";
 import { comments, items, workstreams } from "./content.ts";
+import { demoImages } from "./images.ts";
 import { demoUsers, seed } from "./index.ts";
 
 describe("seed", () => {
@@ -16,6 +17,7 @@ describe("seed", () => {
     items: await t.db.contentItem.count(),
     revisions: await t.db.revision.count(),
     comments: await t.db.comment.count(),
+    media: await t.db.media.count(),
   });
 
   it("writes the demo users (one per role, and a clinical reviewer in its group), the priorities, the items and comments in every status", async () => {
@@ -26,6 +28,7 @@ describe("seed", () => {
       items: items.length,
       revisions: items.length,
       comments: comments.length,
+      media: Object.keys(demoImages).length,
     });
     const roles = (await t.db.user.findMany({ select: { role: true } })).map((u) => u.role).sort();
     expect(roles).toEqual(["ADMIN", "AUTHOR", "AUTHOR", "EDITOR", "MODERATOR"]);
@@ -46,6 +49,22 @@ describe("seed", () => {
     const [hit] = await t.db.$queryRaw<{ n: bigint }[]>`
       SELECT count(*) AS n FROM "Revision" WHERE "searchVector" @@ plainto_tsquery('english', 'diaspora')`;
     expect(Number(hit?.n)).toBeGreaterThan(0);
+  });
+
+  it("gives every listing more than one page, and lead images from the media library with alt text", async () => {
+    for (const kind of ["NEWS", "BLOG", "PRESS_RELEASE"] as const) {
+      expect(await t.db.contentItem.count({ where: { kind } }), kind).toBeGreaterThan(10);
+    }
+    const withImages = await t.db.revision.findMany({
+      where: { leadImageId: { not: null } },
+      select: { leadImage: { select: { alt: true, decorative: true, width: true, variants: true } } },
+    });
+    expect(withImages.length).toBe(items.filter((i) => i.image).length);
+    for (const { leadImage } of withImages) {
+      expect(leadImage?.alt.length).toBeGreaterThan(20);
+      expect(leadImage).toMatchObject({ decorative: false, width: 640 });
+      expect(Array.isArray(leadImage?.variants) && leadImage.variants.length).toBeGreaterThan(0);
+    }
   });
 
   it("duplicates nothing and keeps edits when run again", async () => {

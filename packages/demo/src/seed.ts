@@ -3,6 +3,7 @@ import { addLondonMonths } from "@observatory/time";
 import { documentFromMarkdown } from "@observatory/content";
 import type { Db } from "@observatory/db";
 import { comments, type SeedItem, items, workstreams } from "./content.ts";
+import { type DemoImageName, seedImages } from "./images.ts";
 import { seedOrganisation } from "./organisation.ts";
 import { demoReviewGroups, demoUsers } from "./users.ts";
 
@@ -60,11 +61,12 @@ export async function seed(db: Db): Promise<SeedSummary> {
     });
   }
 
+  const imageIds = await seedImages(db, userIds.get("editor@observatory.test") ?? "");
   const itemIds = new Map<string, string>();
   const reviewSettings = await readReviewDueSettings(db);
   for (const item of items) {
     const months = reviewSettings[item.kind].intervalMonths;
-    const { itemId, created } = await importItem(db, item, userIds, lastReviewed(item, months));
+    const { itemId, created } = await importItem(db, item, userIds, imageIds, lastReviewed(item, months));
     itemIds.set(item.slug, itemId);
     const ownerId = item.ownerEmail && userIds.get(item.ownerEmail);
     if (created && ownerId) await db.contentItem.update({ where: { id: itemId }, data: { ownerId } });
@@ -118,6 +120,7 @@ function importItem(
   db: Db,
   item: SeedItem,
   userIds: Map<string, string>,
+  imageIds: Map<DemoImageName, string>,
   lastReviewedAt: Date,
 ): Promise<{ itemId: string; created: boolean }> {
   const authorId = userIds.get(item.authorEmail);
@@ -132,6 +135,7 @@ function importItem(
     summary: item.summary,
     body: documentFromMarkdown(item.body),
     commentsOpen: item.commentsOpen,
+    ...(item.image ? { leadImageId: imageIds.get(item.image) } : {}),
     workstreamSlugs: item.workstreams,
     authorId,
     approvedById: userIds.get(approver) ?? null,

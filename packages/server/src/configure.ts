@@ -1,10 +1,11 @@
 import { configureApi } from "@observatory/api";
-import { apiConfigFromEnv } from "./env.ts";
+import { apiConfigFromEnv, hostEnv, parseHostEnv } from "./env.ts";
 
 /**
- * Configures the API from the environment. Each app calls it from its own server code: the app's
+ * Configures the API from the environment (the process's own, or the one given: the start script
+ * seeds with the settings it gives the apps). Each app calls it from its own server code: the app's
  * build carries its own copy of the API, so configuring another copy would not reach it.
  */
-export function configureApiFromEnv(): void {
-  configureApi(apiConfigFromEnv());
+export function configureApiFromEnv(env?: NodeJS.ProcessEnv): void {
+  configureApi(apiConfigFromEnv(env ? parseHostEnv(env) : hostEnv()));
 }

@@ -20,7 +20,10 @@ export type EntryHooks = {
   /** Whether the app's database answers (for telling an outage from a failure). */
   databaseReachable(): Promise<boolean>;
   pageCache?: {
-    lookup(url: URL, request: { ifNoneMatch: string | null; nonce: string }): Promise<PageCacheLookup>;
+    lookup(
+      url: URL,
+      request: { ifNoneMatch: string | null; ifModifiedSince: string | null; nonce: string },
+    ): Promise<PageCacheLookup>;
   };
   startBackgroundWork?: () => void;
 };

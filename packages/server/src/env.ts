@@ -81,9 +81,14 @@ const schema = z.object({
 
 export type HostEnv = z.infer<typeof schema>;
 
+/** The host's settings from these variables. */
+export function parseHostEnv(env: NodeJS.ProcessEnv): HostEnv {
+  return parseEnv(schema, env);
+}
+
 let cached: HostEnv | undefined;
 export function hostEnv(): HostEnv {
-  cached ??= parseEnv(schema, process.env);
+  cached ??= parseHostEnv(process.env);
   return cached;
 }
 

@@ -102,6 +102,7 @@ export async function startServer({ app: name, appDir }: { app: AppName; appDir:
     app.get("*", async (req, res, next) => {
       const lookup = await pageCache.lookup(new URL(req.originalUrl, "http://localhost"), {
         ifNoneMatch: req.get("if-none-match") ?? null,
+        ifModifiedSince: req.get("if-modified-since") ?? null,
         nonce: res.locals.nonce,
       });
       if (!lookup.hit) {

@@ -1,6 +1,6 @@
 import { formatDate } from "@observatory/time";
 import { type ResponsiveImageFiles, ResponsiveImage } from "./responsive-image";
-import { Tag } from "./tag";
+import { TagList } from "./tag";
 
 export const contentKindLabels = {
   NEWS: "News",
@@ -49,13 +49,14 @@ export function ArticleContent({ item, publicSiteUrl = "" }: ArticleContentProps
         </p>
       )}
       {item.workstreams.length > 0 && (
-        <p>
-          {item.workstreams.map((w) => (
-            <a key={w.slug} href={`${publicSiteUrl}/priorities/${w.slug}`} className="nhsuk-u-margin-right-2">
-              <Tag colour="white">{w.title}</Tag>
-            </a>
-          ))}
-        </p>
+        <TagList
+          colour="white"
+          tags={item.workstreams.map((w) => ({
+            key: w.slug,
+            label: w.title,
+            href: `${publicSiteUrl}/priorities/${w.slug}`,
+          }))}
+        />
       )}
       <p className="nhsuk-lede-text">{item.summary}</p>
       {item.leadImage && (

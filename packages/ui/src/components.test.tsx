@@ -26,6 +26,7 @@ import {
   SummaryList,
   Table,
   Tag,
+  TagList,
   Textarea,
   TextInput,
   WarningCallout,
@@ -82,6 +83,7 @@ describe("index", () => {
       "SummaryList",
       "Table",
       "Tag",
+      "TagList",
       "Textarea",
       "TextInput",
       "WarningCallout",
@@ -705,6 +707,19 @@ describe("Tag", () => {
       '<strong class="nhsuk-tag nhsuk-tag--aqua-green">Published</strong>',
     );
     expect(render(<Tag>Draft</Tag>)).toBe('<strong class="nhsuk-tag">Draft</strong>');
+  });
+});
+
+describe("TagList", () => {
+  it("puts each tag in a list item of its own, linked when it has an address", () => {
+    const tags = [
+      { key: "trust", label: "Building trust with communities", href: "/priorities/trust" },
+      { key: "tech", label: "Fair technology and innovation" },
+    ];
+    expect(render(<TagList tags={tags} colour="white" />)).toBe(
+      '<ul class="observatory-tag-list"><li><a href="/priorities/trust"><strong class="nhsuk-tag nhsuk-tag--white">Building trust with communities</strong></a></li>' +
+        '<li><strong class="nhsuk-tag nhsuk-tag--white">Fair technology and innovation</strong></li></ul>',
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { contentKindLabels, ResponsiveImage, type ResponsiveImageFiles, Tag } from "@observatory/ui";
+import { contentKindLabels, ResponsiveImage, type ResponsiveImageFiles, TagList } from "@observatory/ui";
 import { formatDate } from "@observatory/time";
 import { isoDate } from "~/lib/format";
 
@@ -36,13 +36,7 @@ export function ItemList({ items, headingLevel = 2 }: { items: ListedItem[]; hea
           </p>
           <p className="nhsuk-u-margin-bottom-1">{item.summary}</p>
           {item.workstreams.length > 0 && (
-            <p className="nhsuk-body-s">
-              {item.workstreams.map((w) => (
-                <Tag key={w.slug} colour="white">
-                  {w.title}
-                </Tag>
-              ))}
-            </p>
+            <TagList colour="white" tags={item.workstreams.map((w) => ({ key: w.slug, label: w.title }))} />
           )}
         </li>
       ))}

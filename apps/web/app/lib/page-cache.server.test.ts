@@ -8,12 +8,15 @@ const withForm = (token: string) =>
 /** A cache over a public state the test sets, and a clock it moves. */
 const ask = ({
   ifNoneMatch = null,
+  ifModifiedSince = null,
   nonce = "nonce-of-this-response",
 }: {
   ifNoneMatch?: string | null;
+  ifModifiedSince?: string | null;
   nonce?: string;
 } = {}) => ({
   ifNoneMatch,
+  ifModifiedSince,
   nonce,
 });
 
@@ -133,6 +136,19 @@ describe("the public page cache", () => {
     expect((await cache.lookup(url("/news/embargoed"), ask())).hit).toBe(true);
     world.now += 10_000;
     expect((await cache.lookup(url("/news/embargoed"), ask())).hit).toBe(false);
+  });
+
+  it("answers 304 by date only for what has a Last-Modified (feeds), and only when no ETag was sent", async () => {
+    const { cache, url, render } = setUp();
+    const lastModified = "Fri, 01 Mar 2024 10:30:00 GMT";
+    await render("/feeds/news.xml", "<feed/>", { ETag: 'W/"feed"', "Last-Modified": lastModified });
+    await render("/news", page("News"), { ETag: 'W/"news"' });
+    const byDate = (path: string, since: string, ifNoneMatch: string | null = null) =>
+      cache.lookup(url(path), ask({ ifModifiedSince: since, ifNoneMatch }));
+    expect(await byDate("/feeds/news.xml", lastModified)).toMatchObject({ hit: true, status: 304, body: null });
+    expect(await byDate("/feeds/news.xml", "Fri, 01 Mar 2024 10:29:59 GMT")).toMatchObject({ status: 200 });
+    expect(await byDate("/feeds/news.xml", lastModified, 'W/"older"')).toMatchObject({ status: 200 });
+    expect(await byDate("/news", "Sat, 01 Jan 2100 00:00:00 GMT")).toMatchObject({ status: 200 });
   });
 
   it("answers 304 without a body when the reader holds the same ETag", async () => {

@@ -1,4 +1,5 @@
 import { callerFor, issueFormToken } from "@observatory/api";
+import { type ClientValidators, isNotModified } from "./validators.server";
 
 // An in-process cache of rendered public pages that is never stale: an entry is served only while
 // the public content version it was rendered at is still current (database triggers bump it on
@@ -15,6 +16,8 @@ type Entry = {
   gaps: Gap[];
   headers: [string, string][];
   etag: string | null;
+  /** Its Last-Modified (feeds have one; pages go by ETag only). */
+  lastModified: Date | null;
   version: string;
   renderedAt: number;
   expiresAt: number;
@@ -115,7 +118,7 @@ export function createPageCache(
   }
 
   return {
-    async lookup(url: URL, request: { ifNoneMatch: string | null; nonce: string }): Promise<Lookup> {
+    async lookup(url: URL, request: ClientValidators & { nonce: string }): Promise<Lookup> {
       const key = keyFor(url);
       if (!key) return { hit: false, ticket: null };
       const entry = entries.get(key);
@@ -133,7 +136,7 @@ export function createPageCache(
       }
       lastVersion = state.version;
       if (entry && entry.version === state.version && now() < entry.expiresAt) {
-        if (entry.etag && request.ifNoneMatch === entry.etag)
+        if (isNotModified(request, entry.etag, entry.lastModified))
           return { hit: true, status: 304, headers: entry.headers, body: null, staleSeconds: null };
         // Each reader gets a freshly signed comment form (the minimum-time check starts now), in the
         // form and in the loader data that hydrates it, and this response's script nonce. The pieces
@@ -166,6 +169,7 @@ export function createPageCache(
         // The server sets the security headers (with each response's nonce) itself.
         headers: [...headers.entries()].filter(([name]) => name !== "set-cookie" && name !== "content-security-policy"),
         etag: headers.get("ETag"),
+        lastModified: headers.has("Last-Modified") ? new Date(headers.get("Last-Modified") ?? "") : null,
         version: ticket.state.version,
         renderedAt: now(),
         expiresAt: Math.min(now() + maxAgeMs, nextChange),

@@ -9,17 +9,18 @@ export async function listingLoader({ request, context }: LoaderFunctionArgs, se
   const page = pageParam(url);
   if (page === null) throw notFound("That page number is not valid.");
   const workstream = url.searchParams.get("workstream") || undefined;
-  const yearText = url.searchParams.get("year") || undefined;
-  const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
-  if (yearText && !year) throw notFound("That year is not valid.");
+  // A year that is not one is ignored, as search does: it comes from an address, not from typing.
+  const year = url.searchParams.get("year") || undefined;
   const { api: caller } = await api(request, context);
-  const [listing, workstreams] = await Promise.all([
+  const [listing, years, workstreams] = await Promise.all([
     orNotFound(caller.content.list({ section, workstream, year, page })),
+    caller.content.years({ section }),
     caller.workstreams.list(),
   ]);
   return {
     section,
     listing,
+    years,
     workstreams: workstreams.map((w) => ({ slug: w.slug, title: w.title })),
     siteUrl: siteUrl(),
   };

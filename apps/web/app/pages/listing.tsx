@@ -60,7 +60,7 @@ function listingHeading(title: string, listing: ListingData["listing"]): string 
 }
 
 export function ListingPage() {
-  const { section, listing, workstreams } = useLoaderData<ListingData>();
+  const { section, listing, years, workstreams } = useLoaderData<ListingData>();
   const { title, intro, kind } = sectionTitles[section];
   const filter = { workstream: listing.workstream?.slug, year: listing.year };
   const filtered = Boolean(listing.workstream || listing.year);
@@ -83,7 +83,7 @@ export function ListingPage() {
             ...workstreams.map((w) => ({ value: w.slug, label: w.title })),
           ]}
         />
-        <YearSelect id="year" years={listing.years} chosen={listing.year} />
+        <YearSelect id="year" years={years} chosen={listing.year} />
         <Button variant="secondary">Apply filters</Button>
       </form>
       {listing.items.length === 0 ? (

@@ -1,20 +1,28 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { api, siteUrl } from "~/lib/api.server";
-import { atomFeed, toEntries } from "~/lib/atom.server";
+import { publicDocument } from "~/lib/conditional.server";
+import { feedDocument, feedUpdated } from "~/lib/feed.server";
+import { type FeedFormat, feedFormats, type SectionFeed, sectionFeedPath, sectionFeeds } from "~/lib/feeds";
 import { notFound } from "~/lib/http.server";
 
-const feeds = {
-  "all.xml": { section: "all", title: "NHS Race and Health Observatory: news, blogs and press releases" },
-  "news.xml": { section: "news", title: "NHS Race and Health Observatory: news" },
-  "blogs.xml": { section: "blogs", title: "NHS Race and Health Observatory: blogs" },
-  "press-releases.xml": { section: "press-releases", title: "NHS Race and Health Observatory: press releases" },
-} as const;
-
+/** A section's feed: `/feeds/news.xml` (Atom) or `/feeds/news.rss` (RSS 2.0). */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const name = params.name ?? "";
-  if (!Object.hasOwn(feeds, name)) throw notFound();
-  const feed = feeds[name as keyof typeof feeds];
+  const [, name, format] = /^([a-z-]+)\.(xml|rss)$/.exec(params.name ?? "") ?? [];
+  if (!name || !format || !Object.hasOwn(sectionFeeds, name)) throw notFound();
+  const section = name as SectionFeed;
+  const feedFormat = format as FeedFormat;
   const { api: caller } = await api(request, context);
-  const { items } = await caller.content.feed({ section: feed.section });
-  return atomFeed({ title: feed.title, selfPath: `/feeds/${name}`, siteUrl: siteUrl(), entries: toEntries(items) });
+  const { items } = await caller.content.feed({ section });
+  const body = feedDocument(feedFormat, {
+    title: sectionFeeds[section].title,
+    selfPath: sectionFeedPath(section, feedFormat),
+    pagePath: sectionFeeds[section].page,
+    siteUrl: siteUrl(),
+    items,
+  });
+  return publicDocument(request, context, {
+    body,
+    contentType: `${feedFormats[feedFormat].type}; charset=utf-8`,
+    lastModified: feedUpdated(items),
+  });
 }

@@ -1,17 +1,27 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { api, siteUrl } from "~/lib/api.server";
-import { atomFeed, toEntries } from "~/lib/atom.server";
+import { publicDocument } from "~/lib/conditional.server";
+import { feedDocument, feedUpdated } from "~/lib/feed.server";
+import { type FeedFormat, feedFormats, priorityFeedPath, priorityFeedTitle } from "~/lib/feeds";
 import { notFound, orNotFound } from "~/lib/http.server";
 
+/** A priority's feed: `/feeds/priorities/mental-health.xml` (Atom) or `.rss` (RSS 2.0). */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const match = /^([a-z0-9-]{1,200})\.xml$/.exec(params.name ?? "");
-  if (!match?.[1]) throw notFound();
+  const [, slug, extension] = /^([a-z0-9-]{1,200})\.(xml|rss)$/.exec(params.name ?? "") ?? [];
+  if (!slug || !extension) throw notFound();
+  const format = extension as FeedFormat;
   const { api: caller } = await api(request, context);
-  const { items, workstream } = await orNotFound(caller.content.feed({ workstream: match[1] }));
-  return atomFeed({
-    title: `NHS Race and Health Observatory: ${workstream?.title ?? "priority"}`,
-    selfPath: `/feeds/priorities/${match[1]}.xml`,
+  const { items, workstream } = await orNotFound(caller.content.feed({ workstream: slug }));
+  const body = feedDocument(format, {
+    title: priorityFeedTitle(workstream?.title ?? slug),
+    selfPath: priorityFeedPath(slug, format),
+    pagePath: `/priorities/${slug}`,
     siteUrl: siteUrl(),
-    entries: toEntries(items),
+    items,
+  });
+  return publicDocument(request, context, {
+    body,
+    contentType: `${feedFormats[format].type}; charset=utf-8`,
+    lastModified: feedUpdated(items),
   });
 }

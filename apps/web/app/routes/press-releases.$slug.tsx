@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { sectionFeedLinks } from "~/lib/feeds";
 import { publicHeaders } from "~/lib/headers";
 import { ArticlePage, articleMeta } from "~/pages/article";
 import { articleLoader, commentAction } from "~/pages/article.server";
@@ -7,4 +8,5 @@ export const loader = (args: LoaderFunctionArgs) => articleLoader(args, "press-r
 export const action = (args: ActionFunctionArgs) => commentAction(args);
 export const meta = articleMeta;
 export const headers = publicHeaders;
+export const links = () => sectionFeedLinks("press-releases");
 export default ArticlePage;

@@ -3,18 +3,25 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ItemList } from "~/components/item-list";
 import { api, siteUrl } from "~/lib/api.server";
+import { feedLinks, priorityFeedPath, priorityFeedTitle } from "~/lib/feeds";
 import { publicHeaders } from "~/lib/headers";
 import { notFound, orNotFound, pageParam } from "~/lib/http.server";
 import { pageMeta } from "~/lib/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
-    ? pageMeta({
-        title: `${data.workstream.title}${data.listing.page > 1 ? ` (page ${data.listing.page} of ${data.listing.pageCount})` : ""}`,
-        description: data.workstream.summary,
-        path: `/priorities/${data.workstream.slug}${data.listing.page > 1 ? `?page=${data.listing.page}` : ""}`,
-        siteUrl: data.siteUrl,
-      })
+    ? [
+        ...pageMeta({
+          title: `${data.workstream.title}${data.listing.page > 1 ? ` (page ${data.listing.page} of ${data.listing.pageCount})` : ""}`,
+          description: data.workstream.summary,
+          path: `/priorities/${data.workstream.slug}${data.listing.page > 1 ? `?page=${data.listing.page}` : ""}`,
+          siteUrl: data.siteUrl,
+        }),
+        // The page advertises its priority's feed (links need the slug, so they come with the meta).
+        ...feedLinks(priorityFeedTitle(data.workstream.title), (format) =>
+          priorityFeedPath(data.workstream.slug, format),
+        ).map((link) => ({ tagName: "link" as const, ...link })),
+      ]
     : [];
 
 export const headers = publicHeaders;
@@ -81,7 +88,8 @@ export default function Priority() {
             <a href={`/alerts?priority=${workstream.slug}`}>Get an email when we publish on this priority</a>
           </p>
           <p>
-            <a href={`/feeds/priorities/${workstream.slug}.xml`}>Atom feed for this priority</a>
+            Follow this priority in a feed reader: <a href={priorityFeedPath(workstream.slug, "xml")}>Atom feed</a> or{" "}
+            <a href={priorityFeedPath(workstream.slug, "rss")}>RSS feed</a>.
           </p>
         </div>
       </div>

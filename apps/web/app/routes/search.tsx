@@ -1,4 +1,5 @@
 import {
+  Breadcrumbs,
   Button,
   Checkboxes,
   contentKindLabels,
@@ -75,6 +76,7 @@ export default function Search() {
   const filtered = filters.kinds.length > 0 || Boolean(filters.priority) || filters.year !== null;
   return (
     <>
+      <Breadcrumbs items={[{ href: "/", label: "Home" }]} />
       <h1>{q ? `Search results for ${searchedFor}` : "Search"}</h1>
       <search>
         <form method="get" action="/search">

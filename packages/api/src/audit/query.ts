@@ -4,6 +4,7 @@ import { z } from "zod";
 import { decodeTimeCursor, encodeTimeCursor, type TimeCursor } from "../keyset-cursor.ts";
 import { changesInWords } from "./setting-changes.ts";
 import { describeTargets } from "./targets.ts";
+import { containsPattern } from "../like-pattern.ts";
 
 const dayField = (label: string) =>
   z
@@ -97,7 +98,7 @@ async function filterSql(db: Db, filters: AuditFilters): Promise<Prisma.Sql[]> {
   if (filters.since) conditions.push(Prisma.sql`"createdAt" >= ${filters.since}`);
   if (filters.before) conditions.push(Prisma.sql`"createdAt" < ${filters.before}`);
   if (filters.q) {
-    const pattern = `%${filters.q.replace(/[\\%_]/g, "\\$&")}%`;
+    const pattern = containsPattern(filters.q);
     // Actors are found by their current name or email (staff are few), then their events by the
     // actor index; the rest by the trigram index over summary, action and target (migration
     // audit_log_search). The planner walks the time index instead when the words are common.

@@ -80,7 +80,9 @@ export async function renderVisibleBodies(db: Db, itemIds: string[], now: Date):
     now,
   );
   const siteUrl = apiConfig().publicSiteUrl;
-  return new Map(documents.map((d) => [d.id, renderDocument(d.document, { ...lookups, siteUrl })]));
+  return new Map(
+    documents.map((d) => [d.id, renderDocument(d.document, { ...lookups, siteUrl, mediaBaseUrl: siteUrl })]),
+  );
 }
 
 /** The newer of two stored bodies as HTML, with the words taken out and put in since the older marked. */

@@ -1,12 +1,20 @@
 import type { ContentKind } from "@observatory/db";
 
-/** Public URL sections per kind; PAGE items live at the site root (/about). */
+/**
+ * Public URL sections per kind; PAGE items live at the site root (/about). `searchName` is how the
+ * search's type filter names the kind in an address (`?kind=pages`).
+ */
 export const kindSections = {
-  NEWS: { path: "news", label: "News", singular: "News" },
-  BLOG: { path: "blogs", label: "Blogs", singular: "Blog" },
-  PRESS_RELEASE: { path: "press-releases", label: "Press releases", singular: "Press release" },
-  PAGE: { path: "", label: "Pages", singular: "Page" },
-} as const satisfies Record<ContentKind, { path: string; label: string; singular: string }>;
+  NEWS: { path: "news", searchName: "news", label: "News", singular: "News" },
+  BLOG: { path: "blogs", searchName: "blogs", label: "Blogs", singular: "Blog" },
+  PRESS_RELEASE: {
+    path: "press-releases",
+    searchName: "press-releases",
+    label: "Press releases",
+    singular: "Press release",
+  },
+  PAGE: { path: "", searchName: "pages", label: "Pages", singular: "Page" },
+} as const satisfies Record<ContentKind, { path: string; searchName: string; label: string; singular: string }>;
 
 export const listedKinds = ["NEWS", "BLOG", "PRESS_RELEASE"] as const;
 export type ListedKind = (typeof listedKinds)[number];

@@ -1,13 +1,14 @@
 import type { ContentKind, Db } from "@observatory/db";
 import { itemPath } from "./kinds.ts";
 import { visibleItems } from "./visibility.ts";
+import { containsPattern } from "../like-pattern.ts";
 
 /**
  * Published items whose title contains the words typed, newest first: what the editor offers when
  * a link to a page on this site is chosen (the link keeps the item's id, so it follows a new address).
  */
 export async function findLinkTargets(db: Db, query: string, now: Date) {
-  const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = containsPattern(query);
   const rows = await db.$queryRaw<{ id: string; kind: ContentKind; slug: string; title: string }[]>`
     WITH v AS (${visibleItems(now)})
     SELECT v."id", v."kind", v."slug", r."title"

@@ -1,4 +1,3 @@
-import type { ContentKind } from "@observatory/db";
 import { z } from "zod";
 import { renderVisibleBodies } from "./body.ts";
 import { approvedThread } from "../comments/public-service.ts";
@@ -11,14 +10,15 @@ import { findPublished, findRedirect, listAllPublishedPaths, listPublished } fro
 
 export const PAGE_SIZE = 10;
 
-/** Search covers every kind, pages included; the filter names each as its section does ("blogs"). */
+/** Search covers every kind, pages included; the filter names each by its `searchName` ("blogs", "pages"). */
 const searchKinds = [...listedKinds, "PAGE"] as const;
-const kindParam = (kind: ContentKind) => kindSections[kind].path || "pages";
 const MAX_PAGE = 10_000;
 
 const section = z.enum(["all", ...listedKinds.map((k) => kindSections[k].path)] as [string, ...string[]]);
 const slug = z.string().trim().min(1).max(200);
 const page = z.coerce.number().int().min(1).max(MAX_PAGE).default(1);
+/** A year filter from an address: a value that is not a year is ignored rather than refused. */
+const year = z.coerce.number().int().min(1900).max(9999).optional().catch(undefined);
 
 function kindsFor(sectionName: string): ListedKind[] {
   const kind = kindForSection(sectionName);
@@ -52,16 +52,13 @@ export const contentRouter = router({
       z.object({
         section: section.default("all"),
         workstream: slug.optional(),
-        year: z.coerce.number().int().min(1900).max(9999).optional(),
+        year,
         page,
       }),
     )
     .query(async ({ ctx, input }) => {
       const now = new Date();
-      const [workstream, years] = await Promise.all([
-        workstreamBySlug(ctx, input.workstream),
-        publishedYears(ctx.db, now),
-      ]);
+      const workstream = await workstreamBySlug(ctx, input.workstream);
       const { items, total } = await listPublished(
         ctx.db,
         { kinds: kindsFor(input.section), workstreamId: workstream?.id, year: input.year },
@@ -77,10 +74,13 @@ export const contentRouter = router({
         pageCount,
         workstream: workstream && { slug: workstream.slug, title: workstream.title },
         year: input.year ?? null,
-        /** The years anything was published in, newest first: the year filter's choices. */
-        years,
       };
     }),
+
+  /** The years anything in this section was published in, newest first: a listing's year filter choices. */
+  years: publicProcedure
+    .input(z.object({ section }))
+    .query(({ ctx, input }) => publishedYears(ctx.db, new Date(), kindsFor(input.section))),
 
   /** A published article with its related items and approved comments; or where its old slug moved to. */
   article: publicProcedure
@@ -127,7 +127,7 @@ export const contentRouter = router({
         // Filters from the form beside the results; a value that names nothing is ignored.
         kinds: z.array(z.string()).default([]),
         priority: z.string().default(""),
-        year: z.coerce.number().int().min(1900).max(9999).optional().catch(undefined),
+        year,
       }),
     )
     .query(async ({ ctx, input }) => {
@@ -136,16 +136,16 @@ export const contentRouter = router({
         ctx.db.workstream.findMany({ orderBy: { position: "asc" }, select: { id: true, slug: true, title: true } }),
         publishedYears(ctx.db, now),
       ]);
-      const kinds = searchKinds.filter((k) => input.kinds.includes(kindParam(k)));
+      const kinds = searchKinds.filter((k) => input.kinds.includes(kindSections[k].searchName));
       const priority = priorities.find((p) => p.slug === input.priority);
       const year = years.find((y) => y === input.year);
       const options = {
-        kinds: searchKinds.map((k) => ({ value: kindParam(k), label: kindSections[k].label })),
+        kinds: searchKinds.map((k) => ({ value: kindSections[k].searchName, label: kindSections[k].label })),
         priorities: priorities.map((p) => ({ value: p.slug, label: p.title })),
         years,
       };
       const filters = {
-        kinds: kinds.map((k) => kindSections[k].path),
+        kinds: kinds.map((k) => kindSections[k].searchName),
         priority: priority?.slug ?? "",
         year: year ?? null,
       };
@@ -177,14 +177,23 @@ export const contentRouter = router({
         { kinds: kindsFor(input.section), workstreamId: workstream?.id },
         { page: 1, pageSize: 30, now },
       );
-      // Each entry carries its body as the page shows it: feed readers show the whole item.
-      const bodies = await renderVisibleBodies(
-        ctx.db,
-        items.map((item) => item.id),
-        now,
-      );
+      // Each entry carries its body as the page shows it (feed readers show the whole item) and
+      // its author as the page names them.
+      const ids = items.map((item) => item.id);
+      const [bodies, authors] = await Promise.all([
+        renderVisibleBodies(ctx.db, ids, now),
+        ctx.db.contentItem.findMany({
+          where: { id: { in: ids } },
+          select: { id: true, createdBy: { select: { name: true } } },
+        }),
+      ]);
+      const authorOf = new Map(authors.map((a) => [a.id, a.createdBy.name]));
       return {
-        items: items.map((item) => ({ ...item, contentHtml: bodies.get(item.id) ?? "" })),
+        items: items.map((item) => ({
+          ...item,
+          contentHtml: bodies.get(item.id) ?? "",
+          authorName: authorOf.get(item.id) ?? "",
+        })),
         workstream: workstream && { slug: workstream.slug, title: workstream.title },
       };
     }),

@@ -1,3 +1,5 @@
+import { documentFromMarkdown, documentText } from "@observatory/content";
+import { refreshSearchIndex } from "@observatory/db";
 import { createItem, createUser, createWorkstream } from "@observatory/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useHarness } from "../testing/harness.ts";
@@ -54,6 +56,38 @@ describe("content.search", () => {
     });
   });
 
+  it("quotes the reader's text in whole sentences from the best one: no link addresses, no list markers", async () => {
+    const item = await createItem(h.db, {
+      authorId: (await createUser(h.db, "AUTHOR")).id,
+      live: { title: "Our plans", summary: "What we will do next." },
+    });
+    const document = documentFromMarkdown(
+      [
+        "## Fair technology and innovation",
+        "We will work with partners. [Read more about this priority](/priorities/technology-innovation).",
+        "- check every wristband scanner\n- train staff",
+        "Every wristband scanner must read all skin tones. We will report each year.",
+      ].join("\n\n"),
+    );
+    await h.db.revision.update({
+      where: { id: item.liveId ?? "" },
+      data: { document, bodyText: documentText(document) },
+    });
+    await refreshSearchIndex(h.db, item.liveId ?? "");
+    const caller = await h.anonymous();
+    const [hit] = (await caller.content.search({ q: "wristband scanners" })).hits;
+    const text = hit?.snippet.map((s) => s.text).join("");
+    expect(text).toBe(
+      "… check every wristband scanner – train staff – Every wristband scanner must read all skin tones. We will report each year.",
+    );
+    expect(hit?.snippet.filter((s) => s.match).map((s) => s.text)).toEqual([
+      "wristband",
+      "scanner",
+      "wristband",
+      "scanner",
+    ]);
+  });
+
   it("ranks a title match above a body match and leaves out what is not published", async () => {
     const caller = await h.anonymous();
     const result = await caller.content.search({ q: "pulse oximetry" });
@@ -65,7 +99,8 @@ describe("content.search", () => {
     const caller = await h.anonymous();
     const [, bodyHit] = (await caller.content.search({ q: "oximetry" })).hits;
     expect(bodyHit?.snippet.filter((s) => s.match).map((s) => s.text.toLowerCase())).toContain("oximetry");
-    expect(bodyHit?.snippet.map((s) => s.text).join("")).not.toContain("<b>");
+    // What the reader sees on the page, as text: the angle brackets typed in the body stay characters.
+    expect(bodyHit?.snippet.map((s) => s.text).join("")).toContain("checked <b>carefully</b>.");
   });
 
   it("handles an empty, punctuation-only or absurdly long query without an error", async () => {
@@ -126,6 +161,8 @@ describe("content.search", () => {
     ]);
     const result = await caller.content.search({ q: "units", kinds: ["blogs"], year: 2026 });
     expect(result.filters).toEqual({ kinds: ["blogs"], priority: "", year: 2026 });
+    // Pages live at the site root, but the filter still names them, so the choice is kept.
+    expect((await caller.content.search({ q: "units", kinds: ["pages"] })).filters.kinds).toEqual(["pages"]);
     expect(result.options.years).toEqual(expect.arrayContaining([2026, 2025]));
     expect(result.options.priorities).toContainEqual({
       value: "maternal-health",

@@ -1,29 +1,16 @@
-import type { Db } from "@observatory/db";
+import type { ContentKind, Db } from "@observatory/db";
 import { londonDay } from "@observatory/time";
 import { filterSql, type ItemSummary, type ListFilter, type SummaryRow, withWorkstreams } from "./public-service.ts";
+import { MATCH_START, MATCH_STOP, type SnippetSegment, snippetSegments } from "./snippet.ts";
 import { visibleItems } from "./visibility.ts";
 
 // Search of what is published now: PostgreSQL full-text search (the `searchVector` of each public
 // revision), filters by kind, priority and year, and a spelling suggestion drawn only from the words
 // of public revisions (`SearchWord`), so that it can never reveal a draft.
 
-export type SearchHit = ItemSummary & { snippet: { text: string; match: boolean }[]; rank: number };
+export type SearchHit = ItemSummary & { snippet: SnippetSegment[]; rank: number };
 
-const START = "\u0001";
-const STOP = "\u0002";
-
-/** Splits ts_headline output (with private markers) into plain-text segments; nothing is HTML. */
-function snippetSegments(headline: string): { text: string; match: boolean }[] {
-  const segments: { text: string; match: boolean }[] = [];
-  for (const part of headline.split(START)) {
-    const [matched, rest] = part.includes(STOP) ? part.split(STOP, 2) : [null, part];
-    if (matched) segments.push({ text: matched, match: true });
-    if (rest) segments.push({ text: rest, match: false });
-  }
-  return segments;
-}
-
-/** Full-text search over what is published now, ranked, with highlighted snippets. */
+/** Full-text search over what is published now, ranked, with a snippet of each result (snippet.ts). */
 export async function searchPublished(
   db: Db,
   query: string,
@@ -44,7 +31,7 @@ export async function searchPublished(
     )
     SELECT ranked.*, r."title", r."summary",
       ts_headline('english', r."summary" || E'\n' || r."bodyText", q.query,
-        ${`StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) AS "headline"
+        ${`StartSel=${MATCH_START}, StopSel=${MATCH_STOP}, HighlightAll=true`}) AS "headline"
     FROM ranked JOIN "Revision" r ON r."id" = ranked."revisionId" CROSS JOIN q
     ORDER BY ranked."rank" DESC, ranked."publishedAt" DESC NULLS LAST, ranked."id" DESC`;
   let total = Number(rows[0]?.total ?? 0);
@@ -67,10 +54,11 @@ export async function searchPublished(
   };
 }
 
-/** The years something visible was published in, newest first, for the year filter. */
-export async function publishedYears(db: Db, now: Date): Promise<number[]> {
+/** The years something visible (of these kinds, when given) was published in, newest first, for the year filter. */
+export async function publishedYears(db: Db, now: Date, kinds?: ContentKind[]): Promise<number[]> {
   const [range] = await db.$queryRaw<{ first: Date | null; last: Date | null }[]>`
-    WITH v AS (${visibleItems(now)}) SELECT min(v."publishedAt") AS "first", max(v."publishedAt") AS "last" FROM v`;
+    WITH v AS (${visibleItems(now)})
+    SELECT min(v."publishedAt") AS "first", max(v."publishedAt") AS "last" FROM v ${filterSql({ kinds })}`;
   if (!range?.first || !range.last) return [];
   const last = londonDay(range.last).year;
   const first = londonDay(range.first).year;

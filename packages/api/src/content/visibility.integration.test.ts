@@ -144,6 +144,27 @@ describe("what the public sees", () => {
     await expect(caller.content.list({ section: "news", page: -3 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
+  it("ignores a year filter that is not a year, as search does", async () => {
+    const caller = await h.anonymous();
+    const all = await caller.content.list({ section: "news" });
+    for (const year of [1899, "nonsense", "2025.5"]) {
+      const listed = await caller.content.list({ section: "news", year });
+      expect({ year: listed.year, total: listed.total }).toEqual({ year: null, total: all.total });
+    }
+  });
+
+  it("offers as years only those in which the section has something published", async () => {
+    await createItem(h.db, {
+      kind: "PRESS_RELEASE",
+      authorId,
+      live: { title: "Visibility years", publishedAt: new Date("2003-06-01T09:00:00Z") },
+    });
+    const caller = await h.anonymous();
+    expect(await caller.content.years({ section: "press-releases" })).toContain(2003);
+    expect(await caller.content.years({ section: "all" })).toContain(2003);
+    expect(await caller.content.years({ section: "news" })).not.toContain(2003);
+  });
+
   it("never returns a commenter's email, IP hash, moderation note or an unapproved comment", async () => {
     const item = await createItem(h.db, { authorId, live: { title: "Visibility comments" } });
     const approved = await createComment(h.db, {

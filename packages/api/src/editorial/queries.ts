@@ -13,6 +13,7 @@ import { checkBody, renderBody, renderBodyDiff, storedDocument } from "../conten
 import { acceptancesOf, unacceptedWarnings } from "./accessibility-gate.ts";
 import { findOverdueTransitions } from "./scheduler.ts";
 import { isVisibleSql, publicRevisions, recentlyVisible } from "../content/visibility.ts";
+import { containsPattern } from "../like-pattern.ts";
 
 export const LIST_PAGE_SIZE = 25;
 
@@ -113,7 +114,7 @@ export async function listItems(db: Db, rawInput: z.output<typeof listItemsInput
   if (from) where.push(Prisma.sql`i."updatedAt" >= ${from}`);
   if (to) where.push(Prisma.sql`i."updatedAt" < ${to}`);
   if (input.q) {
-    const pattern = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(input.q);
     // Both columns have trigram indexes, so a match anywhere in the text needs no full scan.
     where.push(Prisma.sql`(i."title" ILIKE ${pattern} OR i."slug" ILIKE ${pattern})`);
   }

@@ -7,6 +7,7 @@ import { itemPath } from "../content/kinds.ts";
 import { decodeTimeCursor, encodeTimeCursor, type TimeCursor } from "../keyset-cursor.ts";
 import { AppError, notFound } from "../errors.ts";
 import { TRASH_DAYS } from "./trash.ts";
+import { containsPattern } from "../like-pattern.ts";
 
 // The moderation queue: one tab per status, filtered by article, date and text, newest or oldest
 // first, in keyset pages over the (status, createdAt DESC, id) index so that page 1,000 costs what
@@ -69,7 +70,7 @@ function filterSql(input: z.output<typeof queueInput>): Prisma.Sql[] {
   if (input.from) conditions.push(Prisma.sql`"createdAt" >= ${startOfDay(input.from)}`);
   if (input.to) conditions.push(Prisma.sql`"createdAt" < ${startOfDay(input.to, 1)}`);
   if (input.q) {
-    const pattern = `%${input.q.replace(/[\\%_]/g, "\\$&")}%`;
+    const pattern = containsPattern(input.q);
     // Text, name and email have one trigram index together (migration comment_search_trigram): a rare
     // term is looked up in it, common words are checked row by row while walking the status index in
     // page order.

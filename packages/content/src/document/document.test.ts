@@ -126,6 +126,12 @@ describe("renderDocument", () => {
       '<figcaption class="nhsuk-image__caption">Waiting <span class="observatory-image-credit">Photograph: A. Person</span></figcaption>',
     );
     expect(renderDocument(doc(image({ alt: "x" })), { media })).not.toContain("loading=");
+    // Read away from the site (a feed), every file's address is given in full.
+    const away = renderDocument(doc(image({ alt: "x" })), { media, mediaBaseUrl: "https://example.org" });
+    expect(away).toContain('srcset="https://example.org/media/x/640.avif 640w"');
+    expect(away).toContain(
+      'src="https://example.org/media/x/1280.jpg" srcset="https://example.org/media/x/640.jpg 640w, https://example.org/media/x/1280.jpg 1280w"',
+    );
     // A decorative image is hidden from screen readers; one no longer in the library is left out.
     expect(renderDocument(doc(image({ alt: "x", decorative: true })), { media })).toContain('alt=""');
     expect(renderDocument(doc(image({ alt: "x" })))).toBe("");

@@ -15,6 +15,8 @@ export type RenderContext = {
   media?: MediaLookup;
   /** Prefix for the site's own addresses (the admin shows public pages' links in full). */
   siteUrl?: string;
+  /** Prefix for image files too, for a body read away from the site (a feed reader). */
+  mediaBaseUrl?: string;
 };
 
 /** Width the body column takes on the page, for the browser to choose an image file before layout. */
@@ -153,10 +155,10 @@ class RenderState {
     const alt = attrs.decorative ? "" : String(attrs.alt ?? "");
     const caption = String(attrs.caption ?? "").trim();
     const sources = media.sources
-      .map((s) => `<source type="${s.type}" srcset="${escapeHtml(s.srcset)}" sizes="${IMAGE_SIZES}">`)
+      .map((s) => `<source type="${s.type}" srcset="${escapeHtml(this.srcset(s.srcset))}" sizes="${IMAGE_SIZES}">`)
       .join("");
     const img =
-      `<img class="nhsuk-image__img" src="${escapeHtml(media.src)}" srcset="${escapeHtml(media.srcset)}" sizes="${IMAGE_SIZES}"` +
+      `<img class="nhsuk-image__img" src="${escapeHtml(this.mediaUrl(media.src))}" srcset="${escapeHtml(this.srcset(media.srcset))}" sizes="${IMAGE_SIZES}"` +
       // The size stops the page shifting as the image loads; an image whose size is unknown goes without.
       `${media.width > 0 && media.height > 0 ? ` width="${media.width}" height="${media.height}"` : ""} alt="${escapeHtml(alt)}"` +
       `${eager ? "" : ' loading="lazy"'} decoding="async">`;
@@ -168,6 +170,20 @@ class RenderState {
           }</figcaption>`
         : "";
     return `<figure class="nhsuk-image"><picture>${sources}${img}</picture>${figcaption}</figure>`;
+  }
+
+  /** An image file's address, in full when the body is read away from the site. */
+  private mediaUrl(path: string): string {
+    const base = this.context.mediaBaseUrl;
+    return base && path.startsWith("/") && !path.startsWith("//") ? `${base}${path}` : path;
+  }
+
+  /** "url 640w, url 1280w" with each address as `mediaUrl` writes it. */
+  private srcset(srcset: string): string {
+    return srcset
+      .split(",")
+      .map((candidate) => candidate.trim().replace(/^\S+/, (url) => this.mediaUrl(url)))
+      .join(", ");
   }
 
   private doDontList(node: DocumentNode): string {

@@ -1,0 +1,28 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { publicCacheControl } from "./cache";
+import { type CacheTicket, pageCache } from "./page-cache.server";
+import { isNotModified, validatorsOf, weakEtag } from "./validators.server";
+
+// Public documents that are not pages (feeds): validators, the public cache policy, the page cache.
+
+/**
+ * A public document that is not a page (a feed), with validators and the public cache policy,
+ * kept in the page cache like a page, or 304 when the client's copy is current.
+ */
+export function publicDocument(
+  request: Request,
+  context: AppLoadContext,
+  { body, contentType, lastModified }: { body: string; contentType: string; lastModified: Date },
+): Response {
+  const etag = weakEtag(body);
+  const headers = new Headers({
+    "Content-Type": contentType,
+    "Cache-Control": publicCacheControl,
+    ETag: etag,
+    "Last-Modified": lastModified.toUTCString(),
+  });
+  const ticket = context.cacheTicket as CacheTicket | null | undefined;
+  if (ticket) pageCache.store(ticket, { pieces: [body], gaps: [] }, headers);
+  if (isNotModified(validatorsOf(request), etag, lastModified)) return new Response(null, { status: 304, headers });
+  return new Response(body, { status: 200, headers });
+}
