@@ -61,6 +61,7 @@ const decisions: Record<string, Decision> = {
   "content.publicState": "public",
   "content.search": "public",
   "content.sitemap": "public",
+  "content.years": "public",
   "media.get": "content.write",
   "media.list": "content.write",
   "media.recent": "content.write",
