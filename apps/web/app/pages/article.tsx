@@ -4,6 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { CommentForm } from "~/components/comment-form";
 import { CommentThread, type ThreadComment } from "~/components/comment-thread";
 import { ItemList } from "~/components/item-list";
+import type { EnhancedRoute } from "~/lib/enhancements";
 import { documentTitle, pageMeta } from "~/lib/meta";
 import type { articleLoader, commentAction } from "./article.server";
 
@@ -39,12 +40,17 @@ function findComment(comments: ThreadComment[], id: string): ThreadComment | nul
   return null;
 }
 
+/** The comment form's script, on articles whose comments are open. */
+export const articleHandle: EnhancedRoute = {
+  enhancements: (data) => ((data as ArticleData | undefined)?.formToken ? ["comment-form"] : []),
+};
+
 export function ArticlePage() {
   const { item, related, comments, commentCount, formToken, replyTo, commentOutcome } = useLoaderData<ArticleData>();
   const action = useActionData<typeof commentAction>();
   const section = sectionCrumbs[item.kind];
   const replyComment = replyTo ? findComment(comments, replyTo) : null;
-  const replyHref = formToken ? (id: string) => `${item.path}?replyTo=${encodeURIComponent(id)}#comment-form` : null;
+  const replyHref = (id: string) => `${item.path}?replyTo=${encodeURIComponent(id)}#comment-form`;
   return (
     <>
       <DocumentTitle title={documentTitle(item.seoTitle || item.title, Boolean(action))} />
@@ -52,42 +58,47 @@ export function ArticlePage() {
       <div className="nhsuk-grid-row">
         <article className="nhsuk-grid-column-two-thirds">
           <ArticleContent item={item} />
-          {item.kind !== "PAGE" && (
-            <section aria-labelledby="comments-heading" className="nhsuk-u-margin-top-7">
-              <h2 id="comments-heading">
-                Comments <span className="nhsuk-u-secondary-text-colour">({commentCount})</span>
-              </h2>
-              <div id="comment-status">
-                {commentOutcome === "received" && (
-                  <NotificationBanner variant="success" title="Success" heading="Thank you for your comment">
-                    <p>It is awaiting moderation and will appear here once a moderator has approved it.</p>
-                  </NotificationBanner>
+          {item.kind !== "PAGE" &&
+            (formToken || commentCount > 0 ? (
+              <section id="comments" aria-labelledby="comments-heading" className="nhsuk-u-margin-top-7">
+                <h2 id="comments-heading">
+                  Comments <span className="nhsuk-u-secondary-text-colour">({commentCount})</span>
+                </h2>
+                <div id="comment-status">
+                  {commentOutcome === "received" && (
+                    <NotificationBanner variant="success" title="Success" heading="Thank you for your comment">
+                      <p>It is awaiting moderation and will appear here once a moderator has approved it.</p>
+                    </NotificationBanner>
+                  )}
+                  {commentOutcome === "published" && (
+                    <NotificationBanner variant="success" title="Success" heading="Thank you for your comment">
+                      <p>It has been published below.</p>
+                    </NotificationBanner>
+                  )}
+                </div>
+                {commentCount === 0 ? (
+                  <p>There are no comments yet.</p>
+                ) : (
+                  <CommentThread comments={comments} replyHref={formToken ? replyHref : null} />
                 )}
-                {commentOutcome === "published" && (
-                  <NotificationBanner variant="success" title="Success" heading="Thank you for your comment">
-                    <p>It has been published below.</p>
-                  </NotificationBanner>
+                {formToken ? (
+                  <CommentForm
+                    action={replyComment ? replyHref(replyComment.id) : `${item.path}#comment-form`}
+                    itemId={item.id}
+                    formToken={formToken}
+                    replyTo={replyComment && { id: replyComment.id, authorName: replyComment.authorName }}
+                    cancelReplyHref={`${item.path}#comment-form`}
+                    errors={action ? { formError: action.formError, fieldErrors: action.fieldErrors } : null}
+                    values={action?.values ?? null}
+                  />
+                ) : (
+                  <p>Comments are closed.</p>
                 )}
-              </div>
-              {commentCount === 0 ? (
-                <p>There are no comments yet.</p>
-              ) : (
-                <CommentThread comments={comments} replyHref={replyHref} />
-              )}
-              {formToken ? (
-                <CommentForm
-                  itemId={item.id}
-                  formToken={formToken}
-                  replyTo={replyComment && { id: replyComment.id, authorName: replyComment.authorName }}
-                  cancelReplyHref={`${item.path}#comment-form`}
-                  errors={action ? { formError: action.formError, fieldErrors: action.fieldErrors } : null}
-                  values={action?.values ?? null}
-                />
-              ) : (
-                <p>Comments are closed.</p>
-              )}
-            </section>
-          )}
+              </section>
+            ) : (
+              // Closed before anyone commented: no empty "Comments (0)" section.
+              <p className="nhsuk-u-margin-top-7">Comments are closed.</p>
+            ))}
         </article>
         {related.length > 0 && (
           <aside className="nhsuk-grid-column-one-third" aria-labelledby="related-heading">
