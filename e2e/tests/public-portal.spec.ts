@@ -140,6 +140,25 @@ test.describe("reading", () => {
     }
   });
 
+  test("printed, an article is its text and comments, without the form, reply links, menu, search or footer", async ({
+    page,
+  }) => {
+    await page.goto(experts.path);
+    await page.emulateMedia({ media: "print" });
+    await expect(heading(page)).toBeVisible();
+    await expect(page.locator(".observatory-comment").first()).toBeVisible();
+    for (const hidden of [
+      "#comment-form",
+      ".observatory-reply-link >> nth=0",
+      ".nhsuk-header__navigation",
+      ".nhsuk-header__search",
+      ".nhsuk-footer",
+      ".nhsuk-skip-link",
+    ]) {
+      await expect(page.locator(hidden), hidden).toBeHidden();
+    }
+  });
+
   test("an article whose comments are closed says so and has no comment form", async ({ page }) => {
     await page.goto("/press-releases/workforce-programme-pay-progression-and-bullying");
     await expect(page.getByText("Comments are closed.")).toBeVisible();
