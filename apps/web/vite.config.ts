@@ -22,7 +22,7 @@ const unusedCss = purgeCss({
     "node_modules/nhsuk-frontend/dist/nhsuk/components/{header,character-count,error-summary,notification-banner}/*.mjs",
   ],
   safelist: {
-    standard: [/^nhsuk-(button|tag|icon|list|card|input|textarea|select)--/, /^nhsuk-(checkboxes|radios)(--|__)/],
+    standard: [/^nhsuk-(button|tag|icon|list|card|input|textarea|select)--/, /^nhsuk-checkboxes(--|__)/],
   },
 });
 

@@ -333,14 +333,16 @@ test.describe("commenting", () => {
       let renderedAt = Date.now();
 
       // Nothing filled in: the error summary, an error on each field, status 400. The page comes back
-      // at the form, titled "Error: ...", with the summary focused without any script.
+      // titled "Error: ...", with the summary (at the top of the form) focused and in view, without
+      // any script.
       let response = await submit(page, renderedAt);
       expect(response.status()).toBe(400);
       await page.waitForLoadState();
       renderedAt = Date.now();
-      await expect(page).toHaveURL(`${urls.web}${experts.path}#comment-form`);
       await expect(page).toHaveTitle(/^Error: /);
       await expect(page.locator("#error-summary")).toBeFocused();
+      await expect(page.locator("#error-summary")).toBeInViewport();
+      await expect(page.locator("#comment-form #error-summary")).toHaveCount(1);
       const summary = page.locator(".nhsuk-error-summary");
       await expect(summary.getByRole("heading", { name: "There is a problem" })).toBeVisible();
       await expect(summary.getByRole("link")).toHaveText([

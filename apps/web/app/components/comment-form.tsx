@@ -1,7 +1,7 @@
 import { Button, CharacterCount, Checkboxes, ErrorSummary, TextInput } from "@observatory/ui";
 
 export type CommentFormProps = {
-  /** The article's address (and the reply being written): a refused comment comes back to the form. */
+  /** The article's address (and the reply being written), where a refused comment comes back. */
   action: string;
   itemId: string;
   formToken: string;
@@ -20,7 +20,8 @@ const fieldOrder = [
 /**
  * A real form: it posts without JavaScript, and the comment-form enhancement sends it without
  * leaving the page. A comment that was sent redirects to the page again, where the form starts
- * afresh; a refused one comes back at the form, with the summary focused and what was typed kept.
+ * afresh; a refused one comes back with the summary focused (which scrolls the form into view) and
+ * what was typed kept.
  */
 export function CommentForm({ action, itemId, formToken, replyTo, cancelReplyHref, errors, values }: CommentFormProps) {
   const summary = [

@@ -50,7 +50,8 @@ export function ArticlePage() {
   const action = useActionData<typeof commentAction>();
   const section = sectionCrumbs[item.kind];
   const replyComment = replyTo ? findComment(comments, replyTo) : null;
-  const replyHref = (id: string) => `${item.path}?replyTo=${encodeURIComponent(id)}#comment-form`;
+  const replyPath = (id: string) => `${item.path}?replyTo=${encodeURIComponent(id)}`;
+  const replyHref = (id: string) => `${replyPath(id)}#comment-form`;
   return (
     <>
       <DocumentTitle title={documentTitle(item.seoTitle || item.title, Boolean(action))} />
@@ -83,7 +84,9 @@ export function ArticlePage() {
                 )}
                 {formToken ? (
                   <CommentForm
-                    action={replyComment ? replyHref(replyComment.id) : `${item.path}#comment-form`}
+                    // No #fragment: browsers skip autofocus on a page opened at one, and the summary's
+                    // focus is what brings a refused comment back into view (at the top of the form).
+                    action={replyComment ? replyPath(replyComment.id) : item.path}
                     itemId={item.id}
                     formToken={formToken}
                     replyTo={replyComment && { id: replyComment.id, authorName: replyComment.authorName }}
