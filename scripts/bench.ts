@@ -3,11 +3,15 @@
 // 200 approved threaded comments) into its own database, then runs autocannon at 32 connections
 // for 20 s per endpoint, then counts stored comments against accepted submissions, and finally
 // restarts the apps with the comment rate limits on to show that they hold.
+// Then it prints what each public page type weighs (scripts/bench-weight.ts) and fails when one
+// loads more than 15 KB of JavaScript; --lighthouse (or BENCH_LIGHTHOUSE=1) adds Lighthouse's mobile
+// run of the main page types, and --weight (BENCH_WEIGHT=1) measures only the weights.
 // Options (environment): BENCH_SECONDS (20), BENCH_CONNECTIONS (32), DATABASE_URL (else embedded).
 import { createDb, databaseOn } from "@observatory/db";
 import { seedVolume } from "@observatory/demo";
 import autocannon from "autocannon";
 import { commentRequest, embeddedPort, startProduct, stopProduct, web } from "./bench-product.ts";
+import { measurePageWeights, printPageWeights, runLighthouse } from "./bench-weight.ts";
 
 if (process.argv.includes("--moderation") || process.env.BENCH_MODERATION === "1") {
   // The moderation benchmark (1M comments) is its own, longer run: see scripts/bench-moderation.ts.
@@ -23,6 +27,28 @@ if (process.argv.includes("--editorial") || process.env.BENCH_EDITORIAL === "1")
   // The content list at 100,000 items: see scripts/bench-editorial.ts.
   await import("./bench-editorial.ts");
   process.exit(0);
+}
+
+const withLighthouse = process.argv.includes("--lighthouse") || process.env.BENCH_LIGHTHOUSE === "1";
+
+/** Prints the page weights (and Lighthouse's figures); returns whether every page is within the budget. */
+async function weighPages(): Promise<boolean> {
+  const over = printPageWeights(await measurePageWeights(web));
+  if (withLighthouse) await runLighthouse(web);
+  if (over.length)
+    console.error(`\nFAILED: public pages over the JavaScript limit of 15 KB (gzip): ${over.join("; ")}`);
+  return over.length === 0;
+}
+
+if (process.argv.includes("--weight") || process.env.BENCH_WEIGHT === "1") {
+  const product = await startProduct({}, true, null);
+  let withinBudget = false;
+  try {
+    withinBudget = await weighPages();
+  } finally {
+    await stopProduct(product);
+  }
+  process.exit(withinBudget ? 0 : 1);
 }
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
@@ -78,6 +104,7 @@ let product = await startProduct(
   serverUrl,
 );
 const db = createDb(databaseUrl, 2);
+let withinBudget = false;
 try {
   const { articlePath } = await seedVolume(db);
   console.log(`Seeded the benchmark volume; ${connections} connections, ${seconds} s per endpoint.`);
@@ -105,6 +132,7 @@ try {
   console.log(
     `\nComment submissions: ${sent} sent, ${accepted} accepted (303), ${stored} stored (${stored - accepted} of them answered after the run stopped): ${consistent ? "every accepted comment is stored" : "MISMATCH"}.`,
   );
+  withinBudget = await weighPages();
 
   await stopProduct(product);
   product = await startProduct({ COMMENT_MIN_SECONDS: "0" }, false, serverUrl);
@@ -125,4 +153,4 @@ try {
   await db.$disconnect();
   await stopProduct(product);
 }
-process.exit(0);
+process.exit(withinBudget ? 0 : 1);

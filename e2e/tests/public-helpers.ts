@@ -28,6 +28,8 @@ export type ExtraItem = {
   summary?: string;
   body?: string;
   workstreams?: string[];
+  /** Open unless false. */
+  commentsOpen?: boolean;
 };
 
 /** Writes items in the state each spec describes, through the database package's factory; returns their ids. */
@@ -51,6 +53,7 @@ export async function insertItems(specs: ExtraItem[]): Promise<string[]> {
         kind: spec.kind ?? "NEWS",
         slug: spec.slug,
         authorId,
+        commentsOpen: spec.commentsOpen,
         ...(state === "PUBLISHED"
           ? { live: { ...revision, publishedAt: spec.publishedAt ?? new Date(Date.now() - 60_000) } }
           : state === "SCHEDULED"

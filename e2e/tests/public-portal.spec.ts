@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { createComment } from "@observatory/db/testing";
 import { comments as seedComments, items as seedItems } from "@observatory/demo/content";
 import { urls } from "../playwright.config";
 import { expect, expectAccessible, test } from "../fixtures";
@@ -12,6 +13,7 @@ import {
   uniqueMarker,
   waitForEnhancedHeader,
   waitForMinimumFormTime,
+  withDb,
 } from "./public-helpers";
 import { keepOnlySeedContent } from "./public-helpers";
 
@@ -101,7 +103,7 @@ test.describe("reading", () => {
     await expectAccessible(page);
   });
 
-  test("a comment posted around noon shows 12:05pm, and the article hydrates without errors", async ({
+  test("a comment posted around noon shows 12:05pm, as served and with the page's scripts run", async ({
     page,
     request,
   }) => {
@@ -109,8 +111,8 @@ test.describe("reading", () => {
     const html = await (await request.get(experts.path)).text();
     const served = /id="comment-seed_diaspora-4"[\s\S]*?<time[^>]*>([^<]*)<\/time>/.exec(html)?.[1];
     expect(served, "the time as served").toBe("29 July 2023 at 12:05pm BST");
-    // With JavaScript, the browser's own rendering must match the server's (the fixture fails the
-    // test on React's hydration errors).
+    // With JavaScript, the page's scripts change nothing of it (the fixture fails the test on any
+    // script error).
     await page.goto(experts.path);
     await waitForEnhancedHeader(page);
     await expect(page.locator("#comment-seed_diaspora-4 time")).toHaveText("29 July 2023 at 12:05pm BST");
@@ -149,11 +151,53 @@ test.describe("reading", () => {
     }
   });
 
+  test("printed, an article is its text and comments, without the form, reply links, menu, search or footer", async ({
+    page,
+  }) => {
+    await page.goto(experts.path);
+    await page.emulateMedia({ media: "print" });
+    await expect(heading(page)).toBeVisible();
+    await expect(page.locator(".observatory-comment").first()).toBeVisible();
+    for (const hidden of [
+      "#comment-form",
+      ".observatory-reply-link >> nth=0",
+      ".nhsuk-header__navigation",
+      ".nhsuk-header__search",
+      ".nhsuk-footer",
+      ".nhsuk-skip-link",
+    ]) {
+      await expect(page.locator(hidden), hidden).toBeHidden();
+    }
+  });
+
   test("an article whose comments are closed says so and has no comment form", async ({ page }) => {
     await page.goto("/press-releases/workforce-programme-pay-progression-and-bullying");
     await expect(page.getByText("Comments are closed.")).toBeVisible();
     await expect(page.getByRole("button", { name: "Send comment" })).toHaveCount(0);
+    // Closed before anyone commented: no empty "Comments (0)" heading.
+    await expect(page.locator("#comments-heading")).toHaveCount(0);
     await expectAccessible(page);
+  });
+
+  test("an article closed after a discussion shows the approved comments, without reply links", async ({ page }) => {
+    const marker = uniqueMarker("e2e-closed");
+    const [id = ""] = await insertItems([{ slug: marker, title: "A discussion now closed", commentsOpen: false }]);
+    try {
+      await withDb(async (db) => {
+        await createComment(db, { itemId: id, status: "APPROVED", name: "Ada Reader", body: `Approved ${marker}` });
+        await createComment(db, { itemId: id, status: "PENDING", body: `Pending ${marker}` });
+      });
+      await page.goto(`/news/${marker}`);
+      await expect(page.locator("#comments-heading")).toHaveText("Comments (1)");
+      await expect(page.getByText(`Approved ${marker}`)).toBeVisible();
+      await expect(page.getByText(`Pending ${marker}`)).toHaveCount(0);
+      await expect(page.getByText("Comments are closed.")).toBeVisible();
+      await expect(page.getByRole("link", { name: /^Reply/ })).toHaveCount(0);
+      await expect(page.getByRole("button", { name: "Send comment" })).toHaveCount(0);
+      await expectAccessible(page);
+    } finally {
+      await deleteItems([id]);
+    }
   });
 });
 
@@ -306,11 +350,17 @@ test.describe("commenting", () => {
       await page.goto(experts.path);
       let renderedAt = Date.now();
 
-      // Nothing filled in: the error summary, an error on each field, status 400.
+      // Nothing filled in: the error summary, an error on each field, status 400. The page comes back
+      // titled "Error: ...", with the summary (at the top of the form) focused and in view, without
+      // any script.
       let response = await submit(page, renderedAt);
       expect(response.status()).toBe(400);
       await page.waitForLoadState();
       renderedAt = Date.now();
+      await expect(page).toHaveTitle(/^Error: /);
+      await expect(page.locator("#error-summary")).toBeFocused();
+      await expect(page.locator("#error-summary")).toBeInViewport();
+      await expect(page.locator("#comment-form #error-summary")).toHaveCount(1);
       const summary = page.locator(".nhsuk-error-summary");
       await expect(summary.getByRole("heading", { name: "There is a problem" })).toBeVisible();
       await expect(summary.getByRole("link")).toHaveText([
@@ -418,14 +468,19 @@ test.describe("commenting", () => {
     await page.getByLabel("Your comment").pressSequentially("Hello world");
     await expect(count).toHaveText("You have 1,989 characters remaining");
 
-    // Errors come back without a page load, and focus moves to the summary.
+    // Errors come back without a page load (a mark left on the window survives), and focus moves
+    // to the summary.
+    await page.evaluate(() => Reflect.set(window, "stillThisPage", true));
+    const stillThisPage = () => page.evaluate(() => Reflect.get(window, "stillThisPage"));
     await page.getByLabel("Your name").fill("Cara Reader");
     let posted = page.waitForResponse((r) => r.request().method() === "POST");
     await page.getByRole("button", { name: "Send comment" }).click();
     let response = await posted;
-    expect(response.url()).toContain(".data");
+    expect(response.request().resourceType()).toBe("fetch");
     expect(response.status()).toBe(400);
     await expect(page.locator("#error-summary")).toBeFocused();
+    await expect(page).toHaveTitle(/^Error: /);
+    expect(await stillThisPage()).toBe(true);
     await expect(page.locator("#error-summary").getByRole("link")).toHaveText(["Enter your email address"]);
     await expect(page.getByLabel("Your name")).toHaveValue("Cara Reader");
     await expect(page.getByLabel("Your comment")).toHaveValue("Hello world");
@@ -437,10 +492,17 @@ test.describe("commenting", () => {
     posted = page.waitForResponse((r) => r.request().method() === "POST");
     await page.getByRole("button", { name: "Send comment" }).click();
     response = await posted;
-    expect(response.url()).toContain(".data");
+    expect(response.request().resourceType()).toBe("fetch");
     await expect(page).toHaveURL(`${urls.web}${jaundice.path}?comment=received#comment-status`);
     const banner = page.getByRole("alert").filter({ hasText: "Thank you for your comment" });
     await expect(banner).toBeVisible();
+    await expect(banner).toBeFocused();
+    expect(await stillThisPage()).toBe(true);
+    // The form starts afresh, and still counts characters.
+    await expect(page.getByLabel("Your comment")).toHaveValue("");
+    await expect(page.getByLabel("Your name")).toHaveValue("");
+    await expect(count).toHaveText("You have 2,000 characters remaining");
+    await expect(page).not.toHaveTitle(/^Error: /);
     await expect(banner).toContainText("It is awaiting moderation");
     await expect(page.getByText(text)).toHaveCount(0);
     await expect(page.locator("#comments-heading")).toHaveText(`Comments (${jaundice.approvedComments})`);

@@ -3,6 +3,8 @@ import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-r
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { NonceProvider } from "@observatory/ui";
 import { renderToPipeableStream } from "react-dom/server";
+import { EnhancementFilesProvider } from "~/lib/enhancements";
+import { enhancementFiles } from "~/lib/enhancements.server";
 import { weakEtag } from "~/lib/validators.server";
 import { type CacheTicket, pageCache, splitPage } from "~/lib/page-cache.server";
 import "~/lib/api.server";
@@ -15,9 +17,13 @@ export { databaseReachable } from "@observatory/server/database-health";
 
 const ABORT_DELAY = 5_000;
 
+// Pages are not hydrated (decision 023), so the route data Remix would stream after the document
+// (its serverHandoffStream, which ended every page with scripts after </html>) is not rendered: each
+// page is one complete, valid document.
+//
 // Pages are rendered completely before they are sent, so that each gets an ETag: a CDN or browser
 // holding the same page is answered with 304 Not Modified. The comment form's signed timestamp
-// changes on every render (in the form and in the loader data), and so does the script nonce, so
+// changes on every render, and so does the script nonce, so
 // both are left out of the hash.
 
 export default function handleRequest(
@@ -32,7 +38,14 @@ export default function handleRequest(
     let statusCode = responseStatusCode;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <EnhancementFilesProvider value={enhancementFiles}>
+          <RemixServer
+            context={{ ...remixContext, serverHandoffStream: undefined }}
+            url={request.url}
+            abortDelay={ABORT_DELAY}
+            nonce={nonce}
+          />
+        </EnhancementFilesProvider>
       </NonceProvider>,
       {
         nonce,

@@ -1,24 +1,14 @@
-import { Document, PageShell, useNonce } from "@observatory/ui";
+import { Document, PageShell } from "@observatory/ui";
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLocation,
-  useRouteError,
-} from "@remix-run/react";
-import nhsukCss from "nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css?url";
+import { isRouteErrorResponse, Links, Meta, Outlet, useLocation, useRouteError } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { siteUrl } from "~/lib/api.server";
-import appCss from "~/styles.css?url";
-import { type ReactNode, useEffect } from "react";
+import { EnhancementScripts } from "~/lib/enhancements";
 import { siteFooter, siteHeader, siteName } from "~/lib/site";
+import siteCss from "~/styles/site.scss?url";
 
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: nhsukCss },
-  { rel: "stylesheet", href: appCss },
+  { rel: "stylesheet", href: siteCss },
   {
     rel: "alternate",
     type: "application/atom+xml",
@@ -43,8 +33,12 @@ export const meta: MetaFunction = ({ error }) =>
       ]
     : [];
 
+/**
+ * Every public page is complete as the server sends it: React renders it on the server only, and
+ * the browser gets no React, no route data and no router (decision 023). What earns JavaScript is
+ * loaded as a small module by EnhancementScripts, only on the pages that use it.
+ */
 export function Layout({ children }: { children: ReactNode }) {
-  const nonce = useNonce();
   return (
     <Document
       head={
@@ -53,12 +47,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <Links />
         </>
       }
-      scripts={
-        <>
-          <ScrollRestoration nonce={nonce} />
-          <Scripts nonce={nonce} />
-        </>
-      }
+      scripts={<EnhancementScripts />}
     >
       {children}
     </Document>
@@ -66,12 +55,7 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 function Shell({ children }: { children: ReactNode }) {
-  const { pathname, search } = useLocation();
-  // Enhances the nhsuk components on this page (initAll skips those already enhanced).
-  // re-run after each navigation
-  useEffect(() => {
-    import("nhsuk-frontend").then((nhsuk) => nhsuk.initAll());
-  }, [pathname, search]);
+  const { pathname } = useLocation();
   return (
     <PageShell header={siteHeader(pathname)} footer={siteFooter}>
       {children}

@@ -12,6 +12,11 @@ describe("security headers", () => {
     expect(contentSecurityPolicy("admin", "abc123", false)).toContain("frame-ancestors 'none'");
   });
 
+  it("let the public site load fonts only from itself, and the admin also NHS's Frutiger", () => {
+    expect(contentSecurityPolicy("web", "n", false)).toContain("font-src 'self';");
+    expect(contentSecurityPolicy("admin", "n", false)).toContain("font-src 'self' https://assets.nhs.uk;");
+  });
+
   it("make a different nonce of 128 bits for each response", () => {
     const nonces = new Set(Array.from({ length: 100 }, newNonce));
     expect(nonces.size).toBe(100);

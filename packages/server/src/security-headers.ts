@@ -10,8 +10,9 @@ export function newNonce(): string {
  * The Content-Security-Policy of every response of `app`. Scripts run only from the app's own
  * origin or when they carry this response's nonce (Remix's inline hydration scripts and the
  * nhsuk-frontend body-class snippet do); styles only from files, so there are no inline styles.
- * Images may come from https (content bodies may link pictures elsewhere, as the sanitiser allows),
- * fonts from the NHS's asset host. Only the public site may be framed, and only by itself.
+ * Images may come from https (content bodies may link pictures elsewhere, as the sanitiser allows);
+ * fonts come from the site itself, and in the admin also from the NHS's asset host (Frutiger: the
+ * public site uses the NHS's fallback fonts instead, decision 023). Only the public site may be framed, and only by itself.
  */
 export function contentSecurityPolicy(app: AppName, nonce: string, https: boolean): string {
   const directives = [
@@ -19,7 +20,7 @@ export function contentSecurityPolicy(app: AppName, nonce: string, https: boolea
     `script-src 'self' 'nonce-${nonce}'`,
     "style-src 'self'",
     "img-src 'self' data: https:",
-    "font-src 'self' https://assets.nhs.uk",
+    `font-src 'self'${app === "admin" ? " https://assets.nhs.uk" : ""}`,
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",

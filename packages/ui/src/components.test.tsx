@@ -342,6 +342,15 @@ describe("ErrorSummary", () => {
     expect(html).toContain('<h2 class="nhsuk-error-summary__heading">There is a problem</h2>');
   });
 
+  it("takes focus as the page loads only when asked to (autofocus)", () => {
+    expect(find(render(<ErrorSummary errors={errors} />), "div", hasClass("nhsuk-error-summary"))).not.toHaveProperty(
+      "autofocus",
+    );
+    expect(
+      find(render(<ErrorSummary errors={errors} autoFocus />), "div", hasClass("nhsuk-error-summary")),
+    ).toHaveProperty("autofocus", "");
+  });
+
   it("links each error to its field", () => {
     const html = render(<ErrorSummary title="Fix these" errors={errors} />);
     expect(html).toContain('<a href="#email">Enter your email address</a>');

@@ -1,7 +1,15 @@
 import type { MouseEvent } from "react";
 
 export type ErrorSummaryItem = { href: string; message: string };
-export type ErrorSummaryProps = { title?: string; errors: ErrorSummaryItem[] };
+export type ErrorSummaryProps = {
+  title?: string;
+  errors: ErrorSummaryItem[];
+  /**
+   * Focus the summary when the page loads, before any script runs (`autofocus`): for pages that
+   * load no script to do it, such as the public site's comment form answered without JavaScript.
+   */
+  autoFocus?: boolean;
+};
 
 export const ERROR_SUMMARY_ID = "error-summary";
 
@@ -45,11 +53,18 @@ export function followErrorLink(event: MouseEvent<HTMLAnchorElement>): void {
   field.focus({ preventScroll: true });
 }
 
-export function ErrorSummary({ title = "There is a problem", errors }: ErrorSummaryProps) {
+export function ErrorSummary({ title = "There is a problem", errors, autoFocus = false }: ErrorSummaryProps) {
   if (errors.length === 0) return null;
 
   return (
-    <div className="nhsuk-error-summary" data-module="nhsuk-error-summary" id={ERROR_SUMMARY_ID} tabIndex={-1}>
+    <div
+      className="nhsuk-error-summary"
+      data-module="nhsuk-error-summary"
+      id={ERROR_SUMMARY_ID}
+      tabIndex={-1}
+      // biome-ignore lint/a11y/noAutofocus: the NHS.UK error summary pattern moves focus to the summary
+      autoFocus={autoFocus}
+    >
       {/* role="alert" sits on a child, as in nhsuk-frontend, so focusing the container doesn't cut the announcement short. */}
       <div role="alert">
         <h2 className="nhsuk-error-summary__heading">{title}</h2>

@@ -1,8 +1,8 @@
-import { Button, CharacterCount, Checkboxes, ErrorSummary, focusErrorSummary, TextInput } from "@observatory/ui";
-import { Form, useLocation, useNavigation } from "@remix-run/react";
-import { useEffect } from "react";
+import { Button, CharacterCount, Checkboxes, ErrorSummary, TextInput } from "@observatory/ui";
 
 export type CommentFormProps = {
+  /** The article's address (and the reply being written), where a refused comment comes back. */
+  action: string;
   itemId: string;
   formToken: string;
   replyTo: { id: string; authorName: string } | null;
@@ -17,16 +17,13 @@ const fieldOrder = [
   ["body", "Your comment"],
 ] as const;
 
-/** A real form: it posts without JavaScript, and Remix enhances it when JavaScript runs. */
-export function CommentForm({ itemId, formToken, replyTo, cancelReplyHref, errors, values }: CommentFormProps) {
-  const navigation = useNavigation();
-  // A comment that was sent redirects to the page again (a new location): the form starts afresh then,
-  // so what was sent is not left in it to be sent twice. A refused one stays (same location) to be fixed.
-  const { key: sentKey } = useLocation();
-  const submitting = navigation.state === "submitting";
-  useEffect(() => {
-    if (errors) focusErrorSummary();
-  }, [errors]);
+/**
+ * A real form: it posts without JavaScript, and the comment-form enhancement sends it without
+ * leaving the page. A comment that was sent redirects to the page again, where the form starts
+ * afresh; a refused one comes back with the summary focused (which scrolls the form into view) and
+ * what was typed kept.
+ */
+export function CommentForm({ action, itemId, formToken, replyTo, cancelReplyHref, errors, values }: CommentFormProps) {
   const summary = [
     ...(errors?.formError ? [{ href: "#comment-body", message: errors.formError }] : []),
     ...fieldOrder.flatMap(([field]) => {
@@ -35,16 +32,16 @@ export function CommentForm({ itemId, formToken, replyTo, cancelReplyHref, error
     }),
   ];
   return (
-    <section aria-labelledby="comment-form-heading" id="comment-form">
+    <section aria-labelledby="comment-form-heading" id="comment-form" className="observatory-comment-form">
       <h2 id="comment-form-heading">{replyTo ? `Reply to ${replyTo.authorName}` : "Leave a comment"}</h2>
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={summary} autoFocus />
       <p>Our moderators read your first comment before it appears. Your email address will not be published.</p>
       {replyTo && (
         <p>
           <a href={cancelReplyHref}>Cancel reply</a>
         </p>
       )}
-      <Form key={sentKey} method="post" preventScrollReset={false} noValidate>
+      <form method="post" action={action} noValidate>
         <input type="hidden" name="itemId" value={itemId} />
         <input type="hidden" name="formToken" value={formToken} />
         <input type="hidden" name="parentId" value={replyTo?.id ?? ""} />
@@ -89,8 +86,8 @@ export function CommentForm({ itemId, formToken, replyTo, cancelReplyHref, error
           legend="Notifications"
           items={[{ value: "yes", label: "Email me when my comment is published", checked: values?.notify ?? false }]}
         />
-        <Button disabled={submitting}>{submitting ? "Sending comment" : "Send comment"}</Button>
-      </Form>
+        <Button>Send comment</Button>
+      </form>
     </section>
   );
 }

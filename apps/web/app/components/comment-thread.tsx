@@ -50,7 +50,7 @@ export function CommentThread({
             </p>
             <CommentBody body={comment.body} />
             {replyHref && comment.depth < MAX_DEPTH && (
-              <p className="nhsuk-body-s">
+              <p className="nhsuk-body-s observatory-reply-link">
                 <a href={replyHref(comment.id)}>
                   Reply<span className="nhsuk-u-visually-hidden"> to {comment.authorName}</span>
                 </a>

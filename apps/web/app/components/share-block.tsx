@@ -1,6 +1,4 @@
 import { type ShareNetworkId, shareByEmailUrl, shareNetworks } from "@observatory/api/share-networks";
-// A file of its own under /assets, never inlined: the CSP allows scripts from this site, not data: URLs.
-import copyLinkScript from "~/scripts/copy-link.js?url&no-inline";
 
 // "Share this page" under an item: its address to copy, an email, and one plain link per network the
 // organisation chose (decision 024). Nothing here loads anything from a network: each link opens
@@ -21,12 +19,10 @@ export function ShareBlock({ url, title, networks }: ShareBlockProps) {
         Share this page
       </h2>
       <ul className="nhsuk-list">
-        {/* copy-link.js shows the button in place of the link where the browser can copy. */}
+        {/* The copy-link enhancement shows the button in place of the link where the browser can copy. */}
         <li data-copy-link="">
-          <a href={url} suppressHydrationWarning>
-            Link to this page
-          </a>
-          <button type="button" className="observatory-share__copy" hidden suppressHydrationWarning>
+          <a href={url}>Link to this page</a>
+          <button type="button" className="observatory-share__copy" hidden>
             Copy link
           </button>{" "}
           <span className="observatory-share__status" role="status" data-copy-status="" />
@@ -42,7 +38,6 @@ export function ShareBlock({ url, title, networks }: ShareBlockProps) {
           </li>
         ))}
       </ul>
-      <script type="module" src={copyLinkScript} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { CommentThread, type ThreadComment } from "~/components/comment-thread";
 import { ItemList } from "~/components/item-list";
 import { PressOffice } from "~/components/press-office";
 import { ShareBlock } from "~/components/share-block";
+import type { EnhancedRoute } from "~/lib/enhancements";
 import { documentTitle, pageMeta } from "~/lib/meta";
 import type { articleLoader, commentAction } from "./article.server";
 
@@ -41,13 +42,23 @@ function findComment(comments: ThreadComment[], id: string): ThreadComment | nul
   return null;
 }
 
+/** The comment form's script, on articles whose comments are open. */
+export const articleHandle: EnhancedRoute = {
+  // The share block's copy button on every item; the comment form's where comments are open.
+  enhancements: (data) => [
+    "copy-link",
+    ...((data as ArticleData | undefined)?.formToken ? (["comment-form"] as const) : []),
+  ],
+};
+
 export function ArticlePage() {
   const { item, related, comments, commentCount, formToken, replyTo, commentOutcome, organisation, siteUrl } =
     useLoaderData<ArticleData>();
   const action = useActionData<typeof commentAction>();
   const section = sectionCrumbs[item.kind];
   const replyComment = replyTo ? findComment(comments, replyTo) : null;
-  const replyHref = formToken ? (id: string) => `${item.path}?replyTo=${encodeURIComponent(id)}#comment-form` : null;
+  const replyPath = (id: string) => `${item.path}?replyTo=${encodeURIComponent(id)}`;
+  const replyHref = (id: string) => `${replyPath(id)}#comment-form`;
   return (
     <>
       <DocumentTitle title={documentTitle(item.seoTitle || item.title, Boolean(action))} />
@@ -61,42 +72,49 @@ export function ArticlePage() {
             title={item.title}
             networks={organisation.shareNetworks}
           />
-          {item.kind !== "PAGE" && (
-            <section aria-labelledby="comments-heading" className="nhsuk-u-margin-top-7">
-              <h2 id="comments-heading">
-                Comments <span className="nhsuk-u-secondary-text-colour">({commentCount})</span>
-              </h2>
-              <div id="comment-status">
-                {commentOutcome === "received" && (
-                  <NotificationBanner variant="success" title="Success" heading="Thank you for your comment">
-                    <p>It is awaiting moderation and will appear here once a moderator has approved it.</p>
-                  </NotificationBanner>
+          {item.kind !== "PAGE" &&
+            (formToken || commentCount > 0 ? (
+              <section id="comments" aria-labelledby="comments-heading" className="nhsuk-u-margin-top-7">
+                <h2 id="comments-heading">
+                  Comments <span className="nhsuk-u-secondary-text-colour">({commentCount})</span>
+                </h2>
+                <div id="comment-status">
+                  {commentOutcome === "received" && (
+                    <NotificationBanner variant="success" title="Success" heading="Thank you for your comment">
+                      <p>It is awaiting moderation and will appear here once a moderator has approved it.</p>
+                    </NotificationBanner>
+                  )}
+                  {commentOutcome === "published" && (
+                    <NotificationBanner variant="success" title="Success" heading="Thank you for your comment">
+                      <p>It has been published below.</p>
+                    </NotificationBanner>
+                  )}
+                </div>
+                {commentCount === 0 ? (
+                  <p>There are no comments yet.</p>
+                ) : (
+                  <CommentThread comments={comments} replyHref={formToken ? replyHref : null} />
                 )}
-                {commentOutcome === "published" && (
-                  <NotificationBanner variant="success" title="Success" heading="Thank you for your comment">
-                    <p>It has been published below.</p>
-                  </NotificationBanner>
+                {formToken ? (
+                  <CommentForm
+                    // No #fragment: browsers skip autofocus on a page opened at one, and the summary's
+                    // focus is what brings a refused comment back into view (at the top of the form).
+                    action={replyComment ? replyPath(replyComment.id) : item.path}
+                    itemId={item.id}
+                    formToken={formToken}
+                    replyTo={replyComment && { id: replyComment.id, authorName: replyComment.authorName }}
+                    cancelReplyHref={`${item.path}#comment-form`}
+                    errors={action ? { formError: action.formError, fieldErrors: action.fieldErrors } : null}
+                    values={action?.values ?? null}
+                  />
+                ) : (
+                  <p>Comments are closed.</p>
                 )}
-              </div>
-              {commentCount === 0 ? (
-                <p>There are no comments yet.</p>
-              ) : (
-                <CommentThread comments={comments} replyHref={replyHref} />
-              )}
-              {formToken ? (
-                <CommentForm
-                  itemId={item.id}
-                  formToken={formToken}
-                  replyTo={replyComment && { id: replyComment.id, authorName: replyComment.authorName }}
-                  cancelReplyHref={`${item.path}#comment-form`}
-                  errors={action ? { formError: action.formError, fieldErrors: action.fieldErrors } : null}
-                  values={action?.values ?? null}
-                />
-              ) : (
-                <p>Comments are closed.</p>
-              )}
-            </section>
-          )}
+              </section>
+            ) : (
+              // Closed before anyone commented: no empty "Comments (0)" section.
+              <p className="nhsuk-u-margin-top-7">Comments are closed.</p>
+            ))}
         </article>
         {related.length > 0 && (
           <aside className="nhsuk-grid-column-one-third" aria-labelledby="related-heading">

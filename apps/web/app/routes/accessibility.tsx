@@ -87,8 +87,8 @@ export default function Accessibility() {
           )}
           <p>
             We publish our work as web pages, not as PDFs or other documents to download. The website runs no scripts
-            from other organisations and embeds no videos, maps or social media posts: the only thing it loads from
-            elsewhere is the NHS.UK typeface, from NHS England's servers.
+            from other organisations and embeds no videos, maps or social media posts: everything a page needs comes
+            from this website, and pages work fully without JavaScript.
           </p>
 
           <h2>Feedback and contact information</h2>

@@ -42,6 +42,12 @@ export default function Privacy() {
             The public website sets no cookies and does not track you. Our servers keep standard technical logs to keep
             the service secure.
           </p>
+          <p>
+            Everything a page loads comes from this website itself: the page, its stylesheet, its images, and on some
+            pages a small script (for the menu, and to send a comment without reloading the page). Nothing is loaded
+            from anyone else, so no other organisation learns that you visited. Pages use fonts already on your device
+            (Arial, or your device&apos;s sans-serif font) rather than downloading any.
+          </p>
           <h2>When you leave a comment</h2>
           <p>We store:</p>
           <ul>

@@ -1,6 +1,6 @@
 // The share block's "Copy link": without JavaScript (or without the clipboard, which needs a
 // secure page) it is the plain link to the page; here its button takes the link's place and says,
-// in a live region, whether the address was copied. Loaded as a module: it runs once, after parsing.
+// in a live region, whether the address was copied (decision 024). Loaded on item pages only.
 
 for (const block of document.querySelectorAll("[data-copy-link]")) {
   const link = block.querySelector("a");
