@@ -33,6 +33,7 @@ const expected: Record<Role, Record<"own" | "other", Partial<Record<TransitionNa
       approve: ["IN_REVIEW"],
       requestChanges: ["IN_REVIEW"],
       publish: live,
+      forcePublish: ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED"],
       schedule: live,
       scheduleUnpublish: live,
       restore: statuses,
