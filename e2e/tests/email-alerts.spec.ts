@@ -86,6 +86,7 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Subscribe" }).click();
     await expect(page).toHaveTitle(/^Error: Get email alerts/);
     const summary = page.getByRole("alert");
+    await expect(page.locator("#error-summary")).toBeFocused();
     await expect(summary).toContainText("Enter your email address");
     await expect(summary).toContainText("Choose everything, or at least one type of content or priority");
     await expect(summary).toContainText("Choose how often you want emails");

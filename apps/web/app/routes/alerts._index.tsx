@@ -1,7 +1,6 @@
-import { Breadcrumbs, Button, DocumentTitle, ErrorSummary, focusErrorSummary, TextInput } from "@observatory/ui";
+import { Breadcrumbs, Button, DocumentTitle, ErrorSummary, TextInput } from "@observatory/ui";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect } from "react";
 import { AlertChoices, alertChoiceFields, alertChoicesFrom } from "~/components/alert-choices";
 import { refusedForm } from "~/lib/alert-pages.server";
 import { api, siteUrl } from "~/lib/api.server";
@@ -45,9 +44,6 @@ export default function Alerts() {
   const { options, chosen } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
-  useEffect(() => {
-    if (refused) focusErrorSummary();
-  }, [refused]);
   const fieldErrors: Record<string, string> | undefined = refused?.fieldErrors;
   const summary = [
     ...(refused?.formError ? [{ href: "#alerts-email", message: refused.formError }] : []),
@@ -62,7 +58,8 @@ export default function Alerts() {
       <Breadcrumbs items={[{ href: "/", label: "Home" }]} />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary errors={summary} />
+          {/* Public pages run no React in the browser: the summary takes focus as the page loads. */}
+          <ErrorSummary errors={summary} autoFocus />
           <h1>{TITLE}</h1>
           <p className="nhsuk-lede-text">
             Hear from us by email when we publish news, blogs or press releases on the subjects you care about.

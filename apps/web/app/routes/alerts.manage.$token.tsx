@@ -1,15 +1,6 @@
-import {
-  Breadcrumbs,
-  Button,
-  DocumentTitle,
-  ErrorSummary,
-  focusErrorSummary,
-  focusSuccessBanner,
-  NotificationBanner,
-} from "@observatory/ui";
+import { Breadcrumbs, Button, DocumentTitle, ErrorSummary, NotificationBanner } from "@observatory/ui";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect } from "react";
 import { AlertChoices, alertChoiceFields, alertChoicesFrom } from "~/components/alert-choices";
 import { privateHeaders, refusedForm } from "~/lib/alert-pages.server";
 import { api, siteUrl } from "~/lib/api.server";
@@ -56,10 +47,6 @@ export default function ManageAlerts() {
   const { subscription, options, token, outcome } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
-  useEffect(() => {
-    if (refused) focusErrorSummary();
-    else if (outcome) focusSuccessBanner();
-  }, [refused, outcome]);
   const fieldErrors: Record<string, string> | undefined = refused?.fieldErrors;
   const summary = alertChoiceFields.flatMap(([field, id]) => {
     const message = fieldErrors?.[field];
@@ -76,7 +63,8 @@ export default function ManageAlerts() {
       />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary errors={summary} />
+          {/* Public pages run no React in the browser: the summary takes focus as the page loads. */}
+          <ErrorSummary errors={summary} autoFocus />
           {outcome && !refused && (
             <NotificationBanner
               variant="success"
