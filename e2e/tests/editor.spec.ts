@@ -119,12 +119,15 @@ test("an article written with the keyboard: blocks, the accessibility check, rev
   await page.keyboard.press("Control+End");
   await page.keyboard.type("Call 111 if you are worried about a result.");
   await toolbar(page, "Inset text");
+  await expect(body).toBeFocused();
+  await expect(body.locator(".nhsuk-inset-text")).toContainText("Call 111");
   // Enter twice leaves the inset text, as it leaves a list.
   await page.keyboard.press("End");
   await page.keyboard.press("Enter");
   await page.keyboard.press("Enter");
   // A heading two levels below the last: the check calls it an error.
   await page.keyboard.type("#### What we found");
+  await expect(body.locator("h4")).toHaveText("What we found");
   await expect(page.locator("#accessibility")).toContainText("is level 4 straight after a level 2 heading");
   // The link panel, open, and the whole page checked with it.
   await page.keyboard.press("Enter");
