@@ -1,7 +1,10 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // Every core: a test file waits on its database much of the time (vitest leaves one core idle).
+    maxWorkers: availableParallelism(),
     include: ["src/**/*.test.ts"],
     globalSetup: ["../db/src/testing/global-setup.ts"],
     setupFiles: ["./src/testing/setup.ts"],
