@@ -81,7 +81,7 @@ test.describe("reading", () => {
     await expect(heading(page)).toHaveText(pulse.title);
     // Kind, date (Europe/London) and author in one line; the date is machine-readable too.
     const byline = page.locator("article p", { hasText: "By " }).first();
-    await expect(byline).toHaveText("Blog · 15 March 2022 · By Daniel Whitfield");
+    await expect(byline).toHaveText("Blog · Published 15 March 2022 · By Daniel Whitfield");
     await expect(byline.locator("time")).toHaveAttribute("datetime", "2022-03-15T10:00:00.000Z");
     // Workstream tags, in priority order, link back to their priorities.
     const tags = page.locator("article a:has(.nhsuk-tag)");

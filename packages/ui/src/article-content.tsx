@@ -17,12 +17,17 @@ export type ArticleItem = {
   authorName: string;
   workstreams: { slug: string; title: string }[];
   summary: string;
-  /** Sanitised HTML from the one Markdown renderer (packages/db/src/markdown.ts). */
+  /** Sanitised HTML from the one document renderer (packages/content). */
   bodyHtml: string;
   lastReviewedAt: Date | string | null;
   nextReviewDue: Date | string | null;
   /** The lead image, shown under the summary, with its alt text, caption and credit. */
   leadImage?: (ResponsiveImageFiles & { alt: string; caption: string; credit: string }) | null;
+  /**
+   * Its public history, newest first: each major change with its note, and the first publication
+   * (note null). A page with a major change says "Last updated" and lists them ("See all updates").
+   */
+  updates?: { at: Date | string; note: string | null }[];
 };
 
 export type ArticleContentProps = {
@@ -38,14 +43,23 @@ export type ArticleContentProps = {
 export function ArticleContent({ item, publicSiteUrl = "" }: ArticleContentProps) {
   const lastReviewed = item.lastReviewedAt && formatDate(item.lastReviewedAt);
   const nextReviewDue = item.nextReviewDue && formatDate(item.nextReviewDue);
+  const updates = item.updates ?? [];
+  const lastUpdate = updates.length > 1 ? updates[0] : undefined;
   return (
     <>
       <h1>{item.title}</h1>
       {item.kind !== "PAGE" && (
         <p className="nhsuk-body-s nhsuk-u-secondary-text-colour">
-          {contentKindLabels[item.kind]} ·{" "}
-          <time dateTime={new Date(item.publishedAt).toISOString()}>{formatDate(item.publishedAt)}</time> · By{" "}
-          {item.authorName}
+          {contentKindLabels[item.kind]} · Published{" "}
+          <time dateTime={new Date(item.publishedAt).toISOString()}>{formatDate(item.publishedAt)}</time>
+          {lastUpdate && (
+            <>
+              {" "}
+              · Last updated <time dateTime={new Date(lastUpdate.at).toISOString()}>{formatDate(lastUpdate.at)}</time> (
+              <a href="#history">see all updates</a>)
+            </>
+          )}{" "}
+          · By {item.authorName}
         </p>
       )}
       {item.workstreams.length > 0 && (
@@ -76,6 +90,23 @@ export function ArticleContent({ item, publicSiteUrl = "" }: ArticleContentProps
       )}
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on save and again on read */}
       <div className="observatory-body" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />
+      {lastUpdate && (
+        <section id="history" aria-labelledby="history-heading" className="nhsuk-u-margin-top-6">
+          <h2 id="history-heading" className="nhsuk-heading-m">
+            All updates to this page
+          </h2>
+          <dl className="observatory-history">
+            {updates.map((update) => (
+              <div key={new Date(update.at).toISOString()}>
+                <dt>
+                  <time dateTime={new Date(update.at).toISOString()}>{formatDate(update.at)}</time>
+                </dt>
+                <dd>{update.note ?? "First published."}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
       {(lastReviewed || nextReviewDue) && (
         <div className="nhsuk-review-date nhsuk-u-margin-top-6">
           <p className="nhsuk-body-s">

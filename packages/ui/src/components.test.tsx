@@ -109,11 +109,30 @@ describe("ArticleContent", () => {
   it("bylines an item with its kind, its London publication date and its author", () => {
     const html = render(<ArticleContent item={item} />);
     expect(html).toContain(
-      'Press release · <time dateTime="2026-03-29T23:30:00.000Z">30 March 2026</time> · By Ada Lovelace',
+      'Press release · Published <time dateTime="2026-03-29T23:30:00.000Z">30 March 2026</time> · By Ada Lovelace',
     );
     expect(find(html, "a")).toMatchObject({ href: "/priorities/maternity" });
     expect(html).toContain("Next review due: 31 January 2027");
     expect(html).not.toContain("Page last reviewed");
+  });
+
+  it("says when a changed page was last updated and lists every update, newest first", () => {
+    const updates = [
+      { at: "2026-05-04T09:00:00.000Z", note: "Added the figures for Wales." },
+      { at: "2026-03-29T23:30:00.000Z", note: null },
+    ];
+    const html = render(<ArticleContent item={{ ...item, updates }} />);
+    expect(html).toContain(
+      'Last updated <time dateTime="2026-05-04T09:00:00.000Z">4 May 2026</time> (<a href="#history">see all updates</a>)',
+    );
+    expect(html).toMatch(/<section id="history"[^>]*>.*All updates to this page/);
+    expect(html.indexOf("Added the figures for Wales.")).toBeLessThan(html.indexOf("First published."));
+  });
+
+  it("says nothing of updates for a page published once", () => {
+    const html = render(<ArticleContent item={{ ...item, updates: [{ at: item.publishedAt, note: null }] }} />);
+    expect(html).not.toContain("Last updated");
+    expect(html).not.toContain('id="history"');
   });
 
   it("gives a plain page no byline, and links tags to the public site when shown elsewhere", () => {

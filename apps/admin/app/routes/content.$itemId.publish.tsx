@@ -2,6 +2,7 @@ import { londonDateTimeToInstant } from "@observatory/time";
 import { BackLink, Button, InsetText, Textarea, WarningCallout } from "@observatory/ui";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ChangeNoteFields } from "~/components/change-note-fields";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { WarningsReason } from "~/components/warnings-reason";
 import { LondonDateTimeFields } from "~/components/london-time-fields";
@@ -17,12 +18,22 @@ export async function loader(args: LoaderFunctionArgs) {
   ]);
   const { item, revision } = view;
   const latestIsApproved = item.status === "APPROVED" || item.status === "SCHEDULED";
+  // Each with whether publishing it asks "major or minor change" (it replaces what readers saw).
   const publishable = latestIsApproved
-    ? { id: revision.id, number: revision.number }
-    : item.scheduledRevision && { id: item.scheduledRevision.id, number: item.scheduledRevision.number };
+    ? { id: revision.id, number: revision.number, asksForChange: view.asksForChange.latest }
+    : item.scheduledRevision && {
+        id: item.scheduledRevision.id,
+        number: item.scheduledRevision.number,
+        asksForChange: view.asksForChange.scheduled,
+      };
   // The latest revision, not yet approved, as it may go out without review when that is allowed.
   const unreviewed = ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED"].includes(item.status)
-    ? { id: revision.id, number: revision.number, allowed: forceKinds.includes(item.kind) }
+    ? {
+        id: revision.id,
+        number: revision.number,
+        allowed: forceKinds.includes(item.kind),
+        asksForChange: view.asksForChange.latest,
+      }
     : null;
   // The revision the accessibility check is about: the one publishing would put on the site.
   const checked = publishable?.id === revision.id || unreviewed?.allowed ? revision.id : null;
@@ -55,6 +66,11 @@ export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const intent = textField(form, "intent");
   const revisionId = textField(form, "revisionId");
+  const changeKind = textField(form, "changeKind");
+  const change = {
+    changeKind: changeKind === "major" || changeKind === "minor" ? (changeKind as "major" | "minor") : undefined,
+    changeNote: textField(form, "changeNote"),
+  };
   const values = {
     date: textField(form, "date"),
     time: textField(form, "time"),
@@ -69,11 +85,11 @@ export async function action(args: ActionFunctionArgs) {
       return redirect(`/content/${itemId}/publish`);
     }
     if (intent === "forcePublish") {
-      await api.editorial.forcePublish({ itemId, revisionId, reason: textField(form, "reason") });
+      await api.editorial.forcePublish({ itemId, revisionId, reason: textField(form, "reason"), ...change });
       return redirect(`/content/${itemId}?published=1`);
     }
     if (intent === "publishNow") {
-      await api.editorial.publishNow({ itemId, revisionId });
+      await api.editorial.publishNow({ itemId, revisionId, ...change });
       return redirect(`/content/${itemId}?published=1`);
     }
     if (intent === "schedule") {
@@ -81,6 +97,7 @@ export async function action(args: ActionFunctionArgs) {
         itemId,
         revisionId,
         publishAt: { date: values.date, time: values.time, clock: clock(form, "clock") },
+        ...change,
       });
       return redirect(`/content/${itemId}?scheduled=1`);
     }
@@ -97,7 +114,14 @@ export async function action(args: ActionFunctionArgs) {
     });
     return redirect(`/content/${itemId}?scheduled=1`);
   } catch (error) {
-    return formFailure(error, { ...values, reason: textField(form, "reason"), ...partsInError(values) });
+    return formFailure(error, {
+      ...values,
+      changeKind,
+      changeNote: change.changeNote,
+      intent,
+      reason: textField(form, "reason"),
+      ...partsInError(values),
+    });
   }
 }
 
@@ -132,14 +156,22 @@ export default function Publish() {
   const errors = state.fieldErrors;
   const publishPart = asPart(state.values.publishAtPart);
   const unpublishPart = asPart(state.values.unpublishAtPart);
+  // The change question is in the publishing form and in the form to publish without review.
+  const changeForm = state.values.intent === "forcePublish" ? "forceChange" : "change";
+  const changeErrors = (form: string) => (form === changeForm ? errors : {});
   return (
     <>
       <BackLink href={`/content/${data.itemId}`}>Back to the item</BackLink>
       <FormErrorSummary
         title="Publish or schedule"
         state={state}
-        fields={["accessibility", "warningsReason", "publishAt", "unpublishAt", "reason"]}
-        targets={{ publishAt: partIds.publishAt[publishPart], unpublishAt: partIds.unpublishAt[unpublishPart] }}
+        fields={["accessibility", "warningsReason", "changeKind", "changeNote", "publishAt", "unpublishAt", "reason"]}
+        targets={{
+          publishAt: partIds.publishAt[publishPart],
+          unpublishAt: partIds.unpublishAt[unpublishPart],
+          changeKind: `${changeForm}Kind`,
+          changeNote: `${changeForm}Note`,
+        }}
       />
       <h1>Publish or schedule</h1>
       <p>
@@ -175,31 +207,31 @@ export default function Publish() {
           </Form>
         )}
       {data.publishable ? (
-        <>
-          <h2>Publish now</h2>
-          <Form method="post">
-            <input type="hidden" name="revisionId" value={data.publishable.id} />
-            <Button name="intent" value="publishNow">
-              Publish revision {data.publishable.number} now
-            </Button>
-          </Form>
+        // One form, so that the change question answers for either: scheduling comes first, so that
+        // Enter in the date schedules rather than publishing at once.
+        <Form method="post" noValidate>
+          <input type="hidden" name="revisionId" value={data.publishable.id} />
+          {data.publishable.asksForChange && (
+            <ChangeNoteFields idPrefix="change" values={state.values} errors={changeErrors("change")} />
+          )}
           <h2>Schedule</h2>
-          <Form method="post" noValidate>
-            <input type="hidden" name="revisionId" value={data.publishable.id} />
-            <LondonDateTimeFields
-              idPrefix="publishAt"
-              legend="When to publish"
-              ids={partIds.publishAt}
-              values={{ date: state.values.date, time: state.values.time, clock: state.values.clock }}
-              error={errors.publishAt}
-              errorPart={publishPart}
-              clockLegend="Only for times the clocks go back through (1am to 2am on the last Sunday of October)"
-            />
-            <Button name="intent" value="schedule" variant="secondary">
-              Schedule
-            </Button>
-          </Form>
-        </>
+          <LondonDateTimeFields
+            idPrefix="publishAt"
+            legend="When to publish"
+            ids={partIds.publishAt}
+            values={{ date: state.values.date, time: state.values.time, clock: state.values.clock }}
+            error={errors.publishAt}
+            errorPart={publishPart}
+            clockLegend="Only for times the clocks go back through (1am to 2am on the last Sunday of October)"
+          />
+          <Button name="intent" value="schedule" variant="secondary">
+            Schedule
+          </Button>
+          <h2>Or publish it now</h2>
+          <Button name="intent" value="publishNow">
+            Publish revision {data.publishable.number} now
+          </Button>
+        </Form>
       ) : (
         <p>There is no approved revision to publish. A revision must be approved before it can be published.</p>
       )}
@@ -226,6 +258,9 @@ export default function Publish() {
                   defaultValue={state.values.reason}
                   rows={3}
                 />
+                {data.unreviewed.asksForChange && (
+                  <ChangeNoteFields idPrefix="forceChange" values={state.values} errors={changeErrors("forceChange")} />
+                )}
                 <Button name="intent" value="forcePublish" variant="warning">
                   Publish revision {data.unreviewed.number} without review
                 </Button>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Element, xml2js } from "xml-js";
-import { type FeedItem, feedDocument, feedUpdated } from "./feed.server";
+import { type FeedItem, feedChanged, feedDocument, feedUpdated } from "./feed.server";
 
 const siteUrl = "https://observatory.example";
 
@@ -18,6 +18,7 @@ const items: FeedItem[] = [
     ],
     publishedAt: new Date("2024-02-20T09:00:00Z"),
     updatedAt: new Date("2024-03-01T10:30:00Z"),
+    changedAt: new Date("2024-03-01T10:30:00Z"),
   },
   {
     path: "/blogs/trust",
@@ -29,6 +30,8 @@ const items: FeedItem[] = [
     workstreams: [],
     publishedAt: new Date("2023-11-02T09:00:00Z"),
     updatedAt: new Date("2023-11-02T09:00:00Z"),
+    // A typo fixed since: the document changed, its announced date did not.
+    changedAt: new Date("2024-04-05T08:00:00Z"),
   },
 ];
 
@@ -116,9 +119,11 @@ describe("RSS 2.0 feed", () => {
   });
 });
 
-describe("feedUpdated", () => {
-  it("is the newest entry's last change, and fixed for an empty feed", () => {
+describe("feedUpdated and feedChanged", () => {
+  it("are the newest entry's last major change and last change of any kind, fixed for an empty feed", () => {
     expect(feedUpdated(items).toISOString()).toBe("2024-03-01T10:30:00.000Z");
+    expect(feedChanged(items).toISOString()).toBe("2024-04-05T08:00:00.000Z");
     expect(feedUpdated([]).getTime()).toBe(0);
+    expect(feedChanged([]).getTime()).toBe(0);
   });
 });

@@ -5,7 +5,8 @@ import type { FeedFormat } from "./feeds";
 
 // A feed document in Atom 1.0 or RSS 2.0, written by the `feed` package. Each entry carries the
 // item's whole body as its page shows it (with full addresses), its summary, its author, its type
-// and priorities as categories, when it was published and when its live version last changed.
+// and priorities as categories, when it was published and when it was last updated: its last major
+// change (decision 030), so that a typo fixed is not announced as news.
 
 export type FeedItem = {
   path: string;
@@ -17,7 +18,10 @@ export type FeedItem = {
   kind: keyof typeof contentKindLabels;
   workstreams: { slug: string; title: string }[];
   publishedAt: Date | string;
+  /** Its last major change (its publication when none): the entry's `updated`. */
   updatedAt: Date | string;
+  /** When what it shows last changed, minor changes included. */
+  changedAt: Date | string;
 };
 
 export type FeedSpec = {
@@ -35,9 +39,16 @@ const asHtml = (text: string) => text.replace(/[&<>]/g, (c) => entities[c] ?? c)
 
 const kindSections = { NEWS: "/news", BLOG: "/blogs", PRESS_RELEASE: "/press-releases", PAGE: "/" } as const;
 
-/** When the feed last changed: its newest entry's last change (the epoch when it has none). */
+const newest = (dates: (Date | string)[]) => new Date(Math.max(0, ...dates.map((d) => new Date(d).getTime())));
+
+/** The feed's `updated`: its newest entry's last major change (the epoch when it has none). */
 export function feedUpdated(items: FeedItem[]): Date {
-  return new Date(Math.max(0, ...items.map((i) => new Date(i.updatedAt).getTime())));
+  return newest(items.map((i) => i.updatedAt));
+}
+
+/** When the feed document last changed, minor changes included: its Last-Modified. */
+export function feedChanged(items: FeedItem[]): Date {
+  return newest(items.map((i) => i.changedAt));
 }
 
 export function feedDocument(format: FeedFormat, { title, selfPath, pagePath, siteUrl, items }: FeedSpec): string {

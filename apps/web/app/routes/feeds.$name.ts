@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { api, siteUrl } from "~/lib/api.server";
 import { publicDocument } from "~/lib/conditional.server";
-import { feedDocument, feedUpdated } from "~/lib/feed.server";
+import { feedChanged, feedDocument } from "~/lib/feed.server";
 import { type FeedFormat, feedFormats, type SectionFeed, sectionFeedPath, sectionFeeds } from "~/lib/feeds";
 import { notFound } from "~/lib/http.server";
 
@@ -23,6 +23,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return publicDocument(request, context, {
     body,
     contentType: `${feedFormats[feedFormat].type}; charset=utf-8`,
-    lastModified: feedUpdated(items),
+    lastModified: feedChanged(items),
   });
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { api, siteUrl } from "~/lib/api.server";
 import { publicDocument } from "~/lib/conditional.server";
-import { feedDocument, feedUpdated } from "~/lib/feed.server";
+import { feedChanged, feedDocument } from "~/lib/feed.server";
 import { type FeedFormat, feedFormats, priorityFeedPath, priorityFeedTitle } from "~/lib/feeds";
 import { notFound, orNotFound } from "~/lib/http.server";
 
@@ -22,6 +22,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return publicDocument(request, context, {
     body,
     contentType: `${feedFormats[format].type}; charset=utf-8`,
-    lastModified: feedUpdated(items),
+    lastModified: feedChanged(items),
   });
 }

@@ -4,7 +4,7 @@ import { recordDueTransitions } from "../editorial/scheduler.ts";
 import { exportCommentsByEmail } from "../moderation/personal-data.ts";
 import { type Harness, useHarness } from "../testing/harness.ts";
 import { refusal } from "../testing/refusal.ts";
-import { purgeUnconfirmed, queueFirstPublicationAlerts, sendWeeklyDigests } from "./sending.ts";
+import { purgeUnconfirmed, queuePublicationAlerts, sendWeeklyDigests } from "./sending.ts";
 
 type Caller = Awaited<ReturnType<Harness["as"]>>;
 
@@ -102,7 +102,7 @@ describe("email alerts for readers", () => {
     expect(alert?.text).toContain("/alerts/manage/");
   });
 
-  it("does not alert again when a published item is updated, or unpublished and published again", async () => {
+  it("does not alert again when a published item has a minor change, or is unpublished and published again", async () => {
     const email = address("updates");
     await subscribed(email);
     const item = await published("Updated later");
@@ -118,10 +118,48 @@ describe("email alerts for readers", () => {
     const ref = { itemId: item.itemId, revisionId: saved.revisionId };
     await author.editorial.submit(ref);
     await editor.editorial.approve(ref);
-    await editor.editorial.publishNow(ref);
+    await editor.editorial.publishNow({ ...ref, changeKind: "minor" });
     await editor.editorial.unpublish({ itemId: item.itemId });
     await editor.editorial.publishNow(ref);
     expect(await alertsAbout(email, "Updated later")).toHaveLength(1);
+  });
+
+  it("alerts once on a major change, with its note, and its weekly digest lists it as updated", async () => {
+    const email = address("major");
+    const weekly = address("major-weekly");
+    await subscribed(email);
+    const digest = await subscribed(weekly, { frequency: "WEEKLY" });
+    const item = await published("Changed in earnest");
+    const saved = await author.editorial.save({
+      itemId: item.itemId,
+      baseRevisionId: item.revisionId,
+      title: "Changed in earnest",
+      kind: "NEWS",
+      body: bodyOf("New figures"),
+    });
+    const ref = { itemId: item.itemId, revisionId: saved.revisionId };
+    await author.editorial.submit(ref);
+    await editor.editorial.approve(ref);
+    await editor.editorial.publishNow({ ...ref, changeKind: "major", changeNote: "Added the figures for 2025." });
+    // Published again after coming off the site: the same revision is not news twice.
+    await editor.editorial.unpublish({ itemId: item.itemId });
+    await editor.editorial.publishNow(ref);
+
+    const [first, update, ...more] = await alertsAbout(email, "Changed in earnest");
+    expect(more).toHaveLength(0);
+    expect(first?.subject).toBe("New news: Changed in earnest");
+    expect(update?.subject).toBe("Updated news: Changed in earnest");
+    expect(update?.text).toContain("What changed: Added the figures for 2025.");
+
+    // A week on, the digest reports the item as updated, with the note.
+    await h.db.alertSubscription.update({
+      where: { id: digest.id },
+      data: { lastDigestAt: new Date(Date.now() - 8 * 86_400_000) },
+    });
+    await sendWeeklyDigests(h.db);
+    const [weeklyMail] = (await mailTo(weekly)).filter((m) => m.subject.startsWith("Your weekly alerts"));
+    expect(weeklyMail?.text).toContain("News (updated): Changed in earnest");
+    expect(weeklyMail?.text).toContain("What changed: Added the figures for 2025.");
   });
 
   it("alerts only the subscribers whose choices match: a kind, any of the item's priorities, or everything", async () => {
@@ -161,7 +199,7 @@ describe("email alerts for readers", () => {
 
     // Two more runs at once (another instance, a retried job) add nobody: the delivery key holds.
     const queued = await Promise.all(
-      [1, 2].map(() => h.db.$transaction((tx) => queueFirstPublicationAlerts(tx, ref.itemId))),
+      [1, 2].map(() => h.db.$transaction((tx) => queuePublicationAlerts(tx, ref.itemId, { first: true }))),
     );
     expect(queued).toEqual([0, 0]);
     expect(await alertsAbout(email, "Scheduled story")).toHaveLength(1);
@@ -187,7 +225,7 @@ describe("email alerts for readers", () => {
     await Promise.all([sendWeeklyDigests(h.db, now), sendWeeklyDigests(h.db, now)]);
     const digests = (await mailTo(email)).filter((m) => m.subject.startsWith("Your weekly alerts"));
     expect(digests).toHaveLength(1);
-    expect(digests[0]?.subject).toContain("2 new items");
+    expect(digests[0]?.subject).toContain("2 items");
     expect(digests[0]?.text).toContain("Digest blog one");
     expect(digests[0]?.text).toContain("Digest blog two");
     expect(digests[0]?.text).not.toContain("Digest news");

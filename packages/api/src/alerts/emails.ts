@@ -9,7 +9,8 @@ import { confirmLink, manageLink, oneClickLink, unsubscribeLink } from "./links.
 
 const ORGANISATION = "NHS Race and Health Observatory";
 
-export type AlertItem = { kind: ContentKind; slug: string; title: string; summary: string };
+/** An item to announce; `changeNote` when what is announced is a major change, not its first publication. */
+export type AlertItem = { kind: ContentKind; slug: string; title: string; summary: string; changeNote: string | null };
 
 type Subscriber = { id: string; email: string };
 
@@ -33,7 +34,8 @@ function listHeaders(subscriber: Subscriber): Record<string, string> {
 function itemText(item: AlertItem): string {
   const summary = item.summary.trim();
   return [
-    `${kindSections[item.kind].singular}: ${item.title}`,
+    `${kindSections[item.kind].singular}${item.changeNote ? " (updated)" : ""}: ${item.title}`,
+    ...(item.changeNote ? [`What changed: ${item.changeNote}`] : []),
     ...(summary ? [summary] : []),
     `Read it: ${itemLink(item)}`,
   ].join("\n");
@@ -57,20 +59,21 @@ export function alreadySubscribedEmail(subscriber: Subscriber): OutgoingEmail {
 }
 
 export function alertEmail(subscriber: Subscriber, item: AlertItem, covers: string): OutgoingEmail {
+  const singular = kindSections[item.kind].singular.toLowerCase();
   return {
     to: subscriber.email,
-    subject: `New ${kindSections[item.kind].singular.toLowerCase()}: ${item.title}`.slice(0, 200),
-    text: `New from the ${ORGANISATION}:\n\n${itemText(item)}\n\n${footer(subscriber, covers)}\n`,
+    subject: (item.changeNote ? `Updated ${singular}: ${item.title}` : `New ${singular}: ${item.title}`).slice(0, 200),
+    text: `${item.changeNote ? "Updated" : "New"} from the ${ORGANISATION}:\n\n${itemText(item)}\n\n${footer(subscriber, covers)}\n`,
     headers: listHeaders(subscriber),
   };
 }
 
 export function digestEmail(subscriber: Subscriber, items: AlertItem[], covers: string): OutgoingEmail {
-  const count = items.length === 1 ? "1 new item" : `${items.length} new items`;
+  const count = items.length === 1 ? "1 item" : `${items.length} items`;
   return {
     to: subscriber.email,
     subject: `Your weekly alerts: ${count} from the ${ORGANISATION}`,
-    text: `Published by the ${ORGANISATION} in the last week:\n\n${items.map(itemText).join("\n\n")}\n\n${footer(subscriber, covers)}\n`,
+    text: `Published or updated by the ${ORGANISATION} in the last week:\n\n${items.map(itemText).join("\n\n")}\n\n${footer(subscriber, covers)}\n`,
     headers: listHeaders(subscriber),
   };
 }

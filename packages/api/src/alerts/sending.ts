@@ -38,27 +38,29 @@ async function coverage(db: Pick<Db, "alertSubscription">, ids: string[]) {
 }
 
 /**
- * Queues the alert of an item's first publication to every confirmed immediate subscriber who
- * wants it, in the transaction that publishes it (by hand or by the scheduler). A delivery row is
- * inserted per subscriber first, and mail is queued only for the rows this call inserted: its key
- * (subscription, item) makes the alert once only, however many times or in however many
- * processes this runs.
+ * Queues the alert of what an item now shows, its first publication (`first`) or a major change
+ * (its revision has a change note; decision 030), to every confirmed immediate subscriber who wants
+ * it, in the transaction that publishes it (by hand or by the scheduler). A minor change is never
+ * announced. A delivery row is inserted per subscriber first, and mail is queued only for the rows
+ * this call inserted: its key (subscription, revision) makes each alert once only, however many
+ * times or in however many processes this runs.
  */
-export async function queueFirstPublicationAlerts(tx: Tx, itemId: string): Promise<number> {
+export async function queuePublicationAlerts(tx: Tx, itemId: string, { first }: { first: boolean }): Promise<number> {
   const recipients = await tx.$queryRaw<({ id: string; email: string } & AlertItem)[]>`
     WITH item AS (
-      SELECT i."id", i."kind", i."slug", r."id" AS "revisionId", r."title", r."summary"
+      SELECT i."id", i."kind", i."slug", r."id" AS "revisionId", r."title", r."summary",
+        CASE WHEN ${first} THEN NULL ELSE r."changeNote" END AS "changeNote"
       FROM "ContentItem" i JOIN "Revision" r ON r."id" = i."liveRevisionId"
-      WHERE i."id" = ${itemId} AND i."kind" = ANY(${announced})
+      WHERE i."id" = ${itemId} AND i."kind" = ANY(${announced}) AND (${first} OR r."changeNote" IS NOT NULL)
     ), delivered AS (
-      INSERT INTO "AlertDelivery" ("subscriptionId", "itemId")
-      SELECT s."id", item."id" FROM "AlertSubscription" s, item
+      INSERT INTO "AlertDelivery" ("subscriptionId", "itemId", "revisionId")
+      SELECT s."id", item."id", item."revisionId" FROM "AlertSubscription" s, item
       WHERE s."confirmedAt" IS NOT NULL AND s."frequency" = 'IMMEDIATE'
         AND ${wants(Prisma.sql`item."kind"`, Prisma.sql`item."revisionId"`)}
       ON CONFLICT DO NOTHING
       RETURNING "subscriptionId"
     )
-    SELECT s."id", s."email", item."kind", item."slug", item."title", item."summary"
+    SELECT s."id", s."email", item."kind", item."slug", item."title", item."summary", item."changeNote"
     FROM delivered d JOIN "AlertSubscription" s ON s."id" = d."subscriptionId", item`;
   const covers = await coverage(
     tx,
@@ -77,7 +79,8 @@ const DIGEST_ITEMS = 50;
 
 /**
  * Sends each confirmed weekly subscriber whose last digest is a week old one email listing the
- * matching items first published since then (on the site now), or nothing when there are none.
+ * matching items first published or changed in a major way since then (on the site now), or
+ * nothing when there are none.
  * Each subscriber's period is moved on by a conditional update in the transaction that queues the
  * email, so a digest is never sent twice for one period, even by two runs at once.
  */
@@ -98,13 +101,17 @@ export async function sendWeeklyDigests(db: Db, now = new Date()): Promise<{ sen
     );
     for (const subscriber of due) {
       const since = subscriber.lastDigestAt ?? dueBefore;
+      // Each item first published in the week, or changed in a major way in it (with its latest note).
       const items = await db.$queryRaw<AlertItem[]>`
-        SELECT v."kind", v."slug", r."title", r."summary"
-        FROM (${visibleItems(now)}) v JOIN "Revision" r ON r."id" = v."revisionId", "AlertSubscription" s
+        SELECT v."kind", v."slug", r."title", r."summary", u."note" AS "changeNote"
+        FROM (${visibleItems(now)}) v JOIN "Revision" r ON r."id" = v."revisionId",
+          LATERAL (SELECT pu."at", pu."note" FROM "public_updates"(${now}) pu
+            WHERE pu."itemId" = v."id" ORDER BY pu."at" DESC LIMIT 1) u,
+          "AlertSubscription" s
         WHERE s."id" = ${subscriber.id} AND v."kind" = ANY(${announced})
-          AND v."publishedAt" > ${since} AND v."publishedAt" <= ${now}
+          AND u."at" > ${since} AND u."at" <= ${now}
           AND ${wants(Prisma.sql`v."kind"`, Prisma.sql`v."revisionId"`)}
-        ORDER BY v."publishedAt" DESC, v."id" LIMIT ${DIGEST_ITEMS}`;
+        ORDER BY u."at" DESC, v."id" LIMIT ${DIGEST_ITEMS}`;
       const claimed = await db.$transaction(async (tx) => {
         const moved = await tx.alertSubscription.updateMany({
           where: { id: subscriber.id, lastDigestAt: since },

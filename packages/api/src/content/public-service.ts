@@ -12,6 +12,9 @@ import { publicReviewDates, readReviewDueSettings } from "../review-due/settings
 
 export type WorkstreamTag = { slug: string; title: string };
 
+/** One dated entry of an item's public history: its first publication (note null) or a major change. */
+export type PublicUpdate = { at: Date; note: string | null };
+
 export type ItemSummary = {
   id: string;
   kind: ContentKind;
@@ -20,7 +23,10 @@ export type ItemSummary = {
   title: string;
   summary: string;
   publishedAt: Date;
+  /** "Last updated": the last major change readers were told of (the publication date when none). */
   updatedAt: Date;
+  /** When what the page shows last changed, minor changes included: for HTTP validators. */
+  changedAt: Date;
   workstreams: WorkstreamTag[];
   /** The revision's lead image: the card image in listings and the page's og:image. */
   leadImage: RenderedImage | null;
@@ -58,8 +64,20 @@ async function leadImagesOf(db: Db, revisionIds: string[]): Promise<Map<string, 
   return found;
 }
 
-export async function withWorkstreams(db: Db, rows: SummaryRow[]): Promise<ItemSummary[]> {
-  const [tags, leadImages] = await Promise.all([
+/** The public history of these items at `now` (first publication, then each major change), newest first. */
+export async function publicUpdates(db: Db, itemIds: string[], now: Date): Promise<Map<string, PublicUpdate[]>> {
+  const rows = itemIds.length
+    ? await db.$queryRaw<({ itemId: string } & PublicUpdate)[]>`
+        SELECT u."itemId", u."at", u."note" FROM "public_updates"(${now}) u
+        WHERE u."itemId" = ANY(${itemIds}::text[]) ORDER BY u."at" DESC`
+    : [];
+  const updates = new Map<string, PublicUpdate[]>();
+  for (const { itemId, at, note } of rows) updates.set(itemId, [...(updates.get(itemId) ?? []), { at, note }]);
+  return updates;
+}
+
+export async function withWorkstreams(db: Db, rows: SummaryRow[], now: Date): Promise<ItemSummary[]> {
+  const [tags, leadImages, updates] = await Promise.all([
     rows.length
       ? db.revisionWorkstream.findMany({
           where: { revisionId: { in: rows.map((r) => r.revisionId) } },
@@ -70,9 +88,15 @@ export async function withWorkstreams(db: Db, rows: SummaryRow[]): Promise<ItemS
       db,
       rows.map((r) => r.revisionId),
     ),
+    publicUpdates(
+      db,
+      rows.map((r) => r.id),
+      now,
+    ),
   ]);
   return rows.map((row) => {
     const publishedAt = row.publishedAt ?? row.liveSince ?? new Date(0);
+    const latest = updates.get(row.id)?.[0]?.at;
     return {
       id: row.id,
       kind: row.kind,
@@ -81,7 +105,8 @@ export async function withWorkstreams(db: Db, rows: SummaryRow[]): Promise<ItemS
       title: row.title,
       summary: row.summary,
       publishedAt,
-      updatedAt: row.liveSince ?? publishedAt,
+      updatedAt: latest && latest > publishedAt ? latest : publishedAt,
+      changedAt: row.liveSince ?? publishedAt,
       workstreams: tags
         .filter((t) => t.revisionId === row.revisionId)
         .sort((a, b) => a.workstream.position - b.workstream.position)
@@ -142,7 +167,7 @@ export async function listPublished(
       WITH v AS (${visibleItems(now)}) SELECT count(*) AS n FROM v ${where}`;
     total = Number(count?.n ?? 0);
   }
-  return { items: await withWorkstreams(db, rows), total };
+  return { items: await withWorkstreams(db, rows, now), total };
 }
 
 export type PublishedItem = ItemSummary & {
@@ -154,6 +179,8 @@ export type PublishedItem = ItemSummary & {
   nextReviewDue: Date | null;
   commentsOpen: boolean;
   revisionId: string;
+  /** "See all updates": the first publication and each major change, newest first. */
+  updates: PublicUpdate[];
 };
 
 /** One published item by kind and slug; null if it is not visible now. */
@@ -169,10 +196,11 @@ export async function findPublished(db: Db, kind: ContentKind, slug: string, now
       JOIN "User" u ON u."id" = i."createdById"
     WHERE v."slug" = ${slug} AND v."kind"::text = ${kind}`;
   if (!row) return null;
-  const [[summary], bodyHtml, reviewSettings] = await Promise.all([
-    withWorkstreams(db, [row]),
+  const [[summary], bodyHtml, reviewSettings, updates] = await Promise.all([
+    withWorkstreams(db, [row], now),
     renderBody(db, row.document, { now }),
     readReviewDueSettings(db),
+    publicUpdates(db, [row.id], now),
   ]);
   if (!summary) return null;
   return {
@@ -185,6 +213,7 @@ export async function findPublished(db: Db, kind: ContentKind, slug: string, now
     // Only for kinds that show them, and never a due date already past (decision 014).
     ...publicReviewDates(reviewSettings, row, now),
     commentsOpen: row.commentsOpen,
+    updates: updates.get(row.id) ?? [],
   };
 }
 

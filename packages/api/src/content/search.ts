@@ -43,7 +43,7 @@ export async function searchPublished(
       WHERE r."searchVector" @@ websearch_to_tsquery('english', ${query})`;
     total = Number(count?.n ?? 0);
   }
-  const summaries = await withWorkstreams(db, rows);
+  const summaries = await withWorkstreams(db, rows, now);
   return {
     hits: summaries.map((s, i) => ({
       ...s,

@@ -9,6 +9,7 @@ import { closeOpenRounds } from "../workflows/rounds.ts";
 import { passAccessibilityCheck } from "./accessibility-gate.ts";
 import { assertLatest, lockItem, type StaffContext } from "./common.ts";
 import { putLive, revisionWithAuthor } from "./transitions.ts";
+import type { ChangeChoice } from "./publication-history.ts";
 import { assertCanTake, workflow } from "./workflow.ts";
 
 // The recorded emergency route (decision 026). When something cannot wait for review, an editor may
@@ -65,7 +66,7 @@ export const forcePublishReason = z
 
 export async function forcePublish(
   ctx: StaffContext,
-  input: { itemId: string; revisionId: string; reason: string; warningsReason?: string },
+  input: { itemId: string; revisionId: string; reason: string; warningsReason?: string } & ChangeChoice,
 ) {
   return ctx.db.$transaction(async (tx) => {
     const item = await lockItem(tx, input.itemId);
@@ -89,7 +90,7 @@ export async function forcePublish(
           include: { author: { select: { id: true, name: true, email: true } } },
         })
       : draft;
-    const now = await putLive(tx, item, revision);
+    const now = await putLive(tx, item, revision, input);
     await tx.forcedPublication.create({
       data: {
         itemId: item.id,

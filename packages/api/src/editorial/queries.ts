@@ -12,6 +12,7 @@ import { apiConfig } from "../config.ts";
 import { checkBody, renderBody, renderBodyDiff, storedDocument } from "../content/body.ts";
 import { acceptancesOf, unacceptedWarnings } from "./accessibility-gate.ts";
 import { findOverdueTransitions } from "./scheduler.ts";
+import { asksForChange } from "./publication-history.ts";
 import { isVisibleSql, publicRevisions, recentlyVisible } from "../content/visibility.ts";
 import { containsPattern } from "../like-pattern.ts";
 
@@ -183,6 +184,9 @@ const revisionSelect = {
   updatedAt: true,
   baseRevisionId: true,
   leadImageId: true,
+  wentLiveAt: true,
+  changeNote: true,
+  minorChange: true,
   author: { select: { id: true, name: true } },
   workstreams: { select: { workstream: { select: { id: true, title: true, slug: true } } } },
 } as const satisfies Prisma.RevisionSelect;
@@ -195,7 +199,7 @@ export async function getItemForEditor(ctx: StaffContext, itemId: string) {
       createdBy: { select: { id: true, name: true } },
       latestRevision: { select: revisionSelect },
       liveRevision: { select: { id: true, number: true, title: true } },
-      scheduledRevision: { select: { id: true, number: true, title: true } },
+      scheduledRevision: { select: { id: true, number: true, title: true, wentLiveAt: true } },
       redirects: { select: { fromSlug: true }, orderBy: { createdAt: "desc" } },
     },
   });
@@ -220,6 +224,11 @@ export async function getItemForEditor(ctx: StaffContext, itemId: string) {
     /** The review the latest revision is in, step by step; null when it is not in review. */
     review,
     onSite: shown ? { ...shown, since: onSite.since } : null,
+    /** Whether publishing the latest or the scheduled revision asks "major or minor change". */
+    asksForChange: {
+      latest: asksForChange(item, latestRevision),
+      scheduled: item.scheduledRevision !== null && asksForChange(item, item.scheduledRevision),
+    },
     /** The scheduled publication still to come (null once its time has passed). */
     pendingSchedule:
       item.scheduledRevision && item.scheduledRevision.id !== onSite?.revisionId ? item.scheduledRevision : null,

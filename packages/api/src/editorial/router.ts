@@ -4,6 +4,7 @@ import { AppError } from "../errors.ts";
 import { permissionProcedure, publicProcedure, router } from "../trpc.ts";
 import { checkBody, renderBody } from "../content/body.ts";
 import { acceptWarnings, warningsReason } from "./accessibility-gate.ts";
+import { changeChoice } from "./publication-history.ts";
 import { findLinkTargets } from "../content/link-targets.ts";
 import { apiConfig } from "../config.ts";
 import {
@@ -165,11 +166,11 @@ export const editorialRouter = router({
     .input(z.object({ id, resolved: z.boolean() }))
     .mutation(({ ctx, input }) => resolveComment(ctx, input)),
 
-  publishNow: publish.input(gatedRef).mutation(({ ctx, input }) => publishNow(ctx, input)),
+  publishNow: publish.input(gatedRef.extend(changeChoice)).mutation(({ ctx, input }) => publishNow(ctx, input)),
   acceptWarnings: publish.input(gatedRef).mutation(({ ctx, input }) => acceptWarnings(ctx, input)),
   /** The recorded emergency route: the latest revision, unreviewed, with the reason (decision 026). */
   forcePublish: publish
-    .input(gatedRef.extend({ reason: forcePublishReason }))
+    .input(gatedRef.extend({ reason: forcePublishReason, ...changeChoice }))
     .mutation(({ ctx, input }) => forcePublish(ctx, input)),
   forcePublishKinds: publish.query(({ ctx }) => readForcePublishKinds(ctx.db)),
   updateForcePublishKinds: permissionProcedure("settings.manage")
@@ -193,7 +194,7 @@ export const editorialRouter = router({
     )
     .mutation(({ ctx, input }) => reviewForcedPublication(ctx, input)),
   schedule: publish
-    .input(gatedRef.extend({ publishAt: londonDateTime }))
+    .input(gatedRef.extend({ publishAt: londonDateTime, ...changeChoice }))
     .mutation(({ ctx, input }) =>
       schedulePublication(ctx, { ...input, publishAt: instantFrom("publishAt", input.publishAt) }),
     ),

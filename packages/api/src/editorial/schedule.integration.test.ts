@@ -173,7 +173,12 @@ describe("scheduled publication", () => {
     const editRef = { itemId: item.itemId, revisionId: edit.revisionId };
     await author.api.editorial.submit(editRef);
     await editor.editorial.approve(editRef);
-    await editor.editorial.schedule({ ...editRef, publishAt: { date: "1/1/2099", time: "12:00" } });
+    await editor.editorial.schedule({
+      ...editRef,
+      publishAt: { date: "1/1/2099", time: "12:00" },
+      changeKind: "major",
+      changeNote: "Revised.",
+    });
     const before = await state(item.itemId);
     expect(before.publishedAt).not.toEqual(before.publishAt);
     expect(await isPublic(item.slug)).toBe("Scheduled edit");

@@ -4,8 +4,8 @@ import { notifyAuthor } from "./notifications.ts";
 import { formatDateTime } from "@observatory/time";
 import { renewReviewDates } from "../review-due/service.ts";
 import { readReviewDueSettings } from "../review-due/settings.ts";
-import { queueFirstPublicationAlerts } from "../alerts/sending.ts";
-import { isFirstPublication } from "./transitions.ts";
+import { queuePublicationAlerts } from "../alerts/sending.ts";
+import { isFirstPublication } from "./publication-history.ts";
 
 // The public site never waits for this job: visibility is computed from the stored schedule at
 // query time. The job *records* what the schedule already made true (live pointer, status, audit,
@@ -34,6 +34,7 @@ async function recordPublications(db: Db, now: Date): Promise<Recorded[]> {
         liveRevisionId: string | null;
         publishedAt: Date | null;
         publishAt: Date | null;
+        changeNote: string | null;
       }[]
     >`
       WITH due AS (
@@ -55,7 +56,7 @@ async function recordPublications(db: Db, now: Date): Promise<Recorded[]> {
         WHERE i."id" = due."id" AND r."id" = i."scheduledRevisionId"
           AND i."scheduledRevisionId" IS NOT NULL AND i."publishAt" <= ${now}
         RETURNING i."id", r."id" AS "revisionId", i."liveSince" AS "at", r."authorId", r."title",
-          due."liveRevisionId", due."publishedAt", due."publishAt"
+          r."changeNote", due."liveRevisionId", due."publishedAt", due."publishAt"
       ), audited AS (
         INSERT INTO "AuditEvent" ("id", "action", "targetType", "targetId", "summary", "data", "createdAt")
         SELECT gen_random_uuid()::text,
@@ -74,7 +75,9 @@ async function recordPublications(db: Db, now: Date): Promise<Recorded[]> {
     const settings = await readReviewDueSettings(tx);
     for (const row of rows) {
       await renewReviewDates(tx, row.id, row.at, settings);
-      if (isFirstPublication(row)) await queueFirstPublicationAlerts(tx, row.id);
+      // Readers hear of a first publication and of a major change (one with a note), never a minor one.
+      const first = isFirstPublication(row);
+      if (first || row.changeNote !== null) await queuePublicationAlerts(tx, row.id, { first });
     }
     const authors = await tx.user.findMany({
       where: { id: { in: [...new Set(rows.map((r) => r.authorId))] } },

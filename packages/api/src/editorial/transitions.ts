@@ -8,7 +8,8 @@ import { isVisibleAt } from "../content/visibility.ts";
 import { beginReview, decide } from "../workflows/rounds.ts";
 import { formatDateTime } from "@observatory/time";
 import { renewReviewDates } from "../review-due/service.ts";
-import { queueFirstPublicationAlerts } from "../alerts/sending.ts";
+import { queuePublicationAlerts } from "../alerts/sending.ts";
+import { type ChangeChoice, isFirstPublication, recordChange } from "./publication-history.ts";
 
 // The workflow's transitions. Each one locks the item, checks the state it starts from and the
 // actor's right to make it, changes the pointers the public site reads (see content/visibility.ts),
@@ -24,6 +25,8 @@ type ItemRef = { itemId: string };
 type RevisionRef = ItemRef & { revisionId: string };
 /** Submitting and publishing may carry the reason the accessibility check's warnings can stand. */
 type GatedRef = RevisionRef & { warningsReason?: string };
+/** Publishing and scheduling over a page readers have seen say how the change is announced. */
+type PublishRef = GatedRef & ChangeChoice;
 
 export async function revisionWithAuthor(tx: Tx, revisionId: string) {
   const revision = await tx.revision.findUnique({
@@ -32,14 +35,6 @@ export async function revisionWithAuthor(tx: Tx, revisionId: string) {
   });
   if (!revision) throw notFound("That revision");
   return revision;
-}
-
-/** True while the item has never been on the site (its publishedAt is only the scheduled date, if any). */
-export function isFirstPublication(item: Pick<LockedItem, "liveRevisionId" | "publishedAt" | "publishAt">): boolean {
-  if (item.liveRevisionId !== null) return false;
-  return (
-    item.publishedAt === null || (item.publishAt !== null && item.publishedAt.getTime() === item.publishAt.getTime())
-  );
 }
 
 export async function submitForReview(ctx: StaffContext, input: GatedRef) {
@@ -103,13 +98,13 @@ async function publishableRevision(tx: Tx, item: LockedItem, revisionId: string,
   return revision;
 }
 
-export async function publishNow(ctx: StaffContext, input: GatedRef) {
+export async function publishNow(ctx: StaffContext, input: PublishRef) {
   return ctx.db.$transaction(async (tx) => {
     const item = await lockItem(tx, input.itemId);
     assertCanTake("publish", ctx.user, item);
     const revision = await publishableRevision(tx, item, input.revisionId, "published");
     await passAccessibilityCheck(tx, ctx, item.id, revision, input.warningsReason ?? "", "published");
-    const now = await putLive(tx, item, revision);
+    const now = await putLive(tx, item, revision, input);
     await recordAudit(tx, ctx, {
       action: workflow.publish.audit,
       targetType: "ContentItem",
@@ -125,7 +120,13 @@ export async function publishNow(ctx: StaffContext, input: GatedRef) {
  * Puts `revision` on the public site now, in place of any schedule, and tells its author: the part
  * of publishing that publishing with and without review share.
  */
-export async function putLive(tx: Tx, item: LockedItem, revision: Awaited<ReturnType<typeof revisionWithAuthor>>) {
+export async function putLive(
+  tx: Tx,
+  item: LockedItem,
+  revision: Awaited<ReturnType<typeof revisionWithAuthor>>,
+  change: ChangeChoice,
+) {
+  await recordChange(tx, item, revision, change);
   const now = new Date();
   await tx.contentItem.update({
     where: { id: item.id },
@@ -141,13 +142,13 @@ export async function putLive(tx: Tx, item: LockedItem, revision: Awaited<Return
     },
   });
   await renewReviewDates(tx, item.id, now);
-  // Readers who asked to be told hear of an item once, when it first goes out.
-  if (isFirstPublication(item)) await queueFirstPublicationAlerts(tx, item.id);
+  // Readers who asked to be told hear of an item when it first goes out and of each major change.
+  await queuePublicationAlerts(tx, item.id, { first: isFirstPublication(item) });
   await notifyAuthor(tx, revision.author, item.id, revision.title, { kind: "published", when: formatDateTime(now) });
   return now;
 }
 
-export async function schedulePublication(ctx: StaffContext, input: GatedRef & { publishAt: Date }) {
+export async function schedulePublication(ctx: StaffContext, input: PublishRef & { publishAt: Date }) {
   return ctx.db.$transaction(async (tx) => {
     const item = await lockItem(tx, input.itemId);
     assertCanTake("schedule", ctx.user, item);
@@ -164,6 +165,7 @@ export async function schedulePublication(ctx: StaffContext, input: GatedRef & {
         publishAt: `The item is set to come off the site on ${formatDateTime(item.unpublishAt)}: choose an earlier time, or change that first`,
       });
     }
+    await recordChange(tx, item, revision, input);
     await tx.contentItem.update({
       where: { id: item.id },
       data: {

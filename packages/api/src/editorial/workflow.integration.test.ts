@@ -235,7 +235,7 @@ describe("the editorial workflow", () => {
     expect((await publicArticle(created.slug))?.title).toBe("Live edits");
     await editor.api.editorial.approve({ itemId: created.itemId, revisionId: edit.revisionId });
     expect((await publicArticle(created.slug))?.title).toBe("Live edits");
-    await editor.api.editorial.publishNow({ itemId: created.itemId, revisionId: edit.revisionId });
+    await editor.api.editorial.publishNow({ itemId: created.itemId, revisionId: edit.revisionId, changeKind: "minor" });
     expect((await publicArticle(created.slug))?.title).toBe("Live edits, revised");
   });
 
