@@ -167,6 +167,8 @@ test.describe("with JavaScript", () => {
     await page.getByLabel("As soon as each item is published").check();
     await page.getByRole("button", { name: "Save choices" }).click();
     await expect(page.getByText("Your choices have been saved")).toBeVisible();
+    // The page runs no script of its own: the banner takes focus as it loads.
+    await expect(page.locator(".nhsuk-notification-banner--success")).toBeFocused();
     expect(await withDb((db) => db.alertSubscription.findUniqueOrThrow({ where: { email } }))).toMatchObject({
       kinds: ["BLOG"],
       frequency: "IMMEDIATE",

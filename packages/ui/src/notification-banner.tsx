@@ -25,6 +25,11 @@ export type NotificationBannerProps = {
   titleId?: string;
   heading?: ReactNode;
   children?: ReactNode;
+  /**
+   * Takes focus as the page loads (a success banner only), for pages that load no script to do it:
+   * the public site, which runs no React in the browser.
+   */
+  autoFocus?: boolean;
 };
 
 export function NotificationBanner({
@@ -33,6 +38,7 @@ export function NotificationBanner({
   titleId = "nhsuk-notification-banner-title",
   heading,
   children,
+  autoFocus = false,
 }: NotificationBannerProps) {
   const success = variant === "success";
 
@@ -46,6 +52,8 @@ export function NotificationBanner({
       aria-labelledby={titleId}
       // Focusable by script only (focusSuccessBanner), as nhsuk-frontend makes it.
       tabIndex={success ? -1 : undefined}
+      // biome-ignore lint/a11y/noAutofocus: the NHS.UK pattern moves focus to a success banner
+      autoFocus={success && autoFocus}
     >
       <div className="nhsuk-notification-banner__header">
         <h2 className="nhsuk-notification-banner__title" id={titleId}>

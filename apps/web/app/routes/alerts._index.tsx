@@ -1,6 +1,6 @@
 import { Breadcrumbs, Button, DocumentTitle, ErrorSummary, TextInput } from "@observatory/ui";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AlertChoices, alertChoiceFields, alertChoicesFrom } from "~/components/alert-choices";
 import { refusedForm } from "~/lib/alert-pages.server";
 import { api, siteUrl } from "~/lib/api.server";
@@ -43,7 +43,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Alerts() {
   const { options, chosen } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
-  const submitting = useNavigation().state === "submitting";
   const fieldErrors: Record<string, string> | undefined = refused?.fieldErrors;
   const summary = [
     ...(refused?.formError ? [{ href: "#alerts-email", message: refused.formError }] : []),
@@ -86,7 +85,7 @@ export default function Alerts() {
               values={refused?.values ?? { everything: false, frequency: "", ...chosen }}
               errors={fieldErrors}
             />
-            <Button disabled={submitting}>{submitting ? "Subscribing" : "Subscribe"}</Button>
+            <Button>Subscribe</Button>
           </Form>
         </div>
       </div>

@@ -1,6 +1,6 @@
 import { Breadcrumbs, Button, DocumentTitle, ErrorSummary, NotificationBanner } from "@observatory/ui";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AlertChoices, alertChoiceFields, alertChoicesFrom } from "~/components/alert-choices";
 import { privateHeaders, refusedForm } from "~/lib/alert-pages.server";
 import { api, siteUrl } from "~/lib/api.server";
@@ -46,7 +46,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function ManageAlerts() {
   const { subscription, options, token, outcome } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
-  const submitting = useNavigation().state === "submitting";
   const fieldErrors: Record<string, string> | undefined = refused?.fieldErrors;
   const summary = alertChoiceFields.flatMap(([field, id]) => {
     const message = fieldErrors?.[field];
@@ -68,6 +67,7 @@ export default function ManageAlerts() {
           {outcome && !refused && (
             <NotificationBanner
               variant="success"
+              autoFocus
               heading={outcome === "confirmed" ? "Your email alerts are on" : "Your choices have been saved"}
             >
               <p>
@@ -81,7 +81,7 @@ export default function ManageAlerts() {
           </p>
           <Form method="post" noValidate>
             <AlertChoices options={options} values={refused?.values ?? subscription} errors={fieldErrors} />
-            <Button disabled={submitting}>{submitting ? "Saving" : "Save choices"}</Button>
+            <Button>Save choices</Button>
           </Form>
           <h2>Stop getting alerts</h2>
           <p>
