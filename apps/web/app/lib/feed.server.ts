@@ -18,6 +18,8 @@ export type FeedItem = {
   workstreams: { slug: string; title: string }[];
   publishedAt: Date | string;
   updatedAt: Date | string;
+  /** A withdrawn item keeps its entry, marked, and updated as of its withdrawal (decision 027). */
+  withdrawnAt?: Date | string | null;
 };
 
 export type FeedSpec = {
@@ -35,9 +37,13 @@ const asHtml = (text: string) => text.replace(/[&<>]/g, (c) => entities[c] ?? c)
 
 const kindSections = { NEWS: "/news", BLOG: "/blogs", PRESS_RELEASE: "/press-releases", PAGE: "/" } as const;
 
+/** When an entry last changed: its live version's last change, or its withdrawal if later. */
+const entryUpdated = (item: FeedItem) =>
+  Math.max(new Date(item.updatedAt).getTime(), item.withdrawnAt ? new Date(item.withdrawnAt).getTime() : 0);
+
 /** When the feed last changed: its newest entry's last change (the epoch when it has none). */
 export function feedUpdated(items: FeedItem[]): Date {
-  return new Date(Math.max(0, ...items.map((i) => new Date(i.updatedAt).getTime())));
+  return new Date(Math.max(0, ...items.map(entryUpdated)));
 }
 
 export function feedDocument(format: FeedFormat, { title, selfPath, pagePath, siteUrl, items }: FeedSpec): string {
@@ -60,14 +66,15 @@ export function feedDocument(format: FeedFormat, { title, selfPath, pagePath, si
       { name: contentKindLabels[item.kind], path: kindSections[item.kind] },
       ...item.workstreams.map((w) => ({ name: w.title, path: `/priorities/${w.slug}` })),
     ];
+    const title = item.withdrawnAt ? `Withdrawn: ${item.title}` : item.title;
     feed.addItem({
-      title: isAtom ? asHtml(item.title) : item.title,
+      title: isAtom ? asHtml(title) : title,
       id: abs(item.path),
       link: abs(item.path),
       description: asHtml(item.summary),
       // An empty body still gives a reader something to show (and RSS its content module).
       content: item.contentHtml || `<p>${asHtml(item.summary)}</p>`,
-      date: new Date(item.updatedAt),
+      date: new Date(entryUpdated(item)),
       published: new Date(item.publishedAt),
       // RSS 2.0's <author> must be an email address, which the site never publishes: it gets dc:creator.
       ...(isAtom
