@@ -193,7 +193,11 @@ async function recordIds(): Promise<Omit<Ids, "media">> {
       pending: { title: `Markup check ${run}, revised` },
     });
     await createComment(db, { itemId: item.id, status: "PENDING", body: `A comment to moderate ${run}.` });
-    const withdrawn = await createItem(db, { slug: `${slugPrefix}-withdrawn`, authorId, live: { title: `Withdrawn ${run}` } });
+    const withdrawn = await createItem(db, {
+      slug: `${slugPrefix}-withdrawn`,
+      authorId,
+      live: { title: `Withdrawn ${run}` },
+    });
     await db.contentItem.update({
       where: { id: withdrawn.id },
       data: { withdrawnAt: new Date(), withdrawalReason: "Out of date.", withdrawalReplacementPath: "/news" },

@@ -94,7 +94,7 @@ export async function loader(args: LoaderFunctionArgs) {
       withdrawal: item.withdrawnAt && {
         at: new Date(item.withdrawnAt).toISOString(),
         reason: item.withdrawalReason ?? "",
-        replacement: item.withdrawalReplacementPath && { path: item.withdrawalReplacementPath, title: null },
+        replacement: item.withdrawalReplacementPath ? { path: item.withdrawalReplacementPath, title: null } : null,
       },
       // Unpublished: what its old address answers (decision 027).
       removal:
@@ -295,7 +295,9 @@ export default function EditContent() {
             reason={item.withdrawal.reason}
             replacement={item.withdrawal.replacement}
           />
-          <p>Readers see this banner on the page. It is out of the lists, search and the sitemap, and closed to comments.</p>
+          <p>
+            Readers see this banner on the page. It is out of the lists, search and the sitemap, and closed to comments.
+          </p>
           {can.unwithdraw && (
             <Form method="post">
               <Button name="intent" value="unwithdraw" variant="secondary">

@@ -41,17 +41,13 @@ export default function WithdrawItem() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <BackLink href={`/content/${data.itemId}`}>Back to the item</BackLink>
-        <FormErrorSummary
-          title={`Withdraw “${data.title}”`}
-          state={state}
-          fields={["reason", "replacementPath"]}
-        />
+        <FormErrorSummary title={`Withdraw “${data.title}”`} state={state} fields={["reason", "replacementPath"]} />
         <h1>Withdraw “{data.title}”</h1>
         {data.canWithdraw ? (
           <>
             <p>
-              Withdraw content that is out of date or no longer right but that people may still need to find, for
-              the record. It stays at its web address with a banner saying when and why it was withdrawn, and leaves the
+              Withdraw content that is out of date or no longer right but that people may still need to find, for the
+              record. It stays at its web address with a banner saying when and why it was withdrawn, and leaves the
               lists, search and the sitemap. Comments close. You can undo this at any time.
             </p>
             <Form method="post" noValidate>

@@ -101,7 +101,7 @@ export default function BulkAction() {
     return (
       <>
         <DocumentTitle title={pageTitle(`${answer.label}: check the items`)} hasErrors={Boolean(answer.reasonError)} />
-        {answer.reasonError && <ErrorSummary autoFocus errors={[{ href: "#reason", text: answer.reasonError }]} />}
+        {answer.reasonError && <ErrorSummary autoFocus errors={[{ href: "#reason", message: answer.reasonError }]} />}
         <BackLink href={answer.back}>Back to the content list</BackLink>
         <h1>
           {answer.label} {plural(answer.items.length)}?

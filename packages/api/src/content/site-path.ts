@@ -15,7 +15,10 @@ export const sitePathInput = z
   .string()
   .trim()
   .max(300, "Enter a web address of 300 characters or fewer")
-  .refine((value) => value === "" || PATH.test(value), "Enter a web address on this site that starts with /, for example /news/new-guidance")
+  .refine(
+    (value) => value === "" || PATH.test(value),
+    "Enter a web address on this site that starts with /, for example /news/new-guidance",
+  )
   .default("");
 
 /** The item a path names, if it has the shape of an item's address: /news/<slug>, or /<slug> for a page. */

@@ -102,7 +102,11 @@ describe("the content list: bulk actions, archiving and what is on the site", ()
       ["Bulk live", true],
     ]);
 
-    const result = await editor.api.editorial.bulk({ action: "archive", itemIds: [live.id, gone.id], reason: "No longer current." });
+    const result = await editor.api.editorial.bulk({
+      action: "archive",
+      itemIds: [live.id, gone.id],
+      reason: "No longer current.",
+    });
 
     expect(result.succeeded).toMatchObject([{ id: live.id, title: "Bulk live" }]);
     expect(result.succeeded[0]?.archivedAt).toBeInstanceOf(Date);

@@ -21,7 +21,12 @@ describe("withdrawing and unpublishing (decision 027)", () => {
   });
 
   const live = (slug: string, title: string, kind: "NEWS" | "PAGE" = "NEWS") =>
-    createItem(h.db, { authorId: author.user.id, slug, kind, live: { title, body: `${title} and cervical screening.` } });
+    createItem(h.db, {
+      authorId: author.user.id,
+      slug,
+      kind,
+      live: { title, body: `${title} and cervical screening.` },
+    });
   const article = (slug: string, section = "news") => reader.content.article({ section, slug });
   const audits = (itemId: string, action: string) => h.db.auditEvent.findMany({ where: { targetId: itemId, action } });
   const listed = async (slug: string) => {
@@ -86,10 +91,17 @@ describe("withdrawing and unpublishing (decision 027)", () => {
 
   it("refuses an author, a missing reason, an item not on the site and a replacement readers cannot find, changing nothing", async () => {
     const item = await live("kept-as-it-is", "Kept as it is");
-    const draft = await createItem(h.db, { authorId: author.user.id, slug: "only-a-draft", pending: { title: "Draft" }, status: "DRAFT" });
+    const draft = await createItem(h.db, {
+      authorId: author.user.id,
+      slug: "only-a-draft",
+      pending: { title: "Draft" },
+      status: "DRAFT",
+    });
     const byAuthor = await refusal(author.api.editorial.withdraw({ itemId: item.id, reason, replacementPath: "" }));
     expect(byAuthor.code).toBe("FORBIDDEN");
-    const noReason = await refusal(editor.api.editorial.withdraw({ itemId: item.id, reason: " ", replacementPath: "" }));
+    const noReason = await refusal(
+      editor.api.editorial.withdraw({ itemId: item.id, reason: " ", replacementPath: "" }),
+    );
     expect(noReason.form?.fieldErrors.reason).toMatch(/Enter why it is withdrawn/);
     const badPath = await refusal(
       editor.api.editorial.withdraw({ itemId: item.id, reason, replacementPath: "https://example.com/x" }),
@@ -149,7 +161,12 @@ describe("withdrawing and unpublishing (decision 027)", () => {
     });
     expect(await article(item.slug)).toEqual({ kind: "redirect", location: "/news/merged-guidance" });
 
-    const draft = await createItem(h.db, { authorId: author.user.id, slug: "never-out", pending: { title: "Never out" }, status: "DRAFT" });
+    const draft = await createItem(h.db, {
+      authorId: author.user.id,
+      slug: "never-out",
+      pending: { title: "Never out" },
+      status: "DRAFT",
+    });
     await editor.api.editorial.archive({ itemId: draft.id });
     expect((await refusal(article(draft.slug))).code).toBe("NOT_FOUND");
   });

@@ -28,7 +28,10 @@ export async function withdraw(ctx: StaffContext, input: { itemId: string; reaso
     if (item.withdrawnAt) throw new AppError("CONFLICT", "This item is already withdrawn.");
     const now = new Date();
     if (!(await isVisibleAt(tx, item.id, now))) {
-      throw new AppError("CONFLICT", "Only an item on the public site can be withdrawn. Reload the page to see its state.");
+      throw new AppError(
+        "CONFLICT",
+        "Only an item on the public site can be withdrawn. Reload the page to see its state.",
+      );
     }
     const replacementPath = await checkSitePath(tx, input.replacementPath, {
       field: "replacementPath",
@@ -55,7 +58,8 @@ export async function unwithdraw(ctx: StaffContext, input: { itemId: string }) {
   return ctx.db.$transaction(async (tx) => {
     const item = await lockItem(tx, input.itemId);
     assertCanTake("unwithdraw", ctx.user, item);
-    if (!item.withdrawnAt) throw new AppError("CONFLICT", "This item is not withdrawn. Reload the page to see its state.");
+    if (!item.withdrawnAt)
+      throw new AppError("CONFLICT", "This item is not withdrawn. Reload the page to see its state.");
     await tx.contentItem.update({
       where: { id: item.id },
       data: { withdrawnAt: null, withdrawalReason: null, withdrawalReplacementPath: null },
