@@ -22,6 +22,7 @@ test.afterAll(async () => {
 /** The records the pages below are about: demo content where the seed has it, made here where not. */
 type Ids = {
   item: string;
+  withdrawn: string;
   revisions: { from: string; to: string };
   inReview: string;
   approved: string;
@@ -67,6 +68,11 @@ function adminPages(ids: Ids): PageRequest[] {
     { name: "content editor", as: "admin", path: item },
     { name: "content editor, refused", as: "admin", path: item, form: { intent: "save" }, status: 400 },
     { name: "archive", as: "admin", path: `${item}/archive` },
+    { name: "archive, refused", as: "admin", path: `${item}/archive`, form: { reason: "" }, status: 400 },
+    { name: "withdraw", as: "admin", path: `${item}/withdraw` },
+    { name: "withdraw, refused", as: "admin", path: `${item}/withdraw`, form: { reason: "" }, status: 400 },
+    { name: "a withdrawn item", as: "admin", path: `/content/${ids.withdrawn}` },
+    { name: "content list, withdrawn", as: "admin", path: "/content?status=withdrawn" },
     { name: "item comments", as: "admin", path: `${item}/comments` },
     {
       name: "compare revisions",
@@ -187,6 +193,15 @@ async function recordIds(): Promise<Omit<Ids, "media">> {
       pending: { title: `Markup check ${run}, revised` },
     });
     await createComment(db, { itemId: item.id, status: "PENDING", body: `A comment to moderate ${run}.` });
+    const withdrawn = await createItem(db, {
+      slug: `${slugPrefix}-withdrawn`,
+      authorId,
+      live: { title: `Withdrawn ${run}` },
+    });
+    await db.contentItem.update({
+      where: { id: withdrawn.id },
+      data: { withdrawnAt: new Date(), withdrawalReason: "Out of date.", withdrawalReplacementPath: "/news" },
+    });
     const inReview = await createItem(db, {
       slug: `${slugPrefix}-in-review`,
       authorId,
@@ -205,6 +220,7 @@ async function recordIds(): Promise<Omit<Ids, "media">> {
     const comment = await db.comment.findFirstOrThrow({ where: { itemId: item.id }, select: { id: true } });
     return {
       item: item.id,
+      withdrawn: withdrawn.id,
       revisions: { from: item.liveId ?? "", to: item.pendingId ?? "" },
       inReview: inReview.id,
       approved: approved.id,

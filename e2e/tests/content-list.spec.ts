@@ -5,7 +5,7 @@ import { userIdOf, withDb } from "./database";
 import { removeItems, signInAs } from "./staff-helpers";
 
 // Bulk actions on the content list, with the keyboard: two live items are selected and archived
-// after a confirmation page, one archiving is undone (the item is back on the site as it was) and
+// after a confirmation page (which asks why, as they are on the site), one archiving is undone (the item is back on the site as it was) and
 // the other item is restored as a draft.
 
 const run = Date.now().toString(36);
@@ -45,6 +45,13 @@ test("an editor archives two items from the list after confirming, undoes one an
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Archive 2 items?");
   await expect(page.getByRole("table").getByText("On the public site")).toHaveCount(2);
   await expectAccessible(page);
+  // Live items are unpublished: the reason is asked for beside its field before anything changes.
+  await page.getByRole("button", { name: "Yes, archive 2 items" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#reason-error")).toContainText("Enter why they are being unpublished");
+  expect(await state(first?.id ?? "")).toEqual({ status: "PUBLISHED", liveRevisionId: first?.liveId });
+  await page.getByLabel("Why are they being unpublished?").focus();
+  await page.keyboard.type("Both notices have lapsed.");
   await page.getByRole("button", { name: "Yes, archive 2 items" }).focus();
   await page.keyboard.press("Enter");
 

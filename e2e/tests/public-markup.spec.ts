@@ -14,6 +14,8 @@ import { deleteItems, insertItems, keepOnlySeedContent, withDb } from "./public-
 
 const run = Date.now().toString(36);
 const closedSlug = `e2e-markup-closed-${run}`;
+const withdrawnSlug = `e2e-markup-withdrawn-${run}`;
+const removedSlug = `e2e-markup-removed-${run}`;
 const JS_BUDGET = 15 * 1024;
 
 let ids: string[] = [];
@@ -28,9 +30,26 @@ test.beforeAll(async () => {
       workstreams: ["mental-health"],
     })),
     { slug: closedSlug, title: "Comments closed after a discussion", commentsOpen: false },
+    { slug: withdrawnSlug, title: "Advice that no longer applies" },
+    { slug: removedSlug, title: "Published in error" },
   ]);
   await withDb(async (db) => {
-    const item = await db.contentItem.findUniqueOrThrow({ where: { id: ids.at(-1) ?? "" } });
+    // Withdrawn (a banner) and unpublished (410 Gone), as the editorial actions leave them.
+    await db.contentItem.update({
+      where: { slug: withdrawnSlug },
+      data: { withdrawnAt: new Date(), withdrawalReason: "The programme ended.", withdrawalReplacementPath: "/news" },
+    });
+    await db.contentItem.update({
+      where: { slug: removedSlug },
+      data: {
+        status: "ARCHIVED",
+        archivedAt: new Date(),
+        liveRevisionId: null,
+        liveSince: null,
+        removalReason: "It was published by mistake.",
+      },
+    });
+    const item = await db.contentItem.findUniqueOrThrow({ where: { slug: closedSlug } });
     await createComment(db, { itemId: item.id, status: "APPROVED", body: "A comment from before they closed." });
   });
 });
@@ -66,6 +85,8 @@ const publicPages: PageRequest[] = [
   { name: "blog, a refused comment", path: experts, form: { name: "", email: "", body: "" }, status: 400 },
   { name: "press release, comments closed", path: "/press-releases/workforce-programme-pay-progression-and-bullying" },
   { name: "news, comments closed with comments", path: `/news/${closedSlug}` },
+  { name: "news, withdrawn", path: `/news/${withdrawnSlug}` },
+  { name: "news, unpublished (gone)", path: `/news/${removedSlug}`, status: 410 },
   { name: "page", path: "/about" },
   { name: "search", path: "/search" },
   { name: "search results", path: "/search?q=maternity" },

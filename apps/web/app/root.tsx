@@ -3,6 +3,7 @@ import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, Links, Meta, Outlet, useLocation, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { siteUrl } from "~/lib/api.server";
+import { isRemovedPage, REMOVED_TITLE, RemovedPage } from "~/components/removed-page";
 import { EnhancementScripts } from "~/lib/enhancements";
 import { siteFooter, siteHeader, siteName } from "~/lib/site";
 import siteCss from "~/styles/site.scss?url";
@@ -23,12 +24,18 @@ export function loader() {
   return { siteUrl: siteUrl() };
 }
 
+function errorTitle(error: unknown): string {
+  if (!isRouteErrorResponse(error)) return "Sorry, there is a problem";
+  if (error.status === 404) return "Page not found";
+  return error.status === 410 && isRemovedPage(error.data) ? REMOVED_TITLE : "Sorry, there is a problem";
+}
+
 /** Titles for the error pages (routes set their own otherwise). */
 export const meta: MetaFunction = ({ error }) =>
   error
     ? [
         {
-          title: `${isRouteErrorResponse(error) && error.status === 404 ? "Page not found" : "Sorry, there is a problem"} - ${siteName}`,
+          title: `${errorTitle(error)} - ${siteName}`,
         },
       ]
     : [];
@@ -74,11 +81,14 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const notFound = isRouteErrorResponse(error) && error.status === 404 ? error : null;
+  const removed = isRouteErrorResponse(error) && error.status === 410 && isRemovedPage(error.data) ? error.data : null;
   return (
     <Shell>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          {notFound ? (
+          {removed ? (
+            <RemovedPage page={removed} />
+          ) : notFound ? (
             <>
               <h1>Page not found</h1>
               {typeof notFound.data === "string" && notFound.data && notFound.data !== "Page not found" && (

@@ -111,6 +111,8 @@ const decisions: Record<string, Decision> = {
   "editorial.restoreFromArchive": "content.publish",
   "editorial.selection": "content.write",
   "editorial.undoArchive": "content.publish",
+  "editorial.withdraw": "content.publish",
+  "editorial.unwithdraw": "content.publish",
   "editorial.cancelSchedule": "content.publish",
   "editorial.compare": "content.write",
   "editorial.changes": "content.write",

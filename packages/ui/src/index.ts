@@ -37,6 +37,7 @@ export { type TagColour, type TagListProps, type TagProps, Tag, TagList } from "
 export { type TextareaProps, Textarea } from "./textarea";
 export { type TextInputProps, TextInput } from "./text-input";
 export { type WarningCalloutProps, WarningCallout } from "./warning-callout";
+export { type WithdrawnNoticeProps, WithdrawnNotice } from "./withdrawn-notice";
 export { type ArticleContentProps, type ArticleItem, ArticleContent, contentKindLabels } from "./article-content";
 export { type DocumentProps, Document } from "./document";
 export { DocumentTitle } from "./document-title";

@@ -25,14 +25,18 @@ export const statusOptions = Object.entries(statusLabels).map(([value, label]) =
  * ("step:Clinical sign-off", shown as "Awaiting clinical sign-off").
  */
 export function statusFilterOptions(stepNames: string[]) {
-  return statusOptions.flatMap((option) =>
-    option.value === "IN_REVIEW"
-      ? [
-          { value: option.value, label: "In review, at any step" },
-          ...stepNames.map((name) => ({ value: `step:${name}`, label: awaitingLabel(name) })),
-        ]
-      : [option],
-  );
+  return [
+    ...statusOptions.flatMap((option) =>
+      option.value === "IN_REVIEW"
+        ? [
+            { value: option.value, label: "In review, at any step" },
+            ...stepNames.map((name) => ({ value: `step:${name}`, label: awaitingLabel(name) })),
+          ]
+        : [option],
+    ),
+    // Not a status: a mark on an item on the site (decision 027).
+    { value: "withdrawn", label: "Withdrawn" },
+  ];
 }
 
 /** The bulk actions offered to `role` (each item is still checked by the API). */

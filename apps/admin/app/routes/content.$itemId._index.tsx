@@ -7,6 +7,7 @@ import {
   Table,
   Tag,
   WarningCallout,
+  WithdrawnNotice,
 } from "@observatory/ui";
 import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -40,6 +41,8 @@ const notices: Record<string, string> = {
   unarchived: "Archiving undone: the item is back as it was before.",
   restoredDraft: "Restored from the archive: its latest revision is now a draft.",
   reviewedAfterPublication: "Reviewed after publication: it is no longer marked as published without review.",
+  withdrawn: "Withdrawn: it stays at its address with the banner below, and has left the lists and search.",
+  unwithdrawn: "Withdrawal undone: the page is listed, searchable and open for comments again.",
 };
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -88,6 +91,21 @@ export async function loader(args: LoaderFunctionArgs) {
       scheduled: view.pendingSchedule && { number: view.pendingSchedule.number, at: when(item.publishAt) },
       unpublishAt: when(item.unpublishAt),
       redirects: item.redirects.map((r) => r.fromSlug),
+      withdrawal: item.withdrawnAt && {
+        at: new Date(item.withdrawnAt).toISOString(),
+        reason: item.withdrawalReason ?? "",
+        replacement: item.withdrawalReplacementPath ? { path: item.withdrawalReplacementPath, title: null } : null,
+      },
+      // Unpublished: what its old address answers (decision 027).
+      removal:
+        item.status === "ARCHIVED" && item.removalReason
+          ? {
+              reason: item.removalReason,
+              answer: item.removalRedirectPath
+                ? `Redirects to ${item.removalRedirectPath}`
+                : "Says the page was removed (410 Gone), with the reason",
+            }
+          : null,
     },
     revision: {
       id: revision.id,
@@ -160,6 +178,10 @@ export async function action(args: ActionFunctionArgs) {
       await api.editorial.undoArchive({ itemId, archivedAt: textField(form, "archivedAt") });
       return redirect(`/content/${itemId}?unarchived=1`);
     }
+    if (intent === "unwithdraw") {
+      await api.editorial.unwithdraw({ itemId });
+      return redirect(`/content/${itemId}?unwithdrawn=1`);
+    }
     if (intent === "restoreFromArchive") {
       await api.editorial.restoreFromArchive({ itemId });
       return redirect(`/content/${itemId}?restoredDraft=1`);
@@ -214,6 +236,12 @@ export default function EditContent() {
       ? [{ key: "Scheduled", value: `Revision ${item.scheduled.number} for ${item.scheduled.at}` }]
       : []),
     ...(item.unpublishAt ? [{ key: "Comes off the site", value: item.unpublishAt }] : []),
+    ...(item.removal
+      ? [
+          { key: "Unpublished because", value: item.removal.reason },
+          { key: "Its old address", value: item.removal.answer },
+        ]
+      : []),
     {
       key: "Web address",
       value: `/${item.slug}${item.redirects.length ? ` (also reached from /${item.redirects.join(", /")})` : ""}`,
@@ -259,6 +287,25 @@ export default function EditContent() {
             )}
           </p>
         </WarningCallout>
+      )}
+      {item.withdrawal && (
+        <>
+          <WithdrawnNotice
+            withdrawnAt={item.withdrawal.at}
+            reason={item.withdrawal.reason}
+            replacement={item.withdrawal.replacement}
+          />
+          <p>
+            Readers see this banner on the page. It is out of the lists, search and the sitemap, and closed to comments.
+          </p>
+          {can.unwithdraw && (
+            <Form method="post">
+              <Button name="intent" value="unwithdraw" variant="secondary">
+                Undo the withdrawal
+              </Button>
+            </Form>
+          )}
+        </>
       )}
       {latest && state.values.latestRevisionId !== state.values.baseRevisionId && (
         <section aria-labelledby="latest-version" className="nhsuk-card nhsuk-u-margin-bottom-5">
@@ -351,6 +398,11 @@ export default function EditContent() {
               Unpublish
             </Button>
           </Form>
+        )}
+        {can.withdraw && (
+          <ButtonLink href={`/content/${item.id}/withdraw`} variant="secondary">
+            Withdraw
+          </ButtonLink>
         )}
         {can.archive && (
           <ButtonLink href={`/content/${item.id}/archive`} variant="warning">

@@ -1,13 +1,15 @@
-import { BackLink, Button, WarningCallout } from "@observatory/ui";
+import { BackLink, Button, Textarea, TextInput, WarningCallout } from "@observatory/ui";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrorSummary, formState } from "~/components/form-errors";
 import { orNotFound, when } from "~/lib/content.server";
-import { formFailure } from "~/lib/forms.server";
+import { formFailure, textField } from "~/lib/forms.server";
 import { requireUser } from "~/lib/session.server";
 
 // Archiving one item asks first, saying what readers lose: an item on the public site comes off it
-// at once. The item's page then offers to undo it (see editorial/archive.ts).
+// at once, which is unpublishing it: that asks why, and what its address answers from then on (a
+// redirect to a page given, or a page saying it was removed: decision 027). The item's page then
+// offers to undo it (see editorial/archive.ts).
 
 export async function loader(args: LoaderFunctionArgs) {
   const { api } = await requireUser(args, { permission: "content.publish" });
@@ -24,11 +26,13 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { api } = await requireUser(args, { permission: "content.publish" });
   const itemId = args.params.itemId ?? "";
+  const form = await args.request.formData();
+  const values = { reason: textField(form, "reason"), redirectPath: textField(form, "redirectPath") };
   try {
-    const { archivedAt } = await api.editorial.archive({ itemId });
+    const { archivedAt } = await api.editorial.archive({ itemId, ...values });
     return redirect(`/content/${itemId}?archived=${encodeURIComponent(archivedAt.toISOString())}`);
   } catch (error) {
-    return formFailure(error);
+    return formFailure(error, values);
   }
 }
 
@@ -38,7 +42,7 @@ export default function ArchiveItem() {
   return (
     <>
       <BackLink href={`/content/${data.itemId}`}>Back to the item</BackLink>
-      <FormErrorSummary title={`Archive “${data.title}”`} state={state} fields={[]} />
+      <FormErrorSummary title={`Archive “${data.title}”`} state={state} fields={["reason", "redirectPath"]} />
       <h1>Archive “{data.title}”?</h1>
       {data.canArchive ? (
         <>
@@ -54,9 +58,31 @@ export default function ArchiveItem() {
             </p>
             <p>You can undo this straight afterwards, or restore it as a draft at any time.</p>
           </WarningCallout>
-          <Form method="post">
+          <Form method="post" noValidate>
+            {data.onSite && (
+              <>
+                <Textarea
+                  id="reason"
+                  name="reason"
+                  label="Why is it being unpublished?"
+                  hint="Readers who follow a link to it see this on a page saying it was removed. To keep it readable with a notice instead, withdraw it."
+                  error={state.fieldErrors.reason}
+                  defaultValue={state.values.reason}
+                  rows={3}
+                />
+                <TextInput
+                  id="redirectPath"
+                  name="redirectPath"
+                  label="Send readers to another page instead (optional)"
+                  hint="The web address of a published item or a page on this site, starting with /. Its old address then redirects there. Leave it empty and the old address says the page was removed."
+                  error={state.fieldErrors.redirectPath}
+                  defaultValue={state.values.redirectPath}
+                  spellCheck={false}
+                />
+              </>
+            )}
             <div className="nhsuk-button-group">
-              <Button variant="warning">Yes, archive it</Button>
+              <Button variant="warning">{data.onSite ? "Yes, unpublish and archive it" : "Yes, archive it"}</Button>
               <a href={`/content/${data.itemId}`} className="nhsuk-link">
                 No, keep it
               </a>

@@ -62,6 +62,7 @@ export async function loader(args: LoaderFunctionArgs) {
         authorId: filters.authorId || undefined,
         reviewDue: filters.reviewDue === "overdue" || filters.reviewDue === "soon" ? filters.reviewDue : undefined,
         unreviewed: filters.reviewDue === "unreviewed" || undefined,
+        withdrawn: filters.status === "withdrawn" || undefined,
         updatedFrom: filters.updatedFrom,
         updatedTo: filters.updatedTo,
         sort,
@@ -96,6 +97,8 @@ export async function loader(args: LoaderFunctionArgs) {
       status: item.statusLabel,
       isLive: item.isLive,
       publishedWithoutReview: item.publishedWithoutReview,
+      isWithdrawn: item.withdrawnAt !== null,
+      isUnpublished: item.status === "ARCHIVED" && item.removalReason !== null,
       authorName: item.authorName,
       updated: when(item.updatedAt),
     })),
@@ -252,6 +255,18 @@ export default function ContentList() {
                   <>
                     {" "}
                     <Tag colour="green">Live</Tag>
+                  </>
+                )}
+                {item.isWithdrawn && (
+                  <>
+                    {" "}
+                    <Tag colour="grey">Withdrawn</Tag>
+                  </>
+                )}
+                {item.isUnpublished && (
+                  <>
+                    {" "}
+                    <Tag colour="red">Unpublished</Tag>
                   </>
                 )}
                 {item.publishedWithoutReview && (

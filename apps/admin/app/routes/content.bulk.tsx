@@ -1,5 +1,5 @@
 import { bulkActions, safeRedirectPath } from "@observatory/api";
-import { BackLink, Button, DocumentTitle, Table, Tag, WarningCallout } from "@observatory/ui";
+import { BackLink, Button, DocumentTitle, ErrorSummary, Table, Tag, Textarea, WarningCallout } from "@observatory/ui";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { isBulkAction } from "~/lib/content.server";
@@ -25,19 +25,30 @@ export async function action(args: ActionFunctionArgs) {
   if (!isBulkAction(name)) return refuse("Choose an action for the selected items");
   if (ids.length === 0) return refuse("Select at least one item, then choose the action again");
   const chosen = bulkActions[name];
+  const reason = textField(form, "reason");
   try {
-    if (chosen.confirm && textField(form, "confirmed") !== "yes") {
-      const items = await api.editorial.selection({ itemIds: ids });
-      return {
-        view: "confirm" as const,
-        back,
-        action: name,
-        label: chosen.label,
-        warning: chosen.confirm,
-        items,
-      };
+    const confirm = async (reasonError: string | null) => ({
+      view: "confirm" as const,
+      back,
+      action: name,
+      label: chosen.label,
+      warning: chosen.confirm,
+      items: await api.editorial.selection({ itemIds: ids }),
+      reason,
+      reasonError,
+    });
+    if (chosen.confirm && textField(form, "confirmed") !== "yes") return await confirm(null);
+    // Archiving items readers can see unpublishes them: the reason is asked beside its field first.
+    if (name === "archive" && !reason.trim()) {
+      const page = await confirm("Enter why they are being unpublished: readers see this at their old addresses");
+      if (page.items.some((item) => item.isOnSite)) return page;
     }
-    const result = await api.editorial.bulk({ action: name, itemIds: ids, ownerId: textField(form, "ownerId") });
+    const result = await api.editorial.bulk({
+      action: name,
+      itemIds: ids,
+      ownerId: textField(form, "ownerId"),
+      reason,
+    });
     return {
       view: "done" as const,
       back,
@@ -89,7 +100,8 @@ export default function BulkAction() {
   if (answer.view === "confirm") {
     return (
       <>
-        <DocumentTitle title={pageTitle(`${answer.label}: check the items`)} />
+        <DocumentTitle title={pageTitle(`${answer.label}: check the items`)} hasErrors={Boolean(answer.reasonError)} />
+        {answer.reasonError && <ErrorSummary autoFocus errors={[{ href: "#reason", message: answer.reasonError }]} />}
         <BackLink href={answer.back}>Back to the content list</BackLink>
         <h1>
           {answer.label} {plural(answer.items.length)}?
@@ -117,7 +129,18 @@ export default function BulkAction() {
             </span>,
           ])}
         />
-        <Form method="post">
+        <Form method="post" noValidate>
+          {answer.items.some((item) => item.isOnSite) && (
+            <Textarea
+              id="reason"
+              name="reason"
+              label="Why are they being unpublished?"
+              hint="Readers see this on the page at each old address, which says the page was removed."
+              error={answer.reasonError ?? undefined}
+              defaultValue={answer.reason}
+              rows={3}
+            />
+          )}
           <input type="hidden" name="action" value={answer.action} />
           <input type="hidden" name="back" value={answer.back} />
           <input type="hidden" name="confirmed" value="yes" />

@@ -127,3 +127,15 @@ describe("feedUpdated and feedChanged", () => {
     expect(feedChanged([]).getTime()).toBe(0);
   });
 });
+
+describe("a withdrawn item's entry", () => {
+  const withdrawn: FeedItem = { ...(items[1] as FeedItem), withdrawnAt: new Date("2024-05-04T08:00:00Z") };
+  const root = child(parse(feedDocument("xml", { ...spec, items: [withdrawn] })), "feed");
+  const [entry] = children(root, "entry");
+
+  it("stays in the feed, marked withdrawn and updated as of its withdrawal", () => {
+    expect(text(child(entry, "title"))).toBe("Withdrawn: Building trust takes time");
+    expect(text(child(entry, "updated"))).toBe("2024-05-04T08:00:00.000Z");
+    expect(feedUpdated([withdrawn]).toISOString()).toBe("2024-05-04T08:00:00.000Z");
+  });
+});

@@ -22,6 +22,8 @@ export type FeedItem = {
   updatedAt: Date | string;
   /** When what it shows last changed, minor changes included. */
   changedAt: Date | string;
+  /** A withdrawn item keeps its entry, marked, and updated as of its withdrawal (decision 027). */
+  withdrawnAt?: Date | string | null;
 };
 
 export type FeedSpec = {
@@ -39,16 +41,19 @@ const asHtml = (text: string) => text.replace(/[&<>]/g, (c) => entities[c] ?? c)
 
 const kindSections = { NEWS: "/news", BLOG: "/blogs", PRESS_RELEASE: "/press-releases", PAGE: "/" } as const;
 
-const newest = (dates: (Date | string)[]) => new Date(Math.max(0, ...dates.map((d) => new Date(d).getTime())));
+const time = (date: Date | string | null | undefined) => (date ? new Date(date).getTime() : 0);
 
-/** The feed's `updated`: its newest entry's last major change (the epoch when it has none). */
+/** An entry's `updated`: its last major change, or its withdrawal if later. */
+const entryUpdated = (item: FeedItem) => Math.max(time(item.updatedAt), time(item.withdrawnAt));
+
+/** The feed's `updated`: its newest entry's (the epoch when it has none). */
 export function feedUpdated(items: FeedItem[]): Date {
-  return newest(items.map((i) => i.updatedAt));
+  return new Date(Math.max(0, ...items.map(entryUpdated)));
 }
 
 /** When the feed document last changed, minor changes included: its Last-Modified. */
 export function feedChanged(items: FeedItem[]): Date {
-  return newest(items.map((i) => i.changedAt));
+  return new Date(Math.max(0, ...items.map((i) => Math.max(time(i.changedAt), time(i.withdrawnAt)))));
 }
 
 export function feedDocument(format: FeedFormat, { title, selfPath, pagePath, siteUrl, items }: FeedSpec): string {
@@ -71,14 +76,15 @@ export function feedDocument(format: FeedFormat, { title, selfPath, pagePath, si
       { name: contentKindLabels[item.kind], path: kindSections[item.kind] },
       ...item.workstreams.map((w) => ({ name: w.title, path: `/priorities/${w.slug}` })),
     ];
+    const title = item.withdrawnAt ? `Withdrawn: ${item.title}` : item.title;
     feed.addItem({
-      title: isAtom ? asHtml(item.title) : item.title,
+      title: isAtom ? asHtml(title) : title,
       id: abs(item.path),
       link: abs(item.path),
       description: asHtml(item.summary),
       // An empty body still gives a reader something to show (and RSS its content module).
       content: item.contentHtml || `<p>${asHtml(item.summary)}</p>`,
-      date: new Date(item.updatedAt),
+      date: new Date(entryUpdated(item)),
       published: new Date(item.publishedAt),
       // RSS 2.0's <author> must be an email address, which the site never publishes: it gets dc:creator.
       ...(isAtom

@@ -2,6 +2,7 @@ import { toFormErrors } from "@observatory/api";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { api, siteUrl } from "~/lib/api.server";
 import { orNotFound } from "~/lib/http.server";
+import { removedPage } from "~/components/removed-page";
 
 export type ArticleSection = "news" | "blogs" | "press-releases" | "page";
 
@@ -12,6 +13,8 @@ export async function articleLoader({ request, context, params }: LoaderFunction
   const { api: caller } = await api(request, context);
   const result = await orNotFound(caller.content.article({ section, slug: params.slug ?? "" }));
   if (result.kind === "redirect") throw redirect(result.location, 301);
+  // Unpublished without a redirect: 410 Gone, with when and why (the root's error page shows it).
+  if (result.kind === "gone") throw data(removedPage(result), { status: 410 });
   const url = new URL(request.url);
   const replyTo = url.searchParams.get("replyTo");
   return {

@@ -1,4 +1,4 @@
-import { ArticleContent, Breadcrumbs, DocumentTitle, NotificationBanner } from "@observatory/ui";
+import { ArticleContent, Breadcrumbs, DocumentTitle, NotificationBanner, WithdrawnNotice } from "@observatory/ui";
 import type { MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CommentForm } from "~/components/comment-form";
@@ -65,6 +65,13 @@ export function ArticlePage() {
       <Breadcrumbs items={[{ href: "/", label: "Home" }, ...(section ? [section] : [])]} />
       <div className="nhsuk-grid-row">
         <article className="nhsuk-grid-column-two-thirds">
+          {item.withdrawal && (
+            <WithdrawnNotice
+              withdrawnAt={item.withdrawal.at}
+              reason={item.withdrawal.reason}
+              replacement={item.withdrawal.replacement}
+            />
+          )}
           <ArticleContent item={item} />
           {item.kind === "PRESS_RELEASE" && <PressOffice details={organisation} />}
           <ShareBlock

@@ -3,12 +3,13 @@ import { startOfLondonDay } from "@observatory/time";
 import { type RenderedImage, renderedImages } from "../media/render.ts";
 import { itemPath } from "./kinds.ts";
 import { renderBody } from "./body.ts";
-import { visibleItems } from "./visibility.ts";
+import { titleAtPath } from "./site-path.ts";
+import { listedItems, visibleItems } from "./visibility.ts";
 import { publicReviewDates, readReviewDueSettings } from "../review-due/settings.ts";
 
-// Read-only queries behind the public portal. Every one starts from `visibleItems`, so nothing
-// unpublished, scheduled for later or expired can leak, and each runs a fixed number of queries
-// whatever the number of rows.
+// Read-only queries behind the public portal. Every one starts from `visibleItems` (or `listedItems`,
+// which leaves withdrawn items out), so nothing unpublished, scheduled for later or expired can
+// leak, and each runs a fixed number of queries whatever the number of rows.
 
 export type WorkstreamTag = { slug: string; title: string };
 
@@ -30,6 +31,8 @@ export type ItemSummary = {
   workstreams: WorkstreamTag[];
   /** The revision's lead image: the card image in listings and the page's og:image. */
   leadImage: RenderedImage | null;
+  /** Set only where withdrawn items are read (feeds keep their entries, marked: decision 027). */
+  withdrawnAt: Date | null;
 };
 
 export type SummaryRow = {
@@ -41,6 +44,7 @@ export type SummaryRow = {
   revisionId: string;
   title: string;
   summary: string;
+  withdrawnAt?: Date | null;
   total?: bigint;
 };
 
@@ -112,6 +116,7 @@ export async function withWorkstreams(db: Db, rows: SummaryRow[], now: Date): Pr
         .sort((a, b) => a.workstream.position - b.workstream.position)
         .map((t) => ({ slug: t.workstream.slug, title: t.workstream.title })),
       leadImage: leadImages.get(row.revisionId) ?? null,
+      withdrawnAt: row.withdrawnAt ?? null,
     };
   });
 }
@@ -123,6 +128,8 @@ export type ListFilter = {
   year?: number;
   excludeItemId?: string;
   revisionTagsOf?: string;
+  /** Feeds only: withdrawn items keep their entries (decision 027); every listing leaves them out. */
+  includeWithdrawn?: boolean;
 };
 
 export function filterSql(filter: ListFilter): Prisma.Sql {
@@ -153,10 +160,11 @@ export async function listPublished(
   { page, pageSize, now }: { page: number; pageSize: number; now: Date },
 ): Promise<{ items: ItemSummary[]; total: number }> {
   const where = filterSql(filter);
+  const items = filter.includeWithdrawn ? visibleItems(now) : listedItems(now);
   const rows = await db.$queryRaw<SummaryRow[]>`
-    WITH v AS (${visibleItems(now)})
-    SELECT v."id", v."kind", v."slug", v."publishedAt", v."liveSince", v."revisionId", r."title", r."summary",
-      count(*) OVER () AS "total"
+    WITH v AS (${items})
+    SELECT v."id", v."kind", v."slug", v."publishedAt", v."liveSince", v."revisionId", v."withdrawnAt",
+      r."title", r."summary", count(*) OVER () AS "total"
     FROM v JOIN "Revision" r ON r."id" = v."revisionId"
     ${where}
     ORDER BY v."publishedAt" DESC NULLS LAST, v."id" DESC
@@ -164,11 +172,14 @@ export async function listPublished(
   let total = Number(rows[0]?.total ?? 0);
   if (!rows.length && page > 1) {
     const [count] = await db.$queryRaw<{ n: bigint }[]>`
-      WITH v AS (${visibleItems(now)}) SELECT count(*) AS n FROM v ${where}`;
+      WITH v AS (${items}) SELECT count(*) AS n FROM v ${where}`;
     total = Number(count?.n ?? 0);
   }
   return { items: await withWorkstreams(db, rows, now), total };
 }
+
+/** What the banner on a withdrawn page says (decision 027); the replacement's title when it is an item. */
+export type Withdrawal = { at: Date; reason: string; replacement: { path: string; title: string | null } | null };
 
 export type PublishedItem = ItemSummary & {
   bodyHtml: string;
@@ -181,26 +192,34 @@ export type PublishedItem = ItemSummary & {
   revisionId: string;
   /** "See all updates": the first publication and each major change, newest first. */
   updates: PublicUpdate[];
+  withdrawal: Withdrawal | null;
 };
 
 /** One published item by kind and slug; null if it is not visible now. */
 export async function findPublished(db: Db, kind: ContentKind, slug: string, now: Date): Promise<PublishedItem | null> {
   const [row] = await db.$queryRaw<
-    (SummaryRow & Omit<PublishedItem, keyof ItemSummary | "revisionId" | "bodyHtml"> & { document: unknown })[]
+    (SummaryRow &
+      Omit<PublishedItem, keyof ItemSummary | "revisionId" | "bodyHtml" | "withdrawal"> & {
+        document: unknown;
+        withdrawalReason: string | null;
+        withdrawalReplacementPath: string | null;
+      })[]
   >`
     WITH v AS (${visibleItems(now)})
     SELECT v."id", v."kind", v."slug", v."publishedAt", v."liveSince", v."revisionId", v."commentsOpen",
       r."title", r."summary", r."document", r."seoTitle", r."seoDescription", i."lastReviewedAt", i."nextReviewDue",
-      u."name" AS "authorName"
+      u."name" AS "authorName", v."withdrawnAt", i."withdrawalReason", i."withdrawalReplacementPath"
     FROM v JOIN "Revision" r ON r."id" = v."revisionId" JOIN "ContentItem" i ON i."id" = v."id"
       JOIN "User" u ON u."id" = i."createdById"
     WHERE v."slug" = ${slug} AND v."kind"::text = ${kind}`;
   if (!row) return null;
-  const [[summary], bodyHtml, reviewSettings, updates] = await Promise.all([
+  const replacementPath = row.withdrawnAt ? row.withdrawalReplacementPath : null;
+  const [[summary], bodyHtml, reviewSettings, updates, replacementTitle] = await Promise.all([
     withWorkstreams(db, [row], now),
     renderBody(db, row.document, { now }),
     readReviewDueSettings(db),
     publicUpdates(db, [row.id], now),
+    replacementPath ? titleAtPath(db, replacementPath, now) : null,
   ]);
   if (!summary) return null;
   return {
@@ -214,7 +233,33 @@ export async function findPublished(db: Db, kind: ContentKind, slug: string, now
     ...publicReviewDates(reviewSettings, row, now),
     commentsOpen: row.commentsOpen,
     updates: updates.get(row.id) ?? [],
+    withdrawal: row.withdrawnAt
+      ? {
+          at: row.withdrawnAt,
+          reason: row.withdrawalReason ?? "",
+          replacement: replacementPath ? { path: replacementPath, title: replacementTitle } : null,
+        }
+      : null,
   };
+}
+
+/**
+ * What the address of an item unpublished from the site answers (decision 027): a redirect to the
+ * page chosen, or that it was removed, when and why (410 Gone). Null for anything else (a 404).
+ */
+export async function findRemoved(
+  db: Db,
+  kind: ContentKind,
+  slug: string,
+): Promise<{ kind: "redirect"; location: string } | { kind: "gone"; removedAt: Date; reason: string } | null> {
+  const item = await db.contentItem.findFirst({
+    where: { kind, slug, status: "ARCHIVED", removalReason: { not: null } },
+    select: { archivedAt: true, removalReason: true, removalRedirectPath: true },
+  });
+  if (!item?.removalReason || !item.archivedAt) return null;
+  return item.removalRedirectPath
+    ? { kind: "redirect", location: item.removalRedirectPath }
+    : { kind: "gone", removedAt: item.archivedAt, reason: item.removalReason };
 }
 
 /** Where an old slug now lives, if the item it belonged to is visible. */
@@ -225,12 +270,12 @@ export async function findRedirect(db: Db, slug: string, now: Date): Promise<str
   return row ? itemPath(row.kind, row.slug) : null;
 }
 
-/** Every visible item's path and last change, for the sitemap. */
+/** Every listed item's path and last change, for the sitemap (withdrawn items are left out). */
 export async function listAllPublishedPaths(db: Db, now: Date): Promise<{ path: string; updatedAt: Date }[]> {
   const rows = await db.$queryRaw<
     { kind: ContentKind; slug: string; liveSince: Date | null; publishedAt: Date | null }[]
   >`
-    WITH v AS (${visibleItems(now)}) SELECT v."kind", v."slug", v."liveSince", v."publishedAt" FROM v
+    WITH v AS (${listedItems(now)}) SELECT v."kind", v."slug", v."liveSince", v."publishedAt" FROM v
     ORDER BY v."publishedAt" DESC NULLS LAST`;
   return rows.map((r) => ({ path: itemPath(r.kind, r.slug), updatedAt: r.liveSince ?? r.publishedAt ?? new Date(0) }));
 }

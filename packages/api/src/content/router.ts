@@ -6,7 +6,7 @@ import { publicProcedure, router } from "../trpc.ts";
 import { readPublicState } from "./public-state.ts";
 import { publishedYears, searchPublished, suggestSpelling } from "./search.ts";
 import { kindForSection, kindSections, type ListedKind, listedKinds } from "./kinds.ts";
-import { findPublished, findRedirect, listAllPublishedPaths, listPublished } from "./public-service.ts";
+import { findPublished, findRedirect, findRemoved, listAllPublishedPaths, listPublished } from "./public-service.ts";
 
 export const PAGE_SIZE = 10;
 
@@ -82,7 +82,7 @@ export const contentRouter = router({
     .input(z.object({ section }))
     .query(({ ctx, input }) => publishedYears(ctx.db, new Date(), kindsFor(input.section))),
 
-  /** A published article with its related items and approved comments; or where its old slug moved to. */
+  /** A published article with its related items and approved comments; or where it moved, or that it is gone. */
   article: publicProcedure
     .input(
       z.object({
@@ -97,6 +97,9 @@ export const contentRouter = router({
       if (!item) {
         const redirect = await findRedirect(ctx.db, input.slug, now);
         if (redirect) return { kind: "redirect" as const, location: redirect };
+        // Unpublished: where it now redirects, or that it was removed (decision 027), never a bare 404.
+        const removed = kind ? await findRemoved(ctx.db, kind, input.slug) : null;
+        if (removed) return removed;
         throw notFound("That page");
       }
       const [related, thread] = await Promise.all([
@@ -174,7 +177,8 @@ export const contentRouter = router({
       const now = new Date();
       const { items } = await listPublished(
         ctx.db,
-        { kinds: kindsFor(input.section), workstreamId: workstream?.id },
+        // Withdrawn items keep their entries: a feed is a history (decision 027).
+        { kinds: kindsFor(input.section), workstreamId: workstream?.id, includeWithdrawn: true },
         { page: 1, pageSize: 30, now },
       );
       // Each entry carries its body as the page shows it (feed readers show the whole item) and

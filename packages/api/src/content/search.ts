@@ -2,9 +2,9 @@ import type { ContentKind, Db } from "@observatory/db";
 import { londonDay } from "@observatory/time";
 import { filterSql, type ItemSummary, type ListFilter, type SummaryRow, withWorkstreams } from "./public-service.ts";
 import { MATCH_START, MATCH_STOP, type SnippetSegment, snippetSegments } from "./snippet.ts";
-import { visibleItems } from "./visibility.ts";
+import { listedItems } from "./visibility.ts";
 
-// Search of what is published now: PostgreSQL full-text search (the `searchVector` of each public
+// Search of what is published now and not withdrawn (`listedItems`): PostgreSQL full-text search (the `searchVector` of each public
 // revision), filters by kind, priority and year, and a spelling suggestion drawn only from the words
 // of public revisions (`SearchWord`), so that it can never reveal a draft.
 
@@ -19,7 +19,7 @@ export async function searchPublished(
 ): Promise<{ hits: SearchHit[]; total: number }> {
   const where = filterSql(filter);
   const rows = await db.$queryRaw<(SummaryRow & { rank: number; headline: string })[]>`
-    WITH v AS (SELECT v.* FROM (${visibleItems(now)}) v ${where}),
+    WITH v AS (SELECT v.* FROM (${listedItems(now)}) v ${where}),
     q AS (SELECT websearch_to_tsquery('english', ${query}) AS query),
     ranked AS (
       SELECT v."id", v."kind", v."slug", v."publishedAt", v."liveSince", v."revisionId",
@@ -38,7 +38,7 @@ export async function searchPublished(
   if (!rows.length && page > 1) {
     // Past the last page: still say how many results there are, so the page can link back.
     const [count] = await db.$queryRaw<{ n: bigint }[]>`
-      WITH v AS (SELECT v.* FROM (${visibleItems(now)}) v ${where})
+      WITH v AS (SELECT v.* FROM (${listedItems(now)}) v ${where})
       SELECT count(*) AS n FROM v JOIN "Revision" r ON r."id" = v."revisionId"
       WHERE r."searchVector" @@ websearch_to_tsquery('english', ${query})`;
     total = Number(count?.n ?? 0);
@@ -57,7 +57,7 @@ export async function searchPublished(
 /** The years something visible (of these kinds, when given) was published in, newest first, for the year filter. */
 export async function publishedYears(db: Db, now: Date, kinds?: ContentKind[]): Promise<number[]> {
   const [range] = await db.$queryRaw<{ first: Date | null; last: Date | null }[]>`
-    WITH v AS (${visibleItems(now)})
+    WITH v AS (${listedItems(now)})
     SELECT min(v."publishedAt") AS "first", max(v."publishedAt") AS "last" FROM v ${filterSql({ kinds })}`;
   if (!range?.first || !range.last) return [];
   const last = londonDay(range.last).year;
@@ -101,7 +101,7 @@ export async function suggestSpelling(db: Db, query: string, now: Date): Promise
   const candidates = await db.$queryRaw<
     { typed: string; word: string; pages: bigint; likeness: number; sameStem: boolean }[]
   >`
-    WITH v AS (${visibleItems(now)}),
+    WITH v AS (${listedItems(now)}),
     typed AS (SELECT unnest(${typed}::text[]) AS "typed")
     SELECT t."typed", c."word", c."pages", c."likeness",
       to_tsvector('english', c."word") = to_tsvector('english', t."typed") AS "sameStem"

@@ -4,12 +4,21 @@ import { type Db, Prisma } from "@observatory/db";
  * What the public may see, decided at query time from the stored schedule (never from whether a
  * background job has run): per item, the scheduled revision once its `publishAt` has passed,
  * otherwise the live revision; nothing once `unpublishAt` has passed or the item is archived.
- * Yields one row per visible item: `id`, `kind`, `slug`, `publishedAt`, `commentsOpen`, `liveSince`
- * and `revisionId`. The rule itself is the SQL function `visible_items` (migration
- * 20261121140000), which the planner inlines into each query.
+ * Yields one row per visible item: `id`, `kind`, `slug`, `publishedAt`, `commentsOpen`, `liveSince`,
+ * `revisionId` and `withdrawnAt`. The rule itself is the SQL function `visible_items` (migrations
+ * 20261121140000 and 20261209000000), which the planner inlines into each query. A withdrawn item
+ * is visible (its page answers, with a banner) but not listed: see `listedItems`.
  */
 export function visibleItems(now: Date): Prisma.Sql {
   return Prisma.sql`SELECT * FROM "visible_items"(${now})`;
+}
+
+/**
+ * What listings, search, priority pages and the sitemap offer: the visible items that are not
+ * withdrawn (decision 027). Feeds read `visibleItems`, so that a withdrawn entry stays in their history.
+ */
+export function listedItems(now: Date): Prisma.Sql {
+  return Prisma.sql`SELECT * FROM "visible_items"(${now}) WHERE "withdrawnAt" IS NULL`;
 }
 
 /** Whether the public sees the item at `now`, by the same SQL rule (inside a transaction, too). */

@@ -3,6 +3,7 @@ import { formatDateTime } from "@observatory/time";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
 import { AppError } from "../errors.ts";
+import { checkSitePath } from "../content/site-path.ts";
 import { isVisibleAt } from "../content/visibility.ts";
 import { type LockedItem, lockItem, type StaffContext } from "./common.ts";
 import { restoreInto } from "./drafts.ts";
@@ -34,12 +35,28 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
 const date = (text: string | null) => (text ? new Date(text) : null);
 const titleOf = (item: LockedItem) => item.latestRevision?.title ?? item.slug;
 
-export async function archive(ctx: StaffContext, input: { itemId: string }) {
+/** Why an item on the site is being unpublished: required then (see `archive`), shown on its 410 page. */
+export const removalReason = z.string().trim().max(1000, "Reason must be 1,000 characters or fewer").default("");
+
+/**
+ * Archives the item. Archiving an item readers can see unpublishes it (decision 027): that needs a
+ * reason, and its address then answers 410 Gone with the reason, or redirects to `redirectPath`.
+ */
+export async function archive(ctx: StaffContext, input: { itemId: string; reason?: string; redirectPath?: string }) {
   return ctx.db.$transaction(async (tx) => {
     const item = await lockItem(tx, input.itemId);
     assertCanTake("archive", ctx.user, item);
     const now = new Date();
     const wasOnSite = await isVisibleAt(tx, item.id, now);
+    const reason = input.reason?.trim() ?? "";
+    if (wasOnSite && !reason) {
+      throw new AppError("BAD_REQUEST", "Enter why it is being unpublished", {
+        reason: "Enter why it is being unpublished: readers see this at its old address",
+      });
+    }
+    const redirectPath = wasOnSite
+      ? await checkSitePath(tx, input.redirectPath ?? "", { field: "redirectPath", itemId: item.id, now })
+      : null;
     const openRounds = await tx.reviewRound.findMany({
       where: { status: "IN_PROGRESS", revision: { itemId: item.id } },
       select: { id: true, stepName: true, stepGroupId: true },
@@ -61,6 +78,9 @@ export async function archive(ctx: StaffContext, input: { itemId: string }) {
         status: "ARCHIVED",
         archivedAt: now,
         archivedFrom: before,
+        // What its address answers from now on: set only when readers could see it (decision 027).
+        removalReason: wasOnSite ? reason : null,
+        removalRedirectPath: redirectPath,
         liveRevisionId: null,
         liveSince: null,
         scheduledRevisionId: null,
@@ -72,8 +92,8 @@ export async function archive(ctx: StaffContext, input: { itemId: string }) {
       action: workflow.archive.audit,
       targetType: "ContentItem",
       targetId: item.id,
-      summary: `Archived "${titleOf(item)}"${wasOnSite ? ", taking it off the public site" : ""}`,
-      data: { before },
+      summary: `Archived "${titleOf(item)}"${wasOnSite ? `, taking it off the public site (${redirectPath ? `its address redirects to ${redirectPath}` : "its address answers that it was removed"}): ${reason}` : ""}`,
+      data: { before, ...(wasOnSite ? { reason, redirectPath } : {}) },
     });
     return { status: "ARCHIVED" as const, archivedAt: now, wasOnSite };
   });
@@ -109,6 +129,8 @@ export async function undoArchive(ctx: StaffContext, input: { itemId: string; ar
         status: was.status,
         archivedAt: null,
         archivedFrom: Prisma.DbNull,
+        removalReason: null,
+        removalRedirectPath: null,
         liveRevisionId: was.liveRevisionId,
         liveSince: date(was.liveSince),
         scheduledRevisionId: was.scheduledRevisionId,

@@ -4,7 +4,7 @@ import { isVisibleSql } from "../content/visibility.ts";
 import { recordRefusal } from "../audit/refusal.ts";
 import { AppError } from "../errors.ts";
 import type { Permission } from "../permissions.ts";
-import { archive, restoreFromArchive } from "./archive.ts";
+import { archive, removalReason, restoreFromArchive } from "./archive.ts";
 import { type StaffContext, statusLabel, statusLabels } from "./common.ts";
 import { submitForReview } from "./transitions.ts";
 import { assignOwner } from "../review-due/service.ts";
@@ -17,7 +17,7 @@ import { assertCanOwn } from "../review-due/settings.ts";
 
 type Target = { itemId: string; revisionId: string };
 /** What some actions need beyond the items: the new owner, for "Assign an owner". */
-type Options = { ownerId: string };
+type Options = { ownerId: string; reason: string };
 
 type BulkAction = {
   /** In the list's choice of action. */
@@ -61,7 +61,8 @@ export const bulkActions = {
     confirm: "Archived items come off the public site at once, and their schedules are cancelled.",
     notAllowed: "Only an editor can archive content",
     notNow: (status) => (status === "ARCHIVED" ? "Already archived" : null),
-    run: archive,
+    // Items readers can see are unpublished with the one reason given; their addresses answer 410.
+    run: (ctx, item, options) => archive(ctx, { itemId: item.itemId, reason: options.reason }),
   },
   restore: {
     label: "Restore (archived items back to draft)",
@@ -101,6 +102,8 @@ export const bulkInput = z.object({
     .max(MAX_BULK_ITEMS, `Select ${MAX_BULK_ITEMS} items or fewer at a time`),
   /** For "Assign an owner". */
   ownerId: z.string().max(40).default(""),
+  /** For "Archive": why those on the public site are being unpublished (decision 027). */
+  reason: removalReason,
 });
 
 type Outcome = { id: string; title: string };

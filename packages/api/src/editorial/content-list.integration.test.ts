@@ -102,7 +102,11 @@ describe("the content list: bulk actions, archiving and what is on the site", ()
       ["Bulk live", true],
     ]);
 
-    const result = await editor.api.editorial.bulk({ action: "archive", itemIds: [live.id, gone.id] });
+    const result = await editor.api.editorial.bulk({
+      action: "archive",
+      itemIds: [live.id, gone.id],
+      reason: "No longer current.",
+    });
 
     expect(result.succeeded).toMatchObject([{ id: live.id, title: "Bulk live" }]);
     expect(result.succeeded[0]?.archivedAt).toBeInstanceOf(Date);
@@ -123,7 +127,7 @@ describe("the content list: bulk actions, archiving and what is on the site", ()
     });
     const before = await pointers(item.id);
 
-    const archived = await editor.api.editorial.archive({ itemId: item.id });
+    const archived = await editor.api.editorial.archive({ itemId: item.id, reason: "No longer current." });
     expect(archived.wasOnSite).toBe(true);
     expect(await onSite("undo-archive")).toBe(false);
     expect((await editor.api.editorial.item({ itemId: item.id })).can).toMatchObject({
@@ -159,7 +163,7 @@ describe("the content list: bulk actions, archiving and what is on the site", ()
     const inReview = await round();
     expect(inReview.status).toBe("IN_PROGRESS");
 
-    const archived = await editor.api.editorial.archive({ itemId: created.itemId });
+    const archived = await editor.api.editorial.archive({ itemId: created.itemId, reason: "No longer current." });
     expect((await round()).status).toBe("CLOSED");
     await editor.api.editorial.undoArchive({ itemId: created.itemId, archivedAt: archived.archivedAt });
 
@@ -169,7 +173,7 @@ describe("the content list: bulk actions, archiving and what is on the site", ()
 
   it("cannot undo an archive once the item has been restored since", async () => {
     const item = await createItem(h.db, { authorId: author.user.id, live: { title: "Restored first" } });
-    const archived = await editor.api.editorial.archive({ itemId: item.id });
+    const archived = await editor.api.editorial.archive({ itemId: item.id, reason: "No longer current." });
     await editor.api.editorial.restoreFromArchive({ itemId: item.id });
     await editor.api.editorial.archive({ itemId: item.id });
     const refused = await refusal(

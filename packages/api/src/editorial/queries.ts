@@ -34,6 +34,8 @@ export const listItemsInput = z.object({
   reviewDue: z.enum(["overdue", "soon"], { error: "Choose overdue or due soon" }).optional(),
   /** Items published without review that no second editor has reviewed yet (decision 026). */
   unreviewed: z.boolean().optional(),
+  /** Withdrawn items: on the site with a banner, out of listings (decision 027). */
+  withdrawn: z.boolean().optional(),
   /** Items in review waiting at the step of this name ("Clinical sign-off"). */
   step: z.string().trim().max(60).optional(),
   updatedFrom: londonDay,
@@ -78,6 +80,9 @@ type ListRow = {
   /** On the public site now, by the public site's own rule (see content/visibility.ts). */
   isLive: boolean;
   publishedWithoutReview: boolean;
+  withdrawnAt: Date | null;
+  /** Unpublished from the site: its address answers 410 or redirects (decision 027). */
+  removalReason: string | null;
 };
 
 /** Published without review and not yet reviewed by a second editor (forced-publication.ts). */
@@ -106,6 +111,7 @@ export async function listItems(db: Db, rawInput: z.output<typeof listItemsInput
       WHERE w."revisionId" = i."latestRevisionId" AND w."workstreamId" = ${input.workstreamId})`);
   }
   if (input.unreviewed) where.push(awaitsReviewAfterPublication(Prisma.sql`i."id"`));
+  if (input.withdrawn) where.push(Prisma.sql`i."withdrawnAt" IS NOT NULL`);
   if (input.step) {
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM "ReviewRound" r WHERE r."revisionId" = i."latestRevisionId"
       AND r."status" = 'IN_PROGRESS' AND r."stepName" = ${input.step})`);
@@ -133,6 +139,7 @@ export async function listItems(db: Db, rawInput: z.output<typeof listItemsInput
   }
   const matching = Prisma.sql`
     SELECT i."id", i."kind", i."slug", i."status", i."updatedAt", i."publishAt", i."title", u."name" AS "authorName",
+      i."withdrawnAt", i."removalReason",
       (SELECT r."stepName" FROM "ReviewRound" r WHERE r."revisionId" = i."latestRevisionId"
         AND r."status" = 'IN_PROGRESS' LIMIT 1) AS "stepName"
     FROM "ContentItem" i
@@ -254,6 +261,8 @@ export async function getItemForEditor(ctx: StaffContext, itemId: string) {
       archive: canArchive(ctx.user, item),
       undoArchive: canTake("undoArchive", ctx.user, item) && archivedFrom !== null,
       restore: item.status === "ARCHIVED" && canTake("restore", ctx.user, item),
+      withdraw: canTake("withdraw", ctx.user, item) && Boolean(shown) && item.withdrawnAt === null,
+      unwithdraw: canTake("unwithdraw", ctx.user, item) && item.withdrawnAt !== null,
     },
   };
 }

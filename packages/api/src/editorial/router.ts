@@ -31,7 +31,9 @@ import {
 import { reviewView } from "../workflows/queries.ts";
 import { formatDateTime, londonDateTimeToInstant } from "@observatory/time";
 import { createShareLink, listShareLinks, MAX_SHARE_DAYS, openShareLink, revokeShareLink } from "./share-links.ts";
-import { archive, restoreFromArchive, undoArchive } from "./archive.ts";
+import { archive, removalReason, restoreFromArchive, undoArchive } from "./archive.ts";
+import { sitePathInput } from "../content/site-path.ts";
+import { unwithdraw, withdraw, withdrawalReason } from "./withdrawal.ts";
 import { bulkInput, describeSelection, runBulk } from "./bulk.ts";
 import {
   cancelSchedule,
@@ -208,12 +210,19 @@ export const editorialRouter = router({
       }),
     ),
   unpublish: publish.input(itemRef).mutation(({ ctx, input }) => unpublish(ctx, input)),
-  archive: publish.input(itemRef).mutation(({ ctx, input }) => archive(ctx, input)),
+  /** Archiving an item on the site unpublishes it: why, and what its address answers (decision 027). */
+  archive: publish
+    .input(itemRef.extend({ reason: removalReason, redirectPath: sitePathInput }))
+    .mutation(({ ctx, input }) => archive(ctx, input)),
   undoArchive: publish
     .input(itemRef.extend({ archivedAt: z.coerce.date("This undo link is not valid: reload the page") }))
     .mutation(({ ctx, input }) => undoArchive(ctx, input)),
   /** Archived back to a draft of its latest revision (restoring an earlier one is `restore`). */
   restoreFromArchive: publish.input(itemRef).mutation(({ ctx, input }) => restoreFromArchive(ctx, input)),
+  withdraw: publish
+    .input(itemRef.extend({ reason: withdrawalReason, replacementPath: sitePathInput }))
+    .mutation(({ ctx, input }) => withdraw(ctx, input)),
+  unwithdraw: publish.input(itemRef).mutation(({ ctx, input }) => unwithdraw(ctx, input)),
 
   shareLinks: write.input(itemRef).query(({ ctx, input }) => listShareLinks(ctx.db, input.itemId)),
   createShareLink: write

@@ -272,7 +272,7 @@ describe("the editorial workflow", () => {
     await editor.api.editorial.publishNow({ itemId: created.itemId, revisionId: created.revisionId });
     expect(await publicArticle(created.slug)).not.toBeNull();
 
-    await editor.api.editorial.archive({ itemId: created.itemId });
+    await editor.api.editorial.archive({ itemId: created.itemId, reason: "No longer current." });
     expect(await itemState(created.itemId)).toMatchObject({ status: "ARCHIVED", liveRevisionId: null });
     expect(await publicArticle(created.slug)).toBeNull();
     expect(

@@ -39,6 +39,8 @@ const expected: Record<Role, Record<"own" | "other", Partial<Record<TransitionNa
       restore: statuses,
       archive: live,
       undoArchive: ["ARCHIVED"],
+      withdraw: live,
+      unwithdraw: live,
     },
     other: {},
   },

@@ -117,6 +117,21 @@ export const workflow = {
     audit: "content.undoArchive",
     verb: "undo the archiving of",
   },
+  /** Kept at its address with a banner, out of listings (withdrawal.ts): a mark, the status is kept. */
+  withdraw: {
+    from: notArchived,
+    to: null,
+    who: holder("content.publish", "Only an editor can withdraw content."),
+    audit: "content.withdraw",
+    verb: "withdraw",
+  },
+  unwithdraw: {
+    from: notArchived,
+    to: null,
+    who: holder("content.publish", "Only an editor can undo a withdrawal."),
+    audit: "content.unwithdraw",
+    verb: "undo the withdrawal of",
+  },
 } as const satisfies Record<string, Transition>;
 
 export type TransitionName = keyof typeof workflow;
