@@ -81,7 +81,10 @@ export async function openFactCheck(ctx: PublicContext, token: string, now = new
   };
   if (closure) return { state: "closed" as const, ...common, reason: closureSentences[closure] };
   if (!recipient.openedAt) {
-    await ctx.db.factCheckRecipient.updateMany({ where: { id: recipient.id, openedAt: null }, data: { openedAt: now } });
+    await ctx.db.factCheckRecipient.updateMany({
+      where: { id: recipient.id, openedAt: null },
+      data: { openedAt: now },
+    });
   }
   if (common.answer) return { state: "answered" as const, ...common };
   return {
@@ -129,18 +132,22 @@ export async function answerFactCheck(
       data: { answeredAt: now, verdict: input.verdict, comments: input.comments },
     });
     if (count === 0) throw new AppError("CONFLICT", "You have already answered this request.");
-    await recordAudit(tx, { user: null, request: ctx.request }, {
-      action: "content.factCheckAnswer",
-      targetType: "ContentItem",
-      targetId: request.itemId,
-      summary: `${recipient.email} answered the fact check of revision ${request.revision.number} of "${request.revision.title}": ${verdictLabels[input.verdict]}`,
-      data: {
-        factCheckRequestId: request.id,
-        recipientId: recipient.id,
-        revisionId: request.revision.id,
-        verdict: input.verdict,
+    await recordAudit(
+      tx,
+      { user: null, request: ctx.request },
+      {
+        action: "content.factCheckAnswer",
+        targetType: "ContentItem",
+        targetId: request.itemId,
+        summary: `${recipient.email} answered the fact check of revision ${request.revision.number} of "${request.revision.title}": ${verdictLabels[input.verdict]}`,
+        data: {
+          factCheckRequestId: request.id,
+          recipientId: recipient.id,
+          revisionId: request.revision.id,
+          verdict: input.verdict,
+        },
       },
-    });
+    );
     const requester = request.requestedBy;
     if (requester && !requester.deletedAt) {
       await queueEmail(

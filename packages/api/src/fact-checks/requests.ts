@@ -56,7 +56,12 @@ export async function sendFactCheckRequest(
       targetType: "ContentItem",
       targetId: item.id,
       summary: `Asked ${input.emails.join(", ")} to check the facts of revision ${latest.number} of "${latest.title}" by ${deadlineOf(closesAt)}`,
-      data: { factCheckRequestId: request.id, revisionId: latest.id, emails: input.emails, closesAt: closesAt.toISOString() },
+      data: {
+        factCheckRequestId: request.id,
+        revisionId: latest.id,
+        emails: input.emails,
+        closesAt: closesAt.toISOString(),
+      },
     });
     return { id: request.id, closesAt, experts: input.emails.length };
   });
