@@ -6,7 +6,7 @@ import { AppError } from "../errors.ts";
 import { queueEmail } from "../mail/outbox.ts";
 import { hitRateLimit, waitInWords } from "../rate-limit.ts";
 import { answerEmail } from "./emails.ts";
-import { deadlineOf, type Verdict, verdictLabels } from "./rules.ts";
+import { deadlineOf, MAX_COMMENTS, type Verdict, verdictLabels, verdicts } from "./rules.ts";
 import { type Closure, closureSentences, closuresOf } from "./state.ts";
 
 // The expert's side of a fact check (decision 028): no account, only the signed link from their
@@ -92,6 +92,8 @@ export async function openFactCheck(ctx: PublicContext, token: string, now = new
     ...common,
     email: recipient.email,
     message: request.message,
+    verdicts: verdicts.map((value) => ({ value, label: verdictLabels[value] })),
+    maxComments: MAX_COMMENTS,
     article: await revisionAsPublished(ctx.db, request.revision.id, now),
   };
 }

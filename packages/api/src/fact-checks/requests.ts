@@ -136,6 +136,7 @@ export async function factChecksOf(ctx: StaffContext, itemId: string, now = new 
   const mayChange = workflow.requestFactCheck.who.test(ctx.user, item);
   return {
     canRequest: canTake("requestFactCheck", ctx.user, item),
+    mayEdit: mayChange,
     latestRevision: item.latestRevision,
     requests: requests.map((row) => {
       const { recipients, ...request } = row;
