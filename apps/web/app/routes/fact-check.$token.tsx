@@ -27,11 +27,12 @@ import { documentTitle } from "~/lib/meta";
 // An outside expert's fact check (decision 028), reached only through the signed link in their
 // email: the draft as it will look and the answer form while the request is open, their answer once
 // given, and a plain "closed" page (410) once the deadline has passed, the page has been published
-// or the request withdrawn. Never cached or indexed, and the link never leaves in a Referer.
+// or the request withdrawn. Never cached or indexed, and the link is never sent to another site as a Referer.
 
 export const meta: MetaFunction = () => [{ name: "robots", content: "noindex, nofollow" }];
 
-export const headers: HeadersFunction = () => ({ ...privateHeaders(), "Referrer-Policy": "no-referrer" });
+// same-origin, not no-referrer: the form's POST must carry its Origin for the server's same-origin check.
+export const headers: HeadersFunction = () => ({ ...privateHeaders(), "Referrer-Policy": "same-origin" });
 
 const field = (form: FormData, name: string) => {
   const value = form.get(name);
