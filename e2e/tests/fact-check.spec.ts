@@ -107,7 +107,7 @@ test("an author asks an outside expert to check a draft, the expert answers, and
   expect(answered.text).toContain(corrections);
   await page.reload();
   await expect(row).toContainText("Answered");
-  await expect(row).toContainText("Needs corrections");
+  await expect(row).toContainText("It needs corrections");
   await expect(row).toContainText(corrections);
   await expectAccessible(page);
 

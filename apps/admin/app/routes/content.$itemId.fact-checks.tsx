@@ -21,9 +21,7 @@ import { requireUser } from "~/lib/session.server";
 // the deadline, each expert's state and answer (flagged when the item has moved on since the
 // revision they read), withdrawing an open request, and the form that sends a new one.
 
-const statusLabels = { WAITING: "Waiting", ANSWERED: "Answered", EXPIRED: "Expired", CLOSED: "Closed" } as const;
 const statusColours = { WAITING: "blue", ANSWERED: "green", EXPIRED: "grey", CLOSED: "grey" } as const;
-const verdictLabels = { ACCURATE: "Accurate", CORRECTIONS: "Needs corrections" } as const;
 
 function closedSentence(closure: string | null, closedBy: string | null, closedAt: string) {
   if (closure === "WITHDRAWN") return `Closed: withdrawn by ${closedBy ?? "a former member of staff"}, ${closedAt}`;
@@ -68,9 +66,10 @@ export async function loader(args: LoaderFunctionArgs) {
         id: r.id,
         email: r.email,
         status: r.status,
+        statusLabel: r.statusLabel,
         opened: when(r.openedAt),
         answeredAt: when(r.answeredAt),
-        verdict: r.verdict,
+        verdict: r.verdictLabel,
         comments: r.comments,
       })),
     })),
@@ -138,12 +137,12 @@ function RequestSection({
         rows={request.recipients.map((r) => [
           r.email,
           <Tag key="status" colour={statusColours[r.status]}>
-            {statusLabels[r.status]}
+            {r.statusLabel}
           </Tag>,
           r.verdict ? (
             <div key="answer">
               <p className="nhsuk-u-margin-bottom-2">
-                <strong>{verdictLabels[r.verdict]}</strong> ({r.answeredAt})
+                <strong>{r.verdict}</strong> ({r.answeredAt})
               </p>
               {r.comments
                 .split(/\n+/)

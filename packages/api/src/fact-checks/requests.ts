@@ -6,8 +6,8 @@ import { assertCanTake, canTake, workflow } from "../editorial/workflow.ts";
 import { AppError, notFound } from "../errors.ts";
 import { queueEmail } from "../mail/outbox.ts";
 import { requestEmail } from "./emails.ts";
-import { closingInstant, deadlineOf } from "./rules.ts";
-import { closuresOf, recipientStatus } from "./state.ts";
+import { closingInstant, deadlineOf, verdictLabels } from "./rules.ts";
+import { closuresOf, recipientStatus, recipientStatusLabels } from "./state.ts";
 
 // Fact-check requests from the staff side (decision 028): sending one for the latest revision of a
 // draft, withdrawing it, and the list on the item's page. Whoever may edit the item may do each.
@@ -148,7 +148,15 @@ export async function factChecksOf(ctx: StaffContext, itemId: string, now = new 
         // The answers are about this revision; the item may have moved on since.
         isLatestRevision: request.revision.id === item.latestRevision?.id,
         canWithdraw: mayChange && closure === null,
-        recipients: recipients.map((recipient) => ({ ...recipient, status: recipientStatus(recipient, closure) })),
+        recipients: recipients.map((recipient) => {
+          const status = recipientStatus(recipient, closure);
+          return {
+            ...recipient,
+            status,
+            statusLabel: recipientStatusLabels[status],
+            verdictLabel: recipient.verdict ? verdictLabels[recipient.verdict] : null,
+          };
+        }),
       };
     }),
   };
