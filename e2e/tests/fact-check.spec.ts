@@ -125,6 +125,16 @@ test("an author asks an outside expert to check a draft, the expert answers, and
   await expect(expert.getByRole("heading", { level: 1 })).toHaveText("This fact-check request has closed");
   await expect(expert.getByText("The page has been published since the request was sent.")).toBeVisible();
   await expectAccessibleAsServed(expert);
+  // An answer sent now (say, from a form left open) is refused with that page, keeping its text.
+  const late = await expert.request.post(link, {
+    form: { verdict: "ACCURATE", comments: "Sent after publication." },
+    headers: { origin: urls.web },
+    maxRedirects: 0,
+  });
+  expect(late.status()).toBe(410);
+  const lateHtml = await late.text();
+  expect(lateHtml).toContain("Your answer was not sent.");
+  expect(lateHtml).toContain("Sent after publication.");
   await page.reload();
   await expect(page.getByText("Closed: the item has been published since it was sent")).toBeVisible();
   await expertContext.close();

@@ -56,18 +56,25 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const values = { verdict: field(form, "verdict"), comments: field(form, "comments") };
   const { caller, view } = await viewOf(request, context, token);
   // Closed (or answered) already: that page, with what was typed, and nothing stored.
-  if (view.state !== "open") return data({ view, answered: false, unsent: values }, { status: 410 });
+  if (view.state !== "open") return refusedAnswer(view, values);
   try {
     // The API checks the choice is one of its own (the form's words come from it, too).
     await caller.factChecks.answer({ token, ...values } as Parameters<typeof caller.factChecks.answer>[0]);
   } catch (error) {
     if ((error as { code?: string }).code === "CONFLICT") {
-      const now = await viewOf(request, context, token);
-      return data({ view: now.view, answered: false, unsent: values }, { status: 410 });
+      return refusedAnswer((await viewOf(request, context, token)).view, values);
     }
     return refusedForm(error, values);
   }
   return redirect(`/fact-check/${token}?answered=1`, 303);
+}
+
+/** An answer that came too late (410, the closed page) or twice (409, the answer given). */
+function refusedAnswer(
+  view: Awaited<ReturnType<typeof viewOf>>["view"],
+  unsent: { verdict: string; comments: string },
+) {
+  return data({ view, answered: false, unsent }, { status: view.state === "closed" ? 410 : 409 });
 }
 
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
