@@ -86,6 +86,14 @@ function adminPages(ids: Ids): PageRequest[] {
     { name: "item review date", as: "admin", path: `${item}/review-due` },
     { name: "review", as: "admin", path: `/content/${ids.inReview}/review` },
     { name: "revisions", as: "admin", path: `${item}/revisions` },
+    { name: "fact checks", as: "admin", path: `${item}/fact-checks` },
+    {
+      name: "fact checks, refused",
+      as: "admin",
+      path: `${item}/fact-checks`,
+      form: { intent: "send", emails: "not an address" },
+      status: 400,
+    },
     { name: "moderation queue", as: "admin", path: "/comments" },
     {
       name: "moderation queue, as a table",
@@ -218,6 +226,28 @@ async function recordIds(): Promise<Omit<Ids, "media">> {
       data: { approvedAt: new Date(), approvedById: editorId },
     });
     const comment = await db.comment.findFirstOrThrow({ where: { itemId: item.id }, select: { id: true } });
+    // A fact check with one expert answered and one waiting (their links are not needed here).
+    await db.factCheckRequest.create({
+      data: {
+        itemId: item.id,
+        revisionId: item.pendingId ?? "",
+        requestedById: authorId,
+        message: "Check the figures in the second paragraph.",
+        closesAt: new Date(Date.now() + 7 * 86_400_000),
+        recipients: {
+          create: [
+            { email: `waiting-${run}@example.org`, tokenHash: `markup-waiting-${run}` },
+            {
+              email: `answered-${run}@example.org`,
+              tokenHash: `markup-answered-${run}`,
+              answeredAt: new Date(),
+              verdict: "CORRECTIONS",
+              comments: "The second figure is from 2023.\nThe source is the annual survey.",
+            },
+          ],
+        },
+      },
+    });
     return {
       item: item.id,
       withdrawn: withdrawn.id,

@@ -53,7 +53,7 @@ test("an editor publishes a major change with a note, and readers see it dated i
   const summary = page.locator(".nhsuk-error-summary");
   await expect(summary).toBeFocused();
   await summary.getByRole("link", { name: /major change .* or a minor one/ }).press("Enter");
-  await expect(page.getByLabel("Major change")).toBeFocused();
+  await expect(page.getByRole("radio", { name: "Major change" })).toBeFocused();
   await expectAccessible(page);
 
   // A major change needs its note: refused again, what was chosen is kept.
@@ -61,7 +61,7 @@ test("an editor publishes a major change with a note, and readers see it dated i
   await page.getByRole("button", { name: /^Publish revision 2 now/ }).focus();
   await page.keyboard.press("Enter");
   await expect(summary.getByRole("link", { name: /Write a change note/ })).toBeVisible();
-  await expect(page.getByLabel("Major change")).toBeChecked();
+  await expect(page.getByRole("radio", { name: "Major change" })).toBeChecked();
   await summary.getByRole("link", { name: /Write a change note/ }).press("Enter");
   await expect(page.getByLabel("Change note (for a major change)")).toBeFocused();
   await page.keyboard.type(note);

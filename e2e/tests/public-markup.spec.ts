@@ -1,11 +1,13 @@
 import { gzipSync } from "node:zlib";
 import { createComment } from "@observatory/db/testing";
-import type { APIRequestContext, APIResponse, Response } from "@playwright/test";
+import type { APIRequestContext, APIResponse, Browser, Response } from "@playwright/test";
 import { expect, test } from "../fixtures";
 import { urls } from "../playwright.config";
 import { headingLevels, headingProblems } from "./heading-outline";
 import { describeNuErrors, nuErrors } from "./nu-check";
+import { factCheckLinkFor, sendFactCheckRequest } from "./fact-check-helpers";
 import { deleteItems, insertItems, keepOnlySeedContent, withDb } from "./public-helpers";
+import { signInAs } from "./staff-helpers";
 
 // Every kind of public page, as the server sends it, is one complete document that passes the Nu
 // HTML Checker with no error, with headings that nest (decision 019 for the admin, 023 here); and
@@ -19,7 +21,7 @@ const removedSlug = `e2e-markup-removed-${run}`;
 const JS_BUDGET = 15 * 1024;
 
 let ids: string[] = [];
-test.beforeAll(async () => {
+test.beforeAll(async ({ browser, request }) => {
   await keepOnlySeedContent();
   // Twelve older items on Mental health make its priority page, and the news listing, two pages.
   ids = await insertItems([
@@ -52,6 +54,7 @@ test.beforeAll(async () => {
     const item = await db.contentItem.findUniqueOrThrow({ where: { slug: closedSlug } });
     await createComment(db, { itemId: item.id, status: "APPROVED", body: "A comment from before they closed." });
   });
+  publicPages.push(...(await factCheckPages(browser, request)));
 });
 test.afterAll(async () => {
   await deleteItems(ids);
@@ -100,6 +103,54 @@ const publicPages: PageRequest[] = [
   { name: "page not found", path: "/no-such-page", status: 404 },
   { name: "listing page not found", path: "/news?page=999", status: 404 },
 ];
+
+/**
+ * The expert's fact-check pages (decision 028), reached only through links mailed by a request sent
+ * here: open, a refused answer, answered, closed (its deadline moved into the past), and not valid.
+ */
+async function factCheckPages(browser: Browser, request: APIRequestContext): Promise<PageRequest[]> {
+  const [draft, closing] = await insertItems([
+    { slug: `e2e-markup-fact-check-${run}`, title: "A draft to check", state: "DRAFT" },
+    { slug: `e2e-markup-fact-check-closed-${run}`, title: "A draft no longer checked", state: "DRAFT" },
+  ]);
+  ids.push(draft ?? "", closing ?? "");
+  const context = await browser.newContext();
+  const staff = await context.newPage();
+  await signInAs(staff, "admin");
+  const [open, answered, closed] = [
+    `open-${run}@example.org`,
+    `answered-${run}@example.org`,
+    `closed-${run}@example.org`,
+  ];
+  await sendFactCheckRequest(staff, draft ?? "", [open, answered]);
+  await sendFactCheckRequest(staff, closing ?? "", [closed]);
+  await context.close();
+  const path = async (email: string) => new URL(await factCheckLinkFor(email)).pathname;
+  const [openPath, answeredPath, closedPath] = await Promise.all([path(open), path(answered), path(closed)]);
+  await request.post(`${urls.web}${answeredPath}`, {
+    form: { verdict: "ACCURATE", comments: "The figures match the survey." },
+    headers: { origin: urls.web },
+    maxRedirects: 0,
+  });
+  await withDb((db) =>
+    db.factCheckRequest.updateMany({
+      where: { itemId: closing ?? "" },
+      data: { closesAt: new Date(Date.now() - 1000) },
+    }),
+  );
+  return [
+    { name: "fact check", path: openPath },
+    {
+      name: "fact check, a refused answer",
+      path: openPath,
+      form: { verdict: "CORRECTIONS", comments: "" },
+      status: 400,
+    },
+    { name: "fact check, answered", path: answeredPath },
+    { name: "fact check, closed", path: closedPath, status: 410 },
+    { name: "fact check link not valid", path: "/fact-check/not-a-link", status: 404 },
+  ];
+}
 
 async function fetchPage(request: APIRequestContext, page: PageRequest): Promise<APIResponse> {
   const url = `${urls.web}${page.path}`;

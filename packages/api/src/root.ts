@@ -5,6 +5,7 @@ import { authRouter } from "./auth/router.ts";
 import { commentJobs, commentsRouter } from "./comments/router.ts";
 import { contentRouter } from "./content/router.ts";
 import { editorialJobs, editorialRouter } from "./editorial/router.ts";
+import { factChecksRouter } from "./fact-checks/router.ts";
 import type { Job } from "./jobs/runner.ts";
 import { mediaRouter } from "./media/router.ts";
 import { moderationJobs, moderationRouter } from "./moderation/router.ts";
@@ -28,6 +29,7 @@ const domains = {
   comments: { router: commentsRouter, jobs: commentJobs },
   content: { router: contentRouter },
   editorial: { router: editorialRouter, jobs: editorialJobs },
+  factChecks: { router: factChecksRouter },
   media: { router: mediaRouter },
   moderation: { router: moderationRouter, jobs: moderationJobs },
   organisation: { router: organisationRouter },

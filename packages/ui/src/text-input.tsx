@@ -10,7 +10,7 @@ export type TextInputProps = {
   hint?: ReactNode;
   error?: string;
   defaultValue?: string;
-  type?: "text" | "email" | "tel" | "url" | "password" | "search" | "number";
+  type?: "text" | "email" | "tel" | "url" | "password" | "search" | "number" | "date";
   autoComplete?: string;
   /** Width in characters (nhsuk-input--width-N). */
   width?: 2 | 3 | 4 | 5 | 10 | 20 | 30;

@@ -51,13 +51,14 @@ export async function loader(args: LoaderFunctionArgs) {
   // The item first: checking in as its editor presumes it exists (an unknown id is a 404).
   const view = await orNotFound(api.editorial.item({ itemId }));
   const { item, revision, reviews } = view;
-  const [workstreams, presence, choices, comments, reviewDue, forced] = await Promise.all([
+  const [workstreams, presence, choices, comments, reviewDue, forced, factChecks] = await Promise.all([
     api.editorial.workstreamOptions(),
     api.editorial.presence({ itemId }),
     leadImageChoices(api, revision.leadImageId ?? ""),
     api.editorial.comments({ itemId }),
     api.reviewDue.item({ itemId }),
     api.editorial.forcedPublicationsOf({ itemId }),
+    api.factChecks.counts({ itemId }),
   ]);
   const unreviewed = forced.find((f) => !f.reviewedAt);
   const params = new URL(args.request.url).searchParams;
@@ -73,6 +74,7 @@ export async function loader(args: LoaderFunctionArgs) {
       ? { at: archivedAt, canUndo: view.can.undoArchive && params.get("archived") === archivedAt }
       : null,
     openComments: comments.filter((c) => !c.resolvedAt).length,
+    factChecks,
     publishedWithoutReview: unreviewed && {
       revision: unreviewed.revision.number,
       by: unreviewed.publishedBy?.name ?? "a former member of staff",
@@ -364,6 +366,14 @@ export default function EditContent() {
         <li>
           <a href={`/content/${item.id}/comments`}>
             Comments{data.openComments > 0 ? ` (${data.openComments} open)` : ""}
+          </a>
+        </li>
+        <li>
+          <a href={`/content/${item.id}/fact-checks`}>
+            Fact checks
+            {data.factChecks.requests > 0
+              ? ` (${data.factChecks.waiting} waiting, ${data.factChecks.answered} answered)`
+              : ""}
           </a>
         </li>
         {can.review && (

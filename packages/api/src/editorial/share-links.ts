@@ -1,4 +1,3 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { recordAudit } from "../audit/record.ts";
 import { renderBody } from "../content/body.ts";
 import { apiConfig } from "../config.ts";
@@ -8,25 +7,12 @@ import type { Context } from "../trpc.ts";
 import type { StaffContext } from "./common.ts";
 import { formatDateTime } from "@observatory/time";
 import { renderedImages } from "../media/render.ts";
+import { hashSignedToken, isSignedToken, issueSignedToken } from "./signed-tokens.ts";
 
-// Preview links for reviewers outside the observatory. The token is a random secret plus an HMAC
-// of it under the app key, so a forged or mistyped link is refused without a database lookup; only
-// the SHA-256 of the whole token is stored, so a database leak does not leak working links. Links
-// expire, can be revoked, and every use is logged.
+// Preview links for reviewers outside the observatory, signed and stored as a hash (signed-tokens.ts).
+// Links expire, can be revoked, and every use is logged.
 
 export const MAX_SHARE_DAYS = 30;
-
-const sign = (secret: string) =>
-  createHmac("sha256", apiConfig().appSecret).update(`share-link:${secret}`).digest("base64url").slice(0, 22);
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-
-function isSigned(token: string): boolean {
-  const [secret, signature] = token.split(".");
-  if (!secret || !signature) return false;
-  const expected = Buffer.from(sign(secret));
-  const given = Buffer.from(signature);
-  return expected.length === given.length && timingSafeEqual(expected, given);
-}
 
 export const sharePreviewUrl = (token: string) => new URL(`/preview/${token}`, apiConfig().publicSiteUrl).toString();
 
@@ -40,12 +26,11 @@ export async function createShareLink(
     select: { id: true, number: true, title: true, itemId: true },
   });
   if (!revision) throw notFound("That revision");
-  const secret = randomBytes(24).toString("base64url");
-  const token = `${secret}.${sign(secret)}`;
+  const { token, tokenHash } = issueSignedToken("share-link");
   const expiresAt = new Date(now.getTime() + input.days * 86_400_000);
   const link = await ctx.db.$transaction(async (tx) => {
     const created = await tx.shareLink.create({
-      data: { revisionId: revision.id, tokenHash: hashToken(token), createdById: ctx.user.id, expiresAt },
+      data: { revisionId: revision.id, tokenHash, createdById: ctx.user.id, expiresAt },
       select: { id: true },
     });
     await recordAudit(tx, ctx, {
@@ -105,55 +90,59 @@ export async function listShareLinks(db: Context["db"], itemId: string) {
 }
 
 /**
+ * A revision as the public article page would render it: what outside readers of an unpublished
+ * revision see (share links, fact-check requests).
+ */
+export async function revisionAsPublished(db: Context["db"], revisionId: string, now: Date) {
+  const r = await db.revision.findUnique({
+    where: { id: revisionId },
+    select: {
+      title: true,
+      summary: true,
+      document: true,
+      leadImageId: true,
+      workstreams: { select: { workstream: { select: { slug: true, title: true } } } },
+      item: {
+        select: {
+          kind: true,
+          publishedAt: true,
+          lastReviewedAt: true,
+          nextReviewDue: true,
+          createdBy: { select: { name: true } },
+        },
+      },
+    },
+  });
+  if (!r) throw notFound("That revision");
+  return {
+    kind: r.item.kind,
+    title: r.title,
+    summary: r.summary,
+    bodyHtml: await renderBody(db, r.document, { now, siteUrl: apiConfig().publicSiteUrl }),
+    // The byline the public page will show: the item's author, whoever wrote this revision.
+    authorName: r.item.createdBy.name,
+    publishedAt: r.item.publishedAt ?? now,
+    // The review dates the public page shows now (the item's, not the revision's).
+    ...publicReviewDates(await readReviewDueSettings(db), r.item, now),
+    workstreams: r.workstreams.map((w) => w.workstream),
+    leadImage: r.leadImageId ? ((await renderedImages(db, [r.leadImageId])).get(r.leadImageId) ?? null) : null,
+  };
+}
+
+/**
  * The revision a share link shows, as the public article page would render it; logs the use.
  * Every refusal reads the same to the visitor, so a link's state is not disclosed.
  */
 export async function openShareLink(ctx: Pick<Context, "db" | "request">, token: string, now = new Date()) {
   const refused = new AppError("NOT_FOUND", "This preview link is not valid: it may have expired or been withdrawn.");
-  if (!isSigned(token)) throw refused;
+  if (!isSignedToken("share-link", token)) throw refused;
   const link = await ctx.db.shareLink.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: {
-      id: true,
-      expiresAt: true,
-      revokedAt: true,
-      revision: {
-        select: {
-          title: true,
-          summary: true,
-          document: true,
-          leadImageId: true,
-          workstreams: { select: { workstream: { select: { slug: true, title: true } } } },
-          item: {
-            select: {
-              kind: true,
-              publishedAt: true,
-              lastReviewedAt: true,
-              nextReviewDue: true,
-              createdBy: { select: { name: true } },
-            },
-          },
-        },
-      },
-    },
+    where: { tokenHash: hashSignedToken(token) },
+    select: { id: true, expiresAt: true, revokedAt: true, revisionId: true },
   });
   if (!link || link.revokedAt || link.expiresAt <= now) throw refused;
   await ctx.db.shareLinkUse.create({
     data: { shareLinkId: link.id, ipHash: ctx.request.ipHash, userAgent: ctx.request.userAgent?.slice(0, 300) ?? null },
   });
-  const r = link.revision;
-  return {
-    kind: r.item.kind,
-    title: r.title,
-    summary: r.summary,
-    bodyHtml: await renderBody(ctx.db, r.document, { now, siteUrl: apiConfig().publicSiteUrl }),
-    // The byline the public page will show: the item's author, whoever wrote this revision.
-    authorName: r.item.createdBy.name,
-    publishedAt: r.item.publishedAt ?? now,
-    // The review dates the public page shows now (the item's, not the revision's).
-    ...publicReviewDates(await readReviewDueSettings(ctx.db), r.item, now),
-    workstreams: r.workstreams.map((w) => w.workstream),
-    leadImage: r.leadImageId ? ((await renderedImages(ctx.db, [r.leadImageId])).get(r.leadImageId) ?? null) : null,
-    expiresAt: link.expiresAt,
-  };
+  return { ...(await revisionAsPublished(ctx.db, link.revisionId, now)), expiresAt: link.expiresAt };
 }

@@ -18,12 +18,13 @@ const live: ContentStatus[] = ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPRO
 // from which states, on their own item and on someone else's. Approving and requesting changes are
 // open to anyone who reads drafts here: whether they may decide the waiting step is the review
 // round's rule (workflows/rounds.ts, tested in workflows.integration.test.ts).
+const drafts: ContentStatus[] = ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED"];
 const review = { approve: ["IN_REVIEW"], requestChanges: ["IN_REVIEW"] } satisfies Partial<
   Record<TransitionName, ContentStatus[]>
 >;
 const expected: Record<Role, Record<"own" | "other", Partial<Record<TransitionName, ContentStatus[]>>>> = {
   AUTHOR: {
-    own: { edit: live, submit: ["DRAFT", "CHANGES_REQUESTED"], restore: live, ...review },
+    own: { edit: live, submit: ["DRAFT", "CHANGES_REQUESTED"], restore: live, requestFactCheck: drafts, ...review },
     other: review,
   },
   EDITOR: {
@@ -34,6 +35,7 @@ const expected: Record<Role, Record<"own" | "other", Partial<Record<TransitionNa
       requestChanges: ["IN_REVIEW"],
       publish: live,
       forcePublish: ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED"],
+      requestFactCheck: drafts,
       schedule: live,
       scheduleUnpublish: live,
       restore: statuses,

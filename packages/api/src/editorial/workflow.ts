@@ -81,6 +81,17 @@ export const workflow = {
     audit: "content.forcePublish",
     verb: "publish without review",
   },
+  /**
+   * Asking outside experts to check a draft's facts (fact-checks/): whoever may edit the item, while
+   * its latest revision is not yet published or scheduled. It leaves the state as it is.
+   */
+  requestFactCheck: {
+    from: ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED"],
+    to: null,
+    who: itemEditor,
+    audit: "content.factCheckRequest",
+    verb: "ask for a fact check of",
+  },
   schedule: {
     from: notArchived,
     to: "SCHEDULED",
