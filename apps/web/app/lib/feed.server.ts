@@ -33,7 +33,13 @@ const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;
 /** Plain text as HTML (text, not attributes): Atom's titles and summaries, and RSS descriptions, are read as HTML. */
 const asHtml = (text: string) => text.replace(/[&<>]/g, (c) => entities[c] ?? c);
 
-const kindSections = { NEWS: "/news", BLOG: "/blogs", PRESS_RELEASE: "/press-releases", PAGE: "/" } as const;
+const kindSections = {
+  NEWS: "/news",
+  BLOG: "/blogs",
+  PRESS_RELEASE: "/press-releases",
+  PAGE: "/",
+  PUBLICATION: "/publications",
+} as const;
 
 /** When the feed last changed: its newest entry's last change (the epoch when it has none). */
 export function feedUpdated(items: FeedItem[]): Date {

@@ -16,6 +16,7 @@ const sectionCrumbs = {
   NEWS: { href: "/news", label: "News" },
   BLOG: { href: "/blogs", label: "Blogs" },
   PRESS_RELEASE: { href: "/press-releases", label: "Press releases" },
+  PUBLICATION: { href: "/publications", label: "Publications" },
   PAGE: null,
 } as const;
 
