@@ -533,7 +533,13 @@ test.describe("privacy of comments", () => {
   const commented = [...new Set(seedComments.map((c) => c.itemSlug))].map((slug) => {
     const item = seedItems.find((i) => i.slug === slug);
     if (!item) throw new Error(`no seed item ${slug}`);
-    const section = { NEWS: "news", BLOG: "blogs", PRESS_RELEASE: "press-releases", PAGE: "" }[item.kind];
+    const section = {
+      NEWS: "news",
+      BLOG: "blogs",
+      PRESS_RELEASE: "press-releases",
+      PAGE: "",
+      PUBLICATION: "publications",
+    }[item.kind];
     return { slug, section, path: `/${section}/${slug}` };
   });
 

@@ -109,7 +109,12 @@ describe("publications' attachments", () => {
   });
 
   const newPublication = (title: string, api = author.api) =>
-    api.editorial.create({ title, summary: `About ${title}`, body: bodyOf(`${title}\n\nIts body.`), kind: "PUBLICATION" });
+    api.editorial.create({
+      title,
+      summary: `About ${title}`,
+      body: bodyOf(`${title}\n\nIts body.`),
+      kind: "PUBLICATION",
+    });
 
   const attach = (itemId: string, title: string, bytes: Buffer, fileName: string, api = author.api) =>
     api.publications.addFile({ itemId, title, fileName, contentBase64: base64(bytes), isAccessible: false });
@@ -259,9 +264,9 @@ describe("publications' attachments", () => {
         body: bodyOf("A new introduction."),
         kind: "PUBLICATION",
       });
-      expect((await h.db.attachment.findMany({ where: { revisionId: saved.revisionId } })).map((a) => a.title)).toEqual([
-        "Data tables",
-      ]);
+      expect((await h.db.attachment.findMany({ where: { revisionId: saved.revisionId } })).map((a) => a.title)).toEqual(
+        ["Data tables"],
+      );
 
       // The file stays downloadable while a public revision lists it, and only then.
       const key = (await h.db.attachment.findFirstOrThrow({ where: { originId } })).storageKey ?? "";
@@ -306,11 +311,18 @@ describe("publications' attachments", () => {
       ]);
       expect(page.bodyHtml).toContain('<h2 id="methods">Methods</h2>');
       const [listed] = await publicAttachments(created.slug);
-      expect(listed).toMatchObject({ href: `/publications/${created.slug}/full-text`, isHtml: true, isAccessible: true });
+      expect(listed).toMatchObject({
+        href: `/publications/${created.slug}/full-text`,
+        isHtml: true,
+        isAccessible: true,
+      });
 
       for (const q of ["quindecagon", "xylophonic"]) {
         const found = await (await h.anonymous()).content.search({ q, kinds: ["publications"] });
-        expect(found.hits.map((hit) => hit.id), q).toContain(created.itemId);
+        expect(
+          found.hits.map((hit) => hit.id),
+          q,
+        ).toContain(created.itemId);
       }
     });
   });
@@ -338,7 +350,9 @@ describe("publications' attachments", () => {
       expect(mail?.headers).toEqual({ "Reply-To": "reader@example.com" });
 
       const invalid = await refusal(reader.publications.requestFormat({ ...request, email: "not an email" }));
-      expect(invalid.form?.fieldErrors.email).toBe("Enter an email address in the correct format, like name@example.com");
+      expect(invalid.form?.fieldErrors.email).toBe(
+        "Enter an email address in the correct format, like name@example.com",
+      );
       for (let i = 0; i < 4; i += 1) await reader.publications.requestFormat(request);
       const limited = await refusal(reader.publications.requestFormat(request));
       expect(limited.code).toBe("TOO_MANY_REQUESTS");
