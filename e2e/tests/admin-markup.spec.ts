@@ -22,6 +22,8 @@ test.afterAll(async () => {
 /** The records the pages below are about: demo content where the seed has it, made here where not. */
 type Ids = {
   item: string;
+  /** A publication with an HTML publication attached. */
+  publication: { id: string; html: string };
   revisions: { from: string; to: string };
   inReview: string;
   approved: string;
@@ -67,6 +69,20 @@ function adminPages(ids: Ids): PageRequest[] {
     { name: "content editor", as: "admin", path: item },
     { name: "content editor, refused", as: "admin", path: item, form: { intent: "save" }, status: 400 },
     { name: "archive", as: "admin", path: `${item}/archive` },
+    { name: "attachments", as: "admin", path: `/content/${ids.publication.id}/attachments` },
+    {
+      name: "attachments, refused upload",
+      as: "admin",
+      path: `/content/${ids.publication.id}/attachments`,
+      form: { intent: "upload", title: "" },
+      status: 400,
+    },
+    { name: "new HTML publication", as: "admin", path: `/content/${ids.publication.id}/html-publication` },
+    {
+      name: "HTML publication",
+      as: "admin",
+      path: `/content/${ids.publication.id}/html-publication?originId=${ids.publication.html}`,
+    },
     { name: "item comments", as: "admin", path: `${item}/comments` },
     {
       name: "compare revisions",
@@ -203,8 +219,28 @@ async function recordIds(): Promise<Omit<Ids, "media">> {
       data: { approvedAt: new Date(), approvedById: editorId },
     });
     const comment = await db.comment.findFirstOrThrow({ where: { itemId: item.id }, select: { id: true } });
+    const publication = await createItem(db, {
+      kind: "PUBLICATION",
+      slug: `${slugPrefix}-publication`,
+      authorId,
+      pending: { title: `Markup check publication ${run}` },
+    });
+    const html = `markup${run}`;
+    await db.attachment.create({
+      data: {
+        revisionId: publication.pendingId ?? "",
+        originId: html,
+        position: 0,
+        title: "Full text",
+        format: "HTML",
+        slug: "full-text",
+        document: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Text." }] }] },
+        isAccessible: true,
+      },
+    });
     return {
       item: item.id,
+      publication: { id: publication.id, html },
       revisions: { from: item.liveId ?? "", to: item.pendingId ?? "" },
       inReview: inReview.id,
       approved: approved.id,
