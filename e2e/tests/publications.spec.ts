@@ -83,7 +83,7 @@ test("an editor attaches a PDF and an HTML publication; a reader downloads, read
   await expectAccessible(page);
   await page.getByRole("button", { name: "Save to the draft" }).click();
   await expect(page.getByRole("status")).toHaveText("Attachment added to the draft.");
-  await expect(page.getByText("HTML publication", { exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `Summary of findings ${run}` })).toBeVisible();
 
   // Publishing is covered by its own journeys: the draft goes live here directly.
   await withDb(async (db) => {
@@ -95,17 +95,17 @@ test("an editor attaches a PDF and an HTML publication; a reader downloads, read
     });
   });
 
-  const reader = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  const reader = await (await browser.newContext()).newPage();
   await reader.goto(`${urls.web}/publications/${slug}`);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText(title);
   const documents = reader.getByRole("region", { name: "Documents" });
-  await expect(documents.getByRole("link", { name: pdfTitle })).toBeVisible();
+  await expect(documents.getByRole("link", { name: pdfTitle, exact: true })).toBeVisible();
   await expect(documents).toContainText("PDF, 1 KB, 2 pages");
   await expect(documents).toContainText("This file may not be suitable for users of assistive technology.");
   await expectAccessible(reader);
 
   // The download: its type, a name from its title, never sniffed, cached for good.
-  const href = (await documents.getByRole("link", { name: pdfTitle }).getAttribute("href")) ?? "";
+  const href = (await documents.getByRole("link", { name: pdfTitle, exact: true }).getAttribute("href")) ?? "";
   const download = await reader.request.get(`${urls.web}${href}`);
   expect(download.status()).toBe(200);
   expect(download.headers()).toMatchObject({
@@ -117,7 +117,7 @@ test("an editor attaches a PDF and an HTML publication; a reader downloads, read
   expect(Buffer.from(await download.body()).equals(twoPagePdf)).toBe(true);
   const [saved] = await Promise.all([
     reader.waitForEvent("download"),
-    documents.getByRole("link", { name: pdfTitle }).click(),
+    documents.getByRole("link", { name: pdfTitle, exact: true }).click(),
   ]);
   expect(saved.suggestedFilename()).toBe(`full-report-${run}.pdf`);
 
