@@ -59,6 +59,7 @@ test.describe("reading", () => {
       "News on this priority",
       "Blogs on this priority",
       "Press releases on this priority",
+      "Publications on this priority",
     ]);
     await expect(page.getByRole("link", { name: "Press releases on this priority" })).toHaveAttribute(
       "href",
