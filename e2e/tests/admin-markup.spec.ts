@@ -23,6 +23,8 @@ test.afterAll(async () => {
 type Ids = {
   item: string;
   withdrawn: string;
+  /** A publication with an HTML publication attached. */
+  publication: { id: string; html: string };
   revisions: { from: string; to: string };
   inReview: string;
   approved: string;
@@ -73,6 +75,20 @@ function adminPages(ids: Ids): PageRequest[] {
     { name: "withdraw, refused", as: "admin", path: `${item}/withdraw`, form: { reason: "" }, status: 400 },
     { name: "a withdrawn item", as: "admin", path: `/content/${ids.withdrawn}` },
     { name: "content list, withdrawn", as: "admin", path: "/content?status=withdrawn" },
+    { name: "attachments", as: "admin", path: `/content/${ids.publication.id}/attachments` },
+    {
+      name: "attachments, refused upload",
+      as: "admin",
+      path: `/content/${ids.publication.id}/attachments`,
+      form: { intent: "upload", title: "" },
+      status: 400,
+    },
+    { name: "new HTML publication", as: "admin", path: `/content/${ids.publication.id}/html-publication` },
+    {
+      name: "HTML publication",
+      as: "admin",
+      path: `/content/${ids.publication.id}/html-publication?originId=${ids.publication.html}`,
+    },
     { name: "item comments", as: "admin", path: `${item}/comments` },
     {
       name: "compare revisions",
@@ -248,9 +264,29 @@ async function recordIds(): Promise<Omit<Ids, "media">> {
         },
       },
     });
+    const publication = await createItem(db, {
+      kind: "PUBLICATION",
+      slug: `${slugPrefix}-publication`,
+      authorId,
+      pending: { title: `Markup check publication ${run}` },
+    });
+    const html = `markup${run}`;
+    await db.attachment.create({
+      data: {
+        revisionId: publication.pendingId ?? "",
+        originId: html,
+        position: 0,
+        title: "Full text",
+        format: "HTML",
+        slug: "full-text",
+        document: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Text." }] }] },
+        isAccessible: true,
+      },
+    });
     return {
       item: item.id,
       withdrawn: withdrawn.id,
+      publication: { id: publication.id, html },
       revisions: { from: item.liveId ?? "", to: item.pendingId ?? "" },
       inReview: inReview.id,
       approved: approved.id,

@@ -10,7 +10,13 @@ test.beforeAll(keepOnlySeedContent);
 // How readers and machines find the portal's content: search, Atom feeds, the sitemap, robots.txt,
 // per-page meta, and HTTP caching. Only published content may appear in any of them.
 
-const sectionOf = { NEWS: "news", BLOG: "blogs", PRESS_RELEASE: "press-releases", PAGE: "" } as const;
+const sectionOf = {
+  NEWS: "news",
+  BLOG: "blogs",
+  PRESS_RELEASE: "press-releases",
+  PAGE: "",
+  PUBLICATION: "publications",
+} as const;
 const pathOf = (item: { kind: keyof typeof sectionOf; slug: string }) =>
   item.kind === "PAGE" ? `/${item.slug}` : `/${sectionOf[item.kind]}/${item.slug}`;
 const listedSeedItems = seedItems.filter((i) => i.kind !== "PAGE");
@@ -37,7 +43,13 @@ type AtomFeed = {
   entries: AtomEntry[];
 };
 
-const kindLabels = { NEWS: "News", BLOG: "Blog", PRESS_RELEASE: "Press release", PAGE: "Page" } as const;
+const kindLabels = {
+  NEWS: "News",
+  BLOG: "Blog",
+  PRESS_RELEASE: "Press release",
+  PAGE: "Page",
+  PUBLICATION: "Publication",
+} as const;
 /** How many entries a feed holds: the newest. */
 const FEED_SIZE = 30;
 

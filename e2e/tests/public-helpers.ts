@@ -20,7 +20,7 @@ export async function keepOnlySeedContent(): Promise<void> {
 export type ExtraItem = {
   slug: string;
   title: string;
-  kind?: "NEWS" | "BLOG" | "PRESS_RELEASE";
+  kind?: "NEWS" | "BLOG" | "PRESS_RELEASE" | "PUBLICATION";
   /** PUBLISHED (live since publishedAt), DRAFT (never published) or SCHEDULED (goes live at publishAt). */
   state?: "PUBLISHED" | "DRAFT" | "SCHEDULED";
   publishedAt?: Date;

@@ -18,6 +18,8 @@ const run = Date.now().toString(36);
 const closedSlug = `e2e-markup-closed-${run}`;
 const withdrawnSlug = `e2e-markup-withdrawn-${run}`;
 const removedSlug = `e2e-markup-removed-${run}`;
+const publication = `/publications/e2e-markup-publication-${run}`;
+const csvId = `markupcsv${run}`;
 const JS_BUDGET = 15 * 1024;
 
 let ids: string[] = [];
@@ -34,6 +36,7 @@ test.beforeAll(async ({ browser, request }) => {
     { slug: closedSlug, title: "Comments closed after a discussion", commentsOpen: false },
     { slug: withdrawnSlug, title: "Advice that no longer applies" },
     { slug: removedSlug, title: "Published in error" },
+    { slug: `e2e-markup-publication-${run}`, title: "A report with documents", kind: "PUBLICATION" },
   ]);
   await withDb(async (db) => {
     // Withdrawn (a banner) and unpublished (410 Gone), as the editorial actions leave them.
@@ -53,6 +56,42 @@ test.beforeAll(async ({ browser, request }) => {
     });
     const item = await db.contentItem.findUniqueOrThrow({ where: { slug: closedSlug } });
     await createComment(db, { itemId: item.id, status: "APPROVED", body: "A comment from before they closed." });
+    // The report's documents: an HTML publication and a CSV that may not be accessible.
+    const report = await db.contentItem.findUniqueOrThrow({ where: { id: ids.at(-1) ?? "" } });
+    const heading = (text: string) => ({ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text }] });
+    const paragraph = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
+    await db.attachment.createMany({
+      data: [
+        {
+          revisionId: report.liveRevisionId ?? "",
+          originId: `markuphtml${run}`,
+          position: 0,
+          title: "The report in full",
+          format: "HTML",
+          slug: "full-text",
+          isAccessible: true,
+          document: {
+            type: "doc",
+            content: [
+              heading("Findings"),
+              paragraph("What we found."),
+              heading("Next steps"),
+              paragraph("What comes next."),
+            ],
+          },
+        },
+        {
+          revisionId: report.liveRevisionId ?? "",
+          originId: csvId,
+          position: 1,
+          title: "Data tables",
+          format: "CSV",
+          storageKey: `${"0".repeat(16)}${run.padStart(8, "0").slice(-8)}.csv`,
+          fileName: "tables.csv",
+          byteSize: 2048,
+        },
+      ],
+    });
   });
   publicPages.push(...(await factCheckPages(browser, request)));
 });
@@ -91,6 +130,18 @@ const publicPages: PageRequest[] = [
   { name: "news, withdrawn", path: `/news/${withdrawnSlug}` },
   { name: "news, unpublished (gone)", path: `/news/${removedSlug}`, status: 410 },
   { name: "page", path: "/about" },
+  { name: "publications", path: "/publications" },
+  { name: "publication with documents", path: publication },
+  { name: "HTML publication", path: `${publication}/full-text` },
+  { name: "HTML publication, print view", path: `${publication}/full-text?print` },
+  { name: "accessible format request", path: `${publication}/request-format/${csvId}` },
+  {
+    name: "accessible format request, refused",
+    path: `${publication}/request-format/${csvId}`,
+    form: { email: "", format: "" },
+    status: 400,
+  },
+  { name: "accessible format request sent", path: `${publication}/request-format/${csvId}/sent` },
   { name: "search", path: "/search" },
   { name: "search results", path: "/search?q=maternity" },
   { name: "search results, filtered", path: "/search?q=maternity&kind=blogs&priority=maternal-neonatal" },

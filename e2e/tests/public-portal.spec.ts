@@ -59,6 +59,7 @@ test.describe("reading", () => {
       "News on this priority",
       "Blogs on this priority",
       "Press releases on this priority",
+      "Publications on this priority",
     ]);
     await expect(page.getByRole("link", { name: "Press releases on this priority" })).toHaveAttribute(
       "href",
@@ -533,7 +534,13 @@ test.describe("privacy of comments", () => {
   const commented = [...new Set(seedComments.map((c) => c.itemSlug))].map((slug) => {
     const item = seedItems.find((i) => i.slug === slug);
     if (!item) throw new Error(`no seed item ${slug}`);
-    const section = { NEWS: "news", BLOG: "blogs", PRESS_RELEASE: "press-releases", PAGE: "" }[item.kind];
+    const section = {
+      NEWS: "news",
+      BLOG: "blogs",
+      PRESS_RELEASE: "press-releases",
+      PAGE: "",
+      PUBLICATION: "publications",
+    }[item.kind];
     return { slug, section, path: `/${section}/${slug}` };
   });
 

@@ -20,6 +20,7 @@ export { startBackgroundJobs } from "./jobs/index.ts";
 export { awaitingLabel, statusLabel, statusLabels } from "./editorial/common.ts";
 export { type BulkActionName, bulkActions } from "./editorial/bulk.ts";
 export { readMedia } from "./media/serve.ts";
+export { readAttachmentFile } from "./publications/public.ts";
 export { uploadMedia } from "./media/library.ts";
 export { mediaForRender, renderedImages, type RenderedImage } from "./media/render.ts";
 export type { MediaStore } from "./media/store.ts";

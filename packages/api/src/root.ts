@@ -10,6 +10,7 @@ import type { Job } from "./jobs/runner.ts";
 import { mediaRouter } from "./media/router.ts";
 import { moderationJobs, moderationRouter } from "./moderation/router.ts";
 import { organisationRouter } from "./organisation/router.ts";
+import { publicationsRouter } from "./publications/router.ts";
 import { reviewDueJobs, reviewDueRouter } from "./review-due/router.ts";
 import { settingsRouter } from "./settings/router.ts";
 import { systemRouter } from "./system/router.ts";
@@ -33,6 +34,7 @@ const domains = {
   media: { router: mediaRouter },
   moderation: { router: moderationRouter, jobs: moderationJobs },
   organisation: { router: organisationRouter },
+  publications: { router: publicationsRouter },
   reviewDue: { router: reviewDueRouter, jobs: reviewDueJobs },
   settings: { router: settingsRouter },
   system: { router: systemRouter },

@@ -1,4 +1,5 @@
 export { type CheckOptions, checkDocument, type Finding, type FindingSeverity } from "./document/checks.ts";
+export { type ContentsEntry, contentsOf } from "./document/contents.ts";
 export { renderDocumentDiff } from "./document/diff.ts";
 export { documentExtensions, pressReleaseOnlyBlocks } from "./document/extensions.ts";
 export { documentFromMarkdown, type MarkdownImportOptions } from "./document/from-markdown.ts";

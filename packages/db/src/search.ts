@@ -13,14 +13,19 @@ export async function refreshSearchIndexWhere(db: Writer, which: Prisma.Sql): Pr
     UPDATE "Revision" r SET "searchVector" =
       setweight(to_tsvector('english', coalesce(r."title", '')), 'A') ||
       setweight(to_tsvector('english', coalesce(r."summary", '')), 'B') ||
-      setweight(to_tsvector('english', coalesce(r."bodyText", '')), 'C')
+      setweight(to_tsvector('english', coalesce(r."bodyText", '')), 'C') ||
+      -- A publication's attachments: their titles, and the text of its HTML publications (decision 029).
+      setweight(to_tsvector('english', coalesce((SELECT string_agg(x."title", ' ') FROM "Attachment" x WHERE x."revisionId" = r."id"), '')), 'B') ||
+      setweight(to_tsvector('english', coalesce((SELECT string_agg(x."bodyText", ' ') FROM "Attachment" x WHERE x."revisionId" = r."id"), '')), 'C')
     WHERE ${which}`;
   await db.$executeRaw`DELETE FROM "SearchWord" w USING "Revision" r WHERE w."revisionId" = r."id" AND ${which}`;
   await db.$executeRaw`
     INSERT INTO "SearchWord" ("revisionId", "word")
     SELECT DISTINCT r."id", t."word"
     FROM "Revision" r
-    CROSS JOIN LATERAL regexp_split_to_table(lower(r."title" || ' ' || r."summary" || ' ' || r."bodyText"), '[^[:alpha:]]+') AS t("word")
+    CROSS JOIN LATERAL regexp_split_to_table(lower(r."title" || ' ' || r."summary" || ' ' || r."bodyText" || ' ' ||
+      coalesce((SELECT string_agg(x."title" || ' ' || x."bodyText", ' ') FROM "Attachment" x WHERE x."revisionId" = r."id"), '')),
+      '[^[:alpha:]]+') AS t("word")
     WHERE ${which} AND length(t."word") BETWEEN 3 AND 40`;
 }
 

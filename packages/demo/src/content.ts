@@ -11,7 +11,13 @@ import { type DemoImageName, demoImageNames } from "./images.ts";
 
 const contentDir = fileURLToPath(new URL("../content", import.meta.url));
 
-const kindFolders = { pages: "PAGE", news: "NEWS", blogs: "BLOG", "press-releases": "PRESS_RELEASE" } as const;
+const kindFolders = {
+  pages: "PAGE",
+  news: "NEWS",
+  blogs: "BLOG",
+  "press-releases": "PRESS_RELEASE",
+  publications: "PUBLICATION",
+} as const;
 export type SeedKind = (typeof kindFolders)[keyof typeof kindFolders];
 
 const instant = z.iso.datetime();

@@ -12,6 +12,7 @@ export const demoOrganisation: OrganisationDetails = {
   pressPhone: "020 7946 0200",
   pressOutOfHoursPhone: "020 7946 0299",
   accessibilityEmail: "accessibility@observatory.test",
+  accessibleFormatsEmail: "publications@observatory.test",
   privacyEmail: "dpo@observatory.test",
   complianceStatus: "full",
   nonAccessibleContent: "",

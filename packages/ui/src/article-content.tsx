@@ -7,6 +7,7 @@ export const contentKindLabels = {
   BLOG: "Blog",
   PRESS_RELEASE: "Press release",
   PAGE: "Page",
+  PUBLICATION: "Publication",
 } as const;
 
 export type ArticleItem = {

@@ -6,5 +6,7 @@
  */
 export function bodyLimitFor(path: string): number {
   if (/^\/media\/upload(\.data)?$/.test(path)) return 8 * 1024 * 1024;
+  // A publication's attachment may be 20 MB (decision 029).
+  if (/^\/content\/[^/]+\/attachments(\.data)?$/.test(path)) return 24 * 1024 * 1024;
   return 2 * 1024 * 1024;
 }

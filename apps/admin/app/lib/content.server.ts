@@ -100,7 +100,7 @@ export function readContentForm(form: FormData) {
  * through the document schema (JavaScript off). Text that is not JSON goes to the API as it is, to
  * be refused there with the message shown beside the body.
  */
-function bodyFromForm(json: string, html: string): unknown {
+export function bodyFromForm(json: string, html: string): unknown {
   if (json) {
     try {
       return JSON.parse(json);

@@ -363,6 +363,11 @@ export default function EditContent() {
         <li>
           <a href={`/content/${item.id}/revisions`}>Revisions and comparisons</a>
         </li>
+        {data.values.kind === "PUBLICATION" && (
+          <li>
+            <a href={`/content/${item.id}/attachments`}>Attachments and HTML publications</a>
+          </li>
+        )}
         <li>
           <a href={`/content/${item.id}/comments`}>
             Comments{data.openComments > 0 ? ` (${data.openComments} open)` : ""}

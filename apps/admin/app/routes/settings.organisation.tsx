@@ -18,6 +18,7 @@ const textFields = [
   "pressOutOfHoursPhone",
   "privacyEmail",
   "accessibilityEmail",
+  "accessibleFormatsEmail",
   "complianceStatus",
   "nonAccessibleContent",
   "statementPreparedOn",
@@ -146,6 +147,13 @@ export default function OrganisationSettings() {
               {...field("accessibilityEmail")}
               type="email"
               label="Email address for accessibility problems and other formats"
+              spellCheck={false}
+            />
+            <TextInput
+              {...field("accessibleFormatsEmail")}
+              type="email"
+              label="Email address for requests for publications in an accessible format (optional)"
+              hint="Readers' requests for a publication's document in another format go here. Leave it empty to send them to the accessibility address."
               spellCheck={false}
             />
             <Radios

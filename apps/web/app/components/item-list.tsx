@@ -4,7 +4,7 @@ import { isoDate } from "~/lib/format";
 
 export type ListedItem = {
   id: string;
-  kind: "NEWS" | "BLOG" | "PRESS_RELEASE" | "PAGE";
+  kind: "NEWS" | "BLOG" | "PRESS_RELEASE" | "PAGE" | "PUBLICATION";
   path: string;
   title: string;
   summary: string;

@@ -39,7 +39,13 @@ const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;
 /** Plain text as HTML (text, not attributes): Atom's titles and summaries, and RSS descriptions, are read as HTML. */
 const asHtml = (text: string) => text.replace(/[&<>]/g, (c) => entities[c] ?? c);
 
-const kindSections = { NEWS: "/news", BLOG: "/blogs", PRESS_RELEASE: "/press-releases", PAGE: "/" } as const;
+const kindSections = {
+  NEWS: "/news",
+  BLOG: "/blogs",
+  PRESS_RELEASE: "/press-releases",
+  PAGE: "/",
+  PUBLICATION: "/publications",
+} as const;
 
 const time = (date: Date | string | null | undefined) => (date ? new Date(date).getTime() : 0);
 

@@ -17,6 +17,7 @@ export const sectionFeeds = {
   news: { title: `${siteName}: news`, label: "News", page: "/news" },
   blogs: { title: `${siteName}: blogs`, label: "Blogs", page: "/blogs" },
   "press-releases": { title: `${siteName}: press releases`, label: "Press releases", page: "/press-releases" },
+  publications: { title: `${siteName}: publications`, label: "Publications", page: "/publications" },
 } as const;
 export type SectionFeed = keyof typeof sectionFeeds;
 

@@ -7,6 +7,7 @@ const sections = [
   { href: "/news", label: "News" },
   { href: "/blogs", label: "Blogs" },
   { href: "/press-releases", label: "Press releases" },
+  { href: "/publications", label: "Publications" },
 ];
 
 export function siteHeader(pathname: string): HeaderProps {

@@ -4,7 +4,7 @@ import { api, siteUrl } from "~/lib/api.server";
 import { orNotFound } from "~/lib/http.server";
 import { removedPage } from "~/components/removed-page";
 
-export type ArticleSection = "news" | "blogs" | "press-releases" | "page";
+export type ArticleSection = "news" | "blogs" | "press-releases" | "publications" | "page";
 
 /** A comment is at most 2,000 characters; anything this large is not a comment form. */
 const MAX_FORM_BYTES = 32 * 1024;

@@ -1,6 +1,7 @@
 import { ArticleContent, Breadcrumbs, DocumentTitle, NotificationBanner, WithdrawnNotice } from "@observatory/ui";
 import type { MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { AttachmentList } from "~/components/attachment-list";
 import { CommentForm } from "~/components/comment-form";
 import { CommentThread, type ThreadComment } from "~/components/comment-thread";
 import { ItemList } from "~/components/item-list";
@@ -16,6 +17,7 @@ const sectionCrumbs = {
   NEWS: { href: "/news", label: "News" },
   BLOG: { href: "/blogs", label: "Blogs" },
   PRESS_RELEASE: { href: "/press-releases", label: "Press releases" },
+  PUBLICATION: { href: "/publications", label: "Publications" },
   PAGE: null,
 } as const;
 
@@ -52,8 +54,18 @@ export const articleHandle: EnhancedRoute = {
 };
 
 export function ArticlePage() {
-  const { item, related, comments, commentCount, formToken, replyTo, commentOutcome, organisation, siteUrl } =
-    useLoaderData<ArticleData>();
+  const {
+    item,
+    related,
+    comments,
+    commentCount,
+    formToken,
+    replyTo,
+    commentOutcome,
+    organisation,
+    siteUrl,
+    attachments,
+  } = useLoaderData<ArticleData>();
   const action = useActionData<typeof commentAction>();
   const section = sectionCrumbs[item.kind];
   const replyComment = replyTo ? findComment(comments, replyTo) : null;
@@ -73,6 +85,7 @@ export function ArticlePage() {
             />
           )}
           <ArticleContent item={item} />
+          <AttachmentList attachments={attachments} itemPath={item.path} />
           {item.kind === "PRESS_RELEASE" && <PressOffice details={organisation} />}
           <ShareBlock
             url={new URL(item.path, siteUrl).toString()}

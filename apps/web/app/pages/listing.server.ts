@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { api, siteUrl } from "~/lib/api.server";
 import { notFound, orNotFound, pageParam } from "~/lib/http.server";
 
-export type Section = "news" | "blogs" | "press-releases";
+export type Section = "news" | "blogs" | "press-releases" | "publications";
 
 export async function listingLoader({ request, context }: LoaderFunctionArgs, section: Section) {
   const url = new URL(request.url);

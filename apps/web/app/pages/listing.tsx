@@ -18,6 +18,11 @@ export const sectionTitles: Record<Section, { title: string; intro: string; kind
     intro: "Statements and announcements for the media.",
     kind: "PRESS_RELEASE",
   },
+  publications: {
+    title: "Publications",
+    intro: "Our reports, evidence reviews and guidance, with their documents.",
+    kind: "PUBLICATION",
+  },
 };
 
 type ListingData = Awaited<ReturnType<typeof listingLoader>>;

@@ -48,7 +48,8 @@ export default function Home() {
       <h2>Latest</h2>
       <ItemList items={latest} headingLevel={3} />
       <p>
-        <a href="/news">All news</a> · <a href="/blogs">All blogs</a> · <a href="/press-releases">All press releases</a>
+        <a href="/news">All news</a> · <a href="/blogs">All blogs</a> · <a href="/press-releases">All press releases</a>{" "}
+        · <a href="/publications">All publications</a>
       </p>
     </>
   );

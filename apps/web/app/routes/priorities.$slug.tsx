@@ -40,6 +40,7 @@ const sections = [
   { path: "news", label: "News" },
   { path: "blogs", label: "Blogs" },
   { path: "press-releases", label: "Press releases" },
+  { path: "publications", label: "Publications" },
 ];
 
 export default function Priority() {

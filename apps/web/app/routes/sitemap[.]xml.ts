@@ -2,7 +2,17 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { api, siteUrl } from "~/lib/api.server";
 import { publicCacheControl } from "~/lib/cache";
 
-const staticPaths = ["/", "/priorities", "/news", "/blogs", "/press-releases", "/feeds", "/accessibility", "/privacy"];
+const staticPaths = [
+  "/",
+  "/priorities",
+  "/news",
+  "/blogs",
+  "/press-releases",
+  "/publications",
+  "/feeds",
+  "/accessibility",
+  "/privacy",
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api: caller } = await api(request, context);

@@ -45,7 +45,7 @@ async function publicLinks(db: Pick<Db, "$queryRaw">, itemIds: string[], now: Da
   return new Map(rows.map((r) => [r.id, itemPath(r.kind, r.slug)]));
 }
 
-export type BodyRenderOptions = { now: Date; siteUrl?: string };
+export type BodyRenderOptions = { now: Date; siteUrl?: string; anchorHeadings?: boolean };
 
 /** What rendering these bodies needs looked up: the linked items' addresses and the images' files. */
 async function lookupsFor(db: Db, documents: BodyDocument[], now: Date) {
@@ -58,10 +58,14 @@ async function lookupsFor(db: Db, documents: BodyDocument[], now: Date) {
 }
 
 /** A stored body as HTML, with its links and images looked up. */
-export async function renderBody(db: Db, stored: unknown, { now, siteUrl }: BodyRenderOptions): Promise<string> {
+export async function renderBody(
+  db: Db,
+  stored: unknown,
+  { now, siteUrl, anchorHeadings }: BodyRenderOptions,
+): Promise<string> {
   const document = storedDocument(stored);
   const lookups = await lookupsFor(db, [document], now);
-  return renderDocument(document, { ...lookups, ...(siteUrl ? { siteUrl } : {}) });
+  return renderDocument(document, { ...lookups, ...(siteUrl ? { siteUrl } : {}), anchorHeadings });
 }
 
 /**

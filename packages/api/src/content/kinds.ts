@@ -14,9 +14,15 @@ export const kindSections = {
     singular: "Press release",
   },
   PAGE: { path: "", searchName: "pages", label: "Pages", singular: "Page" },
+  PUBLICATION: {
+    path: "publications",
+    searchName: "publications",
+    label: "Publications",
+    singular: "Publication",
+  },
 } as const satisfies Record<ContentKind, { path: string; searchName: string; label: string; singular: string }>;
 
-export const listedKinds = ["NEWS", "BLOG", "PRESS_RELEASE"] as const;
+export const listedKinds = ["NEWS", "BLOG", "PRESS_RELEASE", "PUBLICATION"] as const;
 export type ListedKind = (typeof listedKinds)[number];
 
 export function itemPath(kind: ContentKind, slug: string): string {

@@ -7,6 +7,7 @@ import { readPublicState } from "./public-state.ts";
 import { publishedYears, searchPublished, suggestSpelling } from "./search.ts";
 import { kindForSection, kindSections, type ListedKind, listedKinds } from "./kinds.ts";
 import { findPublished, findRedirect, findRemoved, listAllPublishedPaths, listPublished } from "./public-service.ts";
+import { publicAttachments } from "../publications/public.ts";
 
 export const PAGE_SIZE = 10;
 
@@ -102,7 +103,7 @@ export const contentRouter = router({
         if (removed) return removed;
         throw notFound("That page");
       }
-      const [related, thread] = await Promise.all([
+      const [related, thread, attachments] = await Promise.all([
         item.workstreams.length && item.kind !== "PAGE"
           ? listPublished(
               ctx.db,
@@ -111,6 +112,7 @@ export const contentRouter = router({
             )
           : Promise.resolve({ items: [], total: 0 }),
         approvedThread(ctx.db, item.id),
+        item.kind === "PUBLICATION" ? publicAttachments(ctx.db, item.revisionId, item.path) : Promise.resolve([]),
       ]);
       const { revisionId: _revisionId, ...publicItem } = item;
       return {
@@ -119,6 +121,7 @@ export const contentRouter = router({
         related: related.items,
         comments: thread.comments,
         commentCount: thread.count,
+        attachments,
       };
     }),
 

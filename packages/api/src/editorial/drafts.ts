@@ -10,6 +10,7 @@ import { can } from "../permissions.ts";
 import { type LockedItem, lockItem, type StaffContext, type Tx } from "./common.ts";
 import { assertCanTake, workflow } from "./workflow.ts";
 import { oneLine } from "../input-text.ts";
+import { copyAttachments } from "../publications/revision-attachments.ts";
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -279,6 +280,7 @@ export async function saveRevision(ctx: StaffContext, input: z.output<typeof sav
         },
         select: { id: true, number: true },
       });
+      await copyAttachments(tx, latest.id, created.id);
       revisionId = created.id;
       number = created.number;
     }
@@ -329,17 +331,17 @@ export async function restoreRevision(ctx: StaffContext, input: { itemId: string
 }
 
 /**
- * The restore transition, inside the caller's transaction, on an item already locked and checked:
- * copies the revision into a new draft and brings the item out of the archive, if it was there.
+ * Writes a new latest-numbered revision of the item with the content, tags and attachments of one
+ * of its revisions, based on the item's latest, and indexes it for search. The caller moves the
+ * item's pointers and status.
  */
-export async function restoreInto(tx: Tx, ctx: StaffContext, item: LockedItem, revisionId: string) {
-  const source = await tx.revision.findFirst({
-    where: { id: revisionId, itemId: item.id },
+export async function insertRevisionCopy(tx: Tx, ctx: StaffContext, item: LockedItem, sourceId: string) {
+  const source = await tx.revision.findUniqueOrThrow({
+    where: { id: sourceId },
     include: { workstreams: { select: { workstreamId: true } } },
   });
-  if (!source) throw notFound("That revision");
   const latestNumber = await tx.revision.aggregate({ where: { itemId: item.id }, _max: { number: true } });
-  const restored = await tx.revision.create({
+  const copy = await tx.revision.create({
     data: {
       itemId: item.id,
       number: (latestNumber._max.number ?? 0) + 1,
@@ -356,7 +358,19 @@ export async function restoreInto(tx: Tx, ctx: StaffContext, item: LockedItem, r
     },
     select: { id: true, number: true },
   });
-  await refreshSearchIndex(tx, restored.id);
+  await copyAttachments(tx, source.id, copy.id);
+  await refreshSearchIndex(tx, copy.id);
+  return { id: copy.id, number: copy.number, title: source.title, sourceNumber: source.number };
+}
+
+/**
+ * The restore transition, inside the caller's transaction, on an item already locked and checked:
+ * copies the revision into a new draft and brings the item out of the archive, if it was there.
+ */
+export async function restoreInto(tx: Tx, ctx: StaffContext, item: LockedItem, revisionId: string) {
+  const source = await tx.revision.findFirst({ where: { id: revisionId, itemId: item.id }, select: { id: true } });
+  if (!source) throw notFound("That revision");
+  const restored = await insertRevisionCopy(tx, ctx, item, source.id);
   await closeOpenRounds(tx, item.id);
   await tx.contentItem.update({
     where: { id: item.id },
@@ -366,7 +380,7 @@ export async function restoreInto(tx: Tx, ctx: StaffContext, item: LockedItem, r
     action: workflow.restore.audit,
     targetType: "ContentItem",
     targetId: item.id,
-    summary: `Restored revision ${source.number} of "${source.title}" as a new draft (revision ${restored.number})${item.status === "ARCHIVED" ? ", out of the archive" : ""}`,
+    summary: `Restored revision ${restored.sourceNumber} of "${restored.title}" as a new draft (revision ${restored.number})${item.status === "ARCHIVED" ? ", out of the archive" : ""}`,
     data: { fromRevisionId: source.id, revisionId: restored.id },
   });
   return { itemId: item.id, revisionId: restored.id, number: restored.number };

@@ -98,6 +98,8 @@ export const organisationInput = z
       "The accessibility contact",
       "Enter the email address people use to report an accessibility problem",
     ),
+    /** Where readers' requests for a publication's document in another format go; else the accessibility contact. */
+    accessibleFormatsEmail: email("The accessible formats email address").default(""),
     privacyEmail: requiredEmail(
       "The data protection contact",
       "Enter the email address of the data protection officer",
@@ -139,6 +141,7 @@ export const emptyOrganisation: OrganisationDetails = {
   pressPhone: "",
   pressOutOfHoursPhone: "",
   accessibilityEmail: "",
+  accessibleFormatsEmail: "",
   privacyEmail: "",
   complianceStatus: "partial",
   nonAccessibleContent: "",
@@ -155,6 +158,7 @@ const labels: Record<keyof OrganisationDetails, string> = {
   pressPhone: "Press office telephone",
   pressOutOfHoursPhone: "Press office out-of-hours telephone",
   accessibilityEmail: "Accessibility contact email",
+  accessibleFormatsEmail: "Accessible formats email",
   privacyEmail: "Data protection officer email",
   complianceStatus: "Accessibility compliance status",
   nonAccessibleContent: "Content that is not accessible",

@@ -37,12 +37,13 @@ export const reviewDueSettingsSchema = z.object(
 );
 export type ReviewDueSettings = z.output<typeof reviewDueSettingsSchema>;
 
-/** Pages and news carry health information readers rely on: they show their dates by default. */
+/** Pages, news and publications carry health information readers rely on: they show their dates by default. */
 export const defaultReviewDueSettings: ReviewDueSettings = {
   PAGE: { intervalMonths: 12, showOnPage: true, defaultOwnerId: null, dueSoonDays: 30 },
   NEWS: { intervalMonths: 12, showOnPage: true, defaultOwnerId: null, dueSoonDays: 30 },
   BLOG: { intervalMonths: 12, showOnPage: false, defaultOwnerId: null, dueSoonDays: 30 },
   PRESS_RELEASE: { intervalMonths: 12, showOnPage: false, defaultOwnerId: null, dueSoonDays: 30 },
+  PUBLICATION: { intervalMonths: 24, showOnPage: true, defaultOwnerId: null, dueSoonDays: 60 },
 };
 
 /** The stored settings, each kind's missing or unreadable part replaced by its default. */

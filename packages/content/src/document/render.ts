@@ -1,4 +1,5 @@
 import type { MediaLookup, RenderedMedia } from "../rendered-media.ts";
+import { type ContentsEntry, headingAnchors } from "./contents.ts";
 import { blockLabelLevel, fixedHeadings } from "./headings.ts";
 import { isSafeHref } from "./links.ts";
 import type { BodyDocument, DocumentMark, DocumentNode } from "./types.ts";
@@ -17,6 +18,8 @@ export type RenderContext = {
   siteUrl?: string;
   /** Prefix for image files too, for a body read away from the site (a feed reader). */
   mediaBaseUrl?: string;
+  /** Give each heading an id for a contents list to link to (an HTML publication's). */
+  anchorHeadings?: boolean;
 };
 
 /** Width the body column takes on the page, for the browser to choose an image file before layout. */
@@ -43,7 +46,7 @@ export function renderDocument(document: BodyDocument, context: RenderContext = 
 
 /** The body's top-level blocks, each rendered (empty ones left out): what a comparison lines up. */
 export function renderBlocks(document: BodyDocument, context: RenderContext = {}): string[] {
-  const state = new RenderState(context);
+  const state = new RenderState(context, context.anchorHeadings ? headingAnchors(document) : new Map());
   return (document.content ?? []).map((node, index) => state.block(node, index < EAGER_BLOCKS)).filter(Boolean);
 }
 
@@ -51,7 +54,10 @@ class RenderState {
   /** The level of the last heading written, so a component's own label nests under it. */
   private lastHeading = 1;
 
-  constructor(private readonly context: RenderContext) {}
+  constructor(
+    private readonly context: RenderContext,
+    private readonly anchors: ReadonlyMap<DocumentNode, ContentsEntry>,
+  ) {}
 
   block(node: DocumentNode, eager = false): string {
     switch (node.type) {
@@ -64,7 +70,8 @@ class RenderState {
         const inline = this.inline(node);
         if (!inline.trim()) return "";
         this.lastHeading = level;
-        return `<h${level}>${inline}</h${level}>`;
+        const anchor = this.anchors.get(node);
+        return `<h${level}${anchor ? ` id="${escapeHtml(anchor.id)}"` : ""}>${inline}</h${level}>`;
       }
       case "bulletList":
         return `<ul class="nhsuk-list nhsuk-list--bullet">${this.items(node)}</ul>`;
