@@ -1,7 +1,8 @@
 import { formatDate } from "@observatory/time";
 
 // What the address of an unpublished item answers when no page replaces it: 410 Gone (decision
-// 027), saying plainly that the page was removed, when, and the editor's reason, with the ways on.
+// 027), saying plainly that the page was removed, when, and the editor's reason when one was
+// recorded, with the ways on.
 
 export type RemovedPageData = { kind: "gone"; removedAt: string; reason: string };
 
@@ -22,7 +23,7 @@ export function RemovedPage({ page }: { page: RemovedPageData }) {
     <>
       <h1>{REMOVED_TITLE}</h1>
       <p>It was removed from this website on {formatDate(page.removedAt)}.</p>
-      <p>{page.reason}</p>
+      {page.reason && <p>{page.reason}</p>}
       <p>
         You can <a href="/search">search the site</a> or go to the <a href="/">home page</a>.
       </p>

@@ -244,8 +244,10 @@ export async function findPublished(db: Db, kind: ContentKind, slug: string, now
 }
 
 /**
- * What the address of an item unpublished from the site answers (decision 027): a redirect to the
- * page chosen, or that it was removed, when and why (410 Gone). Null for anything else (a 404).
+ * What the address of an item no longer on the site answers (decisions 027, 030), for the caller
+ * that found it not visible: when it was unpublished by archiving, a redirect to the page chosen or
+ * that it was removed, when and why (410 Gone); when it was taken off otherwise (by hand or at its
+ * set time), that it was removed (410, no reason recorded). Null for an item never on the site (a 404).
  */
 export async function findRemoved(
   db: Db,
@@ -253,13 +255,25 @@ export async function findRemoved(
   slug: string,
 ): Promise<{ kind: "redirect"; location: string } | { kind: "gone"; removedAt: Date; reason: string } | null> {
   const item = await db.contentItem.findFirst({
-    where: { kind, slug, status: "ARCHIVED", removalReason: { not: null } },
-    select: { archivedAt: true, removalReason: true, removalRedirectPath: true },
+    where: { kind, slug },
+    select: {
+      status: true,
+      archivedAt: true,
+      removalReason: true,
+      removalRedirectPath: true,
+      unpublishAt: true,
+      updatedAt: true,
+      revisions: { where: { wentLiveAt: { not: null } }, select: { id: true }, take: 1 },
+    },
   });
-  if (!item?.removalReason || !item.archivedAt) return null;
-  return item.removalRedirectPath
-    ? { kind: "redirect", location: item.removalRedirectPath }
-    : { kind: "gone", removedAt: item.archivedAt, reason: item.removalReason };
+  if (!item) return null;
+  if (item.status === "ARCHIVED" && item.removalReason && item.archivedAt) {
+    return item.removalRedirectPath
+      ? { kind: "redirect", location: item.removalRedirectPath }
+      : { kind: "gone", removedAt: item.archivedAt, reason: item.removalReason };
+  }
+  if (item.revisions.length === 0) return null;
+  return { kind: "gone", removedAt: item.unpublishAt ?? item.updatedAt, reason: "" };
 }
 
 /** Where an old slug now lives, if the item it belonged to is visible. */

@@ -171,6 +171,16 @@ describe("withdrawing and unpublishing (decision 027)", () => {
     expect((await refusal(article(draft.slug))).code).toBe("NOT_FOUND");
   });
 
+  it("answers gone, never a bare 404, for an item taken off the site without archiving", async () => {
+    const item = await live("taken-off", "Taken off for now");
+    await editor.api.editorial.unpublish({ itemId: item.id });
+    const gone = await article(item.slug);
+    expect(gone).toMatchObject({ kind: "gone", reason: "" });
+    expect(gone.kind === "gone" && gone.removedAt).toEqual(
+      (await h.db.contentItem.findUniqueOrThrow({ where: { id: item.id } })).updatedAt,
+    );
+  });
+
   it("keeps authors from unpublishing", async () => {
     const item = await live("authors-cannot", "Authors cannot");
     expect((await refusal(author.api.editorial.archive({ itemId: item.id, reason: "Mine" }))).code).toBe("FORBIDDEN");
