@@ -126,7 +126,12 @@ describe("publications' attachments", () => {
     const submitted = await h.db.contentItem.findUniqueOrThrow({ where: { id: itemId } });
     if (submitted.status === "IN_REVIEW") await editor.editorial.approve({ itemId, revisionId });
     // A change to what readers have seen is announced as major (decision 030); a first publication asks nothing.
-    await editor.editorial.publishNow({ itemId, revisionId, changeKind: "major", changeNote: "The documents changed." });
+    await editor.editorial.publishNow({
+      itemId,
+      revisionId,
+      changeKind: "major",
+      changeNote: "The documents changed.",
+    });
   }
 
   const publicAttachments = async (slug: string) => {
