@@ -61,17 +61,22 @@ describe("what the public sees", () => {
     expect(entry?.contentHtml).toBe("<p>The new words.</p>");
   });
 
+  // Never on the site: not found. Taken off it: gone (410), never a bare 404 (decision 027).
   it.each([
-    ["a draft", () => ({ pending: { title: "Visibility draft" }, status: "DRAFT" as const })],
-    ["an item scheduled for later", () => ({ scheduled: { title: "Visibility scheduled", publishAt: minutes(60) } })],
-    ["an expired item", () => ({ live: { title: "Visibility expired" }, unpublishAt: minutes(-1) })],
-    ["an archived item", () => ({ live: { title: "Visibility archived" }, status: "ARCHIVED" as const })],
-  ])("never shows %s", async (_label, spec) => {
+    ["a draft", () => ({ pending: { title: "Visibility draft" }, status: "DRAFT" as const }), "not found"],
+    [
+      "an item scheduled for later",
+      () => ({ scheduled: { title: "Visibility scheduled", publishAt: minutes(60) } }),
+      "not found",
+    ],
+    ["an expired item", () => ({ live: { title: "Visibility expired" }, unpublishAt: minutes(-1) }), "gone"],
+    ["an archived item", () => ({ live: { title: "Visibility archived" }, status: "ARCHIVED" as const }), "gone"],
+  ])("never shows %s", async (_label, spec, answer) => {
     const item = await createItem(h.db, { authorId, ...spec() });
     const caller = await h.anonymous();
-    await expect(caller.content.article({ section: "news", slug: item.slug })).rejects.toMatchObject({
-      code: "NOT_FOUND",
-    });
+    const article = caller.content.article({ section: "news", slug: item.slug });
+    if (answer === "gone") await expect(article).resolves.toMatchObject({ kind: "gone" });
+    else await expect(article).rejects.toMatchObject({ code: "NOT_FOUND" });
     const seen = await publicSlugs();
     for (const where of Object.values(seen)) expect(where).not.toContain(item.slug);
   });
