@@ -69,7 +69,7 @@ async function leadImagesOf(db: Db, revisionIds: string[]): Promise<Map<string, 
 }
 
 /** The public history of these items at `now` (first publication, then each major change), newest first. */
-export async function publicUpdates(db: Db, itemIds: string[], now: Date): Promise<Map<string, PublicUpdate[]>> {
+async function publicUpdates(db: Db, itemIds: string[], now: Date): Promise<Map<string, PublicUpdate[]>> {
   const rows = itemIds.length
     ? await db.$queryRaw<({ itemId: string } & PublicUpdate)[]>`
         SELECT u."itemId", u."at", u."note" FROM "public_updates"(${now}) u
@@ -81,6 +81,11 @@ export async function publicUpdates(db: Db, itemIds: string[], now: Date): Promi
 }
 
 export async function withWorkstreams(db: Db, rows: SummaryRow[], now: Date): Promise<ItemSummary[]> {
+  return (await summarise(db, rows, now)).summaries;
+}
+
+/** The rows as summaries, with the public history each one's "Last updated" was read from. */
+async function summarise(db: Db, rows: SummaryRow[], now: Date) {
   const [tags, leadImages, updates] = await Promise.all([
     rows.length
       ? db.revisionWorkstream.findMany({
@@ -98,7 +103,7 @@ export async function withWorkstreams(db: Db, rows: SummaryRow[], now: Date): Pr
       now,
     ),
   ]);
-  return rows.map((row) => {
+  const summaries = rows.map((row): ItemSummary => {
     const publishedAt = row.publishedAt ?? row.liveSince ?? new Date(0);
     const latest = updates.get(row.id)?.[0]?.at;
     return {
@@ -119,6 +124,7 @@ export async function withWorkstreams(db: Db, rows: SummaryRow[], now: Date): Pr
       withdrawnAt: row.withdrawnAt ?? null,
     };
   });
+  return { summaries, updates };
 }
 
 export type ListFilter = {
@@ -214,13 +220,13 @@ export async function findPublished(db: Db, kind: ContentKind, slug: string, now
     WHERE v."slug" = ${slug} AND v."kind"::text = ${kind}`;
   if (!row) return null;
   const replacementPath = row.withdrawnAt ? row.withdrawalReplacementPath : null;
-  const [[summary], bodyHtml, reviewSettings, updates, replacementTitle] = await Promise.all([
-    withWorkstreams(db, [row], now),
+  const [{ summaries, updates }, bodyHtml, reviewSettings, replacementTitle] = await Promise.all([
+    summarise(db, [row], now),
     renderBody(db, row.document, { now }),
     readReviewDueSettings(db),
-    publicUpdates(db, [row.id], now),
     replacementPath ? titleAtPath(db, replacementPath, now) : null,
   ]);
+  const [summary] = summaries;
   if (!summary) return null;
   return {
     ...summary,
