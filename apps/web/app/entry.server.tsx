@@ -8,12 +8,20 @@ import { enhancementFiles } from "~/lib/enhancements.server";
 import { weakEtag } from "~/lib/validators.server";
 import { type CacheTicket, pageCache, splitPage } from "~/lib/page-cache.server";
 import "~/lib/api.server";
+import { followPublicChanges } from "@observatory/server/public-changes";
 
 /** Used by the production server (packages/server): see its EntryHooks. */
 export { pageCache };
 export { bodyLimitFor } from "~/lib/body-limits.server";
 export { renderStatusPage } from "~/lib/status-page.server";
 export { databaseReachable } from "@observatory/server/database-health";
+
+/** Started by the production server once it listens: the page cache follows the database's changes. */
+export function startBackgroundWork(): void {
+  followPublicChanges(pageCache).catch((error: unknown) =>
+    console.error("page cache: could not start following public changes:", error),
+  );
+}
 
 const ABORT_DELAY = 5_000;
 

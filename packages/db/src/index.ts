@@ -9,6 +9,7 @@ export {
   DatabaseUnavailableError,
 } from "./client.ts";
 export type { Db } from "./client.ts";
+export { listen, PUBLIC_CHANGES_CHANNEL, type Listening, type ListenHandlers } from "./notifications.ts";
 export { dbEnv, parseEnv, EnvError, repoRoot } from "./env.ts";
 export { refreshSearchIndex, refreshSearchIndexWhere } from "./search.ts";
 export { convertMarkdownBodies } from "./migrations/markdown-bodies.ts";

@@ -72,6 +72,11 @@ const schema = z.object({
     .string()
     .min(1)
     .default(path.join(repoRoot, ".data", "media")),
+  /**
+   * The most the public site's page cache holds in each process, in megabytes; the least recently
+   * used pages go first (0 turns the cache off).
+   */
+  PAGE_CACHE_MB: z.coerce.number().int().min(0).max(16_384).default(64),
   /** Trust X-Forwarded-For from a reverse proxy in front of the apps. */
   TRUST_PROXY: z
     .enum(["true", "false"])

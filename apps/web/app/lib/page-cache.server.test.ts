@@ -20,7 +20,7 @@ const ask = ({
   nonce,
 });
 
-function setUp(options: { maxEntries?: number; maxAgeMs?: number } = {}) {
+function setUp(options: { maxBytes?: number; maxAgeMs?: number } = {}) {
   const world = { state: { version: "1", nextChangeAt: null } as State, now: 1_000_000, reads: 0, down: false };
   const cache = createPageCache(
     async () => {
@@ -175,14 +175,76 @@ describe("the public page cache", () => {
     }
   });
 
-  it("drops the oldest page when full", async () => {
-    const { cache, url, render } = setUp({ maxEntries: 2 });
-    await render("/a", page("A"));
-    await render("/b", page("B"));
-    await render("/c", page("C"));
-    expect((await cache.lookup(url("/a"), ask())).hit).toBe(false);
-    expect((await cache.lookup(url("/b"), ask())).hit).toBe(true);
+  it("holds pages up to its size in bytes, letting the least recently used go first", async () => {
+    const body = (name: string) => page(name.repeat(1000));
+    const { cache, url, render } = setUp({ maxBytes: 2_500 });
+    await render("/a", body("A"));
+    await render("/b", body("B"));
+    expect(cache.size().pages).toBe(2);
+    // Reading /a makes /b the least recently used, so /b goes when /c needs the room.
+    expect((await cache.lookup(url("/a"), ask())).hit).toBe(true);
+    await render("/c", body("C"));
+    expect((await cache.lookup(url("/b"), ask())).hit).toBe(false);
+    expect((await cache.lookup(url("/a"), ask())).hit).toBe(true);
     expect((await cache.lookup(url("/c"), ask())).hit).toBe(true);
+    expect(cache.size().bytes).toBeLessThanOrEqual(2_500);
+    // A page larger than the whole cache is not kept, and pushes nothing out.
+    await render("/huge", page("H".repeat(3_000)));
+    expect((await cache.lookup(url("/huge"), ask())).hit).toBe(false);
+    expect(cache.size().pages).toBe(2);
+  });
+
+  it("asks the database nothing for a hit while it follows change notifications, until one comes", async () => {
+    const { world, cache, url, render } = setUp();
+    cache.following();
+    await render("/", page("Home v1"));
+    const readsBefore = world.reads;
+    for (let i = 0; i < 50; i += 1) expect((await cache.lookup(url("/"), ask())).hit).toBe(true);
+    expect(world.reads).toBe(readsBefore);
+    world.state = { version: "2", nextChangeAt: null };
+    cache.changed();
+    expect((await cache.lookup(url("/"), ask())).hit).toBe(false);
+    expect(world.reads).toBe(readsBefore + 1);
+  });
+
+  it("reads the state again at its next scheduled change, while following", async () => {
+    const { world, cache, url, render } = setUp();
+    cache.following();
+    world.state = { version: "1", nextChangeAt: new Date(world.now + 60_000) };
+    await render("/", page("Home"));
+    const readsBefore = world.reads;
+    expect((await cache.lookup(url("/"), ask())).hit).toBe(true);
+    expect(world.reads).toBe(readsBefore);
+    world.now += 60_000;
+    world.state = { version: "1", nextChangeAt: null };
+    expect((await cache.lookup(url("/"), ask())).hit).toBe(false);
+    expect(world.reads).toBe(readsBefore + 1);
+  });
+
+  it("does not trust a read that a change notification overtook", async () => {
+    const { world, cache, url } = setUp();
+    cache.following();
+    // The read has started (with version 1) when the change is announced; it returns afterwards.
+    const lookup = cache.lookup(url("/"), ask());
+    world.state = { version: "2", nextChangeAt: null };
+    cache.changed();
+    const first = await lookup;
+    expect(!first.hit && first.ticket?.state.version).toBe("1");
+    const readsBefore = world.reads;
+    const next = await cache.lookup(url("/"), ask());
+    expect(world.reads).toBe(readsBefore + 1);
+    expect(!next.hit && next.ticket?.state.version).toBe("2");
+  });
+
+  it("reads the state for every request again once notifications may be missed", async () => {
+    const { world, cache, url, render } = setUp();
+    cache.following();
+    await render("/", page("Home"));
+    cache.lost();
+    const readsBefore = world.reads;
+    await cache.lookup(url("/"), ask());
+    await cache.lookup(url("/"), ask());
+    expect(world.reads).toBe(readsBefore + 2);
   });
 
   it("reads the state once for requests that arrive while a read is running, then again", async () => {

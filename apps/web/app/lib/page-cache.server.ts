@@ -1,11 +1,19 @@
 import { callerFor, issueFormToken } from "@observatory/api";
+import { hostEnv } from "@observatory/server/env";
+import type { ChangeFollower } from "@observatory/server/public-changes";
 import { type ClientValidators, isNotModified } from "./validators.server";
 
 // An in-process cache of rendered public pages that is never stale: an entry is served only while
 // the public content version it was rendered at is still current (database triggers bump it on
-// every visible change) and until the next scheduled publication or unpublication. The state is
-// read once per request; requests that arrive while a read is running share the next read, so it
-// still starts after they arrived.
+// every visible change) and until the next scheduled publication or unpublication.
+//
+// Where that state comes from (decision 031): while the server follows the database's change
+// notifications (`follow`), the state read last is trusted until a notification says it changed or
+// its next scheduled change comes, so a hit asks the database nothing. Otherwise (not yet
+// listening, or the listening connection lost) the state is read once per request; requests that
+// arrive while a read is running share the next read, so it still starts after they arrived.
+//
+// The cache holds at most `maxBytes` of pages and lets the least recently used go first.
 
 /** What a page's freshness depends on: the public content version and the next scheduled change. */
 export type State = { version: string; nextChangeAt: Date | null };
@@ -23,6 +31,8 @@ type Entry = {
   expiresAt: number;
   /** When the next scheduled publication or unpublication makes the page out of date. */
   nextChangeAt: number;
+  /** What it costs to hold: the page's bytes and its headers'. */
+  bytes: number;
 };
 
 /** A value that differs in each response of the same page: the comment form's signed timestamp, or the script nonce. */
@@ -88,22 +98,39 @@ function keyFor(url: URL): string | null {
   return `${url.pathname}${url.search}`;
 }
 
-export type PageCacheOptions = { maxEntries?: number; maxAgeMs?: number; now?: () => number };
+export type PageCacheOptions = { maxBytes?: number; maxAgeMs?: number; now?: () => number };
+
+const MB = 1024 * 1024;
 
 /** A page cache that learns the public state from `readState` (the API, in the app). */
 export function createPageCache(
   readState: () => Promise<State>,
-  { maxEntries = 2_000, maxAgeMs = 5 * 60_000, now = Date.now }: PageCacheOptions = {},
+  { maxBytes = 64 * MB, maxAgeMs = 5 * 60_000, now = Date.now }: PageCacheOptions = {},
 ) {
+  /** The pages, least recently used first (a Map keeps the order entries were set in). */
   const entries = new Map<string, Entry>();
+  let heldBytes = 0;
   let running: Promise<State> | null = null;
   let queued: Promise<State> | null = null;
   /** The public content version at the last successful read. */
   let lastVersion: string | null = null;
+  /** Whether change notifications are being heard, and the state that is current until one comes. */
+  let followed = false;
+  let known: State | null = null;
+  /** Counts notifications (and losses), so that a read that a change overtook is not trusted. */
+  let changes = 0;
 
-  function currentState(): Promise<State> {
+  function read(): Promise<State> {
+    const changesBefore = changes;
+    return readState().then((state) => {
+      if (followed && changes === changesBefore) known = state;
+      return state;
+    });
+  }
+
+  function readShared(): Promise<State> {
     if (!running) {
-      running = readState().finally(() => {
+      running = read().finally(() => {
         running = null;
       });
       return running;
@@ -112,12 +139,53 @@ export function createPageCache(
       .catch(() => undefined)
       .then(() => {
         queued = null;
-        return currentState();
+        return readShared();
       });
     return queued;
   }
 
+  function currentState(): Promise<State> {
+    if (known && (known.nextChangeAt === null || now() < new Date(known.nextChangeAt).getTime()))
+      return Promise.resolve(known);
+    known = null;
+    return readShared();
+  }
+
+  function remove(key: string): void {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    heldBytes -= entry.bytes;
+  }
+
+  function touch(key: string, entry: Entry): void {
+    entries.delete(key);
+    entries.set(key, entry);
+  }
+
+  const follower: ChangeFollower = {
+    following() {
+      changes += 1;
+      followed = true;
+      known = null;
+    },
+    changed() {
+      changes += 1;
+      known = null;
+    },
+    lost() {
+      changes += 1;
+      followed = false;
+      known = null;
+    },
+  };
+
   return {
+    ...follower,
+
+    /** How many pages, and how many bytes, the cache holds. */
+    size: () => ({ pages: entries.size, bytes: heldBytes }),
+
     async lookup(url: URL, request: ClientValidators & { nonce: string }): Promise<Lookup> {
       const key = keyFor(url);
       if (!key) return { hit: false, ticket: null };
@@ -136,6 +204,7 @@ export function createPageCache(
       }
       lastVersion = state.version;
       if (entry && entry.version === state.version && now() < entry.expiresAt) {
+        touch(key, entry);
         if (isNotModified(request, entry.etag, entry.lastModified))
           return { hit: true, status: 304, headers: entry.headers, body: null, staleSeconds: null };
         // Each reader gets a freshly signed comment form (the minimum-time check starts now), in the
@@ -149,7 +218,7 @@ export function createPageCache(
           staleSeconds: null,
         };
       }
-      if (entry && entry.version !== state.version) entries.delete(key);
+      if (entry) remove(key);
       return { hit: false, ticket: { key, state } };
     },
 
@@ -158,29 +227,44 @@ export function createPageCache(
       const nextChange = ticket.state.nextChangeAt
         ? new Date(ticket.state.nextChangeAt).getTime()
         : Number.POSITIVE_INFINITY;
-      entries.delete(ticket.key);
-      if (entries.size >= maxEntries) {
+      remove(ticket.key);
+      const encoded = pieces.map((piece) => Buffer.from(piece));
+      // The server sets the security headers (with each response's nonce) itself.
+      const kept = [...headers.entries()].filter(
+        ([name]) => name !== "set-cookie" && name !== "content-security-policy",
+      );
+      const bytes =
+        ticket.key.length +
+        encoded.reduce((sum, piece) => sum + piece.length, 0) +
+        kept.reduce((sum, [name, value]) => sum + name.length + value.length, 0);
+      if (bytes > maxBytes) return;
+      while (heldBytes + bytes > maxBytes) {
         const oldest = entries.keys().next().value;
-        if (oldest !== undefined) entries.delete(oldest);
+        if (oldest === undefined) break;
+        remove(oldest);
       }
       entries.set(ticket.key, {
-        pieces: pieces.map((piece) => Buffer.from(piece)),
+        pieces: encoded,
         gaps,
-        // The server sets the security headers (with each response's nonce) itself.
-        headers: [...headers.entries()].filter(([name]) => name !== "set-cookie" && name !== "content-security-policy"),
+        headers: kept,
         etag: headers.get("ETag"),
         lastModified: headers.has("Last-Modified") ? new Date(headers.get("Last-Modified") ?? "") : null,
         version: ticket.state.version,
         renderedAt: now(),
         expiresAt: Math.min(now() + maxAgeMs, nextChange),
         nextChangeAt: nextChange,
+        bytes,
       });
+      heldBytes += bytes;
     },
   };
 }
 
 /** The web app's page cache: used by the HTTP server before it runs the app (packages/server). */
-export const pageCache = createPageCache(async () => {
-  const { api } = await callerFor(new Request("http://localhost/"), null);
-  return api.content.publicState();
-});
+export const pageCache = createPageCache(
+  async () => {
+    const { api } = await callerFor(new Request("http://localhost/"), null);
+    return api.content.publicState();
+  },
+  { maxBytes: hostEnv().PAGE_CACHE_MB * MB },
+);

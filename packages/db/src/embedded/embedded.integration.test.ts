@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDb, type Db } from "../client.ts";
 import { freePort, isPortOpen } from "./server.ts";
 
@@ -119,5 +119,33 @@ describe("embedded database shared by several clients", () => {
     ).rejects.toThrow("roll back");
     const rows = await b.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM note WHERE body = 'doomed'`;
     expect(Number(rows[0]?.n)).toBe(0);
+  });
+
+  it("delivers a committed notification to each connection listening on its channel, and to no other", async () => {
+    const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+    const listeners = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
+    const writer = new pg.Client({ connectionString: url });
+    const heard: string[][] = [[], [], []];
+    try {
+      for (const [i, client] of [...listeners, writer].entries()) {
+        await client.connect();
+        client.on("notification", (n) => heard[i]?.push(`${n.channel}:${n.payload}`));
+      }
+      await listeners[0]?.query("LISTEN changes");
+      await listeners[1]?.query('LISTEN "Other"');
+      await writer.query("BEGIN");
+      await writer.query("SELECT pg_notify('changes', 'one'), pg_notify('Other', 'two')");
+      // Nothing is heard before the commit (no other query can run while the transaction is open).
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(heard[0]).toEqual([]);
+      await writer.query("COMMIT");
+      await vi.waitFor(() => expect(heard.slice(0, 2)).toEqual([["changes:one"], ["Other:two"]]));
+      await listeners[0]?.query("UNLISTEN changes");
+      await writer.query("SELECT pg_notify('changes', 'three')");
+      await listeners[0]?.query("SELECT 1");
+      expect(heard).toEqual([["changes:one"], ["Other:two"], []]);
+    } finally {
+      await Promise.all([...listeners, writer].map((client) => client.end()));
+    }
   });
 });

@@ -9,15 +9,24 @@ import type { PGlite } from "@electric-sql/pglite";
 // brought (a whole Parse/Bind/Describe/Execute/Sync, say), run in one call, and its answer goes
 // back in one write. A connection keeps the session while it is inside a transaction or an
 // extended-protocol sequence that has not reached its Sync: the others' requests wait until then.
+//
+// LISTEN/NOTIFY: the one session listens on behalf of every connection that asked, so PostgreSQL
+// puts each notification in the answer of whichever request committed it. The server takes it out
+// of that answer and sends it to the connections listening on its channel instead, as a server's
+// backends would.
 
 const SSL_REQUEST = 80877103;
 const GSSENC_REQUEST = 80877104;
 const CANCEL_REQUEST = 80877102;
 const TERMINATE = "X".charCodeAt(0);
+const QUERY = "Q".charCodeAt(0);
+const NOTIFICATION = "A".charCodeAt(0);
+/** A simple query that starts or stops listening: `LISTEN name`, `UNLISTEN name` or `UNLISTEN *`. */
+const LISTEN_COMMAND = /^\s*(LISTEN|UNLISTEN)\s+(\*|"[^"]+"|[A-Za-z_][\w$]*)\s*;?\s*$/i;
 /** Messages that leave an extended-protocol sequence unfinished until its Sync. */
 const UNFINISHED = new Set([..."PBDECH"].map((c) => c.charCodeAt(0)));
 
-type Connection = { socket: net.Socket; pending: Buffer; started: boolean; open: boolean };
+type Connection = { socket: net.Socket; pending: Buffer; started: boolean; open: boolean; channels: Set<string> };
 type Request = { connection: Connection; bytes: Uint8Array; last: number };
 
 /** A Sync then a ROLLBACK: whatever a connection that went away left unfinished on the session. */
@@ -63,7 +72,13 @@ export class WireServer {
   }
 
   #accept(socket: net.Socket): void {
-    const connection: Connection = { socket, pending: Buffer.alloc(0), started: false, open: true };
+    const connection: Connection = {
+      socket,
+      pending: Buffer.alloc(0),
+      started: false,
+      open: true,
+      channels: new Set(),
+    };
     this.#connections.add(connection);
     socket.setNoDelay(true);
     socket.on("data", (chunk: Buffer) => this.#receive(connection, chunk));
@@ -104,11 +119,47 @@ export class WireServer {
         break;
       }
       last = buffer[end] ?? 0;
+      if (last === QUERY) this.#noteListening(connection, buffer.toString("utf8", end + 5, end + size - 1));
       end += size;
     }
     if (end > 0) this.#enqueue({ connection, bytes: buffer.subarray(0, end), last });
     connection.pending = terminate ? Buffer.alloc(0) : buffer.subarray(end);
     if (terminate) connection.socket.end();
+  }
+
+  /** Keeps track of the channels a connection listens on, from its LISTEN and UNLISTEN queries. */
+  #noteListening(connection: Connection, query: string): void {
+    const match = LISTEN_COMMAND.exec(query);
+    if (!match) return;
+    const [, command = "", name = ""] = match;
+    const channel = name.startsWith('"') ? name.slice(1, -1) : name.toLowerCase();
+    if (command.toUpperCase() === "LISTEN") connection.channels.add(channel);
+    else if (channel === "*") connection.channels.clear();
+    else connection.channels.delete(channel);
+  }
+
+  /** Takes the notifications out of an answer and sends each to the connections listening on its channel. */
+  #routeNotifications(answer: Buffer): Buffer {
+    const kept: Buffer[] = [];
+    let start = 0;
+    let at = 0;
+    while (at + 5 <= answer.length) {
+      const size = 1 + answer.readInt32BE(at + 1);
+      if (answer[at] === NOTIFICATION) {
+        if (at > start) kept.push(answer.subarray(start, at));
+        const message = answer.subarray(at, at + size);
+        const channelEnd = message.indexOf(0, 9);
+        const channel = message.toString("utf8", 9, channelEnd);
+        for (const listener of this.#connections)
+          if (listener.open && listener.channels.has(channel) && listener.socket.writable)
+            listener.socket.write(message);
+        start = at + size;
+      }
+      at += size;
+    }
+    if (start === 0) return answer;
+    if (start < answer.length) kept.push(answer.subarray(start));
+    return Buffer.concat(kept);
   }
 
   #enqueue(request: Request): void {
@@ -164,7 +215,8 @@ export class WireServer {
     // A reset always frees the session; anything else holds it while unfinished (and if its
     // connection has gone meanwhile, the queue resets it next).
     this.#owner = bytes !== RESET && (UNFINISHED.has(last) || this.#db.isInTransaction()) ? connection : null;
-    if (connection.open && answer.length && connection.socket.writable)
-      connection.socket.write(answer.length === 1 ? (answer[0] as Buffer) : Buffer.concat(answer));
+    const whole = answer.length === 1 ? (answer[0] as Buffer) : Buffer.concat(answer);
+    const reply = this.#routeNotifications(whole);
+    if (connection.open && reply.length && connection.socket.writable) connection.socket.write(reply);
   }
 }
