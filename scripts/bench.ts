@@ -1,8 +1,11 @@
 // `pnpm bench`: load-tests the production build of the public site and prints requests/s and
 // p50/p99 latency per endpoint. It seeds a realistic volume (240 published items, one article with
 // 200 approved threaded comments) into its own database, then runs autocannon at 32 connections
-// for 20 s per endpoint, then counts stored comments against accepted submissions, and finally
-// restarts the apps with the comment rate limits on to show that they hold.
+// for 20 s per endpoint: each cached page beside a static-file server answering with the same bytes
+// (scripts/bench-reference.ts), with the ratio; the article uncached (a new address each request);
+// and comment posts. It counts stored comments against accepted submissions, prints the web
+// process's peak memory, and finally restarts the apps with the comment rate limits on to show
+// that they hold.
 // Then it prints what each public page type weighs (scripts/bench-weight.ts) and fails when one
 // loads more than 15 KB of JavaScript; --lighthouse (or BENCH_LIGHTHOUSE=1) adds Lighthouse's mobile
 // run of the main page types, and --weight (BENCH_WEIGHT=1) measures only the weights.
@@ -10,7 +13,8 @@
 import { createDb, databaseOn } from "@observatory/db";
 import { seedVolume } from "@observatory/demo";
 import autocannon from "autocannon";
-import { commentRequest, embeddedPort, startProduct, stopProduct, web } from "./bench-product.ts";
+import { commentRequest, embeddedPort, startProduct, stopProduct, web, webPort } from "./bench-product.ts";
+import { listenerPid, peakRssMb, type StaticPage, startReference } from "./bench-reference.ts";
 import { measurePageWeights, printPageWeights, runLighthouse } from "./bench-weight.ts";
 
 if (process.argv.includes("--moderation") || process.env.BENCH_MODERATION === "1") {
@@ -58,6 +62,8 @@ const databaseUrl = serverUrl ?? `postgresql://postgres@127.0.0.1:${embeddedPort
 
 type Row = {
   endpoint: string;
+  /** This row's rate as a share of the reference's for the same bytes. */
+  ratio?: string;
   requests: number;
   rps: number;
   p50: number;
@@ -84,10 +90,12 @@ async function load(
 }
 
 const print = (rows: Row[]) => {
-  console.log("\nendpoint                               requests    req/s    p50 ms   p99 ms   errors   non-2xx");
+  console.log(
+    "\nendpoint                                 requests    req/s    p50 ms   p99 ms   errors   non-2xx   ours/reference",
+  );
   for (const r of rows) {
     console.log(
-      `${r.endpoint.padEnd(38)} ${String(r.requests).padStart(8)} ${String(r.rps).padStart(8)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.non2xx).padStart(9)}`,
+      `${r.endpoint.padEnd(40)} ${String(r.requests).padStart(8)} ${String(r.rps).padStart(8)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.non2xx).padStart(9)}   ${r.ratio ?? ""}`,
     );
   }
 };
@@ -109,9 +117,51 @@ try {
   const { articlePath } = await seedVolume(db);
   console.log(`Seeded the benchmark volume; ${connections} connections, ${seconds} s per endpoint.`);
   const rows: Row[] = [];
-  rows.push(await load("GET / (home)", { url: `${web}/` }));
-  rows.push(await load(`GET ${articlePath} (200 comments)`, { url: `${web}${articlePath}` }));
-  rows.push(await load("GET /news?page=2 (listing)", { url: `${web}/news?page=2` }));
+  const cached = [
+    { name: "home", label: "GET / (home)", path: "/" },
+    { name: "article", label: `GET ${articlePath} (200 comments)`, path: articlePath },
+    { name: "listing", label: "GET /news?page=2 (listing)", path: "/news?page=2" },
+  ];
+  // The reference serves each page's bytes as the site sent them (uncompressed: the load generator
+  // asks for no encoding).
+  const pages: StaticPage[] = [];
+  for (const page of cached) {
+    const response = await fetch(`${web}${page.path}`);
+    pages.push({
+      name: page.name,
+      body: Buffer.from(await response.arrayBuffer()),
+      contentType: response.headers.get("content-type") ?? "text/html",
+    });
+  }
+  const reference = await startReference(pages, webPort + 10);
+  console.log(`Reference for cached pages: ${reference.name}, serving the same bytes.`);
+  try {
+    for (const [i, page] of cached.entries()) {
+      const ours = await load(page.label, { url: `${web}${page.path}` });
+      const theirs = await load(`  same bytes from ${reference.name.split(" ")[0]}`, {
+        url: reference.urlOf(pages[i] as StaticPage),
+      });
+      ours.ratio = (ours.rps / Math.max(1, theirs.rps)).toFixed(2);
+      rows.push(ours, theirs);
+    }
+  } finally {
+    await reference.stop();
+  }
+  // Each request a new address, so none is answered from the page cache.
+  let uncached = 0;
+  rows.push(
+    await load(`GET ${articlePath}?n (not cached)`, {
+      url: `${web}${articlePath}`,
+      requests: [
+        {
+          setupRequest: (req) => {
+            uncached += 1;
+            return { ...req, path: `${articlePath}?n=${uncached}` };
+          },
+        },
+      ],
+    }),
+  );
 
   const form = await commentRequest(articlePath, "bench-");
   const before = await db.comment.count({ where: { authorEmail: { startsWith: "bench-" } } });
@@ -128,6 +178,8 @@ try {
   const accepted = posting.result.statusCodeStats?.["303"]?.count ?? 0;
   const stored = (await db.comment.count({ where: { authorEmail: { startsWith: "bench-" } } })) - before;
   print(rows);
+  const pid = listenerPid(webPort);
+  console.log(`\nThe web process's peak memory (resident, VmHWM): ${pid ? `${peakRssMb(pid)} MB` : "not found"}.`);
   const consistent = accepted <= stored && stored <= sent;
   console.log(
     `\nComment submissions: ${sent} sent, ${accepted} accepted (303), ${stored} stored (${stored - accepted} of them answered after the run stopped): ${consistent ? "every accepted comment is stored" : "MISMATCH"}.`,
