@@ -86,9 +86,18 @@ export function listenerPid(port: number): number | null {
 
 /** The most memory the process has held resident since it started (VmHWM), in MB. */
 export function peakRssMb(pid: number): number | null {
+  return statusMb(pid, "VmHWM");
+}
+
+/** The memory the process holds resident now (VmRSS), in MB. */
+export function rssMb(pid: number): number | null {
+  return statusMb(pid, "VmRSS");
+}
+
+function statusMb(pid: number, field: string): number | null {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+    const kb = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1];
     return kb ? Math.round(Number(kb) / 1024) : null;
   } catch {
     return null;

@@ -14,7 +14,7 @@ import { createDb, databaseOn } from "@observatory/db";
 import { seedVolume } from "@observatory/demo";
 import autocannon from "autocannon";
 import { commentRequest, embeddedPort, startProduct, stopProduct, web, webPort } from "./bench-product.ts";
-import { listenerPid, peakRssMb, type StaticPage, startReference } from "./bench-reference.ts";
+import { listenerPid, peakRssMb, rssMb, type StaticPage, startReference } from "./bench-reference.ts";
 import { measurePageWeights, printPageWeights, runLighthouse } from "./bench-weight.ts";
 
 if (process.argv.includes("--moderation") || process.env.BENCH_MODERATION === "1") {
@@ -64,6 +64,8 @@ type Row = {
   endpoint: string;
   /** This row's rate as a share of the reference's for the same bytes. */
   ratio?: string;
+  /** The web process's resident memory after the row's run, in MB. */
+  rss?: number | null;
   requests: number;
   rps: number;
   p50: number;
@@ -77,7 +79,9 @@ async function load(
   options: Partial<autocannon.Options>,
 ): Promise<Row & { result: autocannon.Result }> {
   const result = await autocannon({ url: web, connections, duration: seconds, ...options });
+  const pid = options.url?.startsWith(web) ? listenerPid(webPort) : null;
   return {
+    rss: pid ? rssMb(pid) : null,
     endpoint,
     requests: result.requests.total,
     rps: Math.round(result.requests.average),
@@ -91,11 +95,11 @@ async function load(
 
 const print = (rows: Row[]) => {
   console.log(
-    "\nendpoint                                 requests    req/s    p50 ms   p99 ms   errors   non-2xx   ours/reference",
+    "\nendpoint                                 requests    req/s    p50 ms   p99 ms   errors   non-2xx   web RSS MB   ours/reference",
   );
   for (const r of rows) {
     console.log(
-      `${r.endpoint.padEnd(40)} ${String(r.requests).padStart(8)} ${String(r.rps).padStart(8)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.non2xx).padStart(9)}   ${r.ratio ?? ""}`,
+      `${r.endpoint.padEnd(40)} ${String(r.requests).padStart(8)} ${String(r.rps).padStart(8)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.non2xx).padStart(9)} ${String(r.rss ?? "").padStart(12)}   ${r.ratio ?? ""}`,
     );
   }
 };

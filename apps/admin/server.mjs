@@ -1,4 +1,4 @@
-// Started with `node --import tsx`: the hosting package is TypeScript.
+// Started with `node --experimental-strip-types` (scripts/start.ts): the hosting package is TypeScript.
 import { fileURLToPath } from "node:url";
 import { startServer } from "@observatory/server";
 

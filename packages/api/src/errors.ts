@@ -15,12 +15,13 @@ export type AppErrorCode =
  */
 export class AppError extends Error {
   override name = "AppError";
-  constructor(
-    readonly code: AppErrorCode,
-    message: string,
-    readonly fields?: Record<string, string>,
-  ) {
+  readonly code: AppErrorCode;
+  readonly fields?: Record<string, string>;
+
+  constructor(code: AppErrorCode, message: string, fields?: Record<string, string>) {
     super(message);
+    this.code = code;
+    this.fields = fields;
   }
 }
 

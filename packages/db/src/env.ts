@@ -21,6 +21,14 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// or postgresql:// URL")
     .optional(),
+  /**
+   * A direct connection for listening to change notifications, when DATABASE_URL goes through a
+   * pooler in transaction mode (which cannot keep a LISTEN); DATABASE_URL otherwise.
+   */
+  DATABASE_LISTEN_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// or postgresql:// URL")
+    .optional(),
   EMBEDDED_DB_DIR: z
     .string()
     .min(1)

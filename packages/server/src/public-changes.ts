@@ -1,4 +1,4 @@
-import { listen, PUBLIC_CHANGES_CHANNEL, resolveDatabaseUrl } from "@observatory/db";
+import { dbEnv, listen, PUBLIC_CHANGES_CHANNEL, resolveDatabaseUrl } from "@observatory/db";
 
 /** What follows the database's announcements of public changes: the web app's page cache. */
 export type ChangeFollower = {
@@ -17,7 +17,7 @@ export type ChangeFollower = {
  * the first connection.
  */
 export async function followPublicChanges(follower: ChangeFollower): Promise<void> {
-  const url = await resolveDatabaseUrl();
+  const url = dbEnv().DATABASE_LISTEN_URL ?? (await resolveDatabaseUrl());
   let warned = false;
   listen(url, PUBLIC_CHANGES_CHANNEL, {
     onListening() {

@@ -45,7 +45,7 @@ export type PagePieces = { pieces: string[]; gaps: Gap[] };
 export type CacheTicket = { key: string; state: State };
 
 export type Lookup =
-  | { hit: true; status: 200 | 304; headers: [string, string][]; body: Buffer | null; staleSeconds: number | null }
+  | { hit: true; status: 200 | 304; headers: [string, string][]; body: Buffer[] | null; staleSeconds: number | null }
   | { hit: false; ticket: CacheTicket | null };
 
 const formTokenPattern = /name="formToken" value="([^"]+)"/;
@@ -79,9 +79,13 @@ export function splitPage(html: string, nonce: string | null): PagePieces {
   return { pieces, gaps };
 }
 
-/** The stored page with this response's values: a freshly signed comment form and its own nonce. */
-function assemble(entry: Entry, nonce: string): Buffer {
-  if (entry.gaps.length === 0) return entry.pieces[0] ?? Buffer.alloc(0);
+/**
+ * The stored page with this response's values (a freshly signed comment form and its own nonce), as
+ * the pieces to send one after another: the stored ones are sent as they are, never copied into one
+ * buffer, so a hit on a large page allocates only its few new values.
+ */
+function assemble(entry: Entry, nonce: string): Buffer[] {
+  if (entry.gaps.length === 0) return entry.pieces;
   const values: Record<Gap, Buffer> = { formToken: Buffer.from(issueFormToken()), nonce: Buffer.from(nonce) };
   const parts: Buffer[] = [];
   entry.pieces.forEach((piece, i) => {
@@ -89,7 +93,7 @@ function assemble(entry: Entry, nonce: string): Buffer {
     const gap = entry.gaps[i];
     if (gap) parts.push(values[gap]);
   });
-  return Buffer.concat(parts);
+  return parts;
 }
 
 function keyFor(url: URL): string | null {

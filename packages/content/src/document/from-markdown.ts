@@ -22,7 +22,11 @@ export function documentFromMarkdown(markdown: string, options: MarkdownImportOp
 }
 
 class MarkdownImport {
-  constructor(private readonly options: MarkdownImportOptions) {}
+  private readonly options: MarkdownImportOptions;
+
+  constructor(options: MarkdownImportOptions) {
+    this.options = options;
+  }
 
   blocks(tokens: Token[]): DocumentNode[] {
     return tokens.flatMap((token) => this.block(token));

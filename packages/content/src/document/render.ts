@@ -54,10 +54,13 @@ class RenderState {
   /** The level of the last heading written, so a component's own label nests under it. */
   private lastHeading = 1;
 
-  constructor(
-    private readonly context: RenderContext,
-    private readonly anchors: ReadonlyMap<DocumentNode, ContentsEntry>,
-  ) {}
+  private readonly context: RenderContext;
+  private readonly anchors: ReadonlyMap<DocumentNode, ContentsEntry>;
+
+  constructor(context: RenderContext, anchors: ReadonlyMap<DocumentNode, ContentsEntry>) {
+    this.context = context;
+    this.anchors = anchors;
+  }
 
   block(node: DocumentNode, eager = false): string {
     switch (node.type) {
