@@ -12,7 +12,7 @@ export default defineConfig({
   server: { port: 3001 },
   resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
   // Native addon and Prisma's runtime stay in node_modules (listed in this app's dependencies).
-  ssr: { external: ["@node-rs/argon2", "@prisma/client", "@electric-sql/pglite", "pg", "sharp"] },
+  ssr: { external: ["@aws-sdk/client-s3", "@node-rs/argon2", "@prisma/client", "@electric-sql/pglite", "pg", "sharp"] },
   plugins: [
     remix({
       future: {

@@ -24,6 +24,7 @@ export { readAttachmentFile } from "./publications/public.ts";
 export { uploadMedia } from "./media/library.ts";
 export { mediaForRender, renderedImages, type RenderedImage } from "./media/render.ts";
 export type { MediaStore } from "./media/store.ts";
+export { parseS3Url, s3Store, type S3Location } from "./media/s3-store.ts";
 export { hashPassword, verifyPassword } from "./auth/password.ts";
 export { importPublishedItem, type ImportedItem } from "./editorial/import.ts";
 export { readReviewDueSettings } from "./review-due/settings.ts";

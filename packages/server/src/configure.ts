@@ -1,4 +1,4 @@
-import { configureApi } from "@observatory/api";
+import { configureApi, parseS3Url, s3Store } from "@observatory/api";
 import { apiConfigFromEnv, hostEnv, parseHostEnv } from "./env.ts";
 
 /**
@@ -7,5 +7,7 @@ import { apiConfigFromEnv, hostEnv, parseHostEnv } from "./env.ts";
  * build carries its own copy of the API, so configuring another copy would not reach it.
  */
 export function configureApiFromEnv(env?: NodeJS.ProcessEnv): void {
-  configureApi(apiConfigFromEnv(env ? parseHostEnv(env) : hostEnv()));
+  const host = env ? parseHostEnv(env) : hostEnv();
+  const location = host.MEDIA_STORE ? parseS3Url(host.MEDIA_STORE, host.S3_FORCE_PATH_STYLE) : null;
+  configureApi({ ...apiConfigFromEnv(host), ...(location ? { mediaStore: s3Store(location) } : {}) });
 }

@@ -77,6 +77,17 @@ const schema = z.object({
    * used pages go first (0 turns the cache off).
    */
   PAGE_CACHE_MB: z.coerce.number().int().min(0).max(16_384).default(64),
+  /**
+   * An S3-compatible object store for uploaded images and attachments, `s3://bucket` or
+   * `s3://bucket/prefix`, instead of MEDIA_DIR; the AWS SDK's variables give its endpoint, region
+   * and credentials.
+   */
+  MEDIA_STORE: z
+    .string()
+    .regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/, "must be s3://bucket or s3://bucket/prefix")
+    .optional(),
+  /** `true` for an object store that names the bucket in the path (MinIO and most self-hosted ones). */
+  S3_FORCE_PATH_STYLE: flag,
   /** Trust X-Forwarded-For from a reverse proxy in front of the apps. */
   TRUST_PROXY: z
     .enum(["true", "false"])

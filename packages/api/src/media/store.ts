@@ -18,9 +18,14 @@ export type MediaStore = {
 /** Keys are made by the library (random letters and digits, a width, an extension): nothing else is a key. */
 const SAFE_KEY = /^[a-z0-9][a-z0-9.-]{0,99}$/;
 
-function pathFor(dir: string, key: string): string {
+/** The key, checked: a store never reads or writes under anything else. */
+export function checkedKey(key: string): string {
   if (!SAFE_KEY.test(key) || key.includes("..")) throw new Error(`Not a media key: ${JSON.stringify(key)}`);
-  return path.join(dir, key);
+  return key;
+}
+
+function pathFor(dir: string, key: string): string {
+  return path.join(dir, checkedKey(key));
 }
 
 /** Files in one folder (MEDIA_DIR), shared by both apps. */
@@ -55,7 +60,7 @@ export function localFolderStore(dir: string): MediaStore {
 
 const stores = new Map<string, MediaStore>();
 
-/** The store the API is configured with: the local folder (MEDIA_DIR). */
+/** The store the API is configured with: an object store (MEDIA_STORE), else the local folder (MEDIA_DIR). */
 export function mediaStore(): MediaStore {
   const config = apiConfig();
   if (config.mediaStore) return config.mediaStore;
