@@ -52,6 +52,13 @@ ensurePackage(
   () => spawnSync("java", ["-version"], { stdio: "ignore" }).status === 0,
   "Java for the Nu HTML Checker: apt-get install default-jre-headless",
 );
+// The scale-out journey (on a PostgreSQL server only) puts nginx in front of two instances of each app.
+if (process.env.DATABASE_URL)
+  ensurePackage(
+    "nginx-light",
+    () => fs.existsSync("/usr/sbin/nginx"),
+    "nginx for the scale-out journey: apt-get install nginx-light",
+  );
 ensurePackage(
   "postgresql",
   () => fs.existsSync("/usr/lib/postgresql"),

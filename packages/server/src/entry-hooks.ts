@@ -6,8 +6,7 @@ export type PageCacheLookup =
       hit: true;
       status: number;
       headers: [string, string][];
-      /** The page in pieces, to be sent in order. */
-      body: Buffer[] | null;
+      body: Buffer | null;
       /** Seconds since it was rendered when served because the current state could not be read. */
       staleSeconds: number | null;
     }

@@ -116,16 +116,7 @@ export async function startServer({ app: name, appDir }: { app: AppName; appDir:
       } else {
         res.setHeader("X-Page-Cache", "hit");
       }
-      res.status(lookup.status);
-      if (!lookup.body) return res.end();
-      res.setHeader(
-        "Content-Length",
-        lookup.body.reduce((sum, piece) => sum + piece.length, 0),
-      );
-      // One write to the socket for all the pieces.
-      res.cork();
-      for (const piece of lookup.body) res.write(piece);
-      res.end();
+      res.status(lookup.status).end(lookup.body ?? undefined);
     });
   }
 

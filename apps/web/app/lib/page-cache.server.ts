@@ -8,7 +8,8 @@ import { type ClientValidators, isNotModified } from "./validators.server";
 // every visible change) and until the next scheduled publication or unpublication.
 //
 // Where that state comes from (decision 031): while the server follows the database's change
-// notifications (`follow`), the state read last is trusted until a notification says it changed or
+// notifications (`following`, `changed` and `lost`, told by packages/server's public-changes.ts),
+// the state read last is trusted until a notification says it changed or
 // its next scheduled change comes, so a hit asks the database nothing. Otherwise (not yet
 // listening, or the listening connection lost) the state is read once per request; requests that
 // arrive while a read is running share the next read, so it still starts after they arrived.
@@ -45,7 +46,7 @@ export type PagePieces = { pieces: string[]; gaps: Gap[] };
 export type CacheTicket = { key: string; state: State };
 
 export type Lookup =
-  | { hit: true; status: 200 | 304; headers: [string, string][]; body: Buffer[] | null; staleSeconds: number | null }
+  | { hit: true; status: 200 | 304; headers: [string, string][]; body: Buffer | null; staleSeconds: number | null }
   | { hit: false; ticket: CacheTicket | null };
 
 const formTokenPattern = /name="formToken" value="([^"]+)"/;
@@ -79,13 +80,9 @@ export function splitPage(html: string, nonce: string | null): PagePieces {
   return { pieces, gaps };
 }
 
-/**
- * The stored page with this response's values (a freshly signed comment form and its own nonce), as
- * the pieces to send one after another: the stored ones are sent as they are, never copied into one
- * buffer, so a hit on a large page allocates only its few new values.
- */
-function assemble(entry: Entry, nonce: string): Buffer[] {
-  if (entry.gaps.length === 0) return entry.pieces;
+/** The stored page with this response's values: a freshly signed comment form and its own nonce. */
+function assemble(entry: Entry, nonce: string): Buffer {
+  if (entry.gaps.length === 0) return entry.pieces[0] ?? Buffer.alloc(0);
   const values: Record<Gap, Buffer> = { formToken: Buffer.from(issueFormToken()), nonce: Buffer.from(nonce) };
   const parts: Buffer[] = [];
   entry.pieces.forEach((piece, i) => {
@@ -93,7 +90,7 @@ function assemble(entry: Entry, nonce: string): Buffer[] {
     const gap = entry.gaps[i];
     if (gap) parts.push(values[gap]);
   });
-  return parts;
+  return Buffer.concat(parts);
 }
 
 function keyFor(url: URL): string | null {

@@ -1,3 +1,4 @@
+/// <reference path="../types/s3rver.d.ts" />
 // A real S3-protocol server for tests (the `s3rver` package), on a free port with a scratch folder:
 // the object store is exercised over HTTP through the AWS SDK, as in production.
 import fs from "node:fs";
@@ -7,6 +8,8 @@ import { S3Client } from "@aws-sdk/client-s3";
 import S3rver from "s3rver";
 
 export type S3Server = {
+  /** The port it listens on (127.0.0.1). */
+  readonly port: number;
   /** A client for the server, as another machine would make one. */
   client(): S3Client;
   close(): Promise<void>;
@@ -24,6 +27,7 @@ export async function startS3Server(bucket: string): Promise<S3Server> {
   const { port } = (await server.run()) as { port: number };
   const clients: S3Client[] = [];
   return {
+    port,
     client() {
       const client = new S3Client({
         endpoint: `http://127.0.0.1:${port}`,

@@ -1,0 +1,252 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { type S3Server, startS3Server } from "@observatory/api/testing";
+import { createDb, type Db, databaseOn } from "@observatory/db";
+import { createItem } from "@observatory/db/testing";
+import { expect, test } from "../fixtures";
+import { mailFile, portBase, smtpPort } from "../playwright.config";
+import { waitForMail } from "../mail";
+import { userIdOf } from "./database";
+
+// The product on more than one machine (issue 17): two web and two admin instances behind nginx,
+// sharing only the PostgreSQL database and an S3-protocol object store. Runs on a PostgreSQL server
+// (the embedded database is for one machine).
+
+const serverUrl = process.env.DATABASE_URL;
+test.skip(!serverUrl, "the scale-out test runs on a PostgreSQL server (DATABASE_URL)");
+test.describe.configure({ mode: "serial" });
+
+const repoRoot = path.resolve(import.meta.dirname, "../..");
+const base = portBase + 200;
+const instances = [
+  { web: base, admin: base + 1 },
+  { web: base + 2, admin: base + 3 },
+];
+const site = `http://localhost:${base + 4}`;
+const adminSite = `http://localhost:${base + 5}`;
+const direct = (port: number) => `http://127.0.0.1:${port}`;
+const BUCKET = "observatory-scale-out";
+const run = Date.now().toString(36);
+
+const databaseUrl = databaseOn(serverUrl ?? "postgresql://127.0.0.1/none", `observatory_scale_out_${portBase}`);
+
+let s3: S3Server;
+let nginx: ChildProcess | null = null;
+let nginxDir = "";
+const products: ChildProcess[] = [];
+
+function startInstance(ports: { web: number; admin: number }, fresh: boolean, s3Port: number): ChildProcess {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(repoRoot, "scripts/start.ts"), ...(fresh ? ["--fresh"] : [])],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        WEB_PORT: String(ports.web),
+        ADMIN_PORT: String(ports.admin),
+        PUBLIC_SITE_URL: site,
+        ADMIN_SITE_URL: adminSite,
+        APP_SECRET: "scale-out-test-secret-shared-by-every-instance",
+        TRUST_PROXY: "true",
+        MFA_REQUIRED_ROLES: "none",
+        SMTP_HOST: "127.0.0.1",
+        SMTP_PORT: String(smtpPort),
+        MEDIA_STORE: `s3://${BUCKET}/media`,
+        S3_FORCE_PATH_STYLE: "true",
+        AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${s3Port}`,
+        AWS_REGION: "eu-west-2",
+        AWS_ACCESS_KEY_ID: "S3RVER",
+        AWS_SECRET_ACCESS_KEY: "S3RVER",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+  products.push(child);
+  return child;
+}
+
+async function healthy(url: string): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        fetch(`${url}/healthz`).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      { timeout: 180_000, intervals: [500] },
+    )
+    .toBe(200);
+}
+
+function startNginx(): ChildProcess {
+  nginxDir = fs.mkdtempSync(path.join(os.tmpdir(), "observatory-nginx-"));
+  const upstream = (name: string, ports: number[]) =>
+    `upstream ${name} { ${ports.map((port) => `server 127.0.0.1:${port};`).join(" ")} }`;
+  const proxy = `proxy_set_header Host $http_host; proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;`;
+  const conf = path.join(nginxDir, "nginx.conf");
+  fs.writeFileSync(
+    conf,
+    `worker_processes 1;
+user root;
+pid ${nginxDir}/nginx.pid;
+error_log ${nginxDir}/error.log;
+events { worker_connections 256; }
+http {
+  access_log off;
+  client_body_temp_path ${nginxDir}; proxy_temp_path ${nginxDir}; fastcgi_temp_path ${nginxDir}; uwsgi_temp_path ${nginxDir}; scgi_temp_path ${nginxDir};
+  proxy_cache_path ${nginxDir}/cache keys_zone=pages:4m;
+  ${upstream(
+    "web",
+    instances.map((i) => i.web),
+  )}
+  ${upstream(
+    "admin",
+    instances.map((i) => i.admin),
+  )}
+  server {
+    listen 127.0.0.1:${base + 4};
+    location / {
+      proxy_pass http://web; ${proxy}
+      proxy_cache pages; proxy_cache_revalidate on;
+      add_header X-Cache-Status $upstream_cache_status;
+    }
+  }
+  server {
+    listen 127.0.0.1:${base + 5};
+    client_max_body_size 20m;
+    location / { proxy_pass http://admin; ${proxy} }
+  }
+}
+`,
+  );
+  return spawn("/usr/sbin/nginx", ["-c", conf, "-g", "daemon off;"], { stdio: "inherit" });
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(360_000);
+  s3 = await startS3Server(BUCKET);
+  const [first, second] = instances;
+  if (!first || !second) throw new Error("two instances");
+  startInstance(first, true, s3.port);
+  await healthy(direct(first.admin));
+  await healthy(direct(first.web));
+  startInstance(second, false, s3.port);
+  await healthy(direct(second.admin));
+  await healthy(direct(second.web));
+  nginx = startNginx();
+  await healthy(site);
+});
+
+test.afterAll(async () => {
+  for (const child of [...products, nginx]) {
+    if (!child || child.exitCode !== null) continue;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill(child === nginx ? "SIGQUIT" : "SIGTERM");
+    await exited;
+  }
+  await s3?.close();
+  if (nginxDir) fs.rmSync(nginxDir, { recursive: true, force: true });
+});
+
+async function withServerDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = createDb(databaseUrl, 2);
+  try {
+    return await fn(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** Signs in through the proxy (to whichever admin it picks); returns the session cookie. */
+async function signIn(role: string): Promise<string> {
+  const response = await fetch(`${adminSite}/sign-in`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: adminSite },
+    body: new URLSearchParams({ email: `${role}@observatory.test`, password: `demo-${role}-passphrase` }),
+    redirect: "manual",
+  });
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0] ?? "")
+    .find((c) => c.startsWith("observatory_session="));
+  if (!cookie) throw new Error(`signing in as ${role} failed (${response.status})`);
+  return cookie;
+}
+
+test("a session made on one admin instance works on the other", async () => {
+  const cookie = await signIn("editor");
+  for (const instance of instances) {
+    const response = await fetch(`${direct(instance.admin)}/`, { headers: { cookie }, redirect: "manual" });
+    expect(response.status, `admin on ${instance.admin}`).toBe(200);
+    expect(await response.text()).toContain("Hello");
+  }
+});
+
+test("a publication made on one admin is served by both web instances at once, and through the proxy", async ({
+  page,
+}) => {
+  const title = `Published across instances ${run}`;
+  const slug = `scale-out-${run}`;
+  const itemId = await withServerDb(async (db) => {
+    const authorId = await userIdOf(db, "author@observatory.test");
+    return (await createItem(db, { authorId, slug, pending: { title } })).id;
+  });
+  // The proxy has the home page in its cache before the change.
+  await fetch(`${site}/`);
+  const [name = "", value = ""] = (await signIn("editor")).split("=");
+  await page.context().addCookies([{ name, value, url: adminSite }]);
+  await page.goto(`${adminSite}/content/${itemId}/publish`);
+  await page
+    .getByLabel("Why can this not wait for review?")
+    .fill("The figures are out today and cannot wait for the review.");
+  await page.getByRole("button", { name: /without review/ }).click();
+  await expect(page.getByText("Published: it is on the public site now.")).toBeVisible();
+  for (const instance of instances) {
+    await expect
+      .poll(async () => (await fetch(`${direct(instance.web)}/news/${slug}`)).status, {
+        timeout: 2_000,
+        intervals: [50],
+      })
+      .toBe(200);
+  }
+  expect(await (await fetch(`${site}/news/${slug}`)).text()).toContain(title);
+});
+
+test("a scheduled publication is recorded once and its email alert sent once, with both admins running the jobs", async () => {
+  test.setTimeout(120_000);
+  const title = `Scheduled across instances ${run}`;
+  const slug = `scale-out-scheduled-${run}`;
+  const email = `scale-out-${run}@example.org`;
+  const itemId = await withServerDb(async (db) => {
+    await db.alertSubscription.create({
+      data: { email, everything: true, kinds: [], frequency: "IMMEDIATE", confirmedAt: new Date() },
+    });
+    const authorId = await userIdOf(db, "author@observatory.test");
+    const item = await createItem(db, {
+      authorId,
+      slug,
+      scheduled: { title, publishAt: new Date(Date.now() + 3_000) },
+    });
+    return item.id;
+  });
+  for (const instance of instances) {
+    await expect
+      .poll(async () => (await fetch(`${direct(instance.web)}/news/${slug}`)).status, { timeout: 15_000 })
+      .toBe(200);
+  }
+  // Both admins' schedulers run every 15 seconds: wait for the recording, then for any second one.
+  const recordings = () =>
+    withServerDb((db) =>
+      db.auditEvent.count({ where: { targetId: itemId, action: { startsWith: "content.publishRecorded" } } }),
+    );
+  await expect.poll(recordings, { timeout: 60_000, intervals: [1_000] }).toBe(1);
+  await waitForMail((mail) => mail.to.includes(email) && mail.subject === `New news: ${title}`, 30_000);
+  await new Promise((resolve) => setTimeout(resolve, 16_000));
+  expect(await recordings()).toBe(1);
+  const mails = JSON.parse(fs.readFileSync(mailFile, "utf8")) as { to: string[]; subject: string }[];
+  expect(mails.filter((mail) => mail.to.includes(email))).toHaveLength(1);
+});
