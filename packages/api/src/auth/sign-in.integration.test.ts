@@ -71,13 +71,25 @@ describe("signing in", () => {
       return { error, ms: performance.now() - started };
     };
     await attempt(`warm-${Date.now()}@observatory.test`, "warm up the dummy hash");
-    const unknown = await attempt(`nobody-${Date.now()}@observatory.test`, PASSWORD);
-    const wrong = await attempt(user.email, "not the right password at all");
-    expect(unknown.error).toMatchObject({ code: "BAD_REQUEST", message: "Enter a correct email address and password" });
-    expect(wrong.error).toMatchObject({ code: "BAD_REQUEST", message: "Enter a correct email address and password" });
+    // Interleaved, and compared by their medians: one attempt can be slowed by anything else the
+    // machine is doing.
+    const unknowns: number[] = [];
+    const wrongs: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const unknown = await attempt(`nobody-${i}-${Date.now()}@observatory.test`, PASSWORD);
+      const wrong = await attempt(user.email, "not the right password at all");
+      expect(unknown.error).toMatchObject({
+        code: "BAD_REQUEST",
+        message: "Enter a correct email address and password",
+      });
+      expect(wrong.error).toMatchObject({ code: "BAD_REQUEST", message: "Enter a correct email address and password" });
+      unknowns.push(unknown.ms);
+      wrongs.push(wrong.ms);
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[1] ?? 0;
     // Both run one argon2id verification; neither answers in a fraction of the other's time.
-    expect(unknown.ms / wrong.ms).toBeGreaterThan(0.33);
-    expect(unknown.ms / wrong.ms).toBeLessThan(3);
+    expect(median(unknowns) / median(wrongs)).toBeGreaterThan(0.33);
+    expect(median(unknowns) / median(wrongs)).toBeLessThan(3);
   });
 
   it("slows a pair down after 5 failures and locks it for 15 minutes after 10, without saying whether the account exists", async () => {
