@@ -87,11 +87,11 @@ export async function commentRequest(articlePath: string, emailPrefix: string): 
     }).toString();
 }
 
-/** Signs in to the admin over HTTP, as a browser does; returns the session cookie to send. */
-export async function signIn(email: string, password: string): Promise<string> {
-  const response = await fetch(`${admin}/sign-in`, {
+/** Signs in to the admin (at `adminUrl`) over HTTP, as a browser does; returns the session cookie to send. */
+export async function signIn(email: string, password: string, adminUrl = admin): Promise<string> {
+  const response = await fetch(`${adminUrl}/sign-in`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: admin },
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: adminUrl },
     body: new URLSearchParams({ email, password }),
     redirect: "manual",
   });

@@ -7,6 +7,7 @@ import { createDb, type Db, databaseOn } from "@observatory/db";
 import { createItem } from "@observatory/db/testing";
 import { expect, test } from "../fixtures";
 import { mailFile, portBase, smtpPort } from "../playwright.config";
+import { signIn } from "../../scripts/bench-product";
 import { waitForMail } from "../mail";
 import { userIdOf } from "./database";
 
@@ -14,8 +15,8 @@ import { userIdOf } from "./database";
 // sharing only the PostgreSQL database and an S3-protocol object store. Runs on a PostgreSQL server
 // (the embedded database is for one machine).
 
+// Only on a PostgreSQL server: playwright.config.ts leaves this file out without DATABASE_URL.
 const serverUrl = process.env.DATABASE_URL;
-test.skip(!serverUrl, "the scale-out test runs on a PostgreSQL server (DATABASE_URL)");
 test.describe.configure({ mode: "serial" });
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
@@ -162,23 +163,10 @@ async function withServerDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
 }
 
 /** Signs in through the proxy (to whichever admin it picks); returns the session cookie. */
-async function signIn(role: string): Promise<string> {
-  const response = await fetch(`${adminSite}/sign-in`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: adminSite },
-    body: new URLSearchParams({ email: `${role}@observatory.test`, password: `demo-${role}-passphrase` }),
-    redirect: "manual",
-  });
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0] ?? "")
-    .find((c) => c.startsWith("observatory_session="));
-  if (!cookie) throw new Error(`signing in as ${role} failed (${response.status})`);
-  return cookie;
-}
+const signInAs = (role: string) => signIn(`${role}@observatory.test`, `demo-${role}-passphrase`, adminSite);
 
 test("a session made on one admin instance works on the other", async () => {
-  const cookie = await signIn("editor");
+  const cookie = await signInAs("editor");
   for (const instance of instances) {
     const response = await fetch(`${direct(instance.admin)}/`, { headers: { cookie }, redirect: "manual" });
     expect(response.status, `admin on ${instance.admin}`).toBe(200);
@@ -197,7 +185,7 @@ test("a publication made on one admin is served by both web instances at once, a
   });
   // The proxy has the home page in its cache before the change.
   await fetch(`${site}/`);
-  const [name = "", value = ""] = (await signIn("editor")).split("=");
+  const [name = "", value = ""] = (await signInAs("editor")).split("=");
   await page.context().addCookies([{ name, value, url: adminSite }]);
   await page.goto(`${adminSite}/content/${itemId}/publish`);
   await page
