@@ -6,7 +6,8 @@ export type PageCacheLookup =
       hit: true;
       status: number;
       headers: [string, string][];
-      body: Buffer | null;
+      /** The page in parts, to be sent one after another (null for 304). */
+      body: Buffer[] | null;
       /** Seconds since it was rendered when served because the current state could not be read. */
       staleSeconds: number | null;
     }

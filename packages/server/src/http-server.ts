@@ -9,6 +9,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { createRequestHandler } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { sendCachedPage } from "./cached-page.ts";
 import { canonicalLoopbackUrl } from "./canonical-host.ts";
 import { type AppName, hostEnv, portOf } from "./env.ts";
 import { type EntryHooks, healthOf } from "./entry-hooks.ts";
@@ -54,13 +55,15 @@ export async function startServer({ app: name, appDir }: { app: AppName; appDir:
     res.end(html);
   }
 
+  // gzip level 4, not zlib's default 6: a 150 KB moderation queue page compresses in about a quarter
+  // of the time (1.3 ms against 4.7 ms here) for a body 5% larger. Used by the assets, the app's
+  // answers, and the cached pages a reader asks to have compressed.
+  const compress = compression({ level: 4 });
+
   const app = express();
   app.disable("x-powered-by");
   app.disable("etag");
   if (env.TRUST_PROXY) app.set("trust proxy", true);
-  // gzip level 4, not zlib's default 6: a 150 KB moderation queue page compresses in about a quarter
-  // of the time (1.3 ms against 4.7 ms here) for a body 5% larger.
-  app.use(compression({ level: 4 }));
 
   app.use((req, res, next) => {
     const nonce = newNonce();
@@ -74,7 +77,11 @@ export async function startServer({ app: name, appDir }: { app: AppName; appDir:
 
   // Every file of the client build is under /assets (the apps' public folders too): other paths are
   // pages, answered without a file-system check.
-  app.use("/assets", express.static(path.join(appDir, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(
+    "/assets",
+    compress,
+    express.static(path.join(appDir, "build/client/assets"), { immutable: true, maxAge: "1y" }),
+  );
 
   app.use((req, res, next) => {
     const refusal = refusalFor(
@@ -109,16 +116,11 @@ export async function startServer({ app: name, appDir }: { app: AppName; appDir:
         res.locals.cacheTicket = lookup.ticket;
         return next();
       }
-      for (const [header, value] of lookup.headers) res.setHeader(header, value);
-      if (lookup.staleSeconds !== null) {
-        res.setHeader("X-Page-Cache", "stale");
-        res.setHeader("Age", String(lookup.staleSeconds));
-      } else {
-        res.setHeader("X-Page-Cache", "hit");
-      }
-      res.status(lookup.status).end(lookup.body ?? undefined);
+      sendCachedPage(req, res, lookup, compress);
     });
   }
+
+  app.use(compress);
 
   app.all("*", async (req, res, next) => {
     try {

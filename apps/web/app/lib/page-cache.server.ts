@@ -46,7 +46,7 @@ export type PagePieces = { pieces: string[]; gaps: Gap[] };
 export type CacheTicket = { key: string; state: State };
 
 export type Lookup =
-  | { hit: true; status: 200 | 304; headers: [string, string][]; body: Buffer | null; staleSeconds: number | null }
+  | { hit: true; status: 200 | 304; headers: [string, string][]; body: Buffer[] | null; staleSeconds: number | null }
   | { hit: false; ticket: CacheTicket | null };
 
 const formTokenPattern = /name="formToken" value="([^"]+)"/;
@@ -80,9 +80,12 @@ export function splitPage(html: string, nonce: string | null): PagePieces {
   return { pieces, gaps };
 }
 
-/** The stored page with this response's values: a freshly signed comment form and its own nonce. */
-function assemble(entry: Entry, nonce: string): Buffer {
-  if (entry.gaps.length === 0) return entry.pieces[0] ?? Buffer.alloc(0);
+/**
+ * The stored page with this response's values, in parts: the server writes them as they are, so a
+ * hit costs no copy of the page (packages/server's cached-page.ts).
+ */
+function assemble(entry: Entry, nonce: string): Buffer[] {
+  if (entry.gaps.length === 0) return entry.pieces;
   const values: Record<Gap, Buffer> = { formToken: Buffer.from(issueFormToken()), nonce: Buffer.from(nonce) };
   const parts: Buffer[] = [];
   entry.pieces.forEach((piece, i) => {
@@ -90,7 +93,7 @@ function assemble(entry: Entry, nonce: string): Buffer {
     const gap = entry.gaps[i];
     if (gap) parts.push(values[gap]);
   });
-  return Buffer.concat(parts);
+  return parts;
 }
 
 function keyFor(url: URL): string | null {
@@ -210,7 +213,7 @@ export function createPageCache(
           return { hit: true, status: 304, headers: entry.headers, body: null, staleSeconds: null };
         // Each reader gets a freshly signed comment form (the minimum-time check starts now), in the
         // form and in the loader data that hydrates it, and this response's script nonce. The pieces
-        // are kept encoded, so a hit costs a copy of the page, not a search, a split and an encoding.
+        // are kept encoded, so a hit costs no search, split, encoding or copy of the page.
         return {
           hit: true,
           status: 200,
