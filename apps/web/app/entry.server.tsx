@@ -26,13 +26,15 @@ export function startBackgroundWork(): void {
 const ABORT_DELAY = 5_000;
 
 // Pages are not hydrated (decision 023), so the route data Remix would stream after the document
-// (its serverHandoffStream, which ended every page with scripts after </html>) is not rendered: each
-// page is one complete, valid document.
+// (its serverHandoffStream, which ended every page with scripts after </html>) is neither encoded
+// (this export, read by the patched server runtime) nor rendered: each page is one complete, valid
+// document.
+export const serverHandoff = false;
 //
 // Pages are rendered completely before they are sent, so that each gets an ETag: a CDN or browser
 // holding the same page is answered with 304 Not Modified. The comment form's signed timestamp
-// changes on every render, and so does the script nonce, so
-// both are left out of the hash.
+// changes on every render, and so does the script nonce, so both are left out of the hash. The page
+// stays in bytes from the renderer to the socket.
 
 export default function handleRequest(
   request: Request,
@@ -47,12 +49,7 @@ export default function handleRequest(
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <EnhancementFilesProvider value={enhancementFiles}>
-          <RemixServer
-            context={{ ...remixContext, serverHandoffStream: undefined }}
-            url={request.url}
-            abortDelay={ABORT_DELAY}
-            nonce={nonce}
-          />
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
         </EnhancementFilesProvider>
       </NonceProvider>,
       {
@@ -62,7 +59,7 @@ export default function handleRequest(
           const body = new PassThrough();
           body.on("data", (chunk: Buffer) => chunks.push(chunk));
           body.on("end", () => {
-            const html = Buffer.concat(chunks).toString("utf8");
+            const page = Buffer.concat(chunks);
             responseHeaders.set("Content-Type", "text/html; charset=utf-8");
             // Error pages (404, 500) are never cached by a CDN or browser.
             if (statusCode >= 400) responseHeaders.set("Cache-Control", "no-store");
@@ -71,17 +68,17 @@ export default function handleRequest(
               statusCode === 200 &&
               /public/.test(responseHeaders.get("Cache-Control") ?? "");
             if (cacheable) {
-              const page = splitPage(html, nonce ?? null);
-              const etag = weakEtag(page.pieces.join(""));
+              const pieces = splitPage(page, nonce ?? null);
+              const etag = weakEtag(pieces.pieces);
               responseHeaders.set("ETag", etag);
               const ticket = loadContext.cacheTicket as CacheTicket | null | undefined;
-              if (ticket) pageCache.store(ticket, page, responseHeaders);
+              if (ticket) pageCache.store(ticket, pieces, responseHeaders);
               if (request.headers.get("If-None-Match") === etag) {
                 resolve(new Response(null, { status: 304, headers: responseHeaders }));
                 return;
               }
             }
-            resolve(new Response(html, { status: statusCode, headers: responseHeaders }));
+            resolve(new Response(bodyOf(page), { status: statusCode, headers: responseHeaders }));
           });
           body.on("error", reject);
           pipe(body);
@@ -96,6 +93,16 @@ export default function handleRequest(
       },
     );
     setTimeout(abort, ABORT_DELAY);
+  });
+}
+
+/** The page as a response body without a copy (a Response made from bytes copies them). */
+function bodyOf(page: Buffer): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(page);
+      controller.close();
+    },
   });
 }
 

@@ -2,10 +2,12 @@ import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 
 // patches/@remix-run__server-runtime@2.17.5.patch (decision 004): a loader's or action's request is
-// the request the server was given, not a copy made to strip `index`, `_data` or `_routes`.
+// the request the server was given, not a copy made to strip `index`, `_data` or `_routes`; and
+// (decision 031) an entry that exports `serverHandoff = false` is given no route data encoded for
+// hydration, so none is encoded.
 
 /** A one-page build, with the app's future flags, that records the request its loader and action see. */
-function buildRecording(seen: Request[]): ServerBuild {
+function buildRecording(seen: Request[], entryModule: Record<string, unknown> = {}): ServerBuild {
   const record = ({ request }: { request: Request }) => {
     seen.push(request);
     return null;
@@ -23,7 +25,9 @@ function buildRecording(seen: Request[]): ServerBuild {
       v3_singleFetch: true,
       v3_lazyRouteDiscovery: true,
     },
-    entry: { module: { default: () => new Response("page", { headers: { "content-type": "text/html" } }) } },
+    entry: {
+      module: { default: () => new Response("page", { headers: { "content-type": "text/html" } }), ...entryModule },
+    },
     routes: { root: { id: "root", path: "", module: { default: () => null, loader: record, action: record } } },
     assets: {
       entry: { module: "/assets/entry.client.js", imports: [] },
@@ -64,5 +68,20 @@ describe("the patched Remix server runtime", () => {
     await createRequestHandler(buildRecording(seen), "production")(request);
     expect(seen[0]).toBe(request);
     expect(await seen[0]?.formData().then((form) => form.get("name"))).toBe("Ada");
+  });
+
+  it("encodes the route data for hydration only for an entry that renders it", async () => {
+    const streams: unknown[] = [];
+    const entry = (serverHandoff?: boolean) => ({
+      ...(serverHandoff === undefined ? {} : { serverHandoff }),
+      default: (_request: Request, _status: number, _headers: Headers, context: { serverHandoffStream?: unknown }) => {
+        streams.push(context.serverHandoffStream);
+        return new Response("page", { headers: { "content-type": "text/html" } });
+      },
+    });
+    await createRequestHandler(buildRecording([], entry()), "production")(new Request("http://localhost/"));
+    await createRequestHandler(buildRecording([], entry(false)), "production")(new Request("http://localhost/"));
+    expect(streams[0]).toBeInstanceOf(ReadableStream);
+    expect(streams[1]).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime } from "./london.ts";
+import { formatDate, formatDateTime, formatTime } from "./london.ts";
 
 describe("UK dates and times", () => {
   it("says GMT in winter and BST in summer", () => {
@@ -10,5 +10,43 @@ describe("UK dates and times", () => {
   it("dates a late summer evening in UTC by the UK calendar", () => {
     expect(formatDate("2026-07-14T23:30:00Z")).toBe("15 July 2026");
     expect(formatDateTime("2026-07-14T23:30:00Z")).toBe("15 July 2026 at 12:30am BST");
+  });
+
+  it("words every time of two years, both clock changes included, as Intl's Europe/London does", () => {
+    const day = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/London",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+    });
+    const time = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/London",
+      hour: "numeric",
+      minute: "2-digit",
+      hourCycle: "h12",
+      timeZoneName: "short",
+    });
+    const intlTime = (at: Date) => {
+      const parts = time.formatToParts(at);
+      const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+      const zone = part("timeZoneName") === "GMT" ? "GMT" : "BST";
+      return `${part("hour")}:${part("minute")}${part("dayPeriod").toLowerCase().replace(/\./g, "")} ${zone}`;
+    };
+    const mismatches: string[] = [];
+    // Every 17 minutes from the start of 2026 to the end of 2027: every hour of the day, each minute.
+    for (let at = Date.UTC(2026, 0, 1); at < Date.UTC(2028, 0, 1); at += 17 * 60_000) {
+      const instant = new Date(at);
+      if (formatDate(instant) !== day.format(instant) || formatTime(instant) !== intlTime(instant))
+        mismatches.push(`${instant.toISOString()}: ${formatDateTime(instant)}`);
+    }
+    expect(mismatches).toEqual([]);
+    expect(formatTime("2026-03-29T00:59:59Z")).toBe("12:59am GMT");
+    expect(formatTime("2026-03-29T01:00:00Z")).toBe("2:00am BST");
+    expect(formatTime("2026-10-25T00:59:00Z")).toBe("1:59am BST");
+    expect(formatTime("2026-10-25T01:00:00Z")).toBe("1:00am GMT");
+  });
+
+  it("refuses an invalid date as Intl does", () => {
+    expect(() => formatDate("not a date")).toThrow(RangeError);
   });
 });

@@ -22,7 +22,7 @@ export function publicDocument(
     "Last-Modified": lastModified.toUTCString(),
   });
   const ticket = context.cacheTicket as CacheTicket | null | undefined;
-  if (ticket) pageCache.store(ticket, { pieces: [body], gaps: [] }, headers);
+  if (ticket) pageCache.store(ticket, { pieces: [Buffer.from(body)], gaps: [] }, headers);
   if (isNotModified(validatorsOf(request), etag, lastModified)) return new Response(null, { status: 304, headers });
   return new Response(body, { status: 200, headers });
 }

@@ -35,7 +35,7 @@ function setUp(options: { maxBytes?: number; maxAgeMs?: number } = {}) {
   async function render(path: string, html: string, headers: Record<string, string> = {}, nonce: string | null = null) {
     const lookup = await cache.lookup(url(path), ask());
     if (lookup.hit || !lookup.ticket) throw new Error(`expected a miss with a ticket for ${path}`);
-    cache.store(lookup.ticket as CacheTicket, splitPage(html, nonce), new Headers(headers));
+    cache.store(lookup.ticket as CacheTicket, splitPage(Buffer.from(html), nonce), new Headers(headers));
   }
   return { world, cache, url, render };
 }

@@ -40,7 +40,7 @@ type Entry = {
 type Gap = "formToken" | "nonce";
 
 /** A rendered page in pieces around its per-response values, as the cache stores it. */
-export type PagePieces = { pieces: string[]; gaps: Gap[] };
+export type PagePieces = { pieces: Buffer[]; gaps: Gap[] };
 
 /** What the request handler needs to store a page rendered for this request. */
 export type CacheTicket = { key: string; state: State };
@@ -49,24 +49,47 @@ export type Lookup =
   | { hit: true; status: 200 | 304; headers: [string, string][]; body: Buffer[] | null; staleSeconds: number | null }
   | { hit: false; ticket: CacheTicket | null };
 
-const formTokenPattern = /name="formToken" value="([^"]+)"/;
+/** What the comment form's signed timestamp follows in the page. */
+const formTokenField = Buffer.from('name="formToken" value="');
+const quote = Buffer.from('"');
+
+function formTokenIn(page: Buffer): Buffer | null {
+  const field = page.indexOf(formTokenField);
+  if (field === -1) return null;
+  const start = field + formTokenField.length;
+  const end = page.indexOf(quote, start);
+  return end > start ? page.subarray(start, end) : null;
+}
+
+/** `page` in the parts between each occurrence of `value` (views of the same memory, not copies). */
+function splitAround(page: Buffer, value: Buffer): Buffer[] {
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (let at = page.indexOf(value); at !== -1; at = page.indexOf(value, from)) {
+    parts.push(page.subarray(from, at));
+    from = at + value.length;
+  }
+  parts.push(page.subarray(from));
+  return parts;
+}
 
 /**
- * A rendered page in pieces around the values that change with each response: its comment form's
- * signed timestamp (in the form and in the loader data), and the script nonce it was rendered with.
+ * A rendered page (UTF-8) in pieces around the values that change with each response: its comment
+ * form's signed timestamp, and the script nonce it was rendered with. The pieces are views of the
+ * page's own bytes.
  */
-export function splitPage(html: string, nonce: string | null): PagePieces {
-  const values: [Gap, string][] = [];
-  const token = formTokenPattern.exec(html)?.[1];
-  if (token) values.push(["formToken", token]);
-  if (nonce) values.push(["nonce", nonce]);
-  let pieces = [html];
+export function splitPage(page: Buffer, nonce: string | null): PagePieces {
+  const values: [Gap, Buffer][] = [];
+  const token = formTokenIn(page);
+  if (token) values.push(["formToken", Buffer.from(token)]);
+  if (nonce) values.push(["nonce", Buffer.from(nonce)]);
+  let pieces = [page];
   let gaps: Gap[] = [];
   for (const [gap, value] of values) {
-    const nextPieces: string[] = [];
+    const nextPieces: Buffer[] = [];
     const nextGaps: Gap[] = [];
     pieces.forEach((piece, i) => {
-      const parts = piece.split(value);
+      const parts = splitAround(piece, value);
       parts.forEach((part, j) => {
         nextPieces.push(part);
         if (j < parts.length - 1) nextGaps.push(gap);
@@ -232,14 +255,13 @@ export function createPageCache(
         ? new Date(ticket.state.nextChangeAt).getTime()
         : Number.POSITIVE_INFINITY;
       remove(ticket.key);
-      const encoded = pieces.map((piece) => Buffer.from(piece));
       // The server sets the security headers (with each response's nonce) itself.
       const kept = [...headers.entries()].filter(
         ([name]) => name !== "set-cookie" && name !== "content-security-policy",
       );
       const bytes =
         ticket.key.length +
-        encoded.reduce((sum, piece) => sum + piece.length, 0) +
+        pieces.reduce((sum, piece) => sum + piece.length, 0) +
         kept.reduce((sum, [name, value]) => sum + name.length + value.length, 0);
       if (bytes > maxBytes) return;
       while (heldBytes + bytes > maxBytes) {
@@ -248,7 +270,7 @@ export function createPageCache(
         remove(oldest);
       }
       entries.set(ticket.key, {
-        pieces: encoded,
+        pieces,
         gaps,
         headers: kept,
         etag: headers.get("ETag"),

@@ -8,8 +8,11 @@ import { createHash } from "node:crypto";
 export type ClientValidators = { ifNoneMatch: string | null; ifModifiedSince: string | null };
 
 /** A weak ETag of a response's content (pages leave out their per-response values first). */
-export function weakEtag(content: string): string {
-  return `W/"${createHash("sha1").update(content).digest("base64url")}"`;
+export function weakEtag(content: string | readonly Buffer[]): string {
+  const hash = createHash("sha1");
+  if (typeof content === "string") hash.update(content);
+  else for (const part of content) hash.update(part);
+  return `W/"${hash.digest("base64url")}"`;
 }
 
 /**
