@@ -69,7 +69,10 @@ describe("a user's page", () => {
       ]),
     );
     expect(page).toMatchObject({ totpEnabledAt: null, recoveryCodesLeft: 0, emailChange: null });
-    const actions = await h.db.auditEvent.findMany({ where: { actorId: user.id }, orderBy: { createdAt: "desc" } });
+    const actions = await h.db.auditEvent.findMany({
+      where: { actorId: user.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    });
     expect(page.recentActions.map((a) => a.id)).toEqual(actions.slice(0, 10).map((a) => a.id));
     expect(page.recentActions[0]?.summary).toBe("Saved draft 12");
     expect(page.hasMoreActions).toBe(true);
