@@ -2,6 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { crc32, deflateSync } from "node:zlib";
 import { type S3Server, startS3Server } from "@observatory/api/testing";
 import { createDb, type Db, databaseOn } from "@observatory/db";
 import { createItem } from "@observatory/db/testing";
@@ -30,6 +32,13 @@ const adminSite = `http://localhost:${base + 5}`;
 const direct = (port: number) => `http://127.0.0.1:${port}`;
 const BUCKET = "observatory-scale-out";
 const run = Date.now().toString(36);
+/**
+ * The web instances' bound on how long a shared cache may serve a page from before a change
+ * (decision 033): pages say `s-maxage=1, stale-while-revalidate=1`. nginx keeps cache times in whole
+ * seconds, so it may add up to one more.
+ */
+const SHARED_CACHE_SECONDS = 2;
+const NGINX_CLOCK_MS = 1_000;
 
 const databaseUrl = databaseOn(serverUrl ?? "postgresql://127.0.0.1/none", `observatory_scale_out_${portBase}`);
 
@@ -54,6 +63,7 @@ function startInstance(ports: { web: number; admin: number }, fresh: boolean, s3
         APP_SECRET: "scale-out-test-secret-shared-by-every-instance",
         TRUST_PROXY: "true",
         MFA_REQUIRED_ROLES: "none",
+        SHARED_CACHE_SECONDS: String(SHARED_CACHE_SECONDS),
         SMTP_HOST: "127.0.0.1",
         SMTP_PORT: String(smtpPort),
         MEDIA_STORE: `s3://${BUCKET}/media`,
@@ -88,6 +98,10 @@ function startNginx(): ChildProcess {
   const upstream = (name: string, ports: number[]) =>
     `upstream ${name} { ${ports.map((port) => `server 127.0.0.1:${port};`).join(" ")} }`;
   const proxy = `proxy_set_header Host $http_host; proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;`;
+  // The public site's cache keeps what the app's Cache-Control says (no proxy_cache_valid overrides
+  // it), revalidates an expired page with its ETag, and serves a stale one while it revalidates only
+  // within the page's stale-while-revalidate. `proxy_cache_use_stale updating` is left out on
+  // purpose: it would serve a stale page however old, once, to the request that starts its update.
   const conf = path.join(nginxDir, "nginx.conf");
   fs.writeFileSync(
     conf,
@@ -112,8 +126,8 @@ http {
     listen 127.0.0.1:${base + 4};
     location / {
       proxy_pass http://web; ${proxy}
-      proxy_cache pages; proxy_cache_revalidate on;
-      add_header X-Cache-Status $upstream_cache_status;
+      proxy_cache pages; proxy_cache_revalidate on; proxy_cache_background_update on;
+      add_header X-Cache-Status $upstream_cache_status; add_header X-Upstream-Status $upstream_status;
     }
   }
   server {
@@ -164,6 +178,71 @@ async function withServerDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
 
 /** Signs in through the proxy (to whichever admin it picks); returns the session cookie. */
 const signInAs = (role: string) => signIn(`${role}@observatory.test`, `demo-${role}-passphrase`, adminSite);
+
+/**
+ * A form posted straight to one admin instance, with the headers the proxy's would have: the
+ * staff's origin, and the public host name Remix compares it with.
+ */
+const formHeaders = (cookie: string) => ({ cookie, origin: adminSite, "x-forwarded-host": new URL(adminSite).host });
+
+/** Publishes a revision without review through one admin instance, as its publish form does. */
+async function publishWithoutReview(adminUrl: string, cookie: string, itemId: string, revisionId: string) {
+  const response = await fetch(`${adminUrl}/content/${itemId}/publish`, {
+    method: "POST",
+    headers: { ...formHeaders(cookie), "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      intent: "forcePublish",
+      revisionId,
+      reason: "The correction is needed today and cannot wait for the review.",
+    }),
+    redirect: "manual",
+  });
+  expect(response.headers.get("location"), `publishing answered ${response.status}`).toBe(
+    `/content/${itemId}?published=1`,
+  );
+}
+
+/** A PNG `width` by `height`: blue with a yellow block (the media library's test drawing, without a browser). */
+function drawnPng(width: number, height: number): Buffer {
+  const rows = Array.from({ length: height }, (_, y) => {
+    const row = Buffer.alloc(1 + width * 3); // filter byte 0, then RGB
+    for (let x = 0; x < width; x++) {
+      const block = x >= width / 8 && x < width / 8 + width / 3 && y >= height / 4 && y < (3 * height) / 4;
+      row.set(block ? [0xff, 0xb8, 0x1c] : [0x00, 0x5e, 0xb8], 1 + x * 3);
+    }
+    return row;
+  });
+  const chunk = (type: string, data: Buffer) => {
+    const typed = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(typed));
+    return Buffer.concat([length, typed, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB, deflate, no filter method, no interlace
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(Buffer.concat(rows))),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+/** A page through the proxy, with what its cache did (X-Cache-Status) and what the app answered it. */
+async function throughProxy(pathname: string) {
+  const response = await fetch(`${site}${pathname}`);
+  return {
+    status: response.status,
+    cache: response.headers.get("x-cache-status"),
+    upstream: response.headers.get("x-upstream-status"),
+    headers: response.headers,
+    body: await response.text(),
+  };
+}
 
 test("a session made on one admin instance works on the other", async () => {
   const cookie = await signInAs("editor");
@@ -237,4 +316,111 @@ test("a scheduled publication is recorded once and its email alert sent once, wi
   expect(await recordings()).toBe(1);
   const mails = JSON.parse(fs.readFileSync(mailFile, "utf8")) as { to: string[]; subject: string }[];
   expect(mails.filter((mail) => mail.to.includes(email))).toHaveLength(1);
+});
+
+test("behind nginx's cache a page is a hit, is revalidated with a 304 when it expires, and shows a change within SHARED_CACHE_SECONDS", async () => {
+  const title = `Corrected behind the proxy ${run}`;
+  const [first] = instances;
+  if (!first) throw new Error("two instances");
+  // Made before the page is cached: an unpublished item changes nothing readers see.
+  const item = await withServerDb(async (db) => {
+    const authorId = await userIdOf(db, "author@observatory.test");
+    return createItem(db, { authorId, slug: `scale-out-corrected-${run}`, pending: { title } });
+  });
+  const cookie = await signInAs("editor");
+
+  const page = await throughProxy("/news");
+  expect(page.status).toBe(200);
+  expect(page.headers.get("cache-control")).toBe("public, max-age=1, s-maxage=1, stale-while-revalidate=1");
+  expect(page.headers.get("etag")).toMatch(/^W\/"/);
+  expect(page.headers.get("vary")).toMatch(/Accept-Encoding/i);
+  // nginx does not keep a response that sets a cookie: a reader's page sets none.
+  expect(page.headers.get("set-cookie")).toBeNull();
+  expect(page.body).not.toContain(title);
+
+  // The next request is answered from the proxy's cache.
+  await expect.poll(async () => (await throughProxy("/news")).cache, { timeout: 5_000, intervals: [100] }).toBe("HIT");
+
+  // Once its fresh and stale-while-revalidate seconds have both passed, the proxy asks an instance
+  // again with the page's ETag, and the instance, with nothing changed, answers 304.
+  await sleep(SHARED_CACHE_SECONDS * 1_000 + NGINX_CLOCK_MS + 200);
+  const revalidated = await throughProxy("/news");
+  expect([revalidated.cache, revalidated.upstream]).toEqual(["REVALIDATED", "304"]);
+  expect(revalidated.body).not.toContain(title);
+
+  // A change published through one admin instance: both web instances serve it at once, and the
+  // proxy no later than SHARED_CACHE_SECONDS (plus nginx's whole second) after it was made. It is
+  // timed from the item's liveSince, set in the publishing transaction (so before it commits).
+  const publishing = Date.now();
+  if (!item.pendingId) throw new Error("a pending revision");
+  await publishWithoutReview(direct(first.admin), cookie, item.id, item.pendingId);
+  const published = Date.now();
+  const { liveSince } = await withServerDb((db) =>
+    db.contentItem.findUniqueOrThrow({ where: { id: item.id }, select: { liveSince: true } }),
+  );
+  const changedAt = liveSince?.getTime() ?? publishing;
+  for (const instance of instances) {
+    await expect
+      .poll(async () => (await (await fetch(`${direct(instance.web)}/news`)).text()).includes(title), {
+        timeout: 2_000,
+        intervals: [50],
+      })
+      .toBe(true);
+  }
+  const answers: string[] = [];
+  let shownAfter = 0;
+  await expect
+    .poll(
+      async () => {
+        const answer = await throughProxy("/news");
+        const shown = answer.body.includes(title);
+        answers.push(`${answer.cache}${shown ? " (new)" : ""}`);
+        if (shown) shownAfter = Date.now() - changedAt;
+        return shown;
+      },
+      { timeout: 10_000, intervals: [100] },
+    )
+    .toBe(true);
+  const description = `publishing took ${published - publishing} ms; then the proxy answered ${answers.join(", ")}, ${shownAfter} ms after the change`;
+  test.info().annotations.push({ type: "proxy after the change", description });
+  // The margin covers a render in flight at the change and the polling interval.
+  expect(shownAfter, description).toBeLessThanOrEqual(SHARED_CACHE_SECONDS * 1_000 + NGINX_CLOCK_MS + 1_000);
+});
+
+test("an image uploaded through one admin instance is served by both web instances and through the proxy", async () => {
+  const [first] = instances;
+  if (!first) throw new Error("two instances");
+  const cookie = await signInAs("editor");
+  const form = new FormData();
+  form.set("file", new Blob([new Uint8Array(drawnPng(480, 240))], { type: "image/png" }), `scale-out-${run}.png`);
+  form.set("alt", "A yellow block on blue");
+  form.set("title", `Uploaded across instances ${run}`);
+  const upload = await fetch(`${direct(first.admin)}/media/upload`, {
+    method: "POST",
+    headers: formHeaders(cookie),
+    body: form,
+    redirect: "manual",
+  });
+  const mediaId = /^\/media\/([^/]+)\/edit\?uploaded=1$/.exec(upload.headers.get("location") ?? "")?.[1];
+  expect(mediaId, `upload answered ${upload.status}`).toBeTruthy();
+  // Pages show the resized variants (media/variants.ts), not the original.
+  const variants = await withServerDb(async (db) => {
+    const media = await db.media.findUniqueOrThrow({ where: { id: mediaId ?? "" }, select: { variants: true } });
+    return media.variants as { key: string; format: "avif" | "webp" | "jpeg" | "png" }[];
+  });
+  // An opaque image's fallback is a JPEG.
+  expect(variants.map((v) => v.format).sort()).toEqual(["avif", "jpeg", "webp"]);
+  const contentType = { avif: "image/avif", webp: "image/webp", jpeg: "image/jpeg", png: "image/png" };
+  for (const variant of variants) {
+    const served: Buffer[] = [];
+    for (const origin of [...instances.map((i) => direct(i.web)), site]) {
+      const response = await fetch(`${origin}/media/${variant.key}`);
+      expect(response.status, `${origin}/media/${variant.key}`).toBe(200);
+      expect(response.headers.get("content-type")).toBe(contentType[variant.format]);
+      expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      served.push(Buffer.from(await response.arrayBuffer()));
+    }
+    expect(served.every((bytes) => bytes.length > 0 && bytes.equals(served[0] ?? Buffer.alloc(0)))).toBe(true);
+    expect((await fetch(`${site}/media/${variant.key}`)).headers.get("x-cache-status")).toBe("HIT");
+  }
 });

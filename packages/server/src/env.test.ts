@@ -44,4 +44,15 @@ describe("the environment of the hosted apps", () => {
     expect(portOf("web", await freshEnv({ PORT: "4001", WEB_PORT: "4000" }))).toBe(4000);
     await expect(freshEnv({ WEB_PORT: "abc" })).rejects.toThrow(/WEB_PORT/);
   });
+
+  it("reads SHARED_CACHE_SECONDS as whole seconds, 120 by default, and says what it must be", async () => {
+    expect((await freshEnv({})).SHARED_CACHE_SECONDS).toBe(120);
+    expect((await freshEnv({ SHARED_CACHE_SECONDS: "2" })).SHARED_CACHE_SECONDS).toBe(2);
+    expect((await freshEnv({ SHARED_CACHE_SECONDS: "0" })).SHARED_CACHE_SECONDS).toBe(0);
+    for (const bad of ["2s", "1.5", "-1", "86401"]) {
+      await expect(freshEnv({ SHARED_CACHE_SECONDS: bad })).rejects.toThrow(
+        "Invalid environment variable SHARED_CACHE_SECONDS: must be a whole number of seconds from 0 to 86400 (a day)",
+      );
+    }
+  });
 });

@@ -25,6 +25,8 @@ const roleList = z
   .transform((v) => (v.trim().toLowerCase() === "none" ? [] : v.split(",").map((r) => r.trim().toUpperCase())))
   .pipe(z.array(z.enum(Role, 'must be "none" or a comma-separated list of roles')));
 
+const sharedCacheMessage = "must be a whole number of seconds from 0 to 86400 (a day)";
+
 const port = z.coerce
   .number()
   .int()
@@ -77,6 +79,17 @@ const schema = z.object({
    * used pages go first (0 turns the cache off).
    */
   PAGE_CACHE_MB: z.coerce.number().int().min(0).max(16_384).default(64),
+  /**
+   * The most seconds after a change commits that a CDN or other shared cache may still serve a
+   * public page from before it (decision 033): half of it is the pages' `s-maxage` (and browsers'
+   * `max-age`), the rest their `stale-while-revalidate`; 0 makes shared caches revalidate every time.
+   */
+  SHARED_CACHE_SECONDS: z.coerce
+    .number({ error: sharedCacheMessage })
+    .int(sharedCacheMessage)
+    .min(0, sharedCacheMessage)
+    .max(86_400, sharedCacheMessage)
+    .default(120),
   /**
    * An S3-compatible object store for uploaded images and attachments, `s3://bucket` or
    * `s3://bucket/prefix`, instead of MEDIA_DIR; the AWS SDK's variables give its endpoint, region

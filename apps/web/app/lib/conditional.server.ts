@@ -1,5 +1,5 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { publicCacheControl } from "./cache";
+import { publicCacheControl } from "./cache.server";
 import { type CacheTicket, pageCache } from "./page-cache.server";
 import { isNotModified, validatorsOf, weakEtag } from "./validators.server";
 

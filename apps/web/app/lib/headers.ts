@@ -1,5 +1,5 @@
 import type { HeadersFunction } from "@remix-run/node";
-import { publicCacheControl } from "./cache";
+import { publicCacheControl } from "./cache.server";
 
 /** Route `headers` export for public pages: CDN-friendly caching (errors are never cached). */
 export const publicHeaders: HeadersFunction = ({ errorHeaders }) =>

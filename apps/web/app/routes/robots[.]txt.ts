@@ -1,5 +1,5 @@
 import { siteUrl } from "~/lib/api.server";
-import { publicCacheControl } from "~/lib/cache";
+import { publicCacheControl } from "~/lib/cache.server";
 
 export function loader() {
   const body = `User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /search\n\nSitemap: ${new URL("/sitemap.xml", siteUrl()).toString()}\n`;

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { api, siteUrl } from "~/lib/api.server";
-import { publicCacheControl } from "~/lib/cache";
+import { publicCacheControl } from "~/lib/cache.server";
 
 const staticPaths = [
   "/",
