@@ -2,8 +2,8 @@
 // p50/p99 latency per endpoint. It seeds a realistic volume (240 published items, one article with
 // 200 approved threaded comments) into its own database, then runs autocannon at 32 connections
 // for 20 s per endpoint: each cached page beside a static-file server answering with the same bytes
-// (scripts/bench-reference.ts), with the ratio; the article uncached (a new address each request);
-// and comment posts. It counts stored comments against accepted submissions, prints the web
+// (scripts/bench-reference.ts), with the ratio; the article compressed as browsers ask for it; the
+// article uncached (a new address each request); and comment posts. It counts stored comments against accepted submissions, prints the web
 // process's peak memory, and finally restarts the apps with the comment rate limits on to show
 // that they hold.
 // Then it prints what each public page type weighs (scripts/bench-weight.ts) and fails when one
@@ -151,6 +151,13 @@ try {
   } finally {
     await reference.stop();
   }
+  // The article as browsers ask for it, compressed: gzip made from the page's pieces compressed once.
+  rows.push(
+    await load(`GET ${articlePath} (as browsers ask: gzip, br)`, {
+      url: `${web}${articlePath}`,
+      headers: { "accept-encoding": "gzip, deflate, br, zstd" },
+    }),
+  );
   // Each request a new address, so none is answered from the page cache.
   let uncached = 0;
   rows.push(

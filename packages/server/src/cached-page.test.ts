@@ -10,6 +10,8 @@ import { sendCachedPage } from "./cached-page.ts";
 // three parts; read by Node's HTTP client with and without compression.
 const parts = [Buffer.from(`<!DOCTYPE html><p>${"é words ".repeat(400)}`), Buffer.from("TOKEN"), Buffer.from("</p>")];
 const page = Buffer.concat(parts).toString();
+/** The page's gzip as the page cache makes it (there, from pieces compressed once). */
+const body = { parts, gzip: () => [zlib.gzipSync(Buffer.concat(parts))] };
 
 let server: http.Server;
 let base: string;
@@ -25,7 +27,7 @@ beforeAll(async () => {
         hit: true,
         status: 200,
         headers: [["content-type", "text/html; charset=utf-8"]],
-        body: parts,
+        body,
         staleSeconds: null,
       },
       compress,
@@ -39,7 +41,7 @@ beforeAll(async () => {
         hit: true,
         status: 200,
         headers: [["content-type", "text/html; charset=utf-8"]],
-        body: parts,
+        body,
         staleSeconds: 42,
       },
       compress,
@@ -88,20 +90,33 @@ describe("sending a cached page", () => {
     expect(answer.headers["x-page-cache"]).toBe("hit");
   });
 
-  it("compresses the joined page for a reader that asks, with a body that decodes to the page", async () => {
-    const gzip = await get("/page", { "accept-encoding": "gzip" });
-    expect(gzip.headers["content-encoding"]).toBe("gzip");
-    expect(gzip.headers["content-length"]).toBeUndefined();
-    expect(gzip.headers.vary).toBe("Accept-Encoding");
-    expect(zlib.gunzipSync(gzip.body).toString()).toBe(page);
+  it("sends the stored gzip to a reader that takes gzip, as every browser does, with its length", async () => {
+    for (const accept of ["gzip", "gzip, deflate, br, zstd", "br;q=1, gzip;q=0.5", "*"]) {
+      const gzip = await get("/page", { "accept-encoding": accept });
+      expect(gzip.headers["content-encoding"]).toBe("gzip");
+      expect(gzip.headers["content-length"]).toBe(String(gzip.body.length));
+      expect(gzip.headers.vary).toBe("Accept-Encoding");
+      expect(zlib.gunzipSync(gzip.body).toString()).toBe(page);
+    }
+  });
 
-    const brotli = await get("/page", { "accept-encoding": "br;q=1, gzip;q=0.5" });
+  it("compresses the joined page for a reader that takes brotli or deflate but not gzip", async () => {
+    const brotli = await get("/page", { "accept-encoding": "br, gzip;q=0" });
     expect(brotli.headers["content-encoding"]).toBe("br");
+    expect(brotli.headers.vary).toBe("Accept-Encoding");
     expect(zlib.brotliDecompressSync(brotli.body).toString()).toBe(page);
 
-    const identityOnly = await get("/page", { "accept-encoding": "identity" });
-    expect(identityOnly.headers["content-encoding"]).toBeUndefined();
-    expect(identityOnly.body.toString()).toBe(page);
+    const deflate = await get("/page", { "accept-encoding": "deflate" });
+    expect(deflate.headers["content-encoding"]).toBe("deflate");
+    expect(zlib.inflateSync(deflate.body).toString()).toBe(page);
+  });
+
+  it("sends the page as it is to a reader that takes no compression", async () => {
+    for (const accept of ["identity", "gzip;q=0, identity"]) {
+      const answer = await get("/page", { "accept-encoding": accept });
+      expect(answer.headers["content-encoding"]).toBeUndefined();
+      expect(answer.body.toString()).toBe(page);
+    }
   });
 
   it("answers HEAD with the headers and length of the page and no body", async () => {

@@ -1,7 +1,8 @@
 // Sending a page from the web app's page cache. The page comes as the stored pieces and this
-// response's values between them (decision 031). A reader that takes a compressed page gets the
-// pieces joined and compressed as any other response; otherwise the pieces are written as they
-// are, one `writev` with the headers, so a hit on a 150 KB article costs no copy of the page.
+// response's values between them (decision 031), written as they are: one `writev` with the
+// headers, so a hit on a 150 KB article costs no copy of the page. A reader that takes gzip (every
+// browser) gets it made from pieces compressed once, not compressed again for each response; one
+// that takes only brotli or deflate gets the page joined and compressed by the middleware.
 import type express from "express";
 import type { PageCacheLookup } from "./entry-hooks.ts";
 
@@ -10,10 +11,22 @@ type Hit = Extract<PageCacheLookup, { hit: true }>;
 /** The compression middleware's own signature, so a hit can be sent through it when the reader asks. */
 type Middleware = (req: express.Request, res: express.Response, next: () => void) => void;
 
-function wantsCompression(req: express.Request): boolean {
-  if (req.method === "HEAD" || !req.get("accept-encoding")) return false;
-  const encoding = req.acceptsEncodings("br", "gzip", "deflate", "identity");
-  return encoding !== false && encoding !== "identity";
+/** How a hit goes to this reader: gzip from the stored pieces, through the middleware, or as it is. */
+function encodingFor(req: express.Request): "gzip" | "middleware" | "identity" {
+  if (req.method === "HEAD" || !req.get("accept-encoding")) return "identity";
+  if (req.acceptsEncodings("gzip") === "gzip") return "gzip";
+  return req.acceptsEncodings("br", "deflate") ? "middleware" : "identity";
+}
+
+function writeParts(res: express.Response, parts: Buffer[]): void {
+  res.setHeader(
+    "Content-Length",
+    parts.reduce((sum, part) => sum + part.length, 0),
+  );
+  res.cork();
+  for (const part of parts) res.write(part);
+  res.end();
+  res.uncork();
 }
 
 export function sendCachedPage(req: express.Request, res: express.Response, hit: Hit, compress: Middleware): void {
@@ -25,23 +38,20 @@ export function sendCachedPage(req: express.Request, res: express.Response, hit:
     res.setHeader("X-Page-Cache", "hit");
   }
   res.status(hit.status);
-  const parts = hit.body;
-  if (parts === null) {
+  const body = hit.body;
+  if (body === null) {
     res.end();
     return;
   }
-  if (wantsCompression(req)) {
-    compress(req, res, () => res.end(Buffer.concat(parts)));
-    return;
-  }
-  // The same page is sent compressed to other readers: a shared cache must keep the two apart.
+  // The same page goes compressed to some readers and not to others: a shared cache must keep them apart.
   res.vary("Accept-Encoding");
-  res.setHeader(
-    "Content-Length",
-    parts.reduce((sum, part) => sum + part.length, 0),
-  );
-  res.cork();
-  for (const part of parts) res.write(part);
-  res.end();
-  res.uncork();
+  const encoding = encodingFor(req);
+  if (encoding === "gzip") {
+    res.setHeader("Content-Encoding", "gzip");
+    writeParts(res, body.gzip());
+  } else if (encoding === "middleware") {
+    compress(req, res, () => res.end(Buffer.concat(body.parts)));
+  } else {
+    writeParts(res, body.parts);
+  }
 }

@@ -1,13 +1,20 @@
 // What an app's entry.server exports for the server (see apps/web and apps/admin).
 import type { StatusPageContent } from "./status-pages.ts";
 
+/** A page from the page cache, in parts to be written one after another. */
+export type CachedBody = {
+  parts: Buffer[];
+  /** The same page as gzip. */
+  gzip(): Buffer[];
+};
+
 export type PageCacheLookup =
   | {
       hit: true;
       status: number;
       headers: [string, string][];
-      /** The page in parts, to be sent one after another (null for 304). */
-      body: Buffer[] | null;
+      /** The page (null for 304). */
+      body: CachedBody | null;
       /** Seconds since it was rendered when served because the current state could not be read. */
       staleSeconds: number | null;
     }

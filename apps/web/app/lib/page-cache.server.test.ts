@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { gunzipSync } from "node:zlib";
+import type { CachedBody } from "@observatory/server/entry-hooks";
 import { type CacheTicket, createPageCache, type State, splitPage } from "./page-cache.server";
 
-const bodyText = (parts: Buffer[] | null) => (parts ? Buffer.concat(parts).toString() : null);
+const bodyText = (body: CachedBody | null) => (body ? Buffer.concat(body.parts).toString() : null);
 const page = (text: string) => `<html><body>${text}</body></html>`;
 const withForm = (token: string) =>
   `<form><input type="hidden" name="formToken" value="${token}"></form><script>{"formToken":"${token}"}</script>`;
@@ -107,6 +109,25 @@ describe("the public page cache", () => {
       html("second").replace(/"formToken":"[^"]+"|value="[^"]+"/g, ""),
     );
     expect(hit.hit && hit.headers.some(([name]) => name === "content-security-policy")).toBe(false);
+
+    // Compressed, the same response: its own nonce and comment form, no second token issued.
+    const gzip = hit.hit && hit.body ? gunzipSync(Buffer.concat(hit.body.gzip())).toString() : "";
+    expect(gzip).toBe(body);
+  });
+
+  it("counts a page's compressed pieces with it once a reader has asked for them", async () => {
+    const { cache, url, render } = setUp();
+    await render("/news/c", page("words ".repeat(500)));
+    const before = cache.size().bytes;
+    const hit = await cache.lookup(url("/news/c"), ask());
+    const gzip = hit.hit && hit.body ? Buffer.concat(hit.body.gzip()) : Buffer.alloc(0);
+    expect(gunzipSync(gzip).toString()).toBe(page("words ".repeat(500)));
+    const after = cache.size().bytes;
+    expect(after).toBeGreaterThan(before);
+    expect(after - before).toBeLessThan(gzip.length);
+    const again = await cache.lookup(url("/news/c"), ask());
+    if (again.hit && again.body) again.body.gzip();
+    expect(cache.size().bytes).toBe(after);
   });
 
   it("serves a page that was current at the last read while the state cannot be read, with its age", async () => {

@@ -1,6 +1,8 @@
 import { callerFor, issueFormToken } from "@observatory/api";
 import { hostEnv } from "@observatory/server/env";
 import type { ChangeFollower } from "@observatory/server/public-changes";
+import type { CachedBody } from "@observatory/server/entry-hooks";
+import { deflatePieces, gzipParts } from "./gzip-pieces.server";
 import { type ClientValidators, isNotModified } from "./validators.server";
 
 // An in-process cache of rendered public pages that is never stale: an entry is served only while
@@ -32,7 +34,9 @@ type Entry = {
   expiresAt: number;
   /** When the next scheduled publication or unpublication makes the page out of date. */
   nextChangeAt: number;
-  /** What it costs to hold: the page's bytes and its headers'. */
+  /** The pieces compressed, once a reader has asked for the page compressed. */
+  deflated: Buffer[] | null;
+  /** What it costs to hold: the page's bytes (compressed too, once made) and its headers'. */
   bytes: number;
 };
 
@@ -46,7 +50,7 @@ export type PagePieces = { pieces: Buffer[]; gaps: Gap[] };
 export type CacheTicket = { key: string; state: State };
 
 export type Lookup =
-  | { hit: true; status: 200 | 304; headers: [string, string][]; body: Buffer[] | null; staleSeconds: number | null }
+  | { hit: true; status: 200 | 304; headers: [string, string][]; body: CachedBody | null; staleSeconds: number | null }
   | { hit: false; ticket: CacheTicket | null };
 
 /** What the comment form's signed timestamp follows in the page. */
@@ -104,19 +108,22 @@ export function splitPage(page: Buffer, nonce: string | null): PagePieces {
 }
 
 /**
- * The stored page with this response's values, in parts: the server writes them as they are, so a
- * hit costs no copy of the page (packages/server's cached-page.ts).
+ * The stored page with this response's values: a freshly signed comment form and its own nonce, in
+ * parts the server writes as they are, so a hit costs no copy of the page (packages/server's
+ * cached-page.ts); or as gzip, from pieces compressed once (gzip-pieces.server.ts).
  */
-function assemble(entry: Entry, nonce: string): Buffer[] {
-  if (entry.gaps.length === 0) return entry.pieces;
-  const values: Record<Gap, Buffer> = { formToken: Buffer.from(issueFormToken()), nonce: Buffer.from(nonce) };
+function bodyOf(entry: Entry, nonce: string, compressed: () => Buffer[]): CachedBody {
+  if (entry.gaps.length === 0) return { parts: entry.pieces, gzip: () => gzipParts(entry.pieces, compressed(), []) };
+  const formToken = entry.gaps.includes("formToken") ? Buffer.from(issueFormToken()) : null;
+  const nonceBytes = Buffer.from(nonce);
+  const values = entry.gaps.map((gap) => (gap === "formToken" && formToken ? formToken : nonceBytes));
   const parts: Buffer[] = [];
   entry.pieces.forEach((piece, i) => {
     parts.push(piece);
-    const gap = entry.gaps[i];
-    if (gap) parts.push(values[gap]);
+    const value = values[i];
+    if (value) parts.push(value);
   });
-  return parts;
+  return { parts, gzip: () => gzipParts(entry.pieces, compressed(), values) };
 }
 
 function keyFor(url: URL): string | null {
@@ -185,6 +192,17 @@ export function createPageCache(
     heldBytes -= entry.bytes;
   }
 
+  /** The entry's pieces compressed, made the first time a reader asks and counted with the entry. */
+  function compressed(key: string, entry: Entry): Buffer[] {
+    if (entry.deflated) return entry.deflated;
+    const deflated = deflatePieces(entry.pieces);
+    entry.deflated = deflated;
+    const bytes = deflated.reduce((sum, piece) => sum + piece.length, 0);
+    entry.bytes += bytes;
+    if (entries.get(key) === entry) heldBytes += bytes;
+    return deflated;
+  }
+
   function touch(key: string, entry: Entry): void {
     entries.delete(key);
     entries.set(key, entry);
@@ -227,7 +245,13 @@ export function createPageCache(
         if (!entry || entry.version !== lastVersion || now() >= entry.nextChangeAt) return { hit: false, ticket: null };
         const staleSeconds = Math.max(0, Math.round((now() - entry.renderedAt) / 1000));
         console.error("page cache: serving a stored page, the public state could not be read:", error);
-        return { hit: true, status: 200, headers: entry.headers, body: assemble(entry, request.nonce), staleSeconds };
+        return {
+          hit: true,
+          status: 200,
+          headers: entry.headers,
+          body: bodyOf(entry, request.nonce, () => compressed(key, entry)),
+          staleSeconds,
+        };
       }
       lastVersion = state.version;
       if (entry && entry.version === state.version && now() < entry.expiresAt) {
@@ -241,7 +265,7 @@ export function createPageCache(
           hit: true,
           status: 200,
           headers: entry.headers,
-          body: assemble(entry, request.nonce),
+          body: bodyOf(entry, request.nonce, () => compressed(key, entry)),
           staleSeconds: null,
         };
       }
@@ -272,6 +296,7 @@ export function createPageCache(
       entries.set(ticket.key, {
         pieces,
         gaps,
+        deflated: null,
         headers: kept,
         etag: headers.get("ETag"),
         lastModified: headers.has("Last-Modified") ? new Date(headers.get("Last-Modified") ?? "") : null,
