@@ -139,6 +139,7 @@ describe("sending a cached page", () => {
       const answer = await get("/unchanged", headers);
       expect(answer.status).toBe(304);
       expect(answer.headers.etag).toBe('"v1"');
+      expect(answer.headers.vary).toBe("Accept-Encoding");
       expect(answer.body.length).toBe(0);
     }
   });

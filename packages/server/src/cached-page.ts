@@ -38,13 +38,14 @@ export function sendCachedPage(req: express.Request, res: express.Response, hit:
     res.setHeader("X-Page-Cache", "hit");
   }
   res.status(hit.status);
+  // The same page goes compressed to some readers and not to others: a shared cache must keep them
+  // apart, and a 304 says so as the page it confirms did.
+  res.vary("Accept-Encoding");
   const body = hit.body;
   if (body === null) {
     res.end();
     return;
   }
-  // The same page goes compressed to some readers and not to others: a shared cache must keep them apart.
-  res.vary("Accept-Encoding");
   const encoding = encodingFor(req);
   if (encoding === "gzip") {
     res.setHeader("Content-Encoding", "gzip");
