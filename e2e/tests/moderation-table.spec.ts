@@ -107,9 +107,14 @@ test("an editor moves a comment to the trash, restores it, and empties the trash
   await addComments("trash", 2, "APPROVED");
   await signInAs(page, "editor");
   await page.goto(`${urls.admin}/comments?status=APPROVED&itemId=${itemId}`);
+  // The status says the same after each, so each is waited for by its row leaving the list.
+  const listed = page.locator("[data-queue-row]");
+  const before = await listed.count();
   await page.getByRole("button", { name: "Trash the comment by Reader 1" }).click();
   await expect(page.locator("#queue-status")).toContainText("Comment moved to the trash.");
+  await expect(listed).toHaveCount(before - 1);
   await page.getByRole("button", { name: "Trash the comment by Reader 2" }).click();
+  await expect(listed).toHaveCount(before - 2);
   await expect(page.locator("#queue-status")).toContainText("Comment moved to the trash.");
 
   await page.goto(`${urls.admin}/comments?status=TRASH&itemId=${itemId}`);
