@@ -19,34 +19,15 @@ let base: string;
 beforeAll(async () => {
   const app = express();
   const compress = compression({ level: 4 });
-  app.get("/page", (req, res) =>
-    sendCachedPage(
-      req,
-      res,
-      {
-        hit: true,
-        status: 200,
-        headers: [["content-type", "text/html; charset=utf-8"]],
-        body,
-        staleSeconds: null,
-      },
-      compress,
-    ),
-  );
-  app.get("/stale", (req, res) =>
-    sendCachedPage(
-      req,
-      res,
-      {
-        hit: true,
-        status: 200,
-        headers: [["content-type", "text/html; charset=utf-8"]],
-        body,
-        staleSeconds: 42,
-      },
-      compress,
-    ),
-  );
+  const page200 = (staleSeconds: number | null) => ({
+    hit: true as const,
+    status: 200,
+    headers: [["content-type", "text/html; charset=utf-8"]] as [string, string][],
+    body,
+    staleSeconds,
+  });
+  app.get("/page", (req, res) => sendCachedPage(req, res, page200(null), compress));
+  app.get("/stale", (req, res) => sendCachedPage(req, res, page200(42), compress));
   app.get("/unchanged", (req, res) =>
     sendCachedPage(
       req,
