@@ -3,7 +3,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { crc32, deflateSync } from "node:zlib";
 import { type S3Server, startS3Server } from "@observatory/api/testing";
 import { createDb, type Db, databaseOn } from "@observatory/db";
 import { createItem } from "@observatory/db/testing";
@@ -12,6 +11,7 @@ import { mailFile, portBase, smtpPort } from "../playwright.config";
 import { signIn } from "../../scripts/bench-product";
 import { waitForMail } from "../mail";
 import { userIdOf } from "./database";
+import { drawnPng } from "./staff-helpers";
 
 // The product on more than one machine (issue 17): two web and two admin instances behind nginx,
 // sharing only the PostgreSQL database and an S3-protocol object store. Runs on a PostgreSQL server
@@ -202,36 +202,6 @@ async function publishWithoutReview(adminUrl: string, cookie: string, itemId: st
   );
 }
 
-/** A PNG `width` by `height`: blue with a yellow block (the media library's test drawing, without a browser). */
-function drawnPng(width: number, height: number): Buffer {
-  const rows = Array.from({ length: height }, (_, y) => {
-    const row = Buffer.alloc(1 + width * 3); // filter byte 0, then RGB
-    for (let x = 0; x < width; x++) {
-      const block = x >= width / 8 && x < width / 8 + width / 3 && y >= height / 4 && y < (3 * height) / 4;
-      row.set(block ? [0xff, 0xb8, 0x1c] : [0x00, 0x5e, 0xb8], 1 + x * 3);
-    }
-    return row;
-  });
-  const chunk = (type: string, data: Buffer) => {
-    const typed = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(typed));
-    return Buffer.concat([length, typed, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB, deflate, no filter method, no interlace
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(Buffer.concat(rows))),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
-
 /** A page through the proxy, with what its cache did (X-Cache-Status) and what the app answered it. */
 async function throughProxy(pathname: string) {
   const response = await fetch(`${site}${pathname}`);
@@ -387,12 +357,18 @@ test("behind nginx's cache a page is a hit, is revalidated with a 304 when it ex
   expect(shownAfter, description).toBeLessThanOrEqual(SHARED_CACHE_SECONDS * 1_000 + NGINX_CLOCK_MS + 1_000);
 });
 
-test("an image uploaded through one admin instance is served by both web instances and through the proxy", async () => {
+test("an image uploaded through one admin instance is served by both web instances and through the proxy", async ({
+  page,
+}) => {
   const [first] = instances;
   if (!first) throw new Error("two instances");
   const cookie = await signInAs("editor");
   const form = new FormData();
-  form.set("file", new Blob([new Uint8Array(drawnPng(480, 240))], { type: "image/png" }), `scale-out-${run}.png`);
+  form.set(
+    "file",
+    new Blob([new Uint8Array(await drawnPng(page, 480, 240))], { type: "image/png" }),
+    `scale-out-${run}.png`,
+  );
   form.set("alt", "A yellow block on blue");
   form.set("title", `Uploaded across instances ${run}`);
   const upload = await fetch(`${direct(first.admin)}/media/upload`, {
