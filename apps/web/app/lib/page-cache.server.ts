@@ -113,10 +113,10 @@ export function splitPage(page: Buffer, nonce: string | null): PagePieces {
  * cached-page.ts); or as gzip, from pieces compressed once (gzip-pieces.server.ts).
  */
 function bodyOf(entry: Entry, nonce: string, compressed: () => Buffer[]): CachedBody {
-  if (entry.gaps.length === 0) return { parts: entry.pieces, gzip: () => gzipParts(entry.pieces, compressed(), []) };
-  const formToken = entry.gaps.includes("formToken") ? Buffer.from(issueFormToken()) : null;
+  // One token for the response, in the form and wherever else the page holds it.
+  const formToken = entry.gaps.includes("formToken") ? Buffer.from(issueFormToken()) : Buffer.alloc(0);
   const nonceBytes = Buffer.from(nonce);
-  const values = entry.gaps.map((gap) => (gap === "formToken" && formToken ? formToken : nonceBytes));
+  const values = entry.gaps.map((gap) => (gap === "formToken" ? formToken : nonceBytes));
   const parts: Buffer[] = [];
   entry.pieces.forEach((piece, i) => {
     parts.push(piece);
