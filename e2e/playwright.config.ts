@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
@@ -20,6 +21,11 @@ function e2eDatabaseUrl(base: string): string {
   return url.toString();
 }
 
+/** Spec files that need a PostgreSQL server; scripts/test.mjs reads the same list to share out the rest. */
+const serverOnlyJourneys: string[] = JSON.parse(
+  fs.readFileSync(path.join(import.meta.dirname, "server-only-journeys.json"), "utf8"),
+);
+
 export const urls = { web: `http://localhost:${webPort}`, admin: `http://localhost:${adminPort}` };
 
 /** The database the apps under test use, for tests that check stored state. */
@@ -30,8 +36,8 @@ export const databaseUrl = process.env.DATABASE_URL
 export default defineConfig({
   testDir: "./tests",
   // Several instances of each app sharing one database is what a PostgreSQL server is for: the
-  // scale-out journey runs only when DATABASE_URL names one.
-  testIgnore: process.env.DATABASE_URL ? [] : ["**/scale-out.spec.ts"],
+  // journeys listed in server-only-journeys.json (scale-out) run only when DATABASE_URL names one.
+  testIgnore: process.env.DATABASE_URL ? [] : serverOnlyJourneys.map((file) => `**/${file}`),
   workers: 1,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),

@@ -70,11 +70,14 @@ ensurePackage(
 // machine's cores half idle while pages render and the browser waits (decision 025). The files are
 // shared out by the seconds each took when last measured (e2e/journey-seconds.json; a file not
 // listed counts as 30 s), the longest first, each to the group with the least so far.
+// Files that run only on a PostgreSQL server (e2e/server-only-journeys.json, which the Playwright
+// config also reads) are left out of the sharing on the embedded database, or one group would be short.
 function journeyGroups(count) {
   const seconds = JSON.parse(fs.readFileSync(path.join(root, "e2e", "journey-seconds.json"), "utf8"));
+  const serverOnly = JSON.parse(fs.readFileSync(path.join(root, "e2e", "server-only-journeys.json"), "utf8"));
   const files = fs
     .readdirSync(path.join(root, "e2e", "tests"))
-    .filter((file) => file.endsWith(".spec.ts"))
+    .filter((file) => file.endsWith(".spec.ts") && (process.env.DATABASE_URL || !serverOnly.includes(file)))
     .sort((a, b) => (seconds[b] ?? 30) - (seconds[a] ?? 30) || a.localeCompare(b));
   const groups = Array.from({ length: count }, () => ({ files: [], seconds: 0 }));
   for (const file of files) {
