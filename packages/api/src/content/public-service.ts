@@ -48,24 +48,31 @@ export type SummaryRow = {
   total?: bigint;
 };
 
-/** The lead images of these revisions, by revision id. */
-async function leadImagesOf(db: Db, revisionIds: string[]): Promise<Map<string, RenderedImage>> {
-  const revisions = revisionIds.length
-    ? await db.revision.findMany({
-        where: { id: { in: revisionIds }, leadImageId: { not: null } },
-        select: { id: true, leadImageId: true },
-      })
+/** What a summary shows of each revision: its priorities' tags (in their order) and its lead image. */
+async function revisionFacts(
+  db: Db,
+  revisionIds: string[],
+): Promise<Map<string, { workstreams: WorkstreamTag[]; leadImage: RenderedImage | null }>> {
+  // One statement for both: each is a query the embedded database runs one at a time, on every
+  // page that lists or shows an item.
+  const rows = revisionIds.length
+    ? await db.$queryRaw<{ revisionId: string; leadImageId: string | null; workstreams: WorkstreamTag[] }[]>`
+        SELECT r."id" AS "revisionId", r."leadImageId",
+          COALESCE((SELECT json_agg(json_build_object('slug', w."slug", 'title', w."title") ORDER BY w."position")
+            FROM "RevisionWorkstream" rw JOIN "Workstream" w ON w."id" = rw."workstreamId"
+            WHERE rw."revisionId" = r."id"), '[]'::json) AS "workstreams"
+        FROM "Revision" r WHERE r."id" = ANY(${revisionIds}::text[])`
     : [];
   const images = await renderedImages(
     db,
-    revisions.flatMap((r) => (r.leadImageId ? [r.leadImageId] : [])),
+    rows.flatMap((r) => (r.leadImageId ? [r.leadImageId] : [])),
   );
-  const found = new Map<string, RenderedImage>();
-  for (const revision of revisions) {
-    const image = revision.leadImageId ? images.get(revision.leadImageId) : undefined;
-    if (image) found.set(revision.id, image);
-  }
-  return found;
+  return new Map(
+    rows.map((r) => [
+      r.revisionId,
+      { workstreams: r.workstreams, leadImage: (r.leadImageId && images.get(r.leadImageId)) || null },
+    ]),
+  );
 }
 
 /** The public history of these items at `now` (first publication, then each major change), newest first. */
@@ -86,14 +93,8 @@ export async function withWorkstreams(db: Db, rows: SummaryRow[], now: Date): Pr
 
 /** The rows as summaries, with the public history each one's "Last updated" was read from. */
 async function summarise(db: Db, rows: SummaryRow[], now: Date) {
-  const [tags, leadImages, updates] = await Promise.all([
-    rows.length
-      ? db.revisionWorkstream.findMany({
-          where: { revisionId: { in: rows.map((r) => r.revisionId) } },
-          select: { revisionId: true, workstream: { select: { slug: true, title: true, position: true } } },
-        })
-      : [],
-    leadImagesOf(
+  const [facts, updates] = await Promise.all([
+    revisionFacts(
       db,
       rows.map((r) => r.revisionId),
     ),
@@ -116,11 +117,8 @@ async function summarise(db: Db, rows: SummaryRow[], now: Date) {
       publishedAt,
       updatedAt: latest && latest > publishedAt ? latest : publishedAt,
       changedAt: row.liveSince ?? publishedAt,
-      workstreams: tags
-        .filter((t) => t.revisionId === row.revisionId)
-        .sort((a, b) => a.workstream.position - b.workstream.position)
-        .map((t) => ({ slug: t.workstream.slug, title: t.workstream.title })),
-      leadImage: leadImages.get(row.revisionId) ?? null,
+      workstreams: facts.get(row.revisionId)?.workstreams ?? [],
+      leadImage: facts.get(row.revisionId)?.leadImage ?? null,
       withdrawnAt: row.withdrawnAt ?? null,
     };
   });
