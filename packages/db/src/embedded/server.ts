@@ -3,6 +3,7 @@ import net from "node:net";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { openPglite } from "./pglite.ts";
+import { keepStatistics } from "./statistics.ts";
 import { WireServer } from "./wire-server.ts";
 
 /**
@@ -97,11 +98,13 @@ export async function ensureEmbeddedDatabase(dataDir: string, port: number): Pro
   owned = (async () => {
     const db = await openPglite(dataDir);
     const server = await serveDatabase(db, port);
+    const stopStatistics = keepStatistics(server.url);
     const release = () => fs.rmSync(lockPath, { force: true });
     process.once("exit", release);
     return {
       ...server,
       stop: async () => {
+        stopStatistics();
         await server.stop();
         release();
         owned = undefined;

@@ -1,0 +1,53 @@
+import pg from "pg";
+
+// A PostgreSQL server's autovacuum keeps the planner's statistics current: it analyzes a table once
+// enough of its rows have changed. PGlite has no such background process, so without this the
+// embedded database never has statistics, and the planner takes every table for a few rows: the
+// article's "related items" query, for one, walked every item with nested index scans (decision 031).
+//
+// The process that serves the embedded database asks it, as an ordinary client (so it waits its turn
+// behind the apps' transactions), which tables have changed by autovacuum's default measure (50 rows
+// plus a tenth of the table since the last ANALYZE) and analyzes those.
+
+/** The tables autovacuum would analyze now: its default threshold and scale factor, of the rows last counted. */
+const DUE = `SELECT format('%I.%I', s.schemaname, s.relname) AS name
+  FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+  WHERE s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0) ORDER BY s.relname`;
+
+/** Analyzes the tables of the database at `url` that have changed enough; returns their names. */
+export async function analyzeChangedTables(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    // Changes are counted by each session and published every second or so: publish them now.
+    await client.query("SELECT pg_stat_force_next_flush()");
+    const { rows } = await client.query<{ name: string }>(DUE);
+    for (const { name } of rows) await client.query(`ANALYZE ${name}`);
+    return rows.map((row) => row.name);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Checks every `everyMs` (and `firstMs` after starting: migrations and demo content are written at
+ * start-up) until the returned function is called. A failed check is reported and tried again later.
+ */
+export function keepStatistics(url: string, { firstMs = 10_000, everyMs = 60_000 } = {}): () => void {
+  let timer: NodeJS.Timeout;
+  let stopped = false;
+  const check = async () => {
+    try {
+      await analyzeChangedTables(url);
+    } catch (error) {
+      if (!stopped)
+        console.warn(`The embedded database's statistics could not be updated: ${(error as Error).message}`);
+    }
+    if (!stopped) timer = setTimeout(check, everyMs).unref();
+  };
+  timer = setTimeout(check, firstMs).unref();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
