@@ -3,9 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { type S3Server, startS3Server } from "@observatory/api/testing";
+import { type CapturedMail, type S3Server, startS3Server } from "@observatory/api/testing";
 import { createDb, type Db, databaseOn } from "@observatory/db";
-import { createItem } from "@observatory/db/testing";
+import { createComment, createItem } from "@observatory/db/testing";
 import { expect, test } from "../fixtures";
 import { mailFile, portBase, smtpPort } from "../playwright.config";
 import { signIn } from "../../scripts/bench-product";
@@ -253,14 +253,27 @@ test("a publication made on one admin is served by both web instances at once, a
   expect(await (await fetch(`${site}/news/${slug}`)).text()).toContain(title);
 });
 
-test("a scheduled publication is recorded once and its email alert sent once, with both admins running the jobs", async () => {
+test("a scheduled publication is recorded once, and its alert, the weekly digest and the moderators' digest are each sent once, with both admins running the jobs", async () => {
   test.setTimeout(120_000);
   const title = `Scheduled across instances ${run}`;
   const slug = `scale-out-scheduled-${run}`;
   const email = `scale-out-${run}@example.org`;
+  const weekly = `scale-out-weekly-${run}@example.org`;
+  const comment = `Held for the moderators' digest ${run}`;
   const itemId = await withServerDb(async (db) => {
     await db.alertSubscription.create({
       data: { email, everything: true, kinds: [], frequency: "IMMEDIATE", confirmedAt: new Date() },
+    });
+    // A weekly subscriber whose week is up gets a digest of what was published in it.
+    await db.alertSubscription.create({
+      data: {
+        email: weekly,
+        everything: true,
+        kinds: [],
+        frequency: "WEEKLY",
+        confirmedAt: new Date(),
+        lastDigestAt: new Date(Date.now() - 8 * 86_400_000),
+      },
     });
     const authorId = await userIdOf(db, "author@observatory.test");
     const item = await createItem(db, {
@@ -268,6 +281,9 @@ test("a scheduled publication is recorded once and its email alert sent once, wi
       slug,
       scheduled: { title, publishAt: new Date(Date.now() + 3_000) },
     });
+    // A comment held for moderation, and no moderators' digest sent yet.
+    await createComment(db, { itemId: item.id, status: "PENDING", body: comment });
+    await db.setting.deleteMany({ where: { key: "comments.digestSentAt" } });
     return item.id;
   });
   for (const instance of instances) {
@@ -275,6 +291,15 @@ test("a scheduled publication is recorded once and its email alert sent once, wi
       .poll(async () => (await fetch(`${direct(instance.web)}/news/${slug}`)).status, { timeout: 15_000 })
       .toBe(200);
   }
+  // Both digests' jobs ran when the admins started: now that the item is out, make them due again on
+  // both admins' next look.
+  const jobsDue = Date.now();
+  await withServerDb((db) =>
+    db.jobRun.updateMany({
+      where: { name: { in: ["alert-digests", "moderation-digest"] } },
+      data: { lastRunAt: null },
+    }),
+  );
   // Both admins' schedulers run every 15 seconds: wait for the recording, then for any second one.
   const recordings = () =>
     withServerDb((db) =>
@@ -282,10 +307,22 @@ test("a scheduled publication is recorded once and its email alert sent once, wi
     );
   await expect.poll(recordings, { timeout: 60_000, intervals: [1_000] }).toBe(1);
   await waitForMail((mail) => mail.to.includes(email) && mail.subject === `New news: ${title}`, 30_000);
-  await new Promise((resolve) => setTimeout(resolve, 16_000));
+  const weeklyDigest = await waitForMail(
+    (mail) => mail.to.includes(weekly) && mail.subject.startsWith("Your weekly alerts"),
+    60_000,
+  );
+  expect(weeklyDigest.text).toContain(title);
+  const moderatorsDigest = (mail: CapturedMail) =>
+    mail.to.includes("moderator@observatory.test") && mail.text.includes(comment);
+  await waitForMail(moderatorsDigest, 60_000);
+  // Each admin looks at its jobs every 30 seconds: once both have looked again, nothing more may have
+  // been recorded or sent.
+  await sleep(Math.max(16_000, jobsDue + 31_000 - Date.now()));
   expect(await recordings()).toBe(1);
-  const mails = JSON.parse(fs.readFileSync(mailFile, "utf8")) as { to: string[]; subject: string }[];
+  const mails = JSON.parse(fs.readFileSync(mailFile, "utf8")) as CapturedMail[];
   expect(mails.filter((mail) => mail.to.includes(email))).toHaveLength(1);
+  expect(mails.filter((mail) => mail.to.includes(weekly))).toHaveLength(1);
+  expect(mails.filter(moderatorsDigest)).toHaveLength(1);
 });
 
 test("behind nginx's cache a page is a hit, is revalidated with a 304 when it expires, and shows a change within SHARED_CACHE_SECONDS", async () => {
