@@ -48,43 +48,48 @@ export type SummaryRow = {
   total?: bigint;
 };
 
-/** What a summary shows of each revision: its priorities' tags (in their order) and its lead image. */
-async function revisionFacts(
+/**
+ * What a summary shows of each row: its revision's priorities (in their order) and lead image, and
+ * its item's public history at `now` (first publication, then each major change, newest first).
+ * One statement for all three: each statement is a turn the embedded database takes alone, on every
+ * page that lists or shows an item.
+ */
+async function summaryFacts(
   db: Db,
-  revisionIds: string[],
-): Promise<Map<string, { workstreams: WorkstreamTag[]; leadImage: RenderedImage | null }>> {
-  // One statement for both: each is a query the embedded database runs one at a time, on every
-  // page that lists or shows an item.
-  const rows = revisionIds.length
-    ? await db.$queryRaw<{ revisionId: string; leadImageId: string | null; workstreams: WorkstreamTag[] }[]>`
+  rows: SummaryRow[],
+  now: Date,
+): Promise<Map<string, { workstreams: WorkstreamTag[]; leadImage: RenderedImage | null; updates: PublicUpdate[] }>> {
+  const facts = rows.length
+    ? await db.$queryRaw<
+        {
+          revisionId: string;
+          leadImageId: string | null;
+          workstreams: WorkstreamTag[];
+          updates: { at: string; note: string | null }[];
+        }[]
+      >`
         SELECT r."id" AS "revisionId", r."leadImageId",
           COALESCE((SELECT json_agg(json_build_object('slug', w."slug", 'title', w."title") ORDER BY w."position")
             FROM "RevisionWorkstream" rw JOIN "Workstream" w ON w."id" = rw."workstreamId"
-            WHERE rw."revisionId" = r."id"), '[]'::json) AS "workstreams"
-        FROM "Revision" r WHERE r."id" = ANY(${revisionIds}::text[])`
+            WHERE rw."revisionId" = r."id"), '[]'::json) AS "workstreams",
+          COALESCE((SELECT json_agg(json_build_object('at', u."at", 'note', u."note") ORDER BY u."at" DESC)
+            FROM "public_updates"(${now}) u WHERE u."itemId" = r."itemId"), '[]'::json) AS "updates"
+        FROM "Revision" r WHERE r."id" = ANY(${rows.map((row) => row.revisionId)}::text[])`
     : [];
   const images = await renderedImages(
     db,
-    rows.flatMap((r) => (r.leadImageId ? [r.leadImageId] : [])),
+    facts.flatMap((f) => (f.leadImageId ? [f.leadImageId] : [])),
   );
   return new Map(
-    rows.map((r) => [
-      r.revisionId,
-      { workstreams: r.workstreams, leadImage: (r.leadImageId && images.get(r.leadImageId)) || null },
+    facts.map((f) => [
+      f.revisionId,
+      {
+        workstreams: f.workstreams,
+        leadImage: (f.leadImageId && images.get(f.leadImageId)) || null,
+        updates: f.updates.map((u) => ({ at: new Date(u.at), note: u.note })),
+      },
     ]),
   );
-}
-
-/** The public history of these items at `now` (first publication, then each major change), newest first. */
-async function publicUpdates(db: Db, itemIds: string[], now: Date): Promise<Map<string, PublicUpdate[]>> {
-  const rows = itemIds.length
-    ? await db.$queryRaw<({ itemId: string } & PublicUpdate)[]>`
-        SELECT u."itemId", u."at", u."note" FROM "public_updates"(${now}) u
-        WHERE u."itemId" = ANY(${itemIds}::text[]) ORDER BY u."at" DESC`
-    : [];
-  const updates = new Map<string, PublicUpdate[]>();
-  for (const { itemId, at, note } of rows) updates.set(itemId, [...(updates.get(itemId) ?? []), { at, note }]);
-  return updates;
 }
 
 export async function withWorkstreams(db: Db, rows: SummaryRow[], now: Date): Promise<ItemSummary[]> {
@@ -93,17 +98,8 @@ export async function withWorkstreams(db: Db, rows: SummaryRow[], now: Date): Pr
 
 /** The rows as summaries, with the public history each one's "Last updated" was read from. */
 async function summarise(db: Db, rows: SummaryRow[], now: Date) {
-  const [facts, updates] = await Promise.all([
-    revisionFacts(
-      db,
-      rows.map((r) => r.revisionId),
-    ),
-    publicUpdates(
-      db,
-      rows.map((r) => r.id),
-      now,
-    ),
-  ]);
+  const facts = await summaryFacts(db, rows, now);
+  const updates = new Map(rows.map((row) => [row.id, facts.get(row.revisionId)?.updates ?? []]));
   const summaries = rows.map((row): ItemSummary => {
     const publishedAt = row.publishedAt ?? row.liveSince ?? new Date(0);
     const latest = updates.get(row.id)?.[0]?.at;
