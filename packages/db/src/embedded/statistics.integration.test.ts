@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPglite } from "./pglite.ts";
 import { type EmbeddedServer, freePort, serveDatabase } from "./server.ts";
-import { analyzeChangedTables } from "./statistics.ts";
+import { analyzeChangedTables, keepStatistics } from "./statistics.ts";
 
 // The embedded database has no autovacuum: the serving process analyzes tables as it would.
 describe("the embedded database's planner statistics", () => {
@@ -55,5 +55,18 @@ describe("the embedded database's planner statistics", () => {
     expect(finished).toBe(false);
     await client.query("COMMIT");
     expect(await analyzing).toEqual(["public.note"]);
+  });
+
+  it("analyzes every table when it starts, however few rows changed, then only what changes", async () => {
+    await client.query("INSERT INTO quiet SELECT FROM generate_series(1, 10)");
+    expect(await estimatedRows("quiet")).toBe(-1);
+    const stop = keepStatistics(server.url, { firstMs: 0, everyMs: 50 });
+    try {
+      await expect.poll(() => estimatedRows("quiet"), { timeout: 10_000 }).toBe(10);
+      await client.query("INSERT INTO quiet SELECT FROM generate_series(1, 100)");
+      await expect.poll(() => estimatedRows("quiet"), { timeout: 10_000 }).toBe(110);
+    } finally {
+      stop();
+    }
   });
 });

@@ -16,29 +16,40 @@ const DUE = `SELECT format('%I.%I', s.schemaname, s.relname) AS name
 
 /** Analyzes the tables of the database at `url` that have changed enough; returns their names. */
 export async function analyzeChangedTables(url: string): Promise<string[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+  return withClient(url, async (client) => {
     // Changes are counted by each session and published every second or so: publish them now.
     await client.query("SELECT pg_stat_force_next_flush()");
     const { rows } = await client.query<{ name: string }>(DUE);
     for (const { name } of rows) await client.query(`ANALYZE ${name}`);
     return rows.map((row) => row.name);
+  });
+}
+
+async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await use(client);
   } finally {
     await client.end();
   }
 }
 
 /**
- * Checks every `everyMs` (and `firstMs` after starting: migrations and demo content are written at
- * start-up) until the returned function is called. A failed check is reported and tried again later.
+ * Analyzes the whole database `firstMs` after starting (migrations and demo content are written at
+ * start-up, and the counts of changes do not outlive a process that stopped without closing the
+ * database), then checks every `everyMs` until the returned function is called. A failed check is
+ * reported and tried again later.
  */
 export function keepStatistics(url: string, { firstMs = 10_000, everyMs = 60_000 } = {}): () => void {
   let timer: NodeJS.Timeout;
   let stopped = false;
+  let first = true;
   const check = async () => {
     try {
-      await analyzeChangedTables(url);
+      if (first) await withClient(url, (client) => client.query("ANALYZE"));
+      else await analyzeChangedTables(url);
+      first = false;
     } catch (error) {
       if (!stopped)
         console.warn(`The embedded database's statistics could not be updated: ${(error as Error).message}`);
