@@ -81,7 +81,7 @@ describe("CommentThread", () => {
   });
 
   it("offers a reply, named for screen readers, to comments above the deepest level", () => {
-    const link = document.querySelector<HTMLAnchorElement>("#comment-a > article .observatory-reply-link a");
+    const link = document.querySelector("#comment-a > article .observatory-reply-link a");
     expect(link?.getAttribute("href")).toBe(replyHref("a"));
     expect(link?.textContent).toBe(`Reply to <img src=x onerror=alert(1)> "Ann" & 'co'`);
     expect(link?.querySelector(".nhsuk-u-visually-hidden")?.textContent).toBe(
