@@ -104,7 +104,7 @@ export async function ensureEmbeddedDatabase(dataDir: string, port: number): Pro
     return {
       ...server,
       stop: async () => {
-        stopStatistics();
+        await stopStatistics();
         await server.stop();
         release();
         owned = undefined;

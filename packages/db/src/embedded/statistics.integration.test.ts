@@ -66,7 +66,7 @@ describe("the embedded database's planner statistics", () => {
       await client.query("INSERT INTO quiet SELECT FROM generate_series(1, 100)");
       await expect.poll(() => estimatedRows("quiet"), { timeout: 10_000 }).toBe(110);
     } finally {
-      stop();
+      await stop();
     }
   });
 });

@@ -27,6 +27,9 @@ export async function analyzeChangedTables(url: string): Promise<string[]> {
 
 async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
+  // A connection lost between statements is reported by the next one, which rejects; without a
+  // listener the client's own "error" event would end the process.
+  client.on("error", () => {});
   await client.connect();
   try {
     return await use(client);
@@ -38,13 +41,15 @@ async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>
 /**
  * Analyzes the whole database `firstMs` after starting (migrations and demo content are written at
  * start-up, and the counts of changes do not outlive a process that stopped without closing the
- * database), then checks every `everyMs` until the returned function is called. A failed check is
- * reported and tried again later.
+ * database), then checks every `everyMs` until the returned function is called; it resolves once a
+ * check under way has finished, so that the database can be closed with no connection of ours on
+ * it. A failed check is reported and tried again later.
  */
-export function keepStatistics(url: string, { firstMs = 10_000, everyMs = 60_000 } = {}): () => void {
+export function keepStatistics(url: string, { firstMs = 10_000, everyMs = 60_000 } = {}): () => Promise<void> {
   let timer: NodeJS.Timeout;
   let stopped = false;
   let first = true;
+  let running: Promise<void> = Promise.resolve();
   const check = async () => {
     try {
       if (first) await withClient(url, (client) => client.query("ANALYZE"));
@@ -54,11 +59,15 @@ export function keepStatistics(url: string, { firstMs = 10_000, everyMs = 60_000
       if (!stopped)
         console.warn(`The embedded database's statistics could not be updated: ${(error as Error).message}`);
     }
-    if (!stopped) timer = setTimeout(check, everyMs).unref();
+    if (!stopped) timer = setTimeout(tick, everyMs).unref();
   };
-  timer = setTimeout(check, firstMs).unref();
-  return () => {
+  const tick = () => {
+    running = check();
+  };
+  timer = setTimeout(tick, firstMs).unref();
+  return async () => {
     stopped = true;
     clearTimeout(timer);
+    await running;
   };
 }
