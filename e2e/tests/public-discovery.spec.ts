@@ -388,6 +388,22 @@ test.describe("feeds", () => {
     }
   });
 
+  test("the sitemap and robots.txt answer a repeat request with 304 Not Modified, by ETag", async ({ request }) => {
+    for (const path of ["/sitemap.xml", "/robots.txt"]) {
+      const first = await request.get(path);
+      const { etag } = first.headers();
+      expect(etag, path).toMatch(/^W\/".+"$/);
+      // No date covers every change to them (the sitemap loses an entry with no date moving).
+      expect(first.headers()["last-modified"], path).toBeUndefined();
+      const again = await request.get(path, { headers: { "If-None-Match": etag ?? "" } });
+      expect(again.status(), path).toBe(304);
+      expect(await again.body(), path).toHaveLength(0);
+      const changed = await request.get(path, { headers: { "If-None-Match": 'W/"something-else"' } });
+      expect(changed.status(), path).toBe(200);
+      expect(await changed.text(), path).toBe(await first.text());
+    }
+  });
+
   test("each page advertises its own feed: a section its section's, a priority its priority's", async ({ page }) => {
     const advertised = async (path: string) => {
       await page.goto(path);

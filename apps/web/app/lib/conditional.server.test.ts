@@ -47,4 +47,15 @@ describe("publicDocument", () => {
       ).toBe(false);
     }
   });
+
+  it("compares a document without a date (the sitemap) by its ETag only", async () => {
+    const sitemap = { body: "<urlset/>", contentType: "application/xml; charset=utf-8", lastModified: null };
+    const fresh = publicDocument(get(), {}, sitemap);
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.get("Last-Modified")).toBeNull();
+    expect(fresh.headers.get("ETag")).toBe(weakEtag("<urlset/>"));
+    expect(publicDocument(get({ "If-None-Match": weakEtag("<urlset/>") }), {}, sitemap).status).toBe(304);
+    // A date alone never answers for it: an entry can go without any date moving.
+    expect(publicDocument(get({ "If-Modified-Since": "Sat, 02 Mar 2030 00:00:00 GMT" }), {}, sitemap).status).toBe(200);
+  });
 });

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { api, siteUrl } from "~/lib/api.server";
-import { publicCacheControl } from "~/lib/cache.server";
+import { publicDocument } from "~/lib/conditional.server";
 
 const staticPaths = [
   "/",
@@ -29,7 +29,9 @@ ${[
 ].join("\n")}
 </urlset>
 `;
-  return new Response(xml, {
-    headers: { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": publicCacheControl },
+  return publicDocument(request, context, {
+    body: xml,
+    contentType: "application/xml; charset=utf-8",
+    lastModified: null,
   });
 }
