@@ -154,6 +154,8 @@ test("an administrator sets up a three-step workflow and three reviewers take a 
   await expect(author.getByText("Submitted for review.")).toBeVisible();
 
   await decide(editor, "Approve");
+  // The clinical step begins once the editor's decision is recorded: not before the page says so.
+  await expect(editor.getByText("Approved at this step.")).toBeVisible();
   await decide(clinician, "Approve", "The figures match the audit.");
   await expect(clinician.getByText("Awaiting director's approval").first()).toBeVisible();
   // The review page shows each step's decisions, and the step waiting.
