@@ -1,3 +1,4 @@
+import { escapeHtml } from "@observatory/content";
 import { formatDateTime } from "@observatory/time";
 import { isoDate } from "~/lib/format";
 
@@ -12,13 +13,6 @@ export type ThreadComment = {
 };
 
 const MAX_DEPTH = 3;
-
-/** Escapes text for an HTML text node or a double-quoted attribute, as React escapes what it renders. */
-function escapeHtml(text: string): string {
-  return text.replace(/["&'<>]/g, (c) =>
-    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "&#x27;",
-  );
-}
 
 /** Readers' words are rendered as text: paragraphs on blank lines, line breaks kept (by the stylesheet). */
 function bodyHtml(body: string): string {
