@@ -32,4 +32,35 @@ describe("createDb", () => {
       await db.$disconnect();
     }
   });
+
+  it("prepares each statement once per connection and plans from it again (decision 035), unless told not to", async () => {
+    const plannedAgain = async (prepared: boolean) => {
+      const db = createDb(t.url, 1, prepared);
+      try {
+        for (const n of [1, 2, 3])
+          expect(await db.$queryRaw`SELECT ${n}::int + 40 AS answer`).toEqual([{ answer: n + 40 }]);
+        const rows = await db.$queryRaw<{ uses: bigint }[]>`
+          SELECT generic_plans + custom_plans AS uses FROM pg_prepared_statements
+          WHERE statement LIKE '%+ 40 AS answer%' AND statement NOT LIKE '%pg_prepared%'`;
+        return rows.map((r) => Number(r.uses));
+      } finally {
+        await db.$disconnect();
+      }
+    };
+    expect(await plannedAgain(true)).toEqual([3]);
+    // Unnamed: nothing is kept (on the embedded database, the named run's statement is the session's).
+    const unnamed = createDb(t.url, 1, false);
+    try {
+      const before = await unnamed.$queryRaw<
+        { n: bigint }[]
+      >`SELECT count(*) AS n FROM pg_prepared_statements WHERE statement LIKE '%+ 41 AS other%' AND statement NOT LIKE '%pg_prepared%'`;
+      await unnamed.$queryRaw`SELECT ${1}::int + 41 AS other`;
+      const after = await unnamed.$queryRaw<
+        { n: bigint }[]
+      >`SELECT count(*) AS n FROM pg_prepared_statements WHERE statement LIKE '%+ 41 AS other%' AND statement NOT LIKE '%pg_prepared%'`;
+      expect([Number(before[0]?.n), Number(after[0]?.n)]).toEqual([0, 0]);
+    } finally {
+      await unnamed.$disconnect();
+    }
+  });
 });

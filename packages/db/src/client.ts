@@ -3,6 +3,7 @@ import pg from "pg";
 import { ensureEmbeddedDatabase } from "./embedded/server.ts";
 import { dbEnv } from "./env.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
+import { statementNames } from "./statement-names.ts";
 
 export type Db = PrismaClient;
 
@@ -15,7 +16,7 @@ export async function resolveDatabaseUrl(): Promise<string> {
 const pools = new WeakMap<Db, pg.Pool>();
 
 /** A Prisma client over a pool of `pg` connections (PostgreSQL server or the embedded database). */
-export function createDb(url: string, poolSize = dbEnv().DB_POOL_SIZE): Db {
+export function createDb(url: string, poolSize = dbEnv().DB_POOL_SIZE, prepared = dbEnv().DB_PREPARED_STATEMENTS): Db {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
@@ -25,7 +26,10 @@ export function createDb(url: string, poolSize = dbEnv().DB_POOL_SIZE): Db {
   // The pool drops a connection that fails while idle; without a listener the failure would end the
   // process (the adapter adds its own only once Prisma first connects, and poolOf may be first).
   pool.on("error", (error) => console.warn(`An idle database connection failed: ${describeDbError(error)}`));
-  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const adapter = new PrismaPg(pool, {
+    disposeExternalPool: true,
+    ...(prepared ? { statementNameGenerator: statementNames() } : {}),
+  });
   // A transaction waits for a free pooled connection rather than failing after Prisma's default 2 s
   // (under load, and on the embedded database, which runs one statement at a time).
   const db = new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 20_000 } });

@@ -35,6 +35,11 @@ const schema = z.object({
     .default(path.join(repoRoot, ".data", "pglite")),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(8),
+  /** Named (prepared) statements; "false" behind a transaction-mode pooler that cannot keep them. */
+  DB_PREPARED_STATEMENTS: z
+    .enum(["true", "false"], "must be true or false")
+    .default("true")
+    .transform((v) => v === "true"),
 });
 
 export type DbEnv = z.infer<typeof schema>;

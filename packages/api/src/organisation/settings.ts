@@ -20,7 +20,8 @@ const PHONE_MESSAGE =
   "Enter a telephone number using digits, spaces and brackets, like 020 7946 0000 or +44 20 7946 0000";
 const DATE_MESSAGE = "Enter a real date, like 21/11/2026";
 
-const isEmail = (value: string) => z.email().safeParse(value).success;
+const anEmail = z.email();
+const isEmail = (value: string) => anEmail.safeParse(value).success;
 
 /** A UK or international number as people write it: digits, spaces, brackets and hyphens, 7 to 15 digits. */
 const isPhone = (value: string) => {
@@ -167,13 +168,15 @@ const labels: Record<keyof OrganisationDetails, string> = {
   shareNetworks: "Networks in the share block",
 };
 
+const storedRecord = z.record(z.string(), z.unknown());
+
 export async function readOrganisation(
   db: Pick<Db, "setting">,
 ): Promise<{ details: OrganisationDetails; isDefault: boolean }> {
   const row = await db.setting.findUnique({ where: { key: ORGANISATION_SETTING }, select: { value: true } });
   if (!row) return { details: emptyOrganisation, isDefault: true };
   // A value of an older shape keeps each field that still reads; the rest are empty.
-  const stored = z.record(z.string(), z.unknown()).safeParse(row.value);
+  const stored = storedRecord.safeParse(row.value);
   const fields = Object.fromEntries(
     Object.entries(organisationInput.shape).flatMap(([name, schema]) => {
       const parsed = schema.safeParse(stored.success ? stored.data[name] : undefined);

@@ -46,13 +46,16 @@ export const defaultReviewDueSettings: ReviewDueSettings = {
   PUBLICATION: { intervalMonths: 24, showOnPage: true, defaultOwnerId: null, dueSoonDays: 60 },
 };
 
+const storedRecord = z.record(z.string(), z.unknown());
+const storedKind = kindReviewSettings.partial();
+
 /** The stored settings, each kind's missing or unreadable part replaced by its default. */
 export async function readReviewDueSettings(db: Pick<Db, "setting">): Promise<ReviewDueSettings> {
   const row = await db.setting.findUnique({ where: { key: REVIEW_DUE_SETTING }, select: { value: true } });
-  const stored = z.record(z.string(), z.unknown()).safeParse(row?.value ?? {});
+  const stored = storedRecord.safeParse(row?.value ?? {});
   return Object.fromEntries(
     Object.values(ContentKind).map((kind) => {
-      const parsed = kindReviewSettings.partial().safeParse(stored.success ? stored.data[kind] : undefined);
+      const parsed = storedKind.safeParse(stored.success ? stored.data[kind] : undefined);
       return [kind, { ...defaultReviewDueSettings[kind], ...(parsed.success ? parsed.data : {}) }];
     }),
   ) as ReviewDueSettings;

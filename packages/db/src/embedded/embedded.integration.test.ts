@@ -91,6 +91,32 @@ describe("embedded database shared by several clients", () => {
     }
   });
 
+  it("shares named statements between connections, as each connection on a server has its own", async () => {
+    const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+    const clients = [0, 1, 2].map(() => new pg.Client({ connectionString: url }));
+    const named = (value: number) => ({ name: "twice", text: "SELECT $1::int * 2 AS n", values: [value] });
+    try {
+      for (const client of clients) await client.connect();
+      // Each client prepares "twice" on its first use: the second and third find the session has it.
+      for (const [i, client] of clients.entries())
+        expect((await client.query<{ n: number }>(named(i + 1))).rows).toEqual([{ n: (i + 1) * 2 }]);
+      const again = await Promise.all(clients.map((client, i) => client.query<{ n: number }>(named(10 + i))));
+      expect(again.map((r) => r.rows[0]?.n)).toEqual([20, 22, 24]);
+      // One client drops every statement; the others' are prepared again for them.
+      await clients[2]?.query("DEALLOCATE ALL");
+      expect((await clients[0]?.query<{ n: number }>(named(5)))?.rows).toEqual([{ n: 10 }]);
+      expect((await clients[2]?.query<{ n: number }>(named(6)))?.rows).toEqual([{ n: 12 }]);
+      // A Prisma client names its statements too (decision 035): they are on the session.
+      await a.$queryRaw`SELECT count(*) FROM note`;
+      const prepared = await b.$queryRaw<
+        { n: bigint }[]
+      >`SELECT count(*) AS n FROM pg_prepared_statements WHERE name LIKE 's\_%'`;
+      expect(Number(prepared[0]?.n)).toBeGreaterThan(0);
+    } finally {
+      await Promise.all(clients.map((client) => client.end()));
+    }
+  });
+
   it("gives the session back when a connection goes away inside a transaction, and rolls it back", async () => {
     const client = new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres` });
     await client.connect();

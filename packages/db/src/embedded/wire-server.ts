@@ -14,6 +14,12 @@ import type { PGlite } from "@electric-sql/pglite";
 // puts each notification in the answer of whichever request committed it. The server takes it out
 // of that answer and sends it to the connections listening on its channel instead, as a server's
 // backends would.
+//
+// Prepared statements: the apps name their statements after their text (statement-names.ts), so
+// every connection prepares the same names, and on a server each connection has its own. Here they
+// all share the session's: the first Parse of a name prepares it; a later Parse of the same name
+// with the same text, from any connection, is answered ParseComplete without reaching PostgreSQL.
+// A DEALLOCATE or DISCARD ALL would take the others' statements away: they are prepared again.
 
 const SSL_REQUEST = 80877103;
 const GSSENC_REQUEST = 80877104;
@@ -21,13 +27,19 @@ const CANCEL_REQUEST = 80877102;
 const TERMINATE = "X".charCodeAt(0);
 const QUERY = "Q".charCodeAt(0);
 const NOTIFICATION = "A".charCodeAt(0);
+const PARSE = "P".charCodeAt(0);
+const PARSE_COMPLETE = Buffer.from([0x31, 0, 0, 0, 4]);
+const SYNC = Buffer.from([0x53, 0, 0, 0, 4]);
+/** A simple query that drops the session's prepared statements. */
+const DROPS_STATEMENTS = /^\s*(DEALLOCATE|DISCARD\s+ALL)\b/i;
 /** A simple query that starts or stops listening: `LISTEN name`, `UNLISTEN name` or `UNLISTEN *`. */
 const LISTEN_COMMAND = /^\s*(LISTEN|UNLISTEN)\s+(\*|"[^"]+"|[A-Za-z_][\w$]*)\s*;?\s*$/i;
 /** Messages that leave an extended-protocol sequence unfinished until its Sync. */
 const UNFINISHED = new Set([..."PBDECH"].map((c) => c.charCodeAt(0)));
 
 type Connection = { socket: net.Socket; pending: Buffer; started: boolean; open: boolean; channels: Set<string> };
-type Request = { connection: Connection; bytes: Uint8Array; last: number };
+/** `restore`: the request drops prepared statements, which other connections still count on. */
+type Request = { connection: Connection; bytes: Uint8Array; last: number; restore?: boolean };
 
 /** A Sync then a ROLLBACK: whatever a connection that went away left unfinished on the session. */
 const RESET = (() => {
@@ -49,6 +61,8 @@ export class WireServer {
   /** The connection that holds the session (in a transaction or an unfinished sequence). */
   #owner: Connection | null = null;
   #running = false;
+  /** The session's prepared statements: name to the body of the Parse that made it. */
+  readonly #prepared = new Map<string, Buffer>();
 
   constructor(db: PGlite) {
     this.#db = db;
@@ -111,6 +125,7 @@ export class WireServer {
     let end = 0;
     let last = 0;
     let terminate = false;
+    let restore = false;
     while (end + 5 <= buffer.length) {
       const size = 1 + buffer.readInt32BE(end + 1);
       if (end + size > buffer.length) break;
@@ -119,10 +134,14 @@ export class WireServer {
         break;
       }
       last = buffer[end] ?? 0;
-      if (last === QUERY) this.#noteListening(connection, buffer.toString("utf8", end + 5, end + size - 1));
+      if (last === QUERY) {
+        const query = buffer.toString("utf8", end + 5, end + size - 1);
+        this.#noteListening(connection, query);
+        restore ||= DROPS_STATEMENTS.test(query);
+      }
       end += size;
     }
-    if (end > 0) this.#enqueue({ connection, bytes: buffer.subarray(0, end), last });
+    if (end > 0) this.#enqueue({ connection, bytes: buffer.subarray(0, end), last, restore });
     connection.pending = terminate ? Buffer.alloc(0) : buffer.subarray(end);
     if (terminate) connection.socket.end();
   }
@@ -196,27 +215,48 @@ export class WireServer {
     }
   }
 
-  async #execute({ connection, bytes, last }: Request): Promise<void> {
+  async #execute({ connection, bytes: received, last, restore }: Request): Promise<void> {
     const answer: Buffer[] = [];
+    const parse = namedParse(received);
+    const known = parse !== null && this.#prepared.get(parse.name)?.equals(parse.body) === true;
+    // A statement the session already has: its Parse is answered here and the rest runs.
+    if (known && parse) answer.push(PARSE_COMPLETE);
+    const bytes = known && parse ? received.subarray(parse.body.length) : received;
     try {
-      await this.#db.runExclusive(() =>
-        this.#db.execProtocolRawStream(bytes, { onRawData: (data) => answer.push(Buffer.from(data)) }),
-      );
+      if (bytes.length)
+        await this.#db.runExclusive(async () => {
+          await this.#db.execProtocolRawStream(bytes, { onRawData: (data) => answer.push(Buffer.from(data)) });
+          // The statements every other connection has prepared are made again, answered to no one.
+          if (restore)
+            for (const statement of this.#prepared.values())
+              await this.#db.execProtocolRawStream(Buffer.concat([statement, SYNC]), { onRawData: () => {} });
+        });
     } catch (error) {
       // PostgreSQL reports its own errors in the answer; this is PGlite failing around it. The
       // connection is dropped, and the session reset before anyone else uses it (unless it was the
       // reset that failed: there is nothing more to try).
       console.error(`embedded database: a request failed outside PostgreSQL: ${(error as Error).message}`);
-      this.#owner = bytes === RESET ? null : connection;
+      this.#owner = received === RESET ? null : connection;
       connection.open = false;
       connection.socket.destroy();
       return;
     }
     // A reset always frees the session; anything else holds it while unfinished (and if its
     // connection has gone meanwhile, the queue resets it next).
-    this.#owner = bytes !== RESET && (UNFINISHED.has(last) || this.#db.isInTransaction()) ? connection : null;
+    this.#owner = received !== RESET && (UNFINISHED.has(last) || this.#db.isInTransaction()) ? connection : null;
     const whole = answer.length === 1 ? (answer[0] as Buffer) : Buffer.concat(answer);
+    if (parse && !known && whole[0] === PARSE_COMPLETE[0]) this.#prepared.set(parse.name, Buffer.from(parse.body));
     const reply = this.#routeNotifications(whole);
     if (connection.open && reply.length && connection.socket.writable) connection.socket.write(reply);
   }
+}
+
+/** The Parse message a request starts with, when it names its statement: the name and the whole message. */
+function namedParse(bytes: Uint8Array): { name: string; body: Buffer } | null {
+  if (bytes[0] !== PARSE || bytes.length < 6 || bytes[5] === 0) return null;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const size = 1 + buffer.readInt32BE(1);
+  const nameEnd = buffer.indexOf(0, 5);
+  if (size > buffer.length || nameEnd === -1 || nameEnd >= size) return null;
+  return { name: buffer.toString("utf8", 5, nameEnd), body: buffer.subarray(0, size) };
 }
