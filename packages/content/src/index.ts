@@ -5,7 +5,8 @@ export { documentExtensions, pressReleaseOnlyBlocks } from "./document/extension
 export { documentFromMarkdown, type MarkdownImportOptions } from "./document/from-markdown.ts";
 export { isSafeHref } from "./document/links.ts";
 export { type ParsedDocument, parseDocument } from "./document/parse.ts";
-export { escapeHtml, type RenderContext, renderDocument } from "./document/render.ts";
+export { type RenderContext, renderDocument } from "./document/render.ts";
+export { escapeHtml } from "./escape-html.ts";
 export { documentText } from "./document/text.ts";
 export { type BodyDocument, type DocumentMark, type DocumentNode, emptyDocument, walk } from "./document/types.ts";
 export type { MediaLookup, RenderedMedia } from "./rendered-media.ts";

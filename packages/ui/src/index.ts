@@ -33,7 +33,7 @@ export { type SelectOption, type SelectProps, Select } from "./select";
 export { type SkipLinkProps, SkipLink } from "./skip-link";
 export { type SummaryListAction, type SummaryListProps, type SummaryListRow, SummaryList } from "./summary-list";
 export { type TableProps, Table } from "./table";
-export { type TagColour, type TagListProps, type TagProps, Tag, TagList } from "./tag";
+export { type TagColour, type TagListProps, type TagProps, Tag, TagList, tagClassName } from "./tag";
 export { type TextareaProps, Textarea } from "./textarea";
 export { type TextInputProps, TextInput } from "./text-input";
 export { type WarningCalloutProps, WarningCallout } from "./warning-callout";

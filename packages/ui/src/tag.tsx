@@ -15,8 +15,11 @@ export type TagColour =
 
 export type TagProps = { children: ReactNode; colour?: TagColour };
 
+/** A tag's classes; for markup written as a string, where the component cannot be used. */
+export const tagClassName = (colour?: TagColour) => cx("nhsuk-tag", colour && `nhsuk-tag--${colour}`);
+
 export function Tag({ children, colour }: TagProps) {
-  return <strong className={cx("nhsuk-tag", colour && `nhsuk-tag--${colour}`)}>{children}</strong>;
+  return <strong className={tagClassName(colour)}>{children}</strong>;
 }
 
 export type TagListProps = { tags: { key: string; label: string; href?: string }[]; colour?: TagColour };

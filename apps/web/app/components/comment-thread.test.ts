@@ -14,7 +14,7 @@ function comment(id: string, fields: Partial<ThreadComment> = {}): ThreadComment
     body: `Words of ${id}`,
     createdAt: at,
     isStaff: false,
-    depth: 1,
+    canReply: true,
     replies: [],
     ...fields,
   };
@@ -29,10 +29,9 @@ const thread: ThreadComment[] = [
     body: `${hostile}\n\nSecond paragraph,\nwith a line break.\n\n\n\nThird.`,
     replies: [
       comment("b", {
-        depth: 2,
         isStaff: true,
         authorName: "NHS Race and Health Observatory",
-        replies: [comment("c", { depth: 3, replies: [] }), comment("d", { depth: 3 })],
+        replies: [comment("c", { canReply: false, replies: [] }), comment("d", { canReply: false })],
       }),
     ],
   }),

@@ -1,5 +1,6 @@
-import { escapeHtml } from "@observatory/content";
+import { escapeHtml } from "@observatory/content/escape-html";
 import { formatDateTime } from "@observatory/time";
+import { tagClassName } from "@observatory/ui";
 import { isoDate } from "~/lib/format";
 
 export type ThreadComment = {
@@ -8,11 +9,13 @@ export type ThreadComment = {
   body: string;
   createdAt: Date | string;
   isStaff: boolean;
-  depth: number;
+  /** Decided by the API (replies nest only so deep). */
+  canReply: boolean;
   replies: ThreadComment[];
 };
 
-const MAX_DEPTH = 3;
+/** The tag beside a staff reply, with the UI's Tag's classes. */
+const staffTag = `<strong class="${tagClassName("blue")}">Staff</strong>`;
 
 /** Readers' words are rendered as text: paragraphs on blank lines, line breaks kept (by the stylesheet). */
 function bodyHtml(body: string): string {
@@ -34,11 +37,11 @@ export function commentItemsHtml(comments: ThreadComment[], replyHref: ((id: str
     const author = escapeHtml(comment.authorName);
     html += `<li id="comment-${id}" class="observatory-comment"><article aria-labelledby="comment-${id}-author">`;
     html += `<p class="nhsuk-u-margin-bottom-1"><strong id="comment-${id}-author">${author}</strong>`;
-    if (comment.isStaff) html += ` <strong class="nhsuk-tag nhsuk-tag--blue">Staff</strong>`;
+    if (comment.isStaff) html += ` ${staffTag}`;
     html += `</p><p class="nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-margin-bottom-2">`;
     html += `<time datetime="${isoDate(comment.createdAt)}">${escapeHtml(formatDateTime(comment.createdAt))}</time></p>`;
     html += bodyHtml(comment.body);
-    if (replyHref && comment.depth < MAX_DEPTH) {
+    if (replyHref && comment.canReply) {
       html += `<p class="nhsuk-body-s observatory-reply-link"><a href="${escapeHtml(replyHref(comment.id))}">`;
       html += `Reply<span class="nhsuk-u-visually-hidden"> to ${author}</span></a></p>`;
     }

@@ -23,6 +23,8 @@ export type PublicComment = {
   createdAt: Date;
   isStaff: boolean;
   depth: number;
+  /** Whether a reader may reply to it: replies nest no deeper than MAX_COMMENT_DEPTH. */
+  canReply: boolean;
   replies: PublicComment[];
 };
 
@@ -47,6 +49,7 @@ export async function approvedThread(db: Db, itemId: string): Promise<{ comments
       createdAt: row.createdAt,
       isStaff: row.staffAuthorId !== null,
       depth: 1,
+      canReply: true,
       replies: [],
     });
   }
@@ -59,6 +62,7 @@ export async function approvedThread(db: Db, itemId: string): Promise<{ comments
       parent = parent.parentId ? byId.get(parent.parentId) : undefined;
     if (parent) {
       comment.depth = parent.depth + 1;
+      comment.canReply = comment.depth < MAX_COMMENT_DEPTH;
       parent.replies.push(comment);
     } else roots.push(comment);
   }

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { toFormErrors } from "../form-errors.ts";
 import { useHarness } from "../testing/harness.ts";
 import { issueFormToken } from "./form-token.ts";
-import { MAX_COMMENT_LENGTH } from "./public-service.ts";
+import { approvedThread, MAX_COMMENT_LENGTH, type PublicComment } from "./public-service.ts";
 
 const seconds = (n: number) => new Date(Date.now() - n * 1000);
 
@@ -93,6 +93,17 @@ describe("submitting a comment", () => {
     await expect(caller.comments.submit(valid({ parentId: top.id }))).resolves.toEqual({ status: "PENDING" });
     await expect(caller.comments.submit(valid({ parentId: pending.id }))).rejects.toThrow("not available");
     await expect(caller.comments.submit(valid({ parentId: third.id }))).rejects.toThrow("cannot be nested");
+    // The public thread offers a reply exactly where one is accepted.
+    const { comments } = await approvedThread(h.db, itemId);
+    const offered = (list: PublicComment[]): [string, boolean][] =>
+      list.flatMap((c) => [[c.id, c.canReply] as [string, boolean], ...offered(c.replies)]);
+    expect(offered(comments)).toEqual(
+      expect.arrayContaining([
+        [top.id, true],
+        [second.id, true],
+        [third.id, false],
+      ]),
+    );
   });
 
   it("limits comments per IP address", async () => {

@@ -1,3 +1,4 @@
+import { escapeHtml } from "../escape-html.ts";
 import type { MediaLookup, RenderedMedia } from "../rendered-media.ts";
 import { type ContentsEntry, headingAnchors } from "./contents.ts";
 import { blockLabelLevel, fixedHeadings } from "./headings.ts";
@@ -33,13 +34,6 @@ const icons = {
   cross:
     "M17 18.5c-.4 0-.8-.1-1.1-.4l-10-10c-.6-.6-.6-1.6 0-2.1.6-.6 1.5-.6 2.1 0l10 10c.6.6.6 1.5 0 2.1-.3.3-.6.4-1 .4z M7 18.5c-.4 0-.8-.1-1.1-.4-.6-.6-.6-1.5 0-2.1l10-10c.6-.6 1.5-.6 2.1 0 .6.6.6 1.5 0 2.1l-10 10c-.3.3-.6.4-1 .4z",
 };
-
-const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-/** Escapes text for an HTML text node or a quoted attribute value. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => entities[c] ?? c);
-}
 
 export function renderDocument(document: BodyDocument, context: RenderContext = {}): string {
   return renderBlocks(document, context).join("\n");
