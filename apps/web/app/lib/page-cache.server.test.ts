@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import fs from "node:fs";
+import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { CachedBody } from "@observatory/server/entry-hooks";
-import { type CacheTicket, createPageCache, type State, splitPage } from "./page-cache.server";
+import { type CacheTicket, createPageCache, PAGE_PARAMETERS, type State, splitPage } from "./page-cache.server";
 
 const bodyText = (body: CachedBody | null) => (body ? Buffer.concat(body.parts).toString() : null);
 const page = (text: string) => `<html><body>${text}</body></html>`;
@@ -195,6 +197,35 @@ describe("the public page cache", () => {
     for (const path of ["/news.data", "/api/trpc/content.publicState", "/healthz"]) {
       expect(await cache.lookup(url(path), ask())).toEqual({ hit: false, ticket: null });
     }
+  });
+
+  it("keeps no page asked with a query parameter no page reads, so such addresses cannot crowd out the rest", async () => {
+    const { cache, url, render } = setUp();
+    for (const path of ["/news?utm_source=newsletter", "/news?page=2&n=17", "/?fbclid=x"])
+      expect(await cache.lookup(url(path), ask())).toEqual({ hit: false, ticket: null });
+    await render("/news?page=2&kind=blog", page("Blogs, page 2"));
+    expect((await cache.lookup(url("/news?page=2&kind=blog"), ask())).hit).toBe(true);
+    expect(cache.size().pages).toBe(1);
+  });
+
+  it("lists every query parameter the app's code reads", () => {
+    const appDir = path.resolve(import.meta.dirname, "..");
+    // Every source file but the tests and the cache itself (which reads the names to check them).
+    const sources = (fs.readdirSync(appDir, { recursive: true }) as string[])
+      .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file) && !file.endsWith("page-cache.server.ts"))
+      .map((file) => fs.readFileSync(path.join(appDir, file), "utf8"));
+    const read = new Set(
+      sources.flatMap((text) => [...text.matchAll(/searchParams\.(?:get|getAll|has)\("([^"]+)"\)/g)].map((m) => m[1])),
+    );
+    expect(read.size).toBeGreaterThan(5);
+    expect([...read].filter((name) => name && !PAGE_PARAMETERS.has(name))).toEqual([]);
+    // Any other way of reading the query would escape this check.
+    const otherReads = sources.flatMap((text) =>
+      [...text.matchAll(/searchParams(?!\.(?:get|getAll|has)\(")|useSearchParams|\blocation\.search\b/g)].map(
+        (m) => m[0],
+      ),
+    );
+    expect(otherReads).toEqual([]);
   });
 
   it("holds pages up to its size in bytes, letting the least recently used go first", async () => {

@@ -126,9 +126,31 @@ function bodyOf(entry: Entry, nonce: string, compressed: () => Buffer[]): Cached
   return { parts, gzip: () => gzipParts(entry.pieces, compressed(), values) };
 }
 
+/**
+ * The query parameters public pages read. A page asked with any other (a tracking tag, a
+ * cache-buster) is rendered but not kept: otherwise one reader could fill the cache with copies of
+ * pages at addresses nobody else asks for, pushing out the pages readers do ask for (decision 031).
+ * page-cache.server.test.ts checks that every parameter the app's code reads is listed.
+ */
+export const PAGE_PARAMETERS: ReadonlySet<string> = new Set([
+  "page",
+  "q",
+  "kind",
+  "priority",
+  "year",
+  "workstream",
+  "replyTo",
+  "comment",
+  "print",
+  "answered",
+  "confirmed",
+  "saved",
+]);
+
 function keyFor(url: URL): string | null {
   // Single-fetch data requests and anything odd go straight to the app.
   if (url.pathname.endsWith(".data") || url.pathname.startsWith("/api/") || url.pathname === "/healthz") return null;
+  for (const name of url.searchParams.keys()) if (!PAGE_PARAMETERS.has(name)) return null;
   return `${url.pathname}${url.search}`;
 }
 
