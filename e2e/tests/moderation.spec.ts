@@ -213,8 +213,8 @@ test("from a comment's own page a moderator redacts a phrase and replies as the 
   await page.getByLabel("Name shown with the comment").fill("Sam R.");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("alert")).toContainText("Comment saved");
-  // Leaving while the admin still revalidates after the save makes its router report the aborted
-  // request as an uncaught error (remix-run/react-router#14203): let it settle first.
+  // The save's revalidation finishes before the journey leaves (the admin keeps the router's report
+  // of an aborted one out of the console: remix-run/react-router#14203, entry.client.tsx).
   await page.waitForLoadState("networkidle");
 
   await page.goto(articlePath);
