@@ -4,6 +4,7 @@ import { ErrorMessage, Textarea } from "@observatory/ui";
 import { type Editor, Extension, type JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useRef, useState } from "react";
+import { focusText } from "./focus-text";
 import { ImagePanel } from "./image-panel";
 import { LinkPanel } from "./link-panel";
 import { Toolbar, type ToolbarGroup } from "./toolbar";
@@ -158,11 +159,12 @@ export function showFinding(editor: Editor, finding: { rule: string; excerpt: st
     return true;
   });
   const chain = editor.chain().focus();
-  if (!found) return chain.run();
-  const { from, to } = found;
-  return (to === undefined ? chain.setNodeSelection(from) : chain.setTextSelection({ from, to }))
-    .scrollIntoView()
-    .run();
+  if (found) {
+    const { from, to } = found;
+    (to === undefined ? chain.setNodeSelection(from) : chain.setTextSelection({ from, to })).scrollIntoView();
+  }
+  chain.run();
+  focusText(editor);
 }
 
 const isIn = (name: string) => (editor: Editor) => editor.isActive(name);
@@ -232,7 +234,14 @@ function toolbarGroups(kind: string, setPanel: (panel: Panel) => void): ToolbarG
           pressed: isIn("italic"),
           run: (e) => e.chain().focus().toggleItalic().run(),
         },
-        { id: "link", label: "Link", shortcut: "Control+K", pressed: isIn("link"), run: () => setPanel("link") },
+        {
+          id: "link",
+          label: "Link",
+          shortcut: "Control+K",
+          pressed: isIn("link"),
+          opensPanel: true,
+          run: () => setPanel("link"),
+        },
         {
           id: "bullets",
           label: "Bulleted list",
@@ -259,6 +268,7 @@ function toolbarGroups(kind: string, setPanel: (panel: Panel) => void): ToolbarG
         {
           id: "image",
           label: "Image",
+          opensPanel: true,
           run: () => setPanel("image"),
         },
         {

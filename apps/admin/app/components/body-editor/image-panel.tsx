@@ -1,6 +1,7 @@
 import { createApiClient } from "@observatory/api/client";
 import type { Editor } from "@tiptap/core";
 import { useEffect, useRef, useState } from "react";
+import { focusText } from "./focus-text";
 
 // Putting a library image into the body: find it by its title, alt text or file name, then say
 // what it shows here (the library's description is the starting point) or mark it decorative.
@@ -53,16 +54,17 @@ export function ImagePanel({ editor, onClose }: { editor: Editor; onClose: () =>
     setError("");
   }
 
+  /** Closes the panel; the text has the focus again. */
   function close() {
     onClose();
-    editor.commands.focus();
+    focusText(editor);
   }
 
   function insert() {
     const described = { alt: decorative ? "" : alt.trim(), decorative, caption: caption.trim() };
     if (editing) {
       editor.chain().focus().updateAttributes("image", described).run();
-      onClose();
+      close();
       return;
     }
     if (!chosen) {
@@ -77,7 +79,7 @@ export function ImagePanel({ editor, onClose }: { editor: Editor; onClose: () =>
         attrs: { mediaId: chosen.id, ...described },
       })
       .run();
-    onClose();
+    close();
   }
 
   return (

@@ -2,6 +2,7 @@ import { createApiClient } from "@observatory/api/client";
 import { isSafeHref } from "@observatory/content/links";
 import type { Editor } from "@tiptap/core";
 import { useEffect, useRef, useState } from "react";
+import { focusText } from "./focus-text";
 
 // Adding or changing a link: to a web address, or to a published page on this site chosen by its
 // title (the link then keeps the page's id and follows it to a new address).
@@ -31,9 +32,10 @@ export function LinkPanel({ editor, onClose }: { editor: Editor; onClose: () => 
     return () => clearTimeout(timer);
   }, [mode, query]);
 
+  /** Closes the panel; the text has the focus again. */
   function close() {
     onClose();
-    editor.commands.focus();
+    focusText(editor);
   }
 
   function apply() {
@@ -62,12 +64,12 @@ export function LinkPanel({ editor, onClose }: { editor: Editor; onClose: () => 
     } else {
       chain.setLink(attrs as { href: string }).run();
     }
-    onClose();
+    close();
   }
 
   function remove() {
     editor.chain().focus().extendMarkRange("link").unsetLink().run();
-    onClose();
+    close();
   }
 
   return (

@@ -1,6 +1,7 @@
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { type KeyboardEvent, type RefObject, useRef, useState } from "react";
+import { focusText } from "./focus-text";
 
 // The editor's toolbar: one tab stop, arrow keys move between its buttons (the WAI-ARIA toolbar
 // pattern), Escape goes back to the text. Alt+F10 or Escape in the text comes here.
@@ -13,6 +14,8 @@ export type ToolbarAction = {
   /** For buttons that switch something on and off (bold, a heading level). */
   pressed?: (editor: Editor) => boolean;
   run: (editor: Editor) => void;
+  /** Opens a panel that takes the focus itself (a link, an image), instead of going back to the text. */
+  opensPanel?: boolean;
   /** Hidden when this is false (the table's own tools appear inside a table). */
   shown?: (editor: Editor) => boolean;
 };
@@ -54,7 +57,7 @@ export function Toolbar({ editor, groups, toolbarRef, controls }: Props) {
     else if (event.key === "ArrowLeft" || event.key === "ArrowUp") move(current - 1);
     else if (event.key === "Home") move(0);
     else if (event.key === "End") move(flat.length - 1);
-    else if (event.key === "Escape") editor.commands.focus();
+    else if (event.key === "Escape") focusText(editor);
     else return;
     event.preventDefault();
   }
@@ -90,7 +93,10 @@ export function Toolbar({ editor, groups, toolbarRef, controls }: Props) {
                 aria-keyshortcuts={action.shortcut}
                 title={action.shortcut ? `${action.label} (${action.shortcut})` : undefined}
                 onFocus={() => setActive(mine)}
-                onClick={() => action.run(editor)}
+                onClick={() => {
+                  action.run(editor);
+                  if (!action.opensPanel) focusText(editor);
+                }}
               >
                 {action.label}
               </button>
