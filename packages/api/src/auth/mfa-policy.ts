@@ -6,6 +6,7 @@ import { apiConfig } from "../config.ts";
 import { roleLabels, roles } from "../permissions.ts";
 import type { Context } from "../trpc.ts";
 import type { CurrentSession, SessionUser } from "./lucia.ts";
+import { storedSetting } from "../settings/stored.ts";
 
 // Which roles must sign in with a second factor: a Setting an administrator edits, falling back to
 // MFA_REQUIRED_ROLES (administrators, in production) until one is saved.
@@ -16,9 +17,8 @@ const storedRoles = z.array(z.enum(Role));
 export type MfaPolicy = { requiredRoles: Role[]; isDefault: boolean };
 
 export async function readMfaPolicy(db: Pick<Db, "setting">): Promise<MfaPolicy> {
-  const setting = await db.setting.findUnique({ where: { key: SETTING_KEY }, select: { value: true } });
-  const stored = setting ? storedRoles.safeParse(setting.value) : null;
-  if (stored?.success) return { requiredRoles: stored.data, isDefault: false };
+  const stored = storedRoles.safeParse(await storedSetting(db, SETTING_KEY));
+  if (stored.success) return { requiredRoles: stored.data, isDefault: false };
   return { requiredRoles: apiConfig().mfaRequiredRoles, isDefault: true };
 }
 

@@ -22,7 +22,6 @@ export type PublicComment = {
   body: string;
   createdAt: Date;
   isStaff: boolean;
-  depth: number;
   /** Whether a reader may reply to it: replies nest no deeper than MAX_COMMENT_DEPTH. */
   canReply: boolean;
   replies: PublicComment[];
@@ -48,21 +47,22 @@ export async function approvedThread(db: Db, itemId: string): Promise<{ comments
       body: row.body,
       createdAt: row.createdAt,
       isStaff: row.staffAuthorId !== null,
-      depth: 1,
       canReply: true,
       replies: [],
     });
   }
   const roots: PublicComment[] = [];
+  const depth = new Map<PublicComment, number>();
+  const depthOf = (comment: PublicComment) => depth.get(comment) ?? 1;
   for (const comment of byId.values()) {
     let parent = comment.parentId ? byId.get(comment.parentId) : undefined;
     // A reply whose parent is not approved is not shown; one nested too deep joins the deepest level.
     if (comment.parentId && !parent) continue;
-    while (parent && parent.depth >= MAX_COMMENT_DEPTH)
+    while (parent && depthOf(parent) >= MAX_COMMENT_DEPTH)
       parent = parent.parentId ? byId.get(parent.parentId) : undefined;
     if (parent) {
-      comment.depth = parent.depth + 1;
-      comment.canReply = comment.depth < MAX_COMMENT_DEPTH;
+      depth.set(comment, depthOf(parent) + 1);
+      comment.canReply = depthOf(comment) < MAX_COMMENT_DEPTH;
       parent.replies.push(comment);
     } else roots.push(comment);
   }

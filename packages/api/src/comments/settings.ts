@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record.ts";
 import { settingChanges, summariseChanges } from "../audit/setting-changes.ts";
 import { apiConfig } from "../config.ts";
 import type { Context } from "../trpc.ts";
+import { storedSetting } from "../settings/stored.ts";
 
 // The comment rules moderators tune (spam and hold rules, the digest interval) and the privacy
 // setting administrators own (how long IP hashes are kept). Each is one Setting row; until one is
@@ -102,8 +103,7 @@ export type ModerationSettings = {
 export const retentionInput = z.object({ ipHashRetentionDays: wholeNumber("a number of days", 1, 3650) });
 
 export async function readSpamRules(db: Pick<Db, "setting">): Promise<{ rules: SpamRules; isDefault: boolean }> {
-  const row = await db.setting.findUnique({ where: { key: SPAM_RULES_KEY }, select: { value: true } });
-  return spamRulesFrom(row?.value);
+  return spamRulesFrom(await storedSetting(db, SPAM_RULES_KEY));
 }
 
 /** The rules from a stored setting value (undefined when none is saved). */
@@ -116,8 +116,7 @@ export function spamRulesFrom(stored: unknown): { rules: SpamRules; isDefault: b
 
 /** Days after which comment IP hashes are cleared: what the purge job does and the privacy notice says. */
 export async function readIpHashRetentionDays(db: Pick<Db, "setting">): Promise<number> {
-  const row = await db.setting.findUnique({ where: { key: RETENTION_KEY }, select: { value: true } });
-  return retentionFrom(row?.value);
+  return retentionFrom(await storedSetting(db, RETENTION_KEY));
 }
 
 /** The retention from a stored setting value (undefined when none is saved). */
@@ -127,14 +126,11 @@ function retentionFrom(stored: unknown): number {
 }
 
 export async function readModerationSettings(db: Pick<Db, "setting">): Promise<ModerationSettings> {
-  const [spam, retention] = await Promise.all([
-    readSpamRules(db),
-    db.setting.findUnique({ where: { key: RETENTION_KEY }, select: { value: true } }),
-  ]);
+  const [spam, retention] = await Promise.all([readSpamRules(db), storedSetting(db, RETENTION_KEY)]);
   return {
     rules: spam.rules,
-    ipHashRetentionDays: retentionFrom(retention?.value),
-    isDefault: { rules: spam.isDefault, ipHashRetentionDays: retention === null },
+    ipHashRetentionDays: retentionFrom(retention),
+    isDefault: { rules: spam.isDefault, ipHashRetentionDays: retention === undefined },
   };
 }
 

@@ -11,6 +11,7 @@ import { assertLatest, lockItem, type StaffContext } from "./common.ts";
 import { putLive, revisionWithAuthor } from "./transitions.ts";
 import type { ChangeChoice } from "./publication-history.ts";
 import { assertCanTake, workflow } from "./workflow.ts";
+import { storedSetting } from "../settings/stored.ts";
 
 // The recorded emergency route (decision 026). When something cannot wait for review, an editor may
 // publish the latest revision as it stands, only with a written reason and only for the kinds an
@@ -26,8 +27,7 @@ const kindList = z.array(z.enum(ContentKind));
 
 /** The kinds that may be published without review: the stored setting, or the default. */
 export async function readForcePublishKinds(db: Pick<Db, "setting">): Promise<ContentKind[]> {
-  const row = await db.setting.findUnique({ where: { key: FORCE_PUBLISH_SETTING }, select: { value: true } });
-  const stored = kindList.safeParse(row?.value);
+  const stored = kindList.safeParse(await storedSetting(db, FORCE_PUBLISH_SETTING));
   return stored.success ? stored.data : defaultForcePublishKinds;
 }
 

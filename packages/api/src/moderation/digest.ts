@@ -5,6 +5,7 @@ import type { Job } from "../jobs/runner.ts";
 import { queueEmail } from "../mail/outbox.ts";
 import { permissionTable } from "../permissions.ts";
 import { readSpamRules } from "../comments/settings.ts";
+import { storedSetting } from "../settings/stored.ts";
 
 // The moderators' digest: at most one email per interval (a moderation setting), only when comments
 // have been held since the last one, to everyone who may moderate. The job itself ticks often so a
@@ -21,8 +22,7 @@ const excerpt = (text: string) => {
 export async function sendModerationDigest(db: Db, now: Date): Promise<string> {
   const { rules } = await readSpamRules(db);
   if (rules.digestIntervalHours === 0) return "the digest is turned off";
-  const stored = await db.setting.findUnique({ where: { key: SENT_KEY }, select: { value: true } });
-  const parsed = z.iso.datetime().safeParse(stored?.value);
+  const parsed = z.iso.datetime().safeParse(await storedSetting(db, SENT_KEY));
   const lastSent = parsed.success ? new Date(parsed.data) : null;
   if (lastSent && now.getTime() - lastSent.getTime() < rules.digestIntervalHours * 3_600_000) return "not due";
 

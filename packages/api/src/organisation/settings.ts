@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record.ts";
 import { settingChanges, summariseChanges } from "../audit/setting-changes.ts";
 import type { StaffContext } from "../editorial/common.ts";
 import { oneLine } from "../input-text.ts";
+import { readableFields, storedSetting } from "../settings/stored.ts";
 import { shareNetworkIds, shareNetworks } from "./share-networks.ts";
 
 // The organisation's contact details and the facts of its accessibility statement: one Setting
@@ -168,22 +169,12 @@ const labels: Record<keyof OrganisationDetails, string> = {
   shareNetworks: "Networks in the share block",
 };
 
-const storedRecord = z.record(z.string(), z.unknown());
-
 export async function readOrganisation(
   db: Pick<Db, "setting">,
 ): Promise<{ details: OrganisationDetails; isDefault: boolean }> {
-  const row = await db.setting.findUnique({ where: { key: ORGANISATION_SETTING }, select: { value: true } });
-  if (!row) return { details: emptyOrganisation, isDefault: true };
-  // A value of an older shape keeps each field that still reads; the rest are empty.
-  const stored = storedRecord.safeParse(row.value);
-  const fields = Object.fromEntries(
-    Object.entries(organisationInput.shape).flatMap(([name, schema]) => {
-      const parsed = schema.safeParse(stored.success ? stored.data[name] : undefined);
-      return parsed.success ? [[name, parsed.data]] : [];
-    }),
-  );
-  return { details: { ...emptyOrganisation, ...fields }, isDefault: false };
+  const stored = await storedSetting(db, ORGANISATION_SETTING);
+  if (stored === undefined) return { details: emptyOrganisation, isDefault: true };
+  return { details: { ...emptyOrganisation, ...readableFields(stored, organisationInput.shape) }, isDefault: false };
 }
 
 /** The values in the words of the settings page, for the audit log's before and after. */

@@ -5,6 +5,7 @@ import { settingChanges, summariseChanges } from "../audit/setting-changes.ts";
 import { AppError } from "../errors.ts";
 import { kindSections } from "../content/kinds.ts";
 import type { StaffContext } from "../editorial/common.ts";
+import { readableFields, storedSetting } from "../settings/stored.ts";
 
 // How often each kind of content is reviewed, whether readers see the dates, who owns new items of
 // the kind, and how early "due soon" starts. One Setting row (decision 014), changed by
@@ -46,18 +47,13 @@ export const defaultReviewDueSettings: ReviewDueSettings = {
   PUBLICATION: { intervalMonths: 24, showOnPage: true, defaultOwnerId: null, dueSoonDays: 60 },
 };
 
-const storedRecord = z.record(z.string(), z.unknown());
-const storedKind = kindReviewSettings.partial();
+const storedKinds = Object.fromEntries(Object.values(ContentKind).map((kind) => [kind, kindReviewSettings.partial()]));
 
 /** The stored settings, each kind's missing or unreadable part replaced by its default. */
 export async function readReviewDueSettings(db: Pick<Db, "setting">): Promise<ReviewDueSettings> {
-  const row = await db.setting.findUnique({ where: { key: REVIEW_DUE_SETTING }, select: { value: true } });
-  const stored = storedRecord.safeParse(row?.value ?? {});
+  const stored = readableFields(await storedSetting(db, REVIEW_DUE_SETTING), storedKinds);
   return Object.fromEntries(
-    Object.values(ContentKind).map((kind) => {
-      const parsed = storedKind.safeParse(stored.success ? stored.data[kind] : undefined);
-      return [kind, { ...defaultReviewDueSettings[kind], ...(parsed.success ? parsed.data : {}) }];
-    }),
+    Object.values(ContentKind).map((kind) => [kind, { ...defaultReviewDueSettings[kind], ...stored[kind] }]),
   ) as ReviewDueSettings;
 }
 
