@@ -153,29 +153,45 @@ export function filterSql(filter: ListFilter): Prisma.Sql {
   return parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
 }
 
-/** Published items, newest first, one page at a time. */
+/** Published items, newest first, one page at a time, and how many there are in all. */
 export async function listPublished(
   db: Db,
   filter: ListFilter,
   { page, pageSize, now }: { page: number; pageSize: number; now: Date },
 ): Promise<{ items: ItemSummary[]; total: number }> {
-  const where = filterSql(filter);
-  const items = filter.includeWithdrawn ? visibleItems(now) : listedItems(now);
-  const rows = await db.$queryRaw<SummaryRow[]>`
-    WITH v AS (${items})
-    SELECT v."id", v."kind", v."slug", v."publishedAt", v."liveSince", v."revisionId", v."withdrawnAt",
-      r."title", r."summary", count(*) OVER () AS "total"
-    FROM v JOIN "Revision" r ON r."id" = v."revisionId"
-    ${where}
-    ORDER BY v."publishedAt" DESC NULLS LAST, v."id" DESC
-    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  const rows = await summaryRows(db, filter, now, { limit: pageSize, offset: (page - 1) * pageSize, counted: true });
   let total = Number(rows[0]?.total ?? 0);
   if (!rows.length && page > 1) {
     const [count] = await db.$queryRaw<{ n: bigint }[]>`
-      WITH v AS (${items}) SELECT count(*) AS n FROM v ${where}`;
+      WITH v AS (${itemsOf(filter, now)}) SELECT count(*) AS n FROM v ${filterSql(filter)}`;
     total = Number(count?.n ?? 0);
   }
   return { items: await withWorkstreams(db, rows, now), total };
+}
+
+/** The newest `limit` published items, without counting the rest (the home page, related items, feeds). */
+export async function newestPublished(db: Db, filter: ListFilter, { limit, now }: { limit: number; now: Date }) {
+  return withWorkstreams(db, await summaryRows(db, filter, now, { limit, offset: 0, counted: false }), now);
+}
+
+const itemsOf = (filter: ListFilter, now: Date) => (filter.includeWithdrawn ? visibleItems(now) : listedItems(now));
+
+function summaryRows(
+  db: Db,
+  filter: ListFilter,
+  now: Date,
+  { limit, offset, counted }: { limit: number; offset: number; counted: boolean },
+) {
+  // Counting every match is most of the statement's work where it is asked for the first few.
+  const total = counted ? Prisma.sql`, count(*) OVER () AS "total"` : Prisma.empty;
+  return db.$queryRaw<SummaryRow[]>`
+    WITH v AS (${itemsOf(filter, now)})
+    SELECT v."id", v."kind", v."slug", v."publishedAt", v."liveSince", v."revisionId", v."withdrawnAt",
+      r."title", r."summary"${total}
+    FROM v JOIN "Revision" r ON r."id" = v."revisionId"
+    ${filterSql(filter)}
+    ORDER BY v."publishedAt" DESC NULLS LAST, v."id" DESC
+    LIMIT ${limit} OFFSET ${offset}`;
 }
 
 /** What the banner on a withdrawn page says (decision 027); the replacement's title when it is an item. */

@@ -6,7 +6,14 @@ import { publicProcedure, router } from "../trpc.ts";
 import { readPublicState } from "./public-state.ts";
 import { publishedYears, searchPublished, suggestSpelling } from "./search.ts";
 import { kindForSection, kindSections, type ListedKind, listedKinds } from "./kinds.ts";
-import { findPublished, findRedirect, findRemoved, listAllPublishedPaths, listPublished } from "./public-service.ts";
+import {
+  findPublished,
+  findRedirect,
+  findRemoved,
+  listAllPublishedPaths,
+  listPublished,
+  newestPublished,
+} from "./public-service.ts";
 import { publicAttachments } from "../publications/public.ts";
 
 export const PAGE_SIZE = 10;
@@ -40,12 +47,7 @@ export const contentRouter = router({
   latest: publicProcedure
     .input(z.object({ limit: z.number().int().min(1).max(24).default(6), section: section.default("all") }))
     .query(async ({ ctx, input }) => {
-      const { items } = await listPublished(
-        ctx.db,
-        { kinds: kindsFor(input.section) },
-        { page: 1, pageSize: input.limit, now: new Date() },
-      );
-      return items;
+      return newestPublished(ctx.db, { kinds: kindsFor(input.section) }, { limit: input.limit, now: new Date() });
     }),
 
   list: publicProcedure
@@ -105,12 +107,12 @@ export const contentRouter = router({
       }
       const [related, thread, attachments] = await Promise.all([
         item.workstreams.length && item.kind !== "PAGE"
-          ? listPublished(
+          ? newestPublished(
               ctx.db,
               { kinds: [...listedKinds], revisionTagsOf: item.revisionId, excludeItemId: item.id },
-              { page: 1, pageSize: 3, now },
+              { limit: 3, now },
             )
-          : Promise.resolve({ items: [], total: 0 }),
+          : Promise.resolve([]),
         approvedThread(ctx.db, item.id),
         item.kind === "PUBLICATION" ? publicAttachments(ctx.db, item.revisionId, item.path) : Promise.resolve([]),
       ]);
@@ -118,7 +120,7 @@ export const contentRouter = router({
       return {
         kind: "item" as const,
         item: publicItem,
-        related: related.items,
+        related,
         comments: thread.comments,
         commentCount: thread.count,
         attachments,
@@ -178,11 +180,11 @@ export const contentRouter = router({
     .query(async ({ ctx, input }) => {
       const workstream = await workstreamBySlug(ctx, input.workstream);
       const now = new Date();
-      const { items } = await listPublished(
+      const items = await newestPublished(
         ctx.db,
         // Withdrawn items keep their entries: a feed is a history (decision 027).
         { kinds: kindsFor(input.section), workstreamId: workstream?.id, includeWithdrawn: true },
-        { page: 1, pageSize: 30, now },
+        { limit: 30, now },
       );
       // Each entry carries its body as the page shows it (feed readers show the whole item) and
       // its author as the page names them.
