@@ -1,5 +1,5 @@
 // Remix's default Node entry (streaming render; bots and SPA mode wait for all content).
-import { PassThrough } from "node:stream";
+import { finished, PassThrough } from "node:stream";
 import { NonceProvider } from "@observatory/ui";
 import "~/lib/api.server";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
@@ -26,6 +26,7 @@ export default function handleRequest(
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : undefined;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
@@ -43,9 +44,11 @@ export default function handleRequest(
               status: responseStatusCode,
             }),
           );
+          finished(body, () => clearTimeout(timer));
           pipe(body);
         },
         onShellError(error: unknown) {
+          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
@@ -55,6 +58,7 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    // Cleared once the page is written: a pending timer holds the render and its data for its whole delay.
+    timer = setTimeout(abort, ABORT_DELAY);
   });
 }
