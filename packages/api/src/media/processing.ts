@@ -1,4 +1,4 @@
-import sharp, { type Sharp } from "sharp";
+import type { Sharp } from "sharp";
 import { AppError } from "../errors.ts";
 import type { ImageType } from "./file-types.ts";
 import { extensionOf, type VariantFormat, variantWidths } from "./variants.ts";
@@ -24,7 +24,19 @@ const encoders: Record<VariantFormat, (image: Sharp) => Sharp> = {
   png: (image) => image.png({ compressionLevel: 9 }),
 };
 
-function open(bytes: Uint8Array) {
+/**
+ * sharp, loaded when the first image is processed: the web app reads the media library to render
+ * pages and processes an image only in the rare case of one stored before variants were made, and
+ * need not carry sharp's native library (about 11 MB resident) for that.
+ */
+let loading: Promise<typeof import("sharp").default> | undefined;
+const loadSharp = () => {
+  loading ??= import("sharp").then((module) => module.default);
+  return loading;
+};
+
+async function open(bytes: Uint8Array) {
+  const sharp = await loadSharp();
   // The first frame of an animated GIF or WebP; sharp drops all metadata (EXIF, GPS, XMP) unless asked to keep it.
   return sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: "error" });
 }
@@ -35,7 +47,7 @@ function open(bytes: Uint8Array) {
  */
 export async function cleanOriginal(bytes: Uint8Array, type: ImageType): Promise<ProcessedFile> {
   try {
-    const upright = open(bytes).rotate();
+    const upright = (await open(bytes)).rotate();
     const encoded =
       type.ext === "png"
         ? upright.png({ compressionLevel: 9 })
@@ -65,13 +77,13 @@ export async function cleanOriginal(bytes: Uint8Array, type: ImageType): Promise
  * a fallback (JPEG, or PNG when the image has transparent parts).
  */
 export async function makeVariants(original: Uint8Array): Promise<ProcessedFile[]> {
-  const image = open(original);
+  const image = await open(original);
   const [{ width }, stats] = await Promise.all([uprightSize(original), image.stats()]);
   const fallback: VariantFormat = stats.isOpaque ? "jpeg" : "png";
   const files: ProcessedFile[] = [];
   for (const width_ of variantWidths(width)) {
     // Upright already for uploads; images from before the library may still carry an orientation.
-    const resized = open(original).rotate().resize({ width: width_, withoutEnlargement: true });
+    const resized = (await open(original)).rotate().resize({ width: width_, withoutEnlargement: true });
     for (const format of ["avif", "webp", fallback] as const) {
       const { data, info } = await encoders[format](resized.clone()).toBuffer({ resolveWithObject: true });
       files.push({
@@ -88,7 +100,7 @@ export async function makeVariants(original: Uint8Array): Promise<ProcessedFile[
 
 /** The image's size as it is shown, once turned as its EXIF orientation says. */
 export async function uprightSize(bytes: Uint8Array): Promise<{ width: number; height: number }> {
-  const { width = 0, height = 0, orientation = 1 } = await open(bytes).metadata();
+  const { width = 0, height = 0, orientation = 1 } = await (await open(bytes)).metadata();
   // Orientations 5 to 8 are a quarter turn: width and height swap.
   return orientation >= 5 ? { width: height, height: width } : { width, height };
 }
