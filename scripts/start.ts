@@ -18,6 +18,7 @@ import {
 import { ensureEmbeddedDatabase, stopEmbeddedDatabase } from "@observatory/db/embedded";
 import { demoUsers, seed } from "@observatory/demo";
 import { configureApiFromEnv } from "@observatory/server/configure";
+import { appNodeFlags } from "@observatory/server/node-flags";
 import { type Supervisor, supervise } from "@observatory/server/supervisor";
 import pg from "pg";
 import { z } from "zod";
@@ -61,16 +62,14 @@ async function prepareDatabase(): Promise<string> {
   return ensureEmbeddedDatabase(env.EMBEDDED_DB_DIR, env.EMBEDDED_DB_PORT);
 }
 
-// Each app in its own process, started again if it stops (the other keeps serving). The hosting
-// package (packages/server) is TypeScript, run by Node's own type stripping: a loader such as tsx
-// would also transform the app's 3 MB build and keep its source maps, about 450 MB more per process
-// (decision 031).
+// Each app in its own process, started again if it stops (the other keeps serving), with the Node
+// flags every app is run with.
 function startApps(env: NodeJS.ProcessEnv): Supervisor {
   return supervise(
     ["web", "admin"].map((name) => ({
       name,
       command: process.execPath,
-      args: ["--experimental-strip-types", "server.mjs"],
+      args: [...appNodeFlags, "server.mjs"],
       cwd: path.join(repoRoot, "apps", name),
       env,
     })),

@@ -18,7 +18,6 @@ import { refusalFor } from "./request-rules.ts";
 import { sendResponse, toFetchRequest } from "./remix-request.ts";
 import { newNonce, securityHeaders } from "./security-headers.ts";
 import { type StatusCode, statusPageContent } from "./status-pages.ts";
-import { limitHeapGrowth } from "./heap.ts";
 
 /** Seconds a reader is asked to wait while the database cannot be reached. */
 const RETRY_AFTER_SECONDS = 30;
@@ -29,7 +28,6 @@ function fail(message: string): never {
 }
 
 export async function startServer({ app: name, appDir }: { app: AppName; appDir: string }) {
-  limitHeapGrowth();
   let env: ReturnType<typeof hostEnv>;
   try {
     env = hostEnv();
