@@ -3,6 +3,7 @@ import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-r
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { NonceProvider } from "@observatory/ui";
 import { renderToPipeableStream } from "react-dom/server";
+import { bytesBody } from "~/lib/bytes-body.server";
 import { EnhancementFilesProvider } from "~/lib/enhancements";
 import { enhancementFiles } from "~/lib/enhancements.server";
 import { weakEtag } from "~/lib/validators.server";
@@ -79,7 +80,7 @@ export default function handleRequest(
                 return;
               }
             }
-            resolve(new Response(bodyOf(page), { status: statusCode, headers: responseHeaders }));
+            resolve(new Response(bytesBody(page), { status: statusCode, headers: responseHeaders }));
           });
           body.on("error", reject);
           finished(body, () => clearTimeout(timer));
@@ -98,16 +99,6 @@ export default function handleRequest(
     // Cleared once the page is written: a pending timer holds the render, and with it the route's
     // data, for its whole delay (at a hundred pages a second, five hundred pages' data).
     timer = setTimeout(abort, ABORT_DELAY);
-  });
-}
-
-/** The page as a response body without a copy (a Response made from bytes copies them). */
-function bodyOf(page: Buffer): ReadableStream<Uint8Array> {
-  return new ReadableStream({
-    start(controller) {
-      controller.enqueue(page);
-      controller.close();
-    },
   });
 }
 

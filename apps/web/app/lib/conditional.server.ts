@@ -1,4 +1,5 @@
 import type { AppLoadContext } from "@remix-run/node";
+import { bytesBody } from "./bytes-body.server";
 import { publicCacheControl } from "./cache.server";
 import { type CacheTicket, pageCache } from "./page-cache.server";
 import { isNotModified, validatorsOf, weakEtag } from "./validators.server";
@@ -17,11 +18,13 @@ export function publicDocument(
   context: AppLoadContext,
   { body, contentType, lastModified }: { body: string; contentType: string; lastModified: Date | null },
 ): Response {
-  const etag = weakEtag(body);
+  // Encoded once: the ETag, the page cache and the answer share the bytes.
+  const bytes = Buffer.from(body);
+  const etag = weakEtag([bytes]);
   const headers = new Headers({ "Content-Type": contentType, "Cache-Control": publicCacheControl, ETag: etag });
   if (lastModified) headers.set("Last-Modified", lastModified.toUTCString());
   const ticket = context.cacheTicket as CacheTicket | null | undefined;
-  if (ticket) pageCache.store(ticket, { pieces: [Buffer.from(body)], gaps: [] }, headers);
+  if (ticket) pageCache.store(ticket, { pieces: [bytes], gaps: [] }, headers);
   if (isNotModified(validatorsOf(request), etag, lastModified)) return new Response(null, { status: 304, headers });
-  return new Response(body, { status: 200, headers });
+  return new Response(bytesBody(bytes), { status: 200, headers });
 }
