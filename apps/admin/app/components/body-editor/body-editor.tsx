@@ -158,12 +158,11 @@ export function showFinding(editor: Editor, finding: { rule: string; excerpt: st
     }
     return true;
   });
-  const chain = editor.chain().focus();
   if (found) {
     const { from, to } = found;
-    (to === undefined ? chain.setNodeSelection(from) : chain.setTextSelection({ from, to })).scrollIntoView();
+    if (to === undefined) editor.commands.setNodeSelection(from);
+    else editor.commands.setTextSelection({ from, to });
   }
-  chain.run();
   focusText(editor);
 }
 
@@ -188,18 +187,17 @@ function leaveContainer(editor: Editor): boolean {
 /** Wraps the selected paragraphs in a block, or adds an empty one where they cannot be wrapped. */
 function wrapOrInsert(editor: Editor, type: string) {
   if (editor.isActive(type)) {
-    editor.chain().focus().lift(type).run();
-  } else if (!editor.chain().focus().wrapIn(type).run()) {
+    editor.chain().lift(type).run();
+  } else if (!editor.chain().wrapIn(type).run()) {
     editor
       .chain()
-      .focus()
       .insertContent({ type, content: [{ type: "paragraph" }] })
       .run();
   }
 }
 
 function insert(editor: Editor, content: JSONContent) {
-  editor.chain().focus().insertContent(content).run();
+  editor.chain().insertContent(content).run();
 }
 
 const listItem = { type: "listItem", content: [{ type: "paragraph" }] };
@@ -211,7 +209,7 @@ function toolbarGroups(kind: string, setPanel: (panel: Panel) => void): ToolbarG
     id: `h${level}`,
     label: `Heading ${level}`,
     pressed: (e: Editor) => e.isActive("heading", { level }),
-    run: (e: Editor) => e.chain().focus().toggleHeading({ level }).run(),
+    run: (e: Editor) => e.chain().toggleHeading({ level }).run(),
   });
   const groups: ToolbarGroup[] = [
     {
@@ -225,14 +223,14 @@ function toolbarGroups(kind: string, setPanel: (panel: Panel) => void): ToolbarG
           label: "Bold",
           shortcut: "Control+B",
           pressed: isIn("bold"),
-          run: (e) => e.chain().focus().toggleBold().run(),
+          run: (e) => e.chain().toggleBold().run(),
         },
         {
           id: "italic",
           label: "Italic",
           shortcut: "Control+I",
           pressed: isIn("italic"),
-          run: (e) => e.chain().focus().toggleItalic().run(),
+          run: (e) => e.chain().toggleItalic().run(),
         },
         {
           id: "link",
@@ -246,19 +244,19 @@ function toolbarGroups(kind: string, setPanel: (panel: Panel) => void): ToolbarG
           id: "bullets",
           label: "Bulleted list",
           pressed: isIn("bulletList"),
-          run: (e) => e.chain().focus().toggleBulletList().run(),
+          run: (e) => e.chain().toggleBulletList().run(),
         },
         {
           id: "numbers",
           label: "Numbered list",
           pressed: isIn("orderedList"),
-          run: (e) => e.chain().focus().toggleOrderedList().run(),
+          run: (e) => e.chain().toggleOrderedList().run(),
         },
         {
           id: "quote",
           label: "Quote",
           pressed: isIn("blockquote"),
-          run: (e) => e.chain().focus().toggleBlockquote().run(),
+          run: (e) => e.chain().toggleBlockquote().run(),
         },
       ],
     },
@@ -274,7 +272,7 @@ function toolbarGroups(kind: string, setPanel: (panel: Panel) => void): ToolbarG
         {
           id: "table",
           label: "Table",
-          run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+          run: (e) => e.chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
         },
         { id: "inset", label: "Inset text", pressed: isIn("insetText"), run: (e) => wrapOrInsert(e, "insetText") },
         {
@@ -334,24 +332,24 @@ function toolbarGroups(kind: string, setPanel: (panel: Panel) => void): ToolbarG
     {
       label: "Table",
       actions: [
-        { id: "row", label: "Add row", shown: isIn("table"), run: (e) => e.chain().focus().addRowAfter().run() },
+        { id: "row", label: "Add row", shown: isIn("table"), run: (e) => e.chain().addRowAfter().run() },
         {
           id: "column",
           label: "Add column",
           shown: isIn("table"),
-          run: (e) => e.chain().focus().addColumnAfter().run(),
+          run: (e) => e.chain().addColumnAfter().run(),
         },
         {
           id: "delete-row",
           label: "Delete row",
           shown: isIn("table"),
-          run: (e) => e.chain().focus().deleteRow().run(),
+          run: (e) => e.chain().deleteRow().run(),
         },
         {
           id: "delete-column",
           label: "Delete column",
           shown: isIn("table"),
-          run: (e) => e.chain().focus().deleteColumn().run(),
+          run: (e) => e.chain().deleteColumn().run(),
         },
         {
           id: "header-row",
@@ -365,13 +363,13 @@ function toolbarGroups(kind: string, setPanel: (panel: Panel) => void): ToolbarG
             }
             return false;
           },
-          run: (e) => e.chain().focus().toggleHeaderRow().run(),
+          run: (e) => e.chain().toggleHeaderRow().run(),
         },
         {
           id: "delete-table",
           label: "Delete table",
           shown: isIn("table"),
-          run: (e) => e.chain().focus().deleteTable().run(),
+          run: (e) => e.chain().deleteTable().run(),
         },
       ],
     },

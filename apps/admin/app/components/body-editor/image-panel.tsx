@@ -63,7 +63,7 @@ export function ImagePanel({ editor, onClose }: { editor: Editor; onClose: () =>
   function insert() {
     const described = { alt: decorative ? "" : alt.trim(), decorative, caption: caption.trim() };
     if (editing) {
-      editor.chain().focus().updateAttributes("image", described).run();
+      editor.chain().updateAttributes("image", described).run();
       close();
       return;
     }
@@ -73,7 +73,6 @@ export function ImagePanel({ editor, onClose }: { editor: Editor; onClose: () =>
     }
     editor
       .chain()
-      .focus()
       .insertContent({
         type: "image",
         attrs: { mediaId: chosen.id, ...described },

@@ -58,7 +58,7 @@ export function LinkPanel({ editor, onClose }: { editor: Editor; onClose: () => 
       attrs = { href: chosen.path, itemId: chosen.id };
       text = chosen.title;
     }
-    const chain = editor.chain().focus().extendMarkRange("link");
+    const chain = editor.chain().extendMarkRange("link");
     if (editor.state.selection.empty && !editor.isActive("link")) {
       chain.insertContent({ type: "text", text, marks: [{ type: "link", attrs }] }).run();
     } else {
@@ -68,7 +68,7 @@ export function LinkPanel({ editor, onClose }: { editor: Editor; onClose: () => 
   }
 
   function remove() {
-    editor.chain().focus().extendMarkRange("link").unsetLink().run();
+    editor.chain().extendMarkRange("link").unsetLink().run();
     close();
   }
 
