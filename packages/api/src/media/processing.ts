@@ -25,18 +25,13 @@ const encoders: Record<VariantFormat, (image: Sharp) => Sharp> = {
 };
 
 /**
- * sharp, loaded when the first image is processed: the web app reads the media library to render
- * pages and processes an image only in the rare case of one stored before variants were made, and
- * need not carry sharp's native library (about 11 MB resident) for that.
+ * sharp is imported when the first image is processed (the module system keeps it after that): the
+ * web app reads the media library to render pages and processes an image only in the rare case of
+ * one stored before variants were made, and need not carry sharp's native library (about 11 MB
+ * resident) for that.
  */
-let loading: Promise<typeof import("sharp").default> | undefined;
-const loadSharp = () => {
-  loading ??= import("sharp").then((module) => module.default);
-  return loading;
-};
-
 async function open(bytes: Uint8Array) {
-  const sharp = await loadSharp();
+  const { default: sharp } = await import("sharp");
   // The first frame of an animated GIF or WebP; sharp drops all metadata (EXIF, GPS, XMP) unless asked to keep it.
   return sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: "error" });
 }
