@@ -35,7 +35,7 @@ describe("createDb", () => {
 
   it("prepares each statement once per connection and plans from it again (decision 035), unless told not to", async () => {
     const plannedAgain = async (prepared: boolean) => {
-      const db = createDb(t.url, 1, prepared);
+      const db = createDb(t.url, 1, { prepared });
       try {
         for (const n of [1, 2, 3])
           expect(await db.$queryRaw`SELECT ${n}::int + 40 AS answer`).toEqual([{ answer: n + 40 }]);
@@ -49,7 +49,7 @@ describe("createDb", () => {
     };
     expect(await plannedAgain(true)).toEqual([3]);
     // Unnamed: nothing is kept (on the embedded database, the named run's statement is the session's).
-    const unnamed = createDb(t.url, 1, false);
+    const unnamed = createDb(t.url, 1, { prepared: false });
     try {
       const before = await unnamed.$queryRaw<
         { n: bigint }[]
@@ -61,6 +61,33 @@ describe("createDb", () => {
       expect([Number(before[0]?.n), Number(after[0]?.n)]).toEqual([0, 0]);
     } finally {
       await unnamed.$disconnect();
+    }
+  });
+
+  it("plans each statement once for all values when asked (decision 036), and only that client", async () => {
+    const generic = createDb(t.url, 1, { genericPlans: true });
+    const plain = createDb(t.url, 1);
+    // Each client's statement has its own text, so its own entry in pg_prepared_statements.
+    const run = {
+      generic: (n: number) => generic.$queryRaw`SELECT ${n}::int + 52 AS answer`,
+      plain: (n: number) => plain.$queryRaw`SELECT ${n}::int + 53 AS answer`,
+    };
+    const plans = async (db: typeof plain, which: keyof typeof run) => {
+      for (const n of [1, 2, 3]) expect(await run[which](n)).toHaveLength(1);
+      const [row] = await db.$queryRaw<{ generic: bigint; custom: bigint }[]>`
+        SELECT generic_plans AS generic, custom_plans AS custom FROM pg_prepared_statements
+        WHERE statement LIKE ${`%+ ${which === "generic" ? 52 : 53} AS answer%`} AND statement NOT LIKE '%pg_prepared%'`;
+      return [Number(row?.generic), Number(row?.custom)];
+    };
+    try {
+      expect(await plans(generic, "generic")).toEqual([3, 0]);
+      expect(await plans(plain, "plain")).toEqual([0, 3]);
+      const mode = (db: typeof plain) => db.$queryRaw<{ plan_cache_mode: string }[]>`SHOW plan_cache_mode`;
+      expect(await mode(generic)).toEqual([{ plan_cache_mode: "force_generic_plan" }]);
+      expect(await mode(plain)).toEqual([{ plan_cache_mode: "auto" }]);
+    } finally {
+      await generic.$disconnect();
+      await plain.$disconnect();
     }
   });
 });

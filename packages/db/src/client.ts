@@ -15,13 +15,33 @@ export async function resolveDatabaseUrl(): Promise<string> {
 
 const pools = new WeakMap<Db, pg.Pool>();
 
+export type DbOptions = {
+  /** Named (prepared) statements (decision 035); off behind a pooler that cannot keep them. */
+  prepared?: boolean;
+  /**
+   * Every statement planned once for all values (`plan_cache_mode = force_generic_plan`), not again
+   * for each execution's values: for a workload of fixed statements whose best plan does not depend
+   * on the values, as the public site's (decision 036).
+   */
+  genericPlans?: boolean;
+};
+
 /** A Prisma client over a pool of `pg` connections (PostgreSQL server or the embedded database). */
-export function createDb(url: string, poolSize = dbEnv().DB_POOL_SIZE, prepared = dbEnv().DB_PREPARED_STATEMENTS): Db {
+export function createDb(
+  url: string,
+  poolSize = dbEnv().DB_POOL_SIZE,
+  { prepared = dbEnv().DB_PREPARED_STATEMENTS, genericPlans = false }: DbOptions = {},
+): Db {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
+    // A session setting asked for when each connection starts (with PGOPTIONS's, which `options`
+    // replaces). Only for named statements: an unnamed one is planned at each execution anyway.
+    ...(genericPlans && prepared
+      ? { options: [process.env.PGOPTIONS, "-c plan_cache_mode=force_generic_plan"].filter(Boolean).join(" ") }
+      : {}),
   });
   // The pool drops a connection that fails while idle; without a listener the failure would end the
   // process (the adapter adds its own only once Prisma first connects, and poolOf may be first).
@@ -48,11 +68,20 @@ export function poolOf(db: Db): pg.Pool {
 }
 
 let shared: Promise<Db> | undefined;
+let sharedOptions: DbOptions = {};
 
 /** The process-wide client the apps use. */
 export function getDb(): Promise<Db> {
-  shared ??= resolveDatabaseUrl().then((url) => createDb(url));
+  shared ??= resolveDatabaseUrl().then((url) => createDb(url, undefined, sharedOptions));
   return shared;
+}
+
+/**
+ * Options for the process-wide client, set by an app when its server code loads, before its first
+ * use of getDb (a client already made keeps its own: the development server loads modules again).
+ */
+export function configureSharedDb(options: DbOptions): void {
+  sharedOptions = options;
 }
 
 /** `base` (a server URL) pointed at the database `name` on the same server. */

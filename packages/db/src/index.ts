@@ -1,4 +1,5 @@
 export {
+  configureSharedDb,
   createDb,
   databaseOn,
   getDb,
@@ -8,7 +9,7 @@ export {
   describeDbError,
   DatabaseUnavailableError,
 } from "./client.ts";
-export type { Db } from "./client.ts";
+export type { Db, DbOptions } from "./client.ts";
 export { listen, PUBLIC_CHANGES_CHANNEL, type Listening, type ListenHandlers } from "./notifications.ts";
 export { dbEnv, parseEnv, EnvError, repoRoot } from "./env.ts";
 export { refreshSearchIndex, refreshSearchIndexWhere } from "./search.ts";

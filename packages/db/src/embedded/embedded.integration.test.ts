@@ -117,6 +117,37 @@ describe("embedded database shared by several clients", () => {
     }
   });
 
+  it("gives each connection the settings it asked for at its start, as each connection on a server has its own", async () => {
+    const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+    const generic = new pg.Client({ connectionString: url, options: "-c plan_cache_mode=force_generic_plan" });
+    const plain = new pg.Client({ connectionString: url });
+    const custom = new pg.Client({
+      connectionString: url,
+      options: "--plan-cache-mode=force_custom_plan -c work_mem=8MB",
+    });
+    const mode = async (client: pg.Client) =>
+      (await client.query<{ plan_cache_mode: string }>("SHOW plan_cache_mode")).rows[0]?.plan_cache_mode;
+    try {
+      for (const client of [generic, plain, custom]) await client.connect();
+      // Taking turns on the one session, each sees its own, and the defaults where it asked for none.
+      for (let round = 0; round < 2; round += 1) {
+        expect(await mode(generic)).toBe("force_generic_plan");
+        expect(await mode(plain)).toBe("auto");
+        expect(await mode(custom)).toBe("force_custom_plan");
+        expect((await custom.query<{ work_mem: string }>("SHOW work_mem")).rows[0]?.work_mem).toBe("8MB");
+        expect((await plain.query<{ work_mem: string }>("SHOW work_mem")).rows[0]?.work_mem).toBe("4MB");
+      }
+      const all = await Promise.all([generic, plain, custom, generic, plain].map(mode));
+      expect(all).toEqual(["force_generic_plan", "auto", "force_custom_plan", "force_generic_plan", "auto"]);
+      // A setting that does not exist refuses the connection, and leaves the session as it was.
+      const wrong = new pg.Client({ connectionString: url, options: "-c plan_cache_mode=sometimes" });
+      await expect(wrong.connect()).rejects.toThrow(/plan_cache_mode/);
+      expect(await mode(plain)).toBe("auto");
+    } finally {
+      await Promise.all([generic, plain, custom].map((client) => client.end()));
+    }
+  });
+
   it("gives the session back when a connection goes away inside a transaction, and rolls it back", async () => {
     const client = new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres` });
     await client.connect();

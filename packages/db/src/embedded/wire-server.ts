@@ -20,6 +20,12 @@ import type { PGlite } from "@electric-sql/pglite";
 // all share the session's: the first Parse of a name prepares it; a later Parse of the same name
 // with the same text, from any connection, is answered ParseComplete without reaching PostgreSQL.
 // A DEALLOCATE or DISCARD ALL would take the others' statements away: they are prepared again.
+//
+// Settings asked for at connection start (`options`, as `-c name=value`): PGlite itself ignores
+// them, so the server applies a connection's own to the session before each of its requests that
+// starts on a free session, and resets those it did not ask for (`SET` and `RESET`, only when they
+// differ from what the session has). A setting one connection changes with its own SET is the
+// session's, as before.
 
 const SSL_REQUEST = 80877103;
 const GSSENC_REQUEST = 80877104;
@@ -34,12 +40,32 @@ const SYNC = Buffer.from([0x53, 0, 0, 0, 4]);
 const DROPS_STATEMENTS = /^\s*(DEALLOCATE|DISCARD\s+ALL)\b/i;
 /** A simple query that starts or stops listening: `LISTEN name`, `UNLISTEN name` or `UNLISTEN *`. */
 const LISTEN_COMMAND = /^\s*(LISTEN|UNLISTEN)\s+(\*|"[^"]+"|[A-Za-z_][\w$]*)\s*;?\s*$/i;
+/** A simple query after which the session has its default settings again. */
+const RESETS_SETTINGS = /^\s*(DISCARD\s+ALL|RESET\s+ALL)\b/i;
 /** Messages that leave an extended-protocol sequence unfinished until its Sync. */
 const UNFINISHED = new Set([..."PBDECH"].map((c) => c.charCodeAt(0)));
 
-type Connection = { socket: net.Socket; pending: Buffer; started: boolean; open: boolean; channels: Set<string> };
-/** `restore`: the request drops prepared statements, which other connections still count on. */
-type Request = { connection: Connection; bytes: Uint8Array; last: number; restore?: boolean };
+type Connection = {
+  socket: net.Socket;
+  pending: Buffer;
+  started: boolean;
+  open: boolean;
+  channels: Set<string>;
+  /** The settings it asked for when it started: name to value. */
+  settings: Map<string, string>;
+};
+/**
+ * `startup`: the connection's startup message. `restore`: the request drops prepared statements,
+ * which other connections still count on. `resets`: it puts the session's settings back to their defaults.
+ */
+type Request = {
+  connection: Connection;
+  bytes: Uint8Array;
+  last: number;
+  startup?: boolean;
+  restore?: boolean;
+  resets?: boolean;
+};
 
 /** A Sync then a ROLLBACK: whatever a connection that went away left unfinished on the session. */
 const RESET = (() => {
@@ -63,6 +89,8 @@ export class WireServer {
   #running = false;
   /** The session's prepared statements: name to the body of the Parse that made it. */
   readonly #prepared = new Map<string, Buffer>();
+  /** The settings the server has applied to the session for a connection: name to value. */
+  #settings = new Map<string, string>();
 
   constructor(db: PGlite) {
     this.#db = db;
@@ -92,6 +120,7 @@ export class WireServer {
       started: false,
       open: true,
       channels: new Set(),
+      settings: new Map(),
     };
     this.#connections.add(connection);
     socket.setNoDelay(true);
@@ -114,7 +143,9 @@ export class WireServer {
         return;
       } else {
         connection.started = true;
-        this.#enqueue({ connection, bytes: buffer.subarray(0, length), last: 0 });
+        const startup = buffer.subarray(0, length);
+        connection.settings = startupSettings(startup);
+        this.#enqueue({ connection, bytes: startup, last: 0, startup: true });
       }
       buffer = buffer.subarray(length);
     }
@@ -126,6 +157,7 @@ export class WireServer {
     let last = 0;
     let terminate = false;
     let restore = false;
+    let resets = false;
     while (end + 5 <= buffer.length) {
       const size = 1 + buffer.readInt32BE(end + 1);
       if (end + size > buffer.length) break;
@@ -138,10 +170,11 @@ export class WireServer {
         const query = buffer.toString("utf8", end + 5, end + size - 1);
         this.#noteListening(connection, query);
         restore ||= DROPS_STATEMENTS.test(query);
+        resets ||= RESETS_SETTINGS.test(query);
       }
       end += size;
     }
-    if (end > 0) this.#enqueue({ connection, bytes: buffer.subarray(0, end), last, restore });
+    if (end > 0) this.#enqueue({ connection, bytes: buffer.subarray(0, end), last, restore, resets });
     connection.pending = terminate ? Buffer.alloc(0) : buffer.subarray(end);
     if (terminate) connection.socket.end();
   }
@@ -215,7 +248,20 @@ export class WireServer {
     }
   }
 
-  async #execute({ connection, bytes: received, last, restore }: Request): Promise<void> {
+  async #execute({ connection, bytes: received, last, startup, restore, resets }: Request): Promise<void> {
+    // On a free session, this connection's settings first. One that cannot be applied refuses the
+    // connection at its start, as a server does.
+    if (received !== RESET && this.#owner === null) {
+      try {
+        await this.#applySettings(connection.settings);
+      } catch (error) {
+        if (startup && connection.socket.writable) connection.socket.end(fatal((error as Error).message));
+        else console.error(`embedded database: a connection's settings failed: ${(error as Error).message}`);
+        connection.open = false;
+        connection.socket.destroy();
+        return;
+      }
+    }
     const answer: Buffer[] = [];
     const parse = namedParse(received);
     const known = parse !== null && this.#prepared.get(parse.name)?.equals(parse.body) === true;
@@ -246,10 +292,53 @@ export class WireServer {
     this.#owner = received !== RESET && (UNFINISHED.has(last) || this.#db.isInTransaction()) ? connection : null;
     const whole = answer.length === 1 ? (answer[0] as Buffer) : Buffer.concat(answer);
     if (parse && !known && whole[0] === PARSE_COMPLETE[0]) this.#prepared.set(parse.name, Buffer.from(parse.body));
+    if (resets) this.#settings.clear();
     const reply = this.#routeNotifications(whole);
     if (connection.open && reply.length && connection.socket.writable) connection.socket.write(reply);
   }
+
+  /** Makes the session's settings this connection's: SET what differs, RESET what it did not ask for. */
+  async #applySettings(wanted: Map<string, string>): Promise<void> {
+    const statements: string[] = [];
+    for (const [name, value] of wanted) {
+      if (!SETTING_NAME.test(name)) throw new Error(`invalid setting name "${name}"`);
+      if (this.#settings.get(name) !== value) statements.push(`SET ${name} TO ${quoted(value)}`);
+    }
+    for (const name of this.#settings.keys()) if (!wanted.has(name)) statements.push(`RESET ${name}`);
+    if (!statements.length) return;
+    await this.#db.exec(statements.join("; "));
+    this.#settings = new Map(wanted);
+  }
 }
+
+/** The settings asked for in a startup message's `options`: `-c name=value`, `-cname=value` or `--name=value`. */
+export function startupSettings(startup: Uint8Array): Map<string, string> {
+  const settings = new Map<string, string>();
+  const fields = Buffer.from(startup.buffer, startup.byteOffset, startup.byteLength).toString("utf8", 8).split("\0");
+  const options = fields[fields.indexOf("options") + 1];
+  if (!fields.includes("options") || !options) return settings;
+  const words = options.trim().split(/\s+/);
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i] ?? "";
+    const pair =
+      word === "-c" ? words[++i] : word.startsWith("--") ? word.slice(2) : word.startsWith("-c") ? word.slice(2) : null;
+    const at = pair?.indexOf("=") ?? -1;
+    if (pair && at > 0) settings.set(pair.slice(0, at).toLowerCase().replaceAll("-", "_"), pair.slice(at + 1));
+  }
+  return settings;
+}
+
+/** An ErrorResponse of severity FATAL (a connection refused at its start). */
+function fatal(message: string): Buffer {
+  const fields = Buffer.from(`SFATAL\0VFATAL\0C22023\0M${message}\0\0`);
+  const head = Buffer.alloc(5);
+  head.write("E", 0);
+  head.writeInt32BE(4 + fields.length, 1);
+  return Buffer.concat([head, fields]);
+}
+
+const SETTING_NAME = /^[a-z_][a-z0-9_.]*$/;
+const quoted = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
 /** The Parse message a request starts with, when it names its statement: the name and the whole message. */
 function namedParse(bytes: Uint8Array): { name: string; body: Buffer } | null {
