@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { ensureEmbeddedDatabase } from "./embedded/server.ts";
 import { dbEnv } from "./env.ts";
-import { PrismaClient } from "./generated/prisma/client.ts";
+import { type Prisma, PrismaClient } from "./generated/prisma/client.ts";
 import { statementNames } from "./statement-names.ts";
 
 export type Db = PrismaClient;
@@ -13,7 +13,8 @@ export async function resolveDatabaseUrl(): Promise<string> {
   return env.DATABASE_URL ?? ensureEmbeddedDatabase(env.EMBEDDED_DB_DIR, env.EMBEDDED_DB_PORT);
 }
 
-const pools = new WeakMap<Db, pg.Pool>();
+/** Each client's pool, and the names its statements are prepared under (none when turned off). */
+const pools = new WeakMap<Db, { pool: pg.Pool; names: ((query: { sql: string }) => string) | null }>();
 
 export type DbOptions = {
   /** Named (prepared) statements (decision 035); off behind a pooler that cannot keep them. */
@@ -46,14 +47,15 @@ export function createDb(
   // The pool drops a connection that fails while idle; without a listener the failure would end the
   // process (the adapter adds its own only once Prisma first connects, and poolOf may be first).
   pool.on("error", (error) => console.warn(`An idle database connection failed: ${describeDbError(error)}`));
+  const names = prepared ? statementNames() : null;
   const adapter = new PrismaPg(pool, {
     disposeExternalPool: true,
-    ...(prepared ? { statementNameGenerator: statementNames() } : {}),
+    ...(names ? { statementNameGenerator: names } : {}),
   });
   // A transaction waits for a free pooled connection rather than failing after Prisma's default 2 s
   // (under load, and on the embedded database, which runs one statement at a time).
   const db = new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 20_000 } });
-  pools.set(db, pool);
+  pools.set(db, { pool, names });
   return db;
 }
 
@@ -62,9 +64,27 @@ export function createDb(
  * Prisma's own work per query costs more than the query (a comment submission under a flood).
  */
 export function poolOf(db: Db): pg.Pool {
-  const pool = pools.get(db);
-  if (!pool) throw new Error("poolOf: this client was not made by createDb");
-  return pool;
+  return partsOf(db).pool;
+}
+
+function partsOf(db: Db) {
+  const parts = pools.get(db);
+  if (!parts) throw new Error("poolOf: this client was not made by createDb");
+  return parts;
+}
+
+/**
+ * The rows of a statement written with `Prisma.sql`, run on the client's pool under the name
+ * Prisma's adapter would prepare it under: for the public pages' reads, where Prisma's own work per
+ * statement cost more than the statement (decision 036). Values are as `pg` reads them: timestamptz
+ * as Date, json as parsed, text arrays as arrays; int8 and numeric as strings (where `$queryRaw`
+ * gives bigint and Decimal).
+ */
+export async function queryRows<Row extends pg.QueryResultRow>(db: Db, query: Prisma.Sql): Promise<Row[]> {
+  const { pool, names } = partsOf(db);
+  const text = query.text;
+  const name = names?.({ sql: text }) || undefined;
+  return (await pool.query<Row>({ name, text, values: query.values })).rows;
 }
 
 let shared: Promise<Db> | undefined;

@@ -5,6 +5,7 @@ export {
   getDb,
   pingDatabase,
   poolOf,
+  queryRows,
   resolveDatabaseUrl,
   describeDbError,
   DatabaseUnavailableError,

@@ -1,4 +1,4 @@
-import { type Db, poolOf } from "@observatory/db";
+import { type Db, Prisma, poolOf, queryRows } from "@observatory/db";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "../errors.ts";
@@ -33,11 +33,18 @@ export const shownAuthorName = (comment: { authorName: string; staffAuthorId: st
 
 /** The approved comments of an item as a thread, oldest first. Only public fields are selected. */
 export async function approvedThread(db: Db, itemId: string): Promise<{ comments: PublicComment[]; count: number }> {
-  const rows = await db.comment.findMany({
-    where: { itemId, status: "APPROVED" },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, parentId: true, authorName: true, body: true, createdAt: true, staffAuthorId: true },
-  });
+  const rows = await queryRows<{
+    id: string;
+    parentId: string | null;
+    authorName: string;
+    body: string;
+    createdAt: Date;
+    staffAuthorId: string | null;
+  }>(
+    db,
+    Prisma.sql`SELECT "id", "parentId", "authorName", "body", "createdAt", "staffAuthorId" FROM "Comment"
+      WHERE "itemId" = ${itemId} AND "status" = 'APPROVED' ORDER BY "createdAt", "id"`,
+  );
   const byId = new Map<string, PublicComment>();
   for (const row of rows) {
     byId.set(row.id, {

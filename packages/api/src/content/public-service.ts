@@ -1,4 +1,4 @@
-import { type ContentKind, type Db, Prisma } from "@observatory/db";
+import { type ContentKind, type Db, Prisma, queryRows } from "@observatory/db";
 import { startOfLondonDay } from "@observatory/time";
 import { type RenderedImage, renderedImages } from "../media/render.ts";
 import { itemPath } from "./kinds.ts";
@@ -45,7 +45,8 @@ export type SummaryRow = {
   title: string;
   summary: string;
   withdrawnAt?: Date | null;
-  total?: bigint;
+  /** How many rows match in all, as pg reads a count (a string), where asked for. */
+  total?: string;
 };
 
 /**
@@ -60,21 +61,22 @@ async function summaryFacts(
   now: Date,
 ): Promise<Map<string, { workstreams: WorkstreamTag[]; leadImage: RenderedImage | null; updates: PublicUpdate[] }>> {
   const facts = rows.length
-    ? await db.$queryRaw<
-        {
-          revisionId: string;
-          leadImageId: string | null;
-          workstreams: WorkstreamTag[];
-          updates: { at: string; note: string | null }[];
-        }[]
-      >`
+    ? await queryRows<{
+        revisionId: string;
+        leadImageId: string | null;
+        workstreams: WorkstreamTag[];
+        updates: { at: string; note: string | null }[];
+      }>(
+        db,
+        Prisma.sql`
         SELECT r."id" AS "revisionId", r."leadImageId",
           COALESCE((SELECT json_agg(json_build_object('slug', w."slug", 'title', w."title") ORDER BY w."position")
             FROM "RevisionWorkstream" rw JOIN "Workstream" w ON w."id" = rw."workstreamId"
             WHERE rw."revisionId" = r."id"), '[]'::json) AS "workstreams",
           COALESCE((SELECT json_agg(json_build_object('at', u."at", 'note', u."note") ORDER BY u."at" DESC)
             FROM "public_updates"(${now}) u WHERE u."itemId" = r."itemId"), '[]'::json) AS "updates"
-        FROM "Revision" r WHERE r."id" = ANY(${rows.map((row) => row.revisionId)}::text[])`
+        FROM "Revision" r WHERE r."id" = ANY(${rows.map((row) => row.revisionId)}::text[])`,
+      )
     : [];
   const images = await renderedImages(
     db,
@@ -184,14 +186,17 @@ function summaryRows(
 ) {
   // Counting every match is most of the statement's work where it is asked for the first few.
   const total = counted ? Prisma.sql`, count(*) OVER () AS "total"` : Prisma.empty;
-  return db.$queryRaw<SummaryRow[]>`
+  return queryRows<SummaryRow>(
+    db,
+    Prisma.sql`
     WITH v AS (${itemsOf(filter, now)})
     SELECT v."id", v."kind", v."slug", v."publishedAt", v."liveSince", v."revisionId", v."withdrawnAt",
       r."title", r."summary"${total}
     FROM v JOIN "Revision" r ON r."id" = v."revisionId"
     ${filterSql(filter)}
     ORDER BY v."publishedAt" DESC NULLS LAST, v."id" DESC
-    LIMIT ${limit} OFFSET ${offset}`;
+    LIMIT ${limit} OFFSET ${offset}`,
+  );
 }
 
 /** What the banner on a withdrawn page says (decision 027); the replacement's title when it is an item. */
@@ -213,21 +218,24 @@ export type PublishedItem = ItemSummary & {
 
 /** One published item by kind and slug; null if it is not visible now. */
 export async function findPublished(db: Db, kind: ContentKind, slug: string, now: Date): Promise<PublishedItem | null> {
-  const [row] = await db.$queryRaw<
-    (SummaryRow &
+  const [row] = await queryRows<
+    SummaryRow &
       Omit<PublishedItem, keyof ItemSummary | "revisionId" | "bodyHtml" | "withdrawal"> & {
         document: unknown;
         withdrawalReason: string | null;
         withdrawalReplacementPath: string | null;
-      })[]
-  >`
+      }
+  >(
+    db,
+    Prisma.sql`
     WITH v AS (${visibleItems(now)})
     SELECT v."id", v."kind", v."slug", v."publishedAt", v."liveSince", v."revisionId", v."commentsOpen",
       r."title", r."summary", r."document", r."seoTitle", r."seoDescription", i."lastReviewedAt", i."nextReviewDue",
       u."name" AS "authorName", v."withdrawnAt", i."withdrawalReason", i."withdrawalReplacementPath"
     FROM v JOIN "Revision" r ON r."id" = v."revisionId" JOIN "ContentItem" i ON i."id" = v."id"
       JOIN "User" u ON u."id" = i."createdById"
-    WHERE v."slug" = ${slug} AND v."kind"::text = ${kind}`;
+    WHERE v."slug" = ${slug} AND v."kind"::text = ${kind}`,
+  );
   if (!row) return null;
   const replacementPath = row.withdrawnAt ? row.withdrawalReplacementPath : null;
   const [{ summaries, updates }, bodyHtml, reviewSettings, replacementTitle] = await Promise.all([
