@@ -15,9 +15,15 @@ export function hashIp(ip: string): string {
 }
 
 export function requestMeta(request: Request, clientIp: string | null): RequestMeta {
+  let ipHash: string | undefined;
   return {
     ip: clientIp,
-    ipHash: clientIp ? hashIp(clientIp) : null,
+    // Worked out when first read: most requests (a page read) never keep anything about the reader.
+    get ipHash() {
+      if (!clientIp) return null;
+      ipHash ??= hashIp(clientIp);
+      return ipHash;
+    },
     userAgent: request.headers.get("user-agent"),
     origin: request.headers.get("origin"),
     url: request.url,

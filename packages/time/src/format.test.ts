@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatTime } from "./london.ts";
+import { formatDate, formatDateTime, formatTime, toLondonFields } from "./london.ts";
 
 describe("UK dates and times", () => {
   it("says GMT in winter and BST in summer", () => {
@@ -44,6 +44,36 @@ describe("UK dates and times", () => {
     expect(formatTime("2026-03-29T01:00:00Z")).toBe("2:00am BST");
     expect(formatTime("2026-10-25T00:59:00Z")).toBe("1:59am BST");
     expect(formatTime("2026-10-25T01:00:00Z")).toBe("1:00am GMT");
+  });
+
+  it("gives date and time inputs' values of every time of two years as Intl's Europe/London does", () => {
+    const parts = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/London",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZoneName: "short",
+    });
+    const intlFields = (at: Date) => {
+      const part = Object.fromEntries(parts.formatToParts(at).map((p) => [p.type, p.value]));
+      return {
+        date: `${part.year}-${part.month}-${part.day}`,
+        time: `${part.hour}:${part.minute}`,
+        clock: part.timeZoneName === "GMT" ? "GMT" : "BST",
+      };
+    };
+    const mismatches: string[] = [];
+    for (let at = Date.UTC(2026, 0, 1); at < Date.UTC(2028, 0, 1); at += 17 * 60_000) {
+      const instant = new Date(at);
+      const ours = toLondonFields(instant);
+      const theirs = intlFields(instant);
+      if (JSON.stringify(ours) !== JSON.stringify(theirs))
+        mismatches.push(`${instant.toISOString()}: ${JSON.stringify(ours)} against ${JSON.stringify(theirs)}`);
+    }
+    expect(mismatches).toEqual([]);
   });
 
   it("refuses an invalid date as Intl does", () => {

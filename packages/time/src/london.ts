@@ -141,16 +141,6 @@ export function londonDateTimeToInstant(dateText: string, timeText: string, cloc
     : { kind: "invalid", part: "date", message: "Enter a real date and time" };
 }
 
-/** The London date and time of an instant as date and time inputs hold them ("2026-10-25", "01:30"). */
-export function toLondonFields(at: Date): { date: string; time: string; clock: LondonClock } {
-  const parts = Object.fromEntries(londonParts.formatToParts(at).map((p) => [p.type, p.value]));
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    time: `${parts.hour}:${parts.minute}`,
-    clock: londonOffsetMs(at.getTime()) === 0 ? "GMT" : "BST",
-  };
-}
-
 // Showing dates and times. A comment thread shows hundreds of times, and Intl's formatting of
 // parts is slow, so the wall clock is worked out from London's offset, asked of Intl once per UTC
 // hour (the clocks change on the hour, at 01:00 UTC). The test compares it with Intl's own words.
@@ -190,6 +180,17 @@ function londonWallClock(value: Date | string): { wall: Date; offset: number } {
   if (Number.isNaN(at)) throw new RangeError("Invalid time value");
   const offset = offsetInHour(at);
   return { wall: new Date(at + offset), offset };
+}
+
+/** The London date and time of an instant as date and time inputs hold them ("2026-10-25", "01:30"). */
+export function toLondonFields(at: Date): { date: string; time: string; clock: LondonClock } {
+  const { wall, offset } = londonWallClock(at);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return {
+    date: `${String(wall.getUTCFullYear()).padStart(4, "0")}-${two(wall.getUTCMonth() + 1)}-${two(wall.getUTCDate())}`,
+    time: `${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}`,
+    clock: offset === 0 ? "GMT" : "BST",
+  };
 }
 
 /** "15 June 2026", in UK time. */
