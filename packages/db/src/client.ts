@@ -6,6 +6,8 @@ import { type Prisma, PrismaClient } from "./generated/prisma/client.ts";
 import { statementNames } from "./statement-names.ts";
 
 export type Db = PrismaClient;
+/** A client, or the client of an interactive transaction (`db.$transaction(async (tx) => ...)`). */
+export type DbOrTransaction = Db | Prisma.TransactionClient;
 
 /** The database to use: `DATABASE_URL` if set, otherwise the embedded one (served on demand). */
 export async function resolveDatabaseUrl(): Promise<string> {
@@ -65,6 +67,11 @@ export function createDb(
  */
 export function poolOf(db: Db): pg.Pool {
   return partsOf(db).pool;
+}
+
+/** The client itself when it was made by createDb, so a statement can run on its pool; null for a transaction's client. */
+export function pooledClient(db: DbOrTransaction): Db | null {
+  return pools.has(db as Db) ? (db as Db) : null;
 }
 
 function partsOf(db: Db) {

@@ -5,12 +5,13 @@ export {
   getDb,
   pingDatabase,
   poolOf,
+  pooledClient,
   queryRows,
   resolveDatabaseUrl,
   describeDbError,
   DatabaseUnavailableError,
 } from "./client.ts";
-export type { Db, DbOptions } from "./client.ts";
+export type { Db, DbOptions, DbOrTransaction } from "./client.ts";
 export { listen, PUBLIC_CHANGES_CHANNEL, type Listening, type ListenHandlers } from "./notifications.ts";
 export { dbEnv, parseEnv, EnvError, repoRoot } from "./env.ts";
 export { refreshSearchIndex, refreshSearchIndexWhere } from "./search.ts";

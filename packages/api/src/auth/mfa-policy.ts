@@ -1,4 +1,4 @@
-import { type Db, Role } from "@observatory/db";
+import { type Db, Role, type DbOrTransaction } from "@observatory/db";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
 import { settingChanges } from "../audit/setting-changes.ts";
@@ -16,7 +16,7 @@ const storedRoles = z.array(z.enum(Role));
 
 export type MfaPolicy = { requiredRoles: Role[]; isDefault: boolean };
 
-export async function readMfaPolicy(db: Pick<Db, "setting">): Promise<MfaPolicy> {
+export async function readMfaPolicy(db: DbOrTransaction): Promise<MfaPolicy> {
   const stored = storedRoles.safeParse(await storedSetting(db, SETTING_KEY));
   if (stored.success) return { requiredRoles: stored.data, isDefault: false };
   return { requiredRoles: apiConfig().mfaRequiredRoles, isDefault: true };
@@ -63,7 +63,7 @@ export async function updateMfaPolicy(
 export type MfaState = "satisfied" | "verify" | "enrol";
 
 export async function mfaStateOf(
-  db: Pick<Db, "setting">,
+  db: DbOrTransaction,
   user: Pick<SessionUser, "role" | "totpEnabled">,
   session: Pick<CurrentSession, "mfaVerifiedAt">,
 ): Promise<MfaState> {
@@ -73,6 +73,6 @@ export async function mfaStateOf(
   return policy.requiredRoles.includes(user.role) ? "enrol" : "satisfied";
 }
 
-export async function isMfaRequiredFor(db: Pick<Db, "setting">, role: Role): Promise<boolean> {
+export async function isMfaRequiredFor(db: DbOrTransaction, role: Role): Promise<boolean> {
   return (await readMfaPolicy(db)).requiredRoles.includes(role);
 }

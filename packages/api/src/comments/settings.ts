@@ -1,4 +1,4 @@
-import type { Db } from "@observatory/db";
+import type { Db, DbOrTransaction } from "@observatory/db";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
 import { settingChanges, summariseChanges } from "../audit/setting-changes.ts";
@@ -102,7 +102,7 @@ export type ModerationSettings = {
 
 export const retentionInput = z.object({ ipHashRetentionDays: wholeNumber("a number of days", 1, 3650) });
 
-export async function readSpamRules(db: Pick<Db, "setting">): Promise<{ rules: SpamRules; isDefault: boolean }> {
+export async function readSpamRules(db: DbOrTransaction): Promise<{ rules: SpamRules; isDefault: boolean }> {
   return spamRulesFrom(await storedSetting(db, SPAM_RULES_KEY));
 }
 
@@ -115,7 +115,7 @@ export function spamRulesFrom(stored: unknown): { rules: SpamRules; isDefault: b
 }
 
 /** Days after which comment IP hashes are cleared: what the purge job does and the privacy notice says. */
-export async function readIpHashRetentionDays(db: Pick<Db, "setting">): Promise<number> {
+export async function readIpHashRetentionDays(db: DbOrTransaction): Promise<number> {
   return retentionFrom(await storedSetting(db, RETENTION_KEY));
 }
 
@@ -125,7 +125,7 @@ function retentionFrom(stored: unknown): number {
   return parsed?.success ? parsed.data : apiConfig().commentIpHashRetentionDays;
 }
 
-export async function readModerationSettings(db: Pick<Db, "setting">): Promise<ModerationSettings> {
+export async function readModerationSettings(db: DbOrTransaction): Promise<ModerationSettings> {
   const [spam, retention] = await Promise.all([readSpamRules(db), storedSetting(db, RETENTION_KEY)]);
   return {
     rules: spam.rules,

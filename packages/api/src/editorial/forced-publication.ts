@@ -1,4 +1,4 @@
-import { ContentKind, type Db } from "@observatory/db";
+import { ContentKind, type Db, type DbOrTransaction } from "@observatory/db";
 import { formatDateTime } from "@observatory/time";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
@@ -26,7 +26,7 @@ export const defaultForcePublishKinds: ContentKind[] = ["NEWS", "PRESS_RELEASE"]
 const kindList = z.array(z.enum(ContentKind));
 
 /** The kinds that may be published without review: the stored setting, or the default. */
-export async function readForcePublishKinds(db: Pick<Db, "setting">): Promise<ContentKind[]> {
+export async function readForcePublishKinds(db: DbOrTransaction): Promise<ContentKind[]> {
   const stored = kindList.safeParse(await storedSetting(db, FORCE_PUBLISH_SETTING));
   return stored.success ? stored.data : defaultForcePublishKinds;
 }

@@ -1,4 +1,4 @@
-import type { Db } from "@observatory/db";
+import type { Db, DbOrTransaction } from "@observatory/db";
 import { parseDay, toLondonFields } from "@observatory/time";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
@@ -170,7 +170,7 @@ const labels: Record<keyof OrganisationDetails, string> = {
 };
 
 export async function readOrganisation(
-  db: Pick<Db, "setting">,
+  db: DbOrTransaction,
 ): Promise<{ details: OrganisationDetails; isDefault: boolean }> {
   const stored = await storedSetting(db, ORGANISATION_SETTING);
   if (stored === undefined) return { details: emptyOrganisation, isDefault: true };

@@ -1,4 +1,4 @@
-import type { ContentKind, Db, Prisma } from "@observatory/db";
+import type { ContentKind, Db, DbOrTransaction, Prisma } from "@observatory/db";
 import { addLondonMonths, formatDate, londonDay, startOfLondonDay } from "@observatory/time";
 import { recordAudit } from "../audit/record.ts";
 import { AppError, notFound } from "../errors.ts";
@@ -35,7 +35,7 @@ export function reviewStage(
  * next due the item's interval later. Called inside the change's transaction.
  */
 export async function renewReviewDates(
-  tx: Pick<Db, "contentItem" | "setting">,
+  tx: DbOrTransaction,
   itemId: string,
   at: Date,
   settings?: ReviewDueSettings,
@@ -51,7 +51,7 @@ export async function renewReviewDates(
 }
 
 /** The owner of new items of `kind`: the kind's default owner when set and still able to own, else the creator. */
-export async function ownerForNewItem(tx: Pick<Db, "user" | "setting">, kind: ContentKind, creatorId: string) {
+export async function ownerForNewItem(tx: DbOrTransaction, kind: ContentKind, creatorId: string) {
   const ownerId = (await readReviewDueSettings(tx))[kind].defaultOwnerId;
   if (!ownerId) return creatorId;
   const owner = await tx.user.findFirst({

@@ -1,4 +1,4 @@
-import { ContentKind, type Db } from "@observatory/db";
+import { ContentKind, type Db, type DbOrTransaction } from "@observatory/db";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
 import { settingChanges, summariseChanges } from "../audit/setting-changes.ts";
@@ -50,7 +50,7 @@ export const defaultReviewDueSettings: ReviewDueSettings = {
 const storedKinds = Object.fromEntries(Object.values(ContentKind).map((kind) => [kind, kindReviewSettings.partial()]));
 
 /** The stored settings, each kind's missing or unreadable part replaced by its default. */
-export async function readReviewDueSettings(db: Pick<Db, "setting">): Promise<ReviewDueSettings> {
+export async function readReviewDueSettings(db: DbOrTransaction): Promise<ReviewDueSettings> {
   const stored = readableFields(await storedSetting(db, REVIEW_DUE_SETTING), storedKinds);
   return Object.fromEntries(
     Object.values(ContentKind).map((kind) => [kind, { ...defaultReviewDueSettings[kind], ...stored[kind] }]),

@@ -1,12 +1,19 @@
-import type { Db } from "@observatory/db";
+import { type DbOrTransaction, Prisma, pooledClient, queryRows } from "@observatory/db";
 import { z } from "zod";
 
 // Reading what an administrator saved in a Setting row. Saved values outlive the code that wrote
 // them, so a reader never trusts their shape: it parses, and falls back to its default.
 
-/** The value saved under `key`, or undefined when nothing is saved. */
-export async function storedSetting(db: Pick<Db, "setting">, key: string): Promise<unknown> {
-  const row = await db.setting.findUnique({ where: { key }, select: { value: true } });
+/**
+ * The value saved under `key`, or undefined when nothing is saved. Read straight on a client's pool
+ * (public pages read two settings each: decision 036), or in the transaction a transaction's client is in.
+ */
+export async function storedSetting(db: DbOrTransaction, key: string): Promise<unknown> {
+  const read = Prisma.sql`SELECT "value" FROM "Setting" WHERE "key" = ${key}`;
+  const client = pooledClient(db);
+  const [row] = client
+    ? await queryRows<{ value: unknown }>(client, read)
+    : await db.$queryRaw<{ value: unknown }[]>(read);
   return row?.value ?? undefined;
 }
 
