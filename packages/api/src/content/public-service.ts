@@ -47,61 +47,47 @@ export type SummaryRow = {
   withdrawnAt?: Date | null;
   /** How many rows match in all, as pg reads a count (a string), where asked for. */
   total?: string;
+} & SummaryColumns;
+
+/** What `summaryColumns` reads beside each row. */
+type SummaryColumns = {
+  leadImageId: string | null;
+  workstreams: WorkstreamTag[];
+  updates: { at: string; note: string | null }[];
 };
 
 /**
- * What a summary shows of each row: its revision's priorities (in their order) and lead image, and
- * its item's public history at `now` (first publication, then each major change, newest first).
- * One statement for all three: each statement is a turn the embedded database takes alone, on every
- * page that lists or shows an item.
+ * What a summary shows beside its row, read by the statement that reads the rows (`r` is the row's
+ * revision): the revision's priorities (in their order) and lead image, and its item's public history
+ * at `now` (first publication, then each major change, newest first). In the same statement as the
+ * rows: each statement is a turn the embedded database takes alone, on every page that lists or
+ * shows an item.
  */
-async function summaryFacts(
-  db: Db,
-  rows: SummaryRow[],
-  now: Date,
-): Promise<Map<string, { workstreams: WorkstreamTag[]; leadImage: RenderedImage | null; updates: PublicUpdate[] }>> {
-  const facts = rows.length
-    ? await queryRows<{
-        revisionId: string;
-        leadImageId: string | null;
-        workstreams: WorkstreamTag[];
-        updates: { at: string; note: string | null }[];
-      }>(
-        db,
-        Prisma.sql`
-        SELECT r."id" AS "revisionId", r."leadImageId",
-          COALESCE((SELECT json_agg(json_build_object('slug', w."slug", 'title', w."title") ORDER BY w."position")
-            FROM "RevisionWorkstream" rw JOIN "Workstream" w ON w."id" = rw."workstreamId"
-            WHERE rw."revisionId" = r."id"), '[]'::json) AS "workstreams",
-          COALESCE((SELECT json_agg(json_build_object('at', u."at", 'note', u."note") ORDER BY u."at" DESC)
-            FROM "public_updates"(${now}) u WHERE u."itemId" = r."itemId"), '[]'::json) AS "updates"
-        FROM "Revision" r WHERE r."id" = ANY(${rows.map((row) => row.revisionId)}::text[])`,
-      )
-    : [];
-  const images = await renderedImages(
-    db,
-    facts.flatMap((f) => (f.leadImageId ? [f.leadImageId] : [])),
-  );
-  return new Map(
-    facts.map((f) => [
-      f.revisionId,
-      {
-        workstreams: f.workstreams,
-        leadImage: (f.leadImageId && images.get(f.leadImageId)) || null,
-        updates: f.updates.map((u) => ({ at: new Date(u.at), note: u.note })),
-      },
-    ]),
-  );
+export function summaryColumns(now: Date): Prisma.Sql {
+  return Prisma.sql`r."leadImageId",
+    COALESCE((SELECT json_agg(json_build_object('slug', w."slug", 'title', w."title") ORDER BY w."position")
+      FROM "RevisionWorkstream" rw JOIN "Workstream" w ON w."id" = rw."workstreamId"
+      WHERE rw."revisionId" = r."id"), '[]'::json) AS "workstreams",
+    COALESCE((SELECT json_agg(json_build_object('at', u."at", 'note', u."note") ORDER BY u."at" DESC)
+      FROM "public_updates"(${now}) u WHERE u."itemId" = r."itemId"), '[]'::json) AS "updates"`;
 }
 
-export async function withWorkstreams(db: Db, rows: SummaryRow[], now: Date): Promise<ItemSummary[]> {
-  return (await summarise(db, rows, now)).summaries;
+export async function withWorkstreams(db: Db, rows: SummaryRow[]): Promise<ItemSummary[]> {
+  return (await summarise(db, rows)).summaries;
 }
 
 /** The rows as summaries, with the public history each one's "Last updated" was read from. */
-async function summarise(db: Db, rows: SummaryRow[], now: Date) {
-  const facts = await summaryFacts(db, rows, now);
-  const updates = new Map(rows.map((row) => [row.id, facts.get(row.revisionId)?.updates ?? []]));
+async function summarise(db: Db, rows: SummaryRow[]) {
+  const images = await renderedImages(
+    db,
+    rows.flatMap((row) => (row.leadImageId ? [row.leadImageId] : [])),
+  );
+  const updates = new Map(
+    rows.map((row): [string, PublicUpdate[]] => [
+      row.id,
+      row.updates.map((u) => ({ at: new Date(u.at), note: u.note })),
+    ]),
+  );
   const summaries = rows.map((row): ItemSummary => {
     const publishedAt = row.publishedAt ?? row.liveSince ?? new Date(0);
     const latest = updates.get(row.id)?.[0]?.at;
@@ -115,8 +101,8 @@ async function summarise(db: Db, rows: SummaryRow[], now: Date) {
       publishedAt,
       updatedAt: latest && latest > publishedAt ? latest : publishedAt,
       changedAt: row.liveSince ?? publishedAt,
-      workstreams: facts.get(row.revisionId)?.workstreams ?? [],
-      leadImage: facts.get(row.revisionId)?.leadImage ?? null,
+      workstreams: row.workstreams,
+      leadImage: (row.leadImageId && images.get(row.leadImageId)) || null,
       withdrawnAt: row.withdrawnAt ?? null,
     };
   });
@@ -168,12 +154,12 @@ export async function listPublished(
       WITH v AS (${itemsOf(filter, now)}) SELECT count(*) AS n FROM v ${filterSql(filter)}`;
     total = Number(count?.n ?? 0);
   }
-  return { items: await withWorkstreams(db, rows, now), total };
+  return { items: await withWorkstreams(db, rows), total };
 }
 
 /** The newest `limit` published items, without counting the rest (the home page, related items, feeds). */
 export async function newestPublished(db: Db, filter: ListFilter, { limit, now }: { limit: number; now: Date }) {
-  return withWorkstreams(db, await summaryRows(db, filter, now, { limit, offset: 0, counted: false }), now);
+  return withWorkstreams(db, await summaryRows(db, filter, now, { limit, offset: 0, counted: false }));
 }
 
 const itemsOf = (filter: ListFilter, now: Date) => (filter.includeWithdrawn ? visibleItems(now) : listedItems(now));
@@ -186,16 +172,19 @@ function summaryRows(
 ) {
   // Counting every match is most of the statement's work where it is asked for the first few.
   const total = counted ? Prisma.sql`, count(*) OVER () AS "total"` : Prisma.empty;
+  // The page's rows first, then what each shows: the facts are read for these rows only.
   return queryRows<SummaryRow>(
     db,
     Prisma.sql`
-    WITH v AS (${itemsOf(filter, now)})
-    SELECT v."id", v."kind", v."slug", v."publishedAt", v."liveSince", v."revisionId", v."withdrawnAt",
-      r."title", r."summary"${total}
-    FROM v JOIN "Revision" r ON r."id" = v."revisionId"
-    ${filterSql(filter)}
-    ORDER BY v."publishedAt" DESC NULLS LAST, v."id" DESC
-    LIMIT ${limit} OFFSET ${offset}`,
+    WITH v AS (${itemsOf(filter, now)}),
+    page AS (
+      SELECT v."id", v."kind", v."slug", v."publishedAt", v."liveSince", v."revisionId", v."withdrawnAt"${total}
+      FROM v ${filterSql(filter)}
+      ORDER BY v."publishedAt" DESC NULLS LAST, v."id" DESC
+      LIMIT ${limit} OFFSET ${offset})
+    SELECT page.*, r."title", r."summary", ${summaryColumns(now)}
+    FROM page JOIN "Revision" r ON r."id" = page."revisionId"
+    ORDER BY page."publishedAt" DESC NULLS LAST, page."id" DESC`,
   );
 }
 
@@ -231,7 +220,8 @@ export async function findPublished(db: Db, kind: ContentKind, slug: string, now
     WITH v AS (${visibleItems(now)})
     SELECT v."id", v."kind", v."slug", v."publishedAt", v."liveSince", v."revisionId", v."commentsOpen",
       r."title", r."summary", r."document", r."seoTitle", r."seoDescription", i."lastReviewedAt", i."nextReviewDue",
-      u."name" AS "authorName", v."withdrawnAt", i."withdrawalReason", i."withdrawalReplacementPath"
+      u."name" AS "authorName", v."withdrawnAt", i."withdrawalReason", i."withdrawalReplacementPath",
+      ${summaryColumns(now)}
     FROM v JOIN "Revision" r ON r."id" = v."revisionId" JOIN "ContentItem" i ON i."id" = v."id"
       JOIN "User" u ON u."id" = i."createdById"
     WHERE v."slug" = ${slug} AND v."kind"::text = ${kind}`,
@@ -239,7 +229,7 @@ export async function findPublished(db: Db, kind: ContentKind, slug: string, now
   if (!row) return null;
   const replacementPath = row.withdrawnAt ? row.withdrawalReplacementPath : null;
   const [{ summaries, updates }, bodyHtml, reviewSettings, replacementTitle] = await Promise.all([
-    summarise(db, [row], now),
+    summarise(db, [row]),
     renderBody(db, row.document, { now }),
     readReviewDueSettings(db),
     replacementPath ? titleAtPath(db, replacementPath, now) : null,

@@ -1,6 +1,13 @@
 import type { ContentKind, Db } from "@observatory/db";
 import { londonDay } from "@observatory/time";
-import { filterSql, type ItemSummary, type ListFilter, type SummaryRow, withWorkstreams } from "./public-service.ts";
+import {
+  filterSql,
+  type ItemSummary,
+  type ListFilter,
+  type SummaryRow,
+  summaryColumns,
+  withWorkstreams,
+} from "./public-service.ts";
 import { MATCH_START, MATCH_STOP, type SnippetSegment, snippetSegments } from "./snippet.ts";
 import { listedItems } from "./visibility.ts";
 
@@ -29,7 +36,7 @@ export async function searchPublished(
       ORDER BY "rank" DESC, v."publishedAt" DESC NULLS LAST, v."id" DESC
       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
     )
-    SELECT ranked.*, r."title", r."summary",
+    SELECT ranked.*, r."title", r."summary", ${summaryColumns(now)},
       ts_headline('english', r."summary" || E'\n' || r."bodyText", q.query,
         ${`StartSel=${MATCH_START}, StopSel=${MATCH_STOP}, HighlightAll=true`}) AS "headline"
     FROM ranked JOIN "Revision" r ON r."id" = ranked."revisionId" CROSS JOIN q
@@ -43,7 +50,7 @@ export async function searchPublished(
       WHERE r."searchVector" @@ websearch_to_tsquery('english', ${query})`;
     total = Number(count?.n ?? 0);
   }
-  const summaries = await withWorkstreams(db, rows, now);
+  const summaries = await withWorkstreams(db, rows);
   return {
     hits: summaries.map((s, i) => ({
       ...s,
