@@ -4,6 +4,7 @@ import { Outlet, RemixServer, useParams } from "@remix-run/react";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { testBuild } from "./remix-build";
 
 // patches/@remix-run__react@2.17.5.patch and patches/react-router-dom@6.30.4.patch (decision 004):
 // RemixServer makes a build's routes once, and the static router converts them to data routes once,
@@ -46,38 +47,22 @@ function twoRouteBuild(reads: { count: number }): ServerBuild {
     );
   const Root = () => createElement("main", null, createElement(Outlet));
   const Item = () => createElement("p", null, `Item ${useParams().slug}`);
-  return {
-    mode: "production",
-    basename: undefined,
-    publicPath: "/assets/",
-    assetsBuildDirectory: "build/client",
-    isSpaMode: false,
-    future: {
-      v3_fetcherPersist: true,
-      v3_relativeSplatPath: true,
-      v3_throwAbortReason: true,
-      v3_singleFetch: true,
-      v3_lazyRouteDiscovery: true,
-    },
-    entry: {
-      module: {
-        default: (request: Request, status: number, headers: Headers, context: EntryContext) => {
-          const html = renderToString(createElement(RemixServer, { context, url: request.url }));
-          return new Response(html, { status, headers });
-        },
+  return testBuild(
+    {
+      default: (request: Request, status: number, headers: Headers, context: EntryContext) => {
+        const html = renderToString(createElement(RemixServer, { context, url: request.url }));
+        return new Response(html, { status, headers });
       },
     },
-    routes: {
+    {
       root: { id: "root", path: "", module: { default: Root } },
       item: { id: "item", parentId: "root", path: "news/:slug", module: { default: Item } },
-    },
-    assets: {
-      entry: { module: "/assets/entry.client.js", imports: [] },
-      url: "/assets/manifest.js",
-      version: "test",
-      routes: { root: manifestRoute("root", ""), item: manifestRoute("item", "news/:slug", "root") },
-    },
-  } as unknown as ServerBuild;
+    } as unknown as ServerBuild["routes"],
+    {
+      root: manifestRoute("root", ""),
+      item: manifestRoute("item", "news/:slug", "root"),
+    } as unknown as ServerBuild["assets"]["routes"],
+  );
 }
 
 describe("the patched RemixServer and static router", () => {

@@ -1,5 +1,6 @@
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
+import { testBuild } from "./remix-build";
 
 // patches/@remix-run__server-runtime@2.17.5.patch (decision 004): a loader's or action's request is
 // the request the server was given, not a copy made to strip `index`, `_data` or `_routes`; and
@@ -12,41 +13,22 @@ function buildRecording(seen: Request[], entryModule: Record<string, unknown> = 
     seen.push(request);
     return null;
   };
-  return {
-    mode: "production",
-    basename: undefined,
-    publicPath: "/assets/",
-    assetsBuildDirectory: "build/client",
-    isSpaMode: false,
-    future: {
-      v3_fetcherPersist: true,
-      v3_relativeSplatPath: true,
-      v3_throwAbortReason: true,
-      v3_singleFetch: true,
-      v3_lazyRouteDiscovery: true,
-    },
-    entry: {
-      module: { default: () => new Response("page", { headers: { "content-type": "text/html" } }), ...entryModule },
-    },
-    routes: { root: { id: "root", path: "", module: { default: () => null, loader: record, action: record } } },
-    assets: {
-      entry: { module: "/assets/entry.client.js", imports: [] },
-      url: "/assets/manifest.js",
-      version: "test",
-      routes: {
-        root: {
-          id: "root",
-          path: "",
-          module: "/assets/root.js",
-          hasLoader: true,
-          hasAction: true,
-          hasClientLoader: false,
-          hasClientAction: false,
-          hasErrorBoundary: false,
-        },
+  return testBuild(
+    { default: () => new Response("page", { headers: { "content-type": "text/html" } }), ...entryModule },
+    { root: { id: "root", path: "", module: { default: () => null, loader: record, action: record } } },
+    {
+      root: {
+        id: "root",
+        path: "",
+        module: "/assets/root.js",
+        hasLoader: true,
+        hasAction: true,
+        hasClientLoader: false,
+        hasClientAction: false,
+        hasErrorBoundary: false,
       },
     },
-  };
+  );
 }
 
 describe("the patched Remix server runtime", () => {
