@@ -255,10 +255,13 @@ export class WireServer {
       try {
         await this.#applySettings(connection.settings);
       } catch (error) {
-        if (startup && connection.socket.writable) connection.socket.end(fatal((error as Error).message));
-        else console.error(`embedded database: a connection's settings failed: ${(error as Error).message}`);
         connection.open = false;
-        connection.socket.destroy();
+        // At its start the client is told why, then the socket closes once that is written.
+        if (startup) connection.socket.end(fatal((error as Error).message));
+        else {
+          console.error(`embedded database: a connection's settings failed: ${(error as Error).message}`);
+          connection.socket.destroy();
+        }
         return;
       }
     }
@@ -312,12 +315,13 @@ export class WireServer {
 }
 
 /** The settings asked for in a startup message's `options`: `-c name=value`, `-cname=value` or `--name=value`. */
-export function startupSettings(startup: Uint8Array): Map<string, string> {
+function startupSettings(startup: Uint8Array): Map<string, string> {
   const settings = new Map<string, string>();
+  // After the length and the protocol version: name, value, name, value ... each ended by a zero byte.
   const fields = Buffer.from(startup.buffer, startup.byteOffset, startup.byteLength).toString("utf8", 8).split("\0");
-  const options = fields[fields.indexOf("options") + 1];
-  if (!fields.includes("options") || !options) return settings;
-  const words = options.trim().split(/\s+/);
+  let options = "";
+  for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === "options") options = fields[i + 1] ?? "";
+  const words = options.trim().split(/\s+/).filter(Boolean);
   for (let i = 0; i < words.length; i += 1) {
     const word = words[i] ?? "";
     const pair =
