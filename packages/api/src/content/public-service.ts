@@ -9,7 +9,8 @@ import { publicReviewDates, readReviewDueSettings } from "../review-due/settings
 
 // Read-only queries behind the public portal. Every one starts from `visibleItems` (or `listedItems`,
 // which leaves withdrawn items out), so nothing unpublished, scheduled for later or expired can
-// leak, and each runs a fixed number of queries whatever the number of rows.
+// leak, and each runs a fixed number of queries whatever the number of rows, straight on the
+// client's pool (`queryRows`: a public page runs several for every reader; decision 036).
 
 export type WorkstreamTag = { slug: string; title: string };
 
@@ -150,8 +151,10 @@ export async function listPublished(
   const rows = await summaryRows(db, filter, now, { limit: pageSize, offset: (page - 1) * pageSize, counted: true });
   let total = Number(rows[0]?.total ?? 0);
   if (!rows.length && page > 1) {
-    const [count] = await db.$queryRaw<{ n: bigint }[]>`
-      WITH v AS (${itemsOf(filter, now)}) SELECT count(*) AS n FROM v ${filterSql(filter)}`;
+    const [count] = await queryRows<{ n: string }>(
+      db,
+      Prisma.sql`WITH v AS (${itemsOf(filter, now)}) SELECT count(*) AS n FROM v ${filterSql(filter)}`,
+    );
     total = Number(count?.n ?? 0);
   }
   return { items: await withWorkstreams(db, rows), total };
@@ -292,18 +295,22 @@ export async function findRemoved(
 
 /** Where an old slug now lives, if the item it belonged to is visible. */
 export async function findRedirect(db: Db, slug: string, now: Date): Promise<string | null> {
-  const [row] = await db.$queryRaw<{ kind: ContentKind; slug: string }[]>`
+  const [row] = await queryRows<{ kind: ContentKind; slug: string }>(
+    db,
+    Prisma.sql`
     WITH v AS (${visibleItems(now)})
-    SELECT v."kind", v."slug" FROM "SlugRedirect" s JOIN v ON v."id" = s."itemId" WHERE s."fromSlug" = ${slug}`;
+    SELECT v."kind", v."slug" FROM "SlugRedirect" s JOIN v ON v."id" = s."itemId" WHERE s."fromSlug" = ${slug}`,
+  );
   return row ? itemPath(row.kind, row.slug) : null;
 }
 
 /** Every listed item's path and last change, for the sitemap (withdrawn items are left out). */
 export async function listAllPublishedPaths(db: Db, now: Date): Promise<{ path: string; updatedAt: Date }[]> {
-  const rows = await db.$queryRaw<
-    { kind: ContentKind; slug: string; liveSince: Date | null; publishedAt: Date | null }[]
-  >`
+  const rows = await queryRows<{ kind: ContentKind; slug: string; liveSince: Date | null; publishedAt: Date | null }>(
+    db,
+    Prisma.sql`
     WITH v AS (${listedItems(now)}) SELECT v."kind", v."slug", v."liveSince", v."publishedAt" FROM v
-    ORDER BY v."publishedAt" DESC NULLS LAST`;
+    ORDER BY v."publishedAt" DESC NULLS LAST`,
+  );
   return rows.map((r) => ({ path: itemPath(r.kind, r.slug), updatedAt: r.liveSince ?? r.publishedAt ?? new Date(0) }));
 }

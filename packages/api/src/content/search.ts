@@ -1,4 +1,4 @@
-import type { ContentKind, Db } from "@observatory/db";
+import { type ContentKind, type Db, Prisma, queryRows } from "@observatory/db";
 import { londonDay } from "@observatory/time";
 import {
   filterSql,
@@ -25,7 +25,9 @@ export async function searchPublished(
   { page, pageSize, now }: { page: number; pageSize: number; now: Date },
 ): Promise<{ hits: SearchHit[]; total: number }> {
   const where = filterSql(filter);
-  const rows = await db.$queryRaw<(SummaryRow & { rank: number; headline: string })[]>`
+  const rows = await queryRows<SummaryRow & { rank: number; headline: string }>(
+    db,
+    Prisma.sql`
     WITH v AS (SELECT v.* FROM (${listedItems(now)}) v ${where}),
     q AS (SELECT websearch_to_tsquery('english', ${query}) AS query),
     ranked AS (
@@ -40,14 +42,18 @@ export async function searchPublished(
       ts_headline('english', r."summary" || E'\n' || r."bodyText", q.query,
         ${`StartSel=${MATCH_START}, StopSel=${MATCH_STOP}, HighlightAll=true`}) AS "headline"
     FROM ranked JOIN "Revision" r ON r."id" = ranked."revisionId" CROSS JOIN q
-    ORDER BY ranked."rank" DESC, ranked."publishedAt" DESC NULLS LAST, ranked."id" DESC`;
+    ORDER BY ranked."rank" DESC, ranked."publishedAt" DESC NULLS LAST, ranked."id" DESC`,
+  );
   let total = Number(rows[0]?.total ?? 0);
   if (!rows.length && page > 1) {
     // Past the last page: still say how many results there are, so the page can link back.
-    const [count] = await db.$queryRaw<{ n: bigint }[]>`
+    const [count] = await queryRows<{ n: string }>(
+      db,
+      Prisma.sql`
       WITH v AS (SELECT v.* FROM (${listedItems(now)}) v ${where})
       SELECT count(*) AS n FROM v JOIN "Revision" r ON r."id" = v."revisionId"
-      WHERE r."searchVector" @@ websearch_to_tsquery('english', ${query})`;
+      WHERE r."searchVector" @@ websearch_to_tsquery('english', ${query})`,
+    );
     total = Number(count?.n ?? 0);
   }
   const summaries = await withWorkstreams(db, rows);
@@ -63,9 +69,12 @@ export async function searchPublished(
 
 /** The years something visible (of these kinds, when given) was published in, newest first, for the year filter. */
 export async function publishedYears(db: Db, now: Date, kinds?: ContentKind[]): Promise<number[]> {
-  const [range] = await db.$queryRaw<{ first: Date | null; last: Date | null }[]>`
+  const [range] = await queryRows<{ first: Date | null; last: Date | null }>(
+    db,
+    Prisma.sql`
     WITH v AS (${listedItems(now)})
-    SELECT min(v."publishedAt") AS "first", max(v."publishedAt") AS "last" FROM v ${filterSql({ kinds })}`;
+    SELECT min(v."publishedAt") AS "first", max(v."publishedAt") AS "last" FROM v ${filterSql({ kinds })}`,
+  );
   if (!range?.first || !range.last) return [];
   const last = londonDay(range.last).year;
   const first = londonDay(range.first).year;
@@ -105,9 +114,15 @@ const editsAllowed = (length: number) => (length <= 4 ? 1 : 2);
 export async function suggestSpelling(db: Db, query: string, now: Date): Promise<string | null> {
   const typed = [...new Set(query.toLowerCase().match(WORD) ?? [])].filter((w) => w.length >= 3 && w.length <= 40);
   if (!typed.length) return null;
-  const candidates = await db.$queryRaw<
-    { typed: string; word: string; pages: bigint; likeness: number; sameStem: boolean }[]
-  >`
+  const candidates = await queryRows<{
+    typed: string;
+    word: string;
+    pages: string;
+    likeness: number;
+    sameStem: boolean;
+  }>(
+    db,
+    Prisma.sql`
     WITH v AS (${listedItems(now)}),
     typed AS (SELECT unnest(${typed}::text[]) AS "typed")
     SELECT t."typed", c."word", c."pages", c."likeness",
@@ -119,7 +134,8 @@ export async function suggestSpelling(db: Db, query: string, now: Date): Promise
       GROUP BY w."word"
       ORDER BY "likeness" DESC, w."word"
       LIMIT 10
-    ) c`;
+    ) c`,
+  );
   const corrections = new Map<string, string>();
   for (const word of typed) {
     const alike = candidates.filter((c) => c.typed === word);
@@ -127,7 +143,7 @@ export async function suggestSpelling(db: Db, query: string, now: Date): Promise
     const best = alike
       .map((c) => ({ ...c, edits: editDistance(word, c.word) }))
       .filter((c) => c.edits <= editsAllowed(word.length))
-      .sort((a, b) => a.edits - b.edits || Number(b.pages - a.pages) || b.likeness - a.likeness)[0];
+      .sort((a, b) => a.edits - b.edits || Number(b.pages) - Number(a.pages) || b.likeness - a.likeness)[0];
     if (best) corrections.set(word, best.word);
   }
   if (!corrections.size) return null;
