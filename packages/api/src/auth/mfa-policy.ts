@@ -1,4 +1,4 @@
-import { type Db, Role, type DbOrTransaction } from "@observatory/db";
+import { Role, type DbOrTransaction } from "@observatory/db";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
 import { settingChanges } from "../audit/setting-changes.ts";

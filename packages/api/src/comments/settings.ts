@@ -1,4 +1,4 @@
-import type { Db, DbOrTransaction } from "@observatory/db";
+import type { DbOrTransaction } from "@observatory/db";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
 import { settingChanges, summariseChanges } from "../audit/setting-changes.ts";

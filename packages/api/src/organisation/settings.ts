@@ -1,4 +1,4 @@
-import type { Db, DbOrTransaction } from "@observatory/db";
+import type { DbOrTransaction } from "@observatory/db";
 import { parseDay, toLondonFields } from "@observatory/time";
 import { z } from "zod";
 import { recordAudit } from "../audit/record.ts";
