@@ -1,4 +1,5 @@
 import type { ServerBuild } from "@remix-run/node";
+import { remixFuture } from "../remix-future";
 
 /**
  * A server build for the patch tests, with the app's future flags: its entry module, its routes
@@ -15,13 +16,7 @@ export function testBuild(
     publicPath: "/assets/",
     assetsBuildDirectory: "build/client",
     isSpaMode: false,
-    future: {
-      v3_fetcherPersist: true,
-      v3_relativeSplatPath: true,
-      v3_throwAbortReason: true,
-      v3_singleFetch: true,
-      v3_lazyRouteDiscovery: true,
-    },
+    future: remixFuture,
     entry: { module: entryModule as unknown as ServerBuild["entry"]["module"] },
     routes,
     assets: {

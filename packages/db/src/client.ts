@@ -76,7 +76,7 @@ export function pooledClient(db: DbOrTransaction): Db | null {
 
 function partsOf(db: Db) {
   const parts = pools.get(db);
-  if (!parts) throw new Error("poolOf: this client was not made by createDb");
+  if (!parts) throw new Error("this client was not made by createDb, so its pool is not known");
   return parts;
 }
 

@@ -73,7 +73,8 @@ export function summaryColumns(now: Date): Prisma.Sql {
       FROM "public_updates"(${now}) u WHERE u."itemId" = r."itemId"), '[]'::json) AS "updates"`;
 }
 
-export async function withWorkstreams(db: Db, rows: SummaryRow[]): Promise<ItemSummary[]> {
+/** The rows, read with `summaryColumns`, as the summaries listings and pages show. */
+export async function summariesOf(db: Db, rows: SummaryRow[]): Promise<ItemSummary[]> {
   return (await summarise(db, rows)).summaries;
 }
 
@@ -157,12 +158,12 @@ export async function listPublished(
     );
     total = Number(count?.n ?? 0);
   }
-  return { items: await withWorkstreams(db, rows), total };
+  return { items: await summariesOf(db, rows), total };
 }
 
 /** The newest `limit` published items, without counting the rest (the home page, related items, feeds). */
 export async function newestPublished(db: Db, filter: ListFilter, { limit, now }: { limit: number; now: Date }) {
-  return withWorkstreams(db, await summaryRows(db, filter, now, { limit, offset: 0, counted: false }));
+  return summariesOf(db, await summaryRows(db, filter, now, { limit, offset: 0, counted: false }));
 }
 
 const itemsOf = (filter: ListFilter, now: Date) => (filter.includeWithdrawn ? visibleItems(now) : listedItems(now));

@@ -6,7 +6,7 @@ import {
   type ListFilter,
   type SummaryRow,
   summaryColumns,
-  withWorkstreams,
+  summariesOf,
 } from "./public-service.ts";
 import { MATCH_START, MATCH_STOP, type SnippetSegment, snippetSegments } from "./snippet.ts";
 import { listedItems } from "./visibility.ts";
@@ -56,7 +56,7 @@ export async function searchPublished(
     );
     total = Number(count?.n ?? 0);
   }
-  const summaries = await withWorkstreams(db, rows);
+  const summaries = await summariesOf(db, rows);
   return {
     hits: summaries.map((s, i) => ({
       ...s,
